@@ -1,0 +1,271 @@
+using System.Collections.Frozen;
+
+namespace KnowledgeGraph.Domain.Model;
+
+/// <summary>
+/// The catalog of node kinds, link types and their properties (DOMAIN.md). The one place that says what
+/// the graph can hold: stores, import/export and the GraphQL schema all read it.
+/// Money is in 万元 (10,000 yuan), as the policy texts count it.
+/// </summary>
+public static class GraphSchema
+{
+    /// <summary>The organisation kinds: they collaborate, post, apply, pair and sign.</summary>
+    public static readonly FrozenSet<NodeKind> OrganizationKinds =
+        new[] { NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.GovernmentBody }.ToFrozenSet();
+
+    /// <summary>Universities and research institutes (高校院所).</summary>
+    public static readonly FrozenSet<NodeKind> AcademicKinds =
+        new[] { NodeKind.University, NodeKind.ResearchInstitute }.ToFrozenSet();
+
+    static readonly EnumValue[] Localities =
+    [
+        new("InRegion", "区内"), new("OutOfRegion", "区外"), new("Abroad", "国外"),
+    ];
+
+    /// <summary>Platform types named in the seeds (000, 001, 002, 003, 004).</summary>
+    public static readonly IReadOnlyList<EnumValue> PlatformTypes =
+    [
+        new("EnterpriseTechnologyCenter", "企业技术中心"),
+        new("EngineeringResearchCenter", "工程技术研究中心"),
+        new("DevelopmentCenter", "开发中心"),
+        new("PilotBase", "中试基地"),
+        new("TestBase", "试验基地"),
+        new("KeyLaboratory", "重点实验室"),
+        new("EnterpriseKeyLaboratory", "企业类重点实验室"),
+        new("TechnologyInnovationCenter", "技术创新中心"),
+        new("NewTypeRdInstitution", "新型研发机构"),
+        new("PostdoctoralStation", "博士后工作站"),
+        new("AcademicianStation", "院士工作站"),
+        new("CommissionerStation", "科技特派员工作站"),
+        new("JointRdCenter", "联合研发中心"),
+        new("GroupResearchInstitute", "研究院"),
+        new("IndustrialTechnologyInstitute", "产业技术研究院"),
+        new("InnovationEnclave", "创新飞地"),
+        new("EngineeringLaboratory", "工程实验室"),
+        new("InspectionTestingCenter", "检验检测中心"),
+        new("TechnologyTradingPlatform", "技术交易平台"),
+        new("InstrumentSharingPlatform", "大型科研仪器共享平台"),
+        new("RdInstitution", "研发机构"),
+    ];
+
+    /// <summary>Platform levels (000, 004).</summary>
+    public static readonly IReadOnlyList<EnumValue> PlatformLevels =
+    [
+        new("National", "国家级"), new("Provincial", "自治区级"), new("City", "市级"), new("Departmental", "厅局级"),
+    ];
+
+    /// <summary>Platform status over time (000, 001, 002, 004).</summary>
+    public static readonly IReadOnlyList<EnumValue> PlatformStatuses =
+    [
+        new("Filed", "备案"), new("UnderConstruction", "筹建"), new("Accredited", "认定"), new("Delisted", "摘牌"),
+    ];
+
+    /// <summary>Challenge lifecycle states (003).</summary>
+    public static readonly IReadOnlyList<EnumValue> ChallengeStatuses =
+    [
+        new("Collecting", "征集"), new("Published", "发榜"), new("Applying", "揭榜申报"), new("Reviewing", "评审"),
+        new("Negotiating", "对接洽谈"), new("Awarded", "立项"), new("Completed", "完成"), new("Terminated", "终止"),
+    ];
+
+    static PropertyDefinition Text(string name, string chinese, string description) => new(name, PropertyType.Text, chinese, description);
+    static PropertyDefinition Int(string name, string chinese, string description, bool confidential = false) =>
+        new(name, PropertyType.Integer, chinese, description, Confidential: confidential);
+    static PropertyDefinition Money(string name, string chinese, string description, bool confidential = false) =>
+        new(name, PropertyType.Decimal, chinese, description, Unit: "万元", Confidential: confidential);
+    static PropertyDefinition Percent(string name, string chinese, string description) =>
+        new(name, PropertyType.Decimal, chinese, description, Unit: "%");
+    static PropertyDefinition Flag(string name, string chinese, string description) => new(name, PropertyType.Boolean, chinese, description);
+    static PropertyDefinition Day(string name, string chinese, string description) => new(name, PropertyType.Date, chinese, description);
+    static PropertyDefinition Choice(string name, string chinese, string description, IReadOnlyList<EnumValue> values) =>
+        new(name, PropertyType.Enum, chinese, description, values);
+
+    static readonly PropertyDefinition RegionRef =
+        new("region", PropertyType.Reference, "所在地区", "GB/T 2260 code of the region it is located in (LOCATED_IN)", References: NodeKind.Region);
+    static readonly PropertyDefinition FieldsRef =
+        new("fields", PropertyType.ReferenceList, "技术领域/产业", "codes of the fields or industries it works in (WORKS_IN); the first is the main one", References: NodeKind.Field);
+    static readonly PropertyDefinition Example =
+        Flag("example", "示例", "true for fictional illustrative data (示例)");
+    static readonly PropertyDefinition Website = Text("website", "网址", "web site");
+    static readonly PropertyDefinition Description = Text("description", "简介", "a short description");
+
+    static readonly NodeKindInfo[] Kinds =
+    [
+        new(NodeKind.Enterprise, "企业", "An enterprise, keyed by its unified social credit code 统一社会信用代码.", "creditCode",
+        [
+            RegionRef, FieldsRef,
+            Int("employees", "从业人员", "employees (persons)", confidential: true),
+            Money("revenue", "营业收入", "annual revenue (万元)", confidential: true),
+            Money("rdExpenditure", "研发投入", "annual R&D expenditure (万元)", confidential: true),
+            Int("dataYear", "数据年度", "the year the figures are for"),
+            Flag("hasRdActivity", "有研发活动", "had R&D activity in the data year"),
+            Flag("aboveDesignatedSize", "规模以上", "above designated size (规上), as the statistics office lists it"),
+            Flag("industrial", "工业企业", "an industrial enterprise"),
+            Flag("stateOwned", "国有企业", "state-owned"),
+            Flag("highTech", "高新技术企业", "a certified high-tech enterprise (高企)"),
+            Flag("techSme", "科技型中小企业", "a registered technology-based SME"),
+            Flag("gazelle", "瞪羚企业", "a gazelle enterprise"),
+            Flag("unicorn", "独角兽企业", "a unicorn enterprise"),
+            Int("inventionPatents", "有效发明专利", "valid invention patents held"),
+            Day("foundedOn", "成立日期", "date of establishment"),
+            Website, Description, Example,
+        ]),
+        new(NodeKind.University, "高校", "A university or college.", "key",
+        [
+            RegionRef, FieldsRef,
+            Choice("locality", "区内/区外/国外", "in-region, out-of-region or abroad, seen from the home province", Localities),
+            Text("country", "国家", "country, for universities abroad"),
+            Website, Description, Example,
+        ]),
+        new(NodeKind.ResearchInstitute, "科研院所", "A research institute, e.g. 中国科学院, 中国农科院 and their institutes.", "key",
+        [
+            RegionRef, FieldsRef,
+            Choice("locality", "区内/区外/国外", "in-region, out-of-region or abroad, seen from the home province", Localities),
+            Text("country", "国家", "country, for institutes abroad"),
+            Website, Description, Example,
+        ]),
+        new(NodeKind.GovernmentBody, "政府部门", "A government body: 自治区科技厅, 工业和信息化厅, 国资委, a 设区市人民政府, ….", "key",
+        [
+            RegionRef,
+            Choice("level", "层级", "administrative level",
+                [new("National", "国家"), new("Provincial", "省级"), new("City", "市级"), new("County", "县级")]),
+            Website, Description, Example,
+        ]),
+        new(NodeKind.Platform, "创新平台", "An innovation platform or R&D institution (研发机构).", "key",
+        [
+            RegionRef, FieldsRef,
+            Choice("platformType", "平台类型", "type of platform", PlatformTypes),
+            Choice("level", "级别", "level of accreditation", PlatformLevels),
+            Choice("status", "状态", "status: filed, approved for construction, accredited or delisted", PlatformStatuses),
+            Day("statusDate", "状态日期", "date the current status was reached"),
+            Day("establishedOn", "成立日期", "date of establishment"),
+            Website, Description, Example,
+        ]),
+        new(NodeKind.Consortium, "创新联合体", "An innovation consortium 创新联合体 or industrial technology innovation alliance 产业技术创新联盟.", "key",
+        [
+            RegionRef, FieldsRef,
+            Choice("consortiumType", "联合体类型", "consortium or alliance",
+                [new("InnovationConsortium", "创新联合体"), new("IndustryAlliance", "产业技术创新联盟")]),
+            Day("establishedOn", "成立日期", "date of establishment"),
+            Description, Example,
+        ]),
+        new(NodeKind.Challenge, "揭榜挂帅项目", "A 揭榜挂帅 open challenge (揭榜制项目).", "key",
+        [
+            RegionRef, FieldsRef,
+            Choice("challengeKind", "榜单类型", "technology breakthrough or achievement transformation",
+                [new("TechnologyBreakthrough", "技术攻关类"), new("AchievementTransformation", "成果转化类")]),
+            Choice("status", "状态", "lifecycle state", ChallengeStatuses),
+            Money("budget", "榜单金额", "the amount offered (万元)"),
+            Money("publicFunding", "财政资助", "public S&T funding for the challenge (万元)"),
+            Day("postedOn", "发榜日期", "date published"),
+            Day("deadline", "截止日期", "application deadline"),
+            Description, Example,
+        ]),
+        new(NodeKind.Project, "科技项目", "A science and technology project.", "key",
+        [
+            RegionRef, FieldsRef,
+            Text("programme", "项目类别", "programme, e.g. 科技重大专项, 重点研发计划"),
+            Money("totalFunding", "总经费", "total funding (万元)"),
+            Money("publicFunding", "财政科技经费", "public S&T funding (万元)"),
+            Day("startOn", "开始日期", "start date"),
+            Day("endOn", "结束日期", "end date"),
+            Description, Example,
+        ]),
+        new(NodeKind.Achievement, "科技成果", "A scientific or technological achievement offered for transfer.", "key",
+        [
+            RegionRef, FieldsRef,
+            Text("achievementType", "成果类型", "type, e.g. 专利, 技术, 新品种, 软件"),
+            Day("publishedOn", "发布日期", "date offered"),
+            Description, Example,
+        ]),
+        new(NodeKind.Region, "行政区划", "An administrative division, keyed by its GB/T 2260 code.", "code",
+        [
+            Choice("level", "层级", "province, city or county",
+                [new("Province", "省级"), new("City", "地级"), new("County", "县级")]),
+            new("parent", PropertyType.Reference, "上级区划", "code of the region it belongs to", References: NodeKind.Region),
+        ]),
+        new(NodeKind.Field, "技术领域/产业", "An industry or technology field, in a hierarchy.", "code",
+        [
+            new("parent", PropertyType.Reference, "上级领域", "code of the broader field", References: NodeKind.Field),
+        ]),
+        new(NodeKind.Person, "人员", "A person, e.g. a 科技特派员 tech commissioner.", "key",
+        [
+            RegionRef, FieldsRef,
+            Text("title", "职称", "title, e.g. 教授"),
+            Example,
+        ]),
+    ];
+
+    static readonly FrozenSet<NodeKind> Orgs = OrganizationKinds;
+    static FrozenSet<NodeKind> Set(params NodeKind[] kinds) => kinds.ToFrozenSet();
+    static FrozenSet<NodeKind> OrgsAnd(params NodeKind[] kinds) => Orgs.Concat(kinds).ToFrozenSet();
+
+    static readonly LinkTypeInfo[] Links =
+    [
+        new(LinkType.SubsidiaryOf, "SUBSIDIARY_OF", "子公司", "an enterprise is a subsidiary of another (group structure)",
+            Set(NodeKind.Enterprise), Set(NodeKind.Enterprise),
+            [Percent("shareholding", "持股比例", "the parent's shareholding (%)")]),
+        new(LinkType.Hosts, "HOSTS", "依托", "an organisation hosts a platform (its own R&D institution)",
+            Orgs, Set(NodeKind.Platform), []),
+        new(LinkType.Leads, "LEADS", "牵头", "an organisation leads a platform or consortium",
+            Orgs, Set(NodeKind.Platform, NodeKind.Consortium), []),
+        new(LinkType.CoBuilds, "CO_BUILDS", "共建", "an organisation co-builds a platform (共建单位)",
+            Orgs, Set(NodeKind.Platform), []),
+        new(LinkType.MemberOf, "MEMBER_OF", "成员", "an organisation is a member of a consortium",
+            Orgs, Set(NodeKind.Consortium), []),
+        new(LinkType.Posts, "POSTS", "发榜", "an organisation posts a challenge",
+            Orgs, Set(NodeKind.Challenge), []),
+        new(LinkType.AppliesTo, "APPLIES_TO", "揭榜申报", "an organisation or consortium applies to a challenge",
+            OrgsAnd(NodeKind.Consortium), Set(NodeKind.Challenge),
+            [Money("price", "报价", "the price offered (万元)")]),
+        new(LinkType.Awarded, "AWARDED", "揭榜立项", "an organisation or consortium is awarded a challenge",
+            OrgsAnd(NodeKind.Consortium), Set(NodeKind.Challenge),
+            [Money("amount", "合同金额", "the amount awarded (万元)")]),
+        new(LinkType.PairedWith, "PAIRED_WITH", "结对子", "an enterprise is paired with a university or institute",
+            Set(NodeKind.Enterprise), AcademicKinds, []),
+        new(LinkType.ParticipatesIn, "PARTICIPATES_IN", "参与项目", "an organisation participates in a project",
+            Orgs, Set(NodeKind.Project),
+            [
+                Choice("role", "角色", "lead or partner", [new("Lead", "牵头"), new("Partner", "参与")]),
+                Percent("fundingShare", "经费占比", "share of the project's public S&T funding it receives (%)"),
+            ]),
+        new(LinkType.CooperationAgreement, "COOPERATION_AGREEMENT", "科技合作协议", "two organisations signed a cooperation agreement",
+            Orgs, Orgs, [Text("title", "协议名称", "title of the agreement")]),
+        new(LinkType.Transfers, "TRANSFERS", "技术合同", "an organisation transfers an achievement to another by a technology contract",
+            Orgs, Orgs,
+            [
+                new("achievement", PropertyType.Text, "科技成果", "key of the achievement transferred", References: NodeKind.Achievement),
+                Money("amount", "合同金额", "contract amount (万元)"),
+            ]),
+        new(LinkType.Holds, "HOLDS", "持有成果", "an organisation holds an achievement",
+            Orgs, Set(NodeKind.Achievement), []),
+        new(LinkType.About, "ABOUT", "榜单成果", "an achievement-transformation challenge is about an achievement",
+            Set(NodeKind.Challenge), Set(NodeKind.Achievement), []),
+        new(LinkType.EmployedBy, "EMPLOYED_BY", "任职", "a person is employed by an organisation",
+            Set(NodeKind.Person), Orgs, []),
+        new(LinkType.CommissionedTo, "COMMISSIONED_TO", "科技特派员", "a person serves an enterprise as tech commissioner",
+            Set(NodeKind.Person), Set(NodeKind.Enterprise), []),
+    ];
+
+    static readonly FrozenDictionary<NodeKind, NodeKindInfo> KindsByKind = Kinds.ToFrozenDictionary(k => k.Kind);
+    static readonly FrozenDictionary<LinkType, LinkTypeInfo> LinksByType = Links.ToFrozenDictionary(l => l.Type);
+    static readonly FrozenDictionary<string, LinkTypeInfo> LinksByName = Links.ToFrozenDictionary(l => l.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every node kind, in declaration order.</summary>
+    public static IReadOnlyList<NodeKindInfo> NodeKinds => Kinds;
+
+    /// <summary>Every link type, in declaration order.</summary>
+    public static IReadOnlyList<LinkTypeInfo> LinkTypes => Links;
+
+    /// <summary>The catalog entry of a node kind.</summary>
+    public static NodeKindInfo Of(NodeKind kind) => KindsByKind[kind];
+
+    /// <summary>The catalog entry of a link type.</summary>
+    public static LinkTypeInfo Of(LinkType type) => LinksByType[type];
+
+    /// <summary>The link type with that name (SUBSIDIARY_OF, …), or null.</summary>
+    public static LinkTypeInfo? FindLinkType(string name) => LinksByName.GetValueOrDefault(name);
+
+    /// <summary>The node kind with that name (Enterprise, …), or null.</summary>
+    public static NodeKind? FindNodeKind(string name) =>
+        Enum.TryParse<NodeKind>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+}

@@ -1,0 +1,57 @@
+using KnowledgeGraph.Domain.Model;
+
+namespace KnowledgeGraph.Domain.Store;
+
+/// <summary>
+/// The store port: everything the service needs from a graph database. Implemented by the embedded
+/// SQLite store and the Neo4j store; both pass the same conformance suite.
+/// Errors are domain errors (<see cref="Errors.DomainException"/>): a write that fails writes nothing.
+/// </summary>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>Creates or migrates the schema; safe to call on every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The node with this id, or null.</summary>
+    Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The node of this kind with this natural key (credit code, division code, key), or null.</summary>
+    Task<Node?> GetNodeByKeyAsync(NodeKind kind, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The nodes with these ids, in one round trip; missing ids are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>A filtered, sorted page of nodes.</summary>
+    Task<Page<Node>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Nodes whose name, English name or an alias contains the text, best matches first
+    /// (exact, then prefix, then substring; then shorter names).</summary>
+    Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The link with this id, or null.</summary>
+    Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The links of many nodes in one round trip (for batched loading), ordered by id.</summary>
+    Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a batch of writes in one transaction: all of them, or on any error none.</summary>
+    Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a large stream of upserts in one transaction (all or nothing), without per-operation
+    /// outcomes; nodes before the links that use them. For import, migration and generated data.
+    /// </summary>
+    Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every node (of a kind, when given), ordered by id.</summary>
+    IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every link (of a type, when given), ordered by id.</summary>
+    IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default);
+
+    /// <summary>How many nodes and links of each kind and type.</summary>
+    Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A number that changes on every commit that changed data.</summary>
+    Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default);
+}
