@@ -1,7 +1,7 @@
 namespace KnowledgeGraph.Domain.Model;
 
 /// <summary>
-/// A stored link: a typed, directed relationship between two nodes with dates, a source (where the
+/// A stored link: a typed, directed relationship between two nodes with dates (start, end), a source (where the
 /// fact came from) and properties. Its identity is (type, from, to, key): the optional key tells apart
 /// several links of one type between the same two nodes, e.g. two technology contracts.
 /// </summary>
@@ -11,8 +11,8 @@ public sealed record Link(
     string FromId,
     string ToId,
     string? Key,
-    DateOnly? From,
-    DateOnly? To,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
     string? Source,
     PropertyBag Properties,
     DateTimeOffset CreatedAt,
@@ -21,7 +21,7 @@ public sealed record Link(
     /// <summary>Whether the stored content (everything but timestamps) equals the input's.</summary>
     public bool HasSameContent(LinkInput input) =>
         Type == input.Type && FromId == input.FromId && ToId == input.ToId && Key == input.Key
-        && From == input.From && To == input.To && Source == input.Source && Properties.Equals(input.Properties);
+        && StartDate == input.StartDate && EndDate == input.EndDate && Source == input.Source && Properties.Equals(input.Properties);
 
     /// <summary>The node at the other end from <paramref name="nodeId"/>.</summary>
     public string OtherEnd(string nodeId) => FromId == nodeId ? ToId : FromId;
@@ -33,8 +33,8 @@ public sealed record LinkInput(
     string FromId,
     string ToId,
     string? Key = null,
-    DateOnly? From = null,
-    DateOnly? To = null,
+    DateOnly? StartDate = null,
+    DateOnly? EndDate = null,
     string? Source = null,
     PropertyBag? Properties = null)
 {
