@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace KnowledgeGraph.Api.Schema;
+
+/// <summary>The GraphQL schema of the knowledge graph: its roots are assembled from the feature folders.</summary>
+public sealed class KnowledgeGraphSchema : GraphQL.Types.Schema
+{
+    public KnowledgeGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    {
+        Query = query;
+        Description = "KnowledgeGraph: who works with whom in regional innovation — enterprises, universities, research institutes, platforms. 区域创新知识图谱。";
+    }
+}
