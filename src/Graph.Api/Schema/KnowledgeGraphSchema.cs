@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace KnowledgeGraph.Api.Schema;
 
 /// <summary>The GraphQL schema of the knowledge graph: its roots are assembled from the feature folders.</summary>
