@@ -15,10 +15,10 @@ public enum EnterpriseSizeClass
 
 /// <summary>
 /// Enterprise size for industry (国统字〔2017〕213号; DOMAIN.md rule 2); revenue in 万元.
-/// The official table phrases classes by ranges (中型: 300 ≤ X &lt; 1000 and 2000 ≤ Y &lt; 40000) and says
-/// large, medium and small each need both lower bounds met, anything short of them falls to the next class
-/// down, and micro is whatever meets only a micro bound. So the class is the highest one whose two lower
-/// bounds are both met: 1000 employees with 39999 万元 is medium, not large.
+/// The official table phrases each class as a range (中型: 300 ≤ X &lt; 1000 employees, 2000 ≤ Y &lt; 40000 万元), so
+/// a reader of the upper bounds alone would misplace mixed cases. Its note decides them: "大型、中型和小型企业须同时满足
+/// 所列指标的下限，否则下划一档；微型企业只须满足所列指标中的一项即可". So the class is the highest one whose two lower
+/// bounds are both met: 1000 employees with 39999 万元 is medium, 5000 employees with 1000 万元 is small.
 /// </summary>
 public static class EnterpriseSize
 {
@@ -34,7 +34,7 @@ public static class EnterpriseSize
     public const long SmallEmployees = 20;
     /// <summary>Small: revenue lower bound in 万元.</summary>
     public const decimal SmallRevenue = 300m;
-    /// <summary>Above designated size (规模以上) industrial: revenue from 2000 万元 (国统字〔2011〕 threshold, still in force).</summary>
+    /// <summary>Above designated size (规模以上) industrial: revenue from 2000 万元 (the statistics office's threshold since 2011).</summary>
     public const decimal DesignatedSizeRevenue = 2000m;
 
     /// <summary>The size class from employees (persons) and annual revenue (万元).</summary>
