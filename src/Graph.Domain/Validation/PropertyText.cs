@@ -11,6 +11,9 @@ public sealed record ParsedValue(object? Value, string? Error)
     public bool IsValid => Error is null;
 }
 
+/// <summary>Property values parsed from named text cells, and the problems met.</summary>
+public sealed record ParsedProperties(PropertyBag Properties, IReadOnlyList<ValidationProblem> Problems);
+
 /// <summary>
 /// Property values as text, for CSV import/export and GraphQL string input (docs/import-format.md, "Values").
 /// <see cref="Format"/> is the inverse of <see cref="Parse"/>: formatting a parsed value and parsing it again gives
@@ -63,6 +66,31 @@ public static class PropertyText
         IEnumerable<string> list => string.Join(ListSeparator, list),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
+
+    /// <summary>
+    /// Parses named text cells (a CSV row, a GraphQL input) into a property bag of the given properties. Every unknown
+    /// name and every unreadable value is a problem; empty cells are no value.
+    /// </summary>
+    public static ParsedProperties ParseAll(IReadOnlyList<PropertyDefinition> properties, IEnumerable<KeyValuePair<string, string?>> cells)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(cells);
+        var values = new List<KeyValuePair<string, object?>>();
+        var problems = new List<ValidationProblem>();
+        foreach (var (name, text) in cells)
+        {
+            var property = properties.FirstOrDefault(p => p.Name == name);
+            if (property is null)
+            {
+                problems.Add(new(name, $"unknown property '{name}' (known: {string.Join(", ", properties.Select(p => p.Name))})"));
+                continue;
+            }
+            var parsed = Parse(property, text);
+            if (parsed.IsValid) values.Add(new(name, parsed.Value));
+            else problems.Add(new(name, parsed.Error!));
+        }
+        return new ParsedProperties(PropertyBag.From(values), problems);
+    }
 
     /// <summary>The allowed names of an enum property, for messages.</summary>
     internal static string EnumNames(PropertyDefinition property) =>
