@@ -1,3 +1,5 @@
+using KnowledgeGraph.Domain.Errors;
+
 namespace KnowledgeGraph.Domain.Policy;
 
 /// <summary>What happened to a technology innovation centre on a date (004 四).</summary>
@@ -122,6 +124,46 @@ public static class InnovationCentreLifecycle
         if (past.Exists(e => e.Kind == CentreEventKind.Approved)) return CentreStage.UnderConstruction;
         if (past.Exists(e => e.Kind == CentreEventKind.Reviewed)) return CentreStage.UnderReview;
         return CentreStage.Applied;
+    }
+
+    /// <summary>Adds an event to a centre's history in the order 004 四 sets; an event out of order is refused, saying why.</summary>
+    public static IReadOnlyList<CentreEvent> Record(IReadOnlyList<CentreEvent> history, CentreEvent next)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(next);
+        bool Has(CentreEventKind kind) => history.Any(e => e.Kind == kind);
+        var approved = history.FirstOrDefault(e => e.Kind == CentreEventKind.Approved);
+        string? refusal = null;
+        if (history.Count > 0 && next.On < history[^1].On)
+            refusal = $"it is dated {next.On:yyyy-MM-dd}, before the last event on {history[^1].On:yyyy-MM-dd}";
+        else if (Has(CentreEventKind.Delisted))
+            refusal = "the centre is delisted";
+        else
+        {
+            refusal = next.Kind switch
+            {
+                CentreEventKind.Applied when history.Count > 0 => "the centre has already applied",
+                CentreEventKind.Reviewed when !Has(CentreEventKind.Applied) => "there is no application to review",
+                CentreEventKind.Approved when !Has(CentreEventKind.Reviewed) => "approval follows the review (咨询论证)",
+                CentreEventKind.Approved when approved is not null => "the centre is already approved",
+                CentreEventKind.AnnualReportSubmitted or CentreEventKind.BuildEvaluation when approved is null => "the centre is not approved",
+                CentreEventKind.AnnualReportSubmitted when next.ReportYear is null => "a yearly report names its year",
+                CentreEventKind.BuildEvaluation or CentreEventKind.Acceptance when next.Passed is null => "an evaluation or acceptance says whether it passed",
+                // 004 四(五): "建设期为三年，建设期满后…组织专家…评估验收".
+                CentreEventKind.Acceptance when approved is null || next.On < approved.On.AddYears(BuildYears) => "acceptance comes after the 3-year build",
+                CentreEventKind.Accredited when !history.Any(e => e.Kind == CentreEventKind.Acceptance && e.Passed == true) => "accreditation follows a passed acceptance",
+                CentreEventKind.Accredited when Has(CentreEventKind.Accredited) => "the centre is already accredited",
+                CentreEventKind.LongTermEvaluation when !Has(CentreEventKind.Accredited) => "long-term evaluation applies to accredited centres",
+                CentreEventKind.LongTermEvaluation when next.Grade is null => "a long-term evaluation has a grade",
+                CentreEventKind.Delisted when approved is null => "only an approved centre can be delisted",
+                CentreEventKind.Delisted when next.Ground is null => "delisting names one of the grounds 004 lists",
+                _ => null,
+            };
+        }
+
+        if (refusal is not null)
+            throw new RuleViolationException($"cannot record {next.Kind} on {next.On:yyyy-MM-dd}: {refusal}");
+        return [.. history, next];
     }
 
     /// <summary>Everything due or overdue for a centre on a date, from its dated history; nothing once it is delisted.</summary>

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
 
 namespace KnowledgeGraph.Domain.Tests.Policy;
@@ -108,4 +109,52 @@ public sealed class InnovationCentreLifecycleTests
 
     [Fact]
     public void TheSeedListsSixGroundsForDelisting() => Assert.Equal(6, Enum.GetValues<DelistingGround>().Length);
+}
+
+public sealed class InnovationCentreRecordTests
+{
+    static IReadOnlyList<CentreEvent> Build(params CentreEvent[] events) =>
+        events.Aggregate((IReadOnlyList<CentreEvent>)[], InnovationCentreLifecycle.Record);
+
+    static readonly CentreEvent[] UpToApproval =
+    [
+        new(CentreEventKind.Applied, new(2022, 1, 1)),
+        new(CentreEventKind.Reviewed, new(2022, 2, 1)),
+        new(CentreEventKind.Approved, new(2022, 3, 1)),
+    ];
+
+    [Fact]
+    public void ACentreGoesFromApplicationToAccreditation()
+    {
+        var history = Build([.. UpToApproval,
+            new(CentreEventKind.Acceptance, new(2025, 3, 1), Passed: true),
+            new(CentreEventKind.Accredited, new(2025, 4, 1)),
+            new(CentreEventKind.LongTermEvaluation, new(2026, 4, 1), Grade: EvaluationGrade.Good)]);
+
+        Assert.Equal(CentreStage.Accredited, InnovationCentreLifecycle.StageOn(history, new(2026, 5, 1)));
+    }
+
+    [Fact]
+    public void AcceptanceBeforeTheThreeYearBuildIsOverIsRefused()
+    {
+        var error = Assert.Throws<RuleViolationException>(() => Build([.. UpToApproval, new(CentreEventKind.Acceptance, new(2025, 2, 28), Passed: true)]));
+
+        Assert.Equal("cannot record Acceptance on 2025-02-28: acceptance comes after the 3-year build", error.Message);
+    }
+
+    [Fact]
+    public void ApprovalWithoutReviewIsRefused() =>
+        Assert.Throws<RuleViolationException>(() => Build(new CentreEvent(CentreEventKind.Applied, new(2022, 1, 1)), new CentreEvent(CentreEventKind.Approved, new(2022, 3, 1))));
+
+    [Fact]
+    public void AccreditationWithoutAPassedAcceptanceIsRefused() =>
+        Assert.Throws<RuleViolationException>(() => Build([.. UpToApproval, new(CentreEventKind.Acceptance, new(2025, 3, 1), Passed: false), new(CentreEventKind.Accredited, new(2025, 4, 1))]));
+
+    [Fact]
+    public void DelistingNamesAGroundAndEndsTheHistory()
+    {
+        Assert.Throws<RuleViolationException>(() => Build([.. UpToApproval, new(CentreEventKind.Delisted, new(2023, 1, 5))]));
+        var delisted = Build([.. UpToApproval, new(CentreEventKind.Delisted, new(2023, 1, 5), Ground: DelistingGround.SeriousFraud)]);
+        Assert.Throws<RuleViolationException>(() => InnovationCentreLifecycle.Record(delisted, new(CentreEventKind.AnnualReportSubmitted, new(2023, 2, 1), ReportYear: 2022)));
+    }
 }
