@@ -1,0 +1,24 @@
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Api.Tests;
+
+/// <summary>Stands in for the SQLite store until it lands: answers the data version only.</summary>
+internal sealed class PendingStore : IGraphStore
+{
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(0L);
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(new GraphCounts(new Dictionary<NodeKind, long>(), new Dictionary<LinkType, long>()));
+    public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<Node?> GetNodeByKeyAsync(NodeKind kind, string key, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<Page<Node>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public ValueTask DisposeAsync() => default;
+}
