@@ -1,0 +1,79 @@
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Rules;
+
+namespace KnowledgeGraph.Domain.Validation;
+
+/// <summary>
+/// Checks a <see cref="NodeInput"/> against <see cref="GraphSchema"/> and the domain's rules, returning every
+/// problem at once: key, name, aliases, each property's name, type and range, references to regions and fields,
+/// and for an enterprise a valid credit code (GB 32100-2015).
+/// </summary>
+/// <param name="referenceExists">
+/// Also accepts references the catalogs do not list (e.g. user-defined Region/Field nodes in the store), and checks
+/// references to other kinds; null checks against <see cref="Regions"/> and <see cref="Fields"/> only.
+/// </param>
+public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists = null)
+{
+    readonly ReferenceLookup _references = new(referenceExists);
+
+    /// <summary>A validator that knows the reference catalogs only.</summary>
+    public static NodeValidator Default { get; } = new();
+
+    /// <summary>Every problem of the input; empty when it is valid.</summary>
+    public IReadOnlyList<ValidationProblem> Validate(NodeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var info = GraphSchema.Of(input.Kind);
+        var problems = new List<ValidationProblem>();
+
+        CheckKey(input, info, problems);
+        if (string.IsNullOrWhiteSpace(input.Name)) problems.Add(new("name", "a name is required"));
+        else if (input.Name != input.Name.Trim()) problems.Add(new("name", $"'{input.Name}' has leading or trailing spaces"));
+        if (input.NameEn is not null && string.IsNullOrWhiteSpace(input.NameEn)) problems.Add(new("nameEn", "the English name is blank; leave it out instead"));
+        foreach (var alias in input.Aliases)
+        {
+            if (string.IsNullOrWhiteSpace(alias)) problems.Add(new("aliases", "an alias is empty"));
+            else if (alias.Contains(PropertyText.ListSeparator, StringComparison.Ordinal)) problems.Add(new("aliases", $"alias '{alias}' contains ';', the list separator"));
+        }
+
+        PropertyChecks.Check(input.Properties, info.Properties, input.Kind.ToString(), _references, problems);
+        if (input.Kind is NodeKind.Region or NodeKind.Field && input.Properties.Text("parent") == input.Key)
+            problems.Add(new("parent", $"'{input.Key}' cannot be its own parent"));
+        return problems;
+    }
+
+    /// <summary>
+    /// Throws when the input has problems: <see cref="InvalidCreditCodeException"/> when the first is the credit
+    /// code, else <see cref="InvalidInputException"/>; the message names every field at fault.
+    /// </summary>
+    public void ThrowIfInvalid(NodeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ValidationProblems.ThrowIfAny(Validate(input), $"{input.Kind} '{input.Key}'");
+    }
+
+    static void CheckKey(NodeInput input, NodeKindInfo info, List<ValidationProblem> problems)
+    {
+        var keyProblem = KeyRules.Check(input.Key);
+        if (keyProblem is not null)
+        {
+            problems.Add(new(info.KeyName, keyProblem, input.Kind == NodeKind.Enterprise ? ErrorCodes.InvalidCreditCode : ErrorCodes.InvalidInput));
+            return;
+        }
+        switch (input.Kind)
+        {
+            case NodeKind.Enterprise:
+                var check = CreditCode.Validate(input.Key);
+                if (!check.IsValid)
+                    problems.Add(new(info.KeyName, check.Message, ErrorCodes.InvalidCreditCode));
+                else if (check.Code != input.Key)
+                    problems.Add(new(info.KeyName, $"must be written in upper case: '{check.Code}'", ErrorCodes.InvalidCreditCode));
+                break;
+            case NodeKind.Region when !Regions.IsDivisionCode(input.Key):
+                problems.Add(new(info.KeyName, $"'{input.Key}' is not a 6-digit GB/T 2260 division code"));
+                break;
+        }
+    }
+}
