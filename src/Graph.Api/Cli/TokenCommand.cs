@@ -34,10 +34,15 @@ public static class TokenCommand
                 result.AddError("--days must be between 1 and 3650.");
         });
 
-        var command = new Command("token", "Print a signed bearer token (JWT) for the configured Auth:SigningKey.") { roles, subject, days };
+        var command = new Command("token", "Print a signed bearer token (JWT) for the configured Auth:SigningKey.")
+        {
+            roles, subject, days,
+        };
+        // Configuration may also come as --key=value arguments, as for the server.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
-            var configuration = CliConfiguration.CreateBuilder([]).Configuration;
+            var configuration = CliConfiguration.CreateBuilder([.. parse.UnmatchedTokens]).Configuration;
             var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             if (!options.HasSigningKey)
             {

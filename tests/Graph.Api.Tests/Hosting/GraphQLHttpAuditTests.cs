@@ -14,7 +14,7 @@ namespace KnowledgeGraph.Api.Tests.Hosting;
 /// </summary>
 public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
 {
-    [Fact]
+    [RequiresNodeFact]
     public async Task GraphQLOverHttpAuditPassesEveryMust()
     {
         var tool = FindToolDirectory();
