@@ -29,7 +29,7 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
                 if (!ReferenceEquals(operation, context.Operation))
                     _otherOperationDepth++;
                 else if (operation.Operation == OperationType.Mutation)
-                    Require(context, operation, "Mutations", [Roles.Editor]);
+                    Require(context, operation, "Mutations need", [Roles.Editor]);
             }
             else if (node is GraphQLField field && _otherOperationDepth == 0)
             {
@@ -51,23 +51,24 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
                 return;
             var coordinate = $"{parent.Name}.{definition.Name}";
             if (parent.IsAuthorizationRequired())
-                RequireMarked(context, field, $"Type '{parent.Name}'", parent);
+                RequireMarked(context, field, $"Type '{parent.Name}' needs", parent);
             if (definition.IsAuthorizationRequired())
-                RequireMarked(context, field, $"Field '{coordinate}'", definition);
+                RequireMarked(context, field, $"Field '{coordinate}' needs", definition);
         }
 
-        private static void RequireMarked(ValidationContext context, ASTNode node, string what, IMetadataReader marked)
+        // subjectNeeds reads as the start of the message: "Field 'Query.x' needs".
+        private static void RequireMarked(ValidationContext context, ASTNode node, string subjectNeeds, IMetadataReader marked)
         {
             if (marked.GetPolicies() is { Count: > 0 } policies)
             {
                 // Policies need ASP.NET's authorization service; refusing is safer than ignoring them.
-                Report(context, node, ApiErrorCodes.Forbidden, $"{what} requires the policy {string.Join(", ", policies)}, which this server does not evaluate.");
+                Report(context, node, ApiErrorCodes.Forbidden, $"{subjectNeeds} the policy {string.Join(", ", policies)}, which this server does not evaluate.");
                 return;
             }
-            Require(context, node, what, marked.GetRoles() ?? []);
+            Require(context, node, subjectNeeds, marked.GetRoles() ?? []);
         }
 
-        private static void Require(ValidationContext context, ASTNode node, string what, List<string> roles)
+        private static void Require(ValidationContext context, ASTNode node, string subjectNeeds, List<string> roles)
         {
             var user = context.User;
             if (!Roles.IsAuthenticated(user))
@@ -76,11 +77,11 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
                 var why = context.UserContext.TryGetValue(AuthFailureKey, out var failure) && failure is string reason
                     ? $"; {reason}"
                     : "; the request has none";
-                Report(context, node, ApiErrorCodes.Unauthenticated, $"{what} need{(what.EndsWith('s') ? "" : "s")} {needs}{why}.");
+                Report(context, node, ApiErrorCodes.Unauthenticated, $"{subjectNeeds} {needs}{why}.");
                 return;
             }
             if (roles.Count > 0 && !roles.Any(role => Roles.Has(user, role)))
-                Report(context, node, ApiErrorCodes.Forbidden, $"{what} need{(what.EndsWith('s') ? "" : "s")} the role {Quote(roles)}, which the token does not carry.");
+                Report(context, node, ApiErrorCodes.Forbidden, $"{subjectNeeds} the role {Quote(roles)}, which the token does not carry.");
         }
 
         private static string Quote(IEnumerable<string> roles) => string.Join(" or ", roles.Select(r => $"'{r}'"));
