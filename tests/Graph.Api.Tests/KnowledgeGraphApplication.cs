@@ -38,6 +38,9 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     /// <summary>The store file of this instance.</summary>
     public string DatabasePath => Path.Combine(_directory, "knowledge-graph.db");
 
+    /// <summary>The store the application uses.</summary>
+    public StubGraphStore Store { get; } = new();
+
     /// <summary>Every event the application logged.</summary>
     public CapturingSink Logs { get; } = new();
 
@@ -73,7 +76,8 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
-            services.AddSingleton<KnowledgeGraph.Domain.Store.IGraphStore, PendingStore>();
+            // Until the SQLite store is part of the build, the stub stands in for it.
+            services.AddSingleton<KnowledgeGraph.Domain.Store.IGraphStore>(Store);
             foreach (var change in _serviceChanges)
                 change(services);
             if (_schemaChanges.Count > 0)

@@ -1,14 +1,33 @@
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Tests;
 
-/// <summary>Stands in for the SQLite store until it lands: answers the data version only.</summary>
-internal sealed class PendingStore : IGraphStore
+/// <summary>
+/// A store that answers only what the host itself asks (initialize, count, data version), records it, and
+/// fails on demand: for the startup and health tests, and in place of the SQLite store until that lands.
+/// </summary>
+public sealed class StubGraphStore : IGraphStore
 {
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(0L);
-    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(new GraphCounts(new Dictionary<NodeKind, long>(), new Dictionary<LinkType, long>()));
+    public int InitializeCalls { get; private set; }
+
+    public long NodeCount { get; set; }
+
+    public bool Unavailable { get; set; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        InitializeCalls++;
+        return Task.CompletedTask;
+    }
+
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) =>
+        Unavailable ? throw new StoreUnavailableException("The stub store is switched off.") : Task.FromResult(0L);
+
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new GraphCounts(new Dictionary<NodeKind, long> { [NodeKind.Enterprise] = NodeCount }, new Dictionary<LinkType, long>()));
+
     public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<Node?> GetNodeByKeyAsync(NodeKind kind, string key, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => throw new NotSupportedException();
