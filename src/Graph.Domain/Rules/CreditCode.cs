@@ -38,6 +38,9 @@ public static class CreditCode
     // Weights 3^(i-1) mod 31 for positions 1..17, as the standard's table lists them.
     static readonly int[] Weights = Enumerable.Range(0, 17).Select(i => (int)System.Numerics.BigInteger.ModPow(3, i, 31)).ToArray();
 
+    // Character → value (0..30), -1 outside the alphabet; imports check hundreds of thousands of codes.
+    static readonly sbyte[] Values = BuildValues();
+
     // Registration authority (position 1) → allowed organisation types (position 2): GB 32100-2015 table 1 with its amendments.
     static readonly FrozenDictionary<char, string> OrganisationTypes = new Dictionary<char, string>
     {
@@ -71,7 +74,7 @@ public static class CreditCode
 
         for (var i = 0; i < Length; i++)
         {
-            if (Alphabet.IndexOf(code[i], StringComparison.Ordinal) < 0)
+            if (ValueOf(code[i]) < 0)
                 problems.Add($"character {i + 1} '{code[i]}' is not allowed (only 0-9 and A-H J-N P-R T U W-Y; I, O, Z, S, V never occur)");
         }
         if (problems.Count > 0) return new CreditCodeCheck(code, problems);
@@ -111,7 +114,7 @@ public static class CreditCode
         var start = first17.ToUpperInvariant();
         if (start.Length != Length - 1)
             throw new InvalidCreditCodeException($"credit code start '{first17}': must be 17 characters, not {first17.Length}");
-        var bad = start.Select((c, i) => (c, i)).FirstOrDefault(p => Alphabet.IndexOf(p.c, StringComparison.Ordinal) < 0);
+        var bad = start.Select((c, i) => (c, i)).FirstOrDefault(p => ValueOf(p.c) < 0);
         if (bad != default)
             throw new InvalidCreditCodeException($"credit code start '{first17}': character {bad.i + 1} '{bad.c}' is not allowed");
         return Validate(start + CheckCharacter(start)).ThrowIfInvalid();
@@ -124,11 +127,21 @@ public static class CreditCode
         var sum = 0;
         for (var i = 0; i < first17.Length; i++)
         {
-            var value = Alphabet.IndexOf(char.ToUpperInvariant(first17[i]), StringComparison.Ordinal);
+            var value = ValueOf(char.ToUpperInvariant(first17[i]));
             if (value < 0) throw new ArgumentException($"character {i + 1} '{first17[i]}' is not allowed", nameof(first17));
             sum += value * Weights[i];
         }
         var check = 31 - (sum % 31);
         return Alphabet[check == 31 ? 0 : check];
+    }
+
+    static int ValueOf(char c) => c < Values.Length ? Values[c] : -1;
+
+    static sbyte[] BuildValues()
+    {
+        var values = new sbyte[128];
+        Array.Fill(values, (sbyte)-1);
+        for (var i = 0; i < Alphabet.Length; i++) values[Alphabet[i]] = (sbyte)i;
+        return values;
     }
 }

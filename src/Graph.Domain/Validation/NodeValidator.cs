@@ -39,8 +39,12 @@ public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists 
         }
 
         PropertyChecks.Check(input.Properties, info.Properties, input.Kind.ToString(), _references, problems);
-        if (input.Kind is NodeKind.Region or NodeKind.Field && input.Properties.Text("parent") == input.Key)
-            problems.Add(new("parent", $"'{input.Key}' cannot be its own parent"));
+        CheckParent(input, problems);
+        foreach (var (kind, start, end) in DateOrder)
+        {
+            if (input.Kind == kind && input.Properties.Date(start) is { } from && input.Properties.Date(end) is { } to && to < from)
+                problems.Add(new(end, $"{PropertyText.Format(to)} is before {start} {PropertyText.Format(from)}"));
+        }
         return problems;
     }
 
@@ -52,6 +56,22 @@ public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists 
     {
         ArgumentNullException.ThrowIfNull(input);
         ValidationProblems.ThrowIfAny(Validate(input), $"{input.Kind} '{input.Key}'");
+    }
+
+    // Date properties of one node that must come in order: a project ends after it starts, a challenge closes after it is posted.
+    static readonly (NodeKind Kind, string Start, string End)[] DateOrder =
+    [
+        (NodeKind.Project, "startOn", "endOn"),
+        (NodeKind.Challenge, "postedOn", "deadline"),
+    ];
+
+    static void CheckParent(NodeInput input, List<ValidationProblem> problems)
+    {
+        if (input.Kind is not (NodeKind.Region or NodeKind.Field) || input.Properties.Text("parent") is not { } parent) return;
+        if (parent == input.Key)
+            problems.Add(new("parent", $"'{input.Key}' cannot be its own parent"));
+        else if (input.Kind == NodeKind.Region && Regions.IsDivisionCode(input.Key) && Regions.IsDivisionCode(parent) && !Regions.IsWithin(input.Key, parent))
+            problems.Add(new("parent", $"'{parent}' does not contain '{input.Key}' (GB/T 2260 codes nest: PPCCXX lies in PPCC00 and PP0000)"));
     }
 
     static void CheckKey(NodeInput input, NodeKindInfo info, List<ValidationProblem> problems)

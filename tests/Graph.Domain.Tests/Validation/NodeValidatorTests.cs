@@ -139,6 +139,31 @@ public sealed class NodeValidatorTests
     }
 
     [Fact]
+    public void ARegionsParentMustContainItsCode() =>
+        Assert.Equal(
+            new ValidationProblem("parent", "'450300' does not contain '450299' (GB/T 2260 codes nest: PPCCXX lies in PPCC00 and PP0000)"),
+            Assert.Single(Problems(new NodeInput(NodeKind.Region, "450299", "示例区", Properties: PropertyBag.Of(("parent", "450300"))))));
+
+    [Theory]
+    [InlineData("2024-01-01", "2026-12-31", true)]
+    [InlineData("2024-01-01", "2024-01-01", true)]
+    [InlineData("2024-01-02", "2024-01-01", false)]
+    public void AProjectEndsNoEarlierThanItStarts(string start, string end, bool valid)
+    {
+        var project = new NodeInput(NodeKind.Project, "p1", "示例项目",
+            Properties: PropertyBag.Of(("startOn", DateOnly.Parse(start)), ("endOn", DateOnly.Parse(end))));
+
+        Assert.Equal(valid, Problems(project).Count == 0);
+    }
+
+    [Fact]
+    public void AChallengeClosesNoEarlierThanItIsPosted() =>
+        Assert.Equal(
+            new ValidationProblem("deadline", "2022-03-01 is before postedOn 2022-04-01"),
+            Assert.Single(Problems(new NodeInput(NodeKind.Challenge, "c1", "示例榜单",
+                Properties: PropertyBag.Of(("postedOn", new DateOnly(2022, 4, 1)), ("deadline", new DateOnly(2022, 3, 1)))))));
+
+    [Fact]
     public void AFieldCannotBeItsOwnParent() =>
         Assert.Equal("parent", Assert.Single(Problems(new NodeInput(NodeKind.Field, "automotive", "汽车", Properties: PropertyBag.Of(("parent", "automotive"))))).Field);
 
