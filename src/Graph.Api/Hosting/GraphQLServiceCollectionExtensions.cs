@@ -37,7 +37,8 @@ public static partial class GraphQLServiceCollectionExtensions
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
             })
-            .AddValidationRule<AuthorizationValidationRule>()
+            // Also for cached (persisted) documents: who may run a document depends on the request, not the document.
+            .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
             .AddSchemaVisitor<RequiredRoleSchemaVisitor>()
             .AddUnhandledExceptionHandler(LogUnhandled));
 
