@@ -1,6 +1,37 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using KnowledgeGraph.Api.Cli;
+using KnowledgeGraph.Api.Hosting;
+using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Health;
+using KnowledgeGraph.Api.Hosting.Http;
+using KnowledgeGraph.Api.Hosting.Logging;
+using KnowledgeGraph.Api.Hosting.Store;
+using KnowledgeGraph.Api.Schema;
+
+// The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
+var commandLine = GraphCommandLine.Create(RunWebHostAsync,
+    TokenCommand.Create());
+return await commandLine.InvokeAsync(args).ConfigureAwait(false);
+
+// The web host: one line per area, each configured next to its code under Hosting/.
+static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancellationToken)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services
+        .AddGraphLogging()
+        .AddGraphStore(builder.Configuration)
+        .AddGraphAuthentication(builder.Configuration)
+        .AddKnowledgeGraphGraphQL(builder.Environment)
+        .AddGraphHealthChecks();
+
+    var app = builder.Build();
+    app.UseGraphRequestLogging();
+    app.UseAuthentication();
+    app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
+    app.MapGraphHealthChecks();
+
+    await app.RunAsync(cancellationToken).ConfigureAwait(false);
+    return 0;
+}
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

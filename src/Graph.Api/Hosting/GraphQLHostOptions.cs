@@ -1,0 +1,19 @@
+namespace KnowledgeGraph.Api.Hosting;
+
+/// <summary>Limits of the GraphQL endpoint (configuration section "GraphQL").</summary>
+public sealed class GraphQLHostOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>The deepest selection nesting a document may have.</summary>
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>The highest complexity score (fields weighted by expected list sizes) a document may have.</summary>
+    public int MaxComplexity { get; set; } = 20_000;
+
+    /// <summary>The largest POST body, and the longest GET query string, in bytes.</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How many operations one batched POST may carry; 0 turns batching off.</summary>
+    public int MaxBatchSize { get; set; } = 10;
+}

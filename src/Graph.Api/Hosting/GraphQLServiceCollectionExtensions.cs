@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GraphQL;
+using GraphQL.Execution;
+using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Errors;
+using KnowledgeGraph.Api.Hosting.Http;
+using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Domain.Errors;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Hosting;
+
+/// <summary>The GraphQL engine around <see cref="KnowledgeGraphSchema"/>: serializer, errors, limits, authorization.</summary>
+public static partial class GraphQLServiceCollectionExtensions
+{
+    public static IServiceCollection AddKnowledgeGraphGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<GraphQLHostOptions>()
+            .BindConfiguration(GraphQLHostOptions.Section)
+            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxRequestBytes > 0 && o.MaxBatchSize >= 0,
+                "GraphQL:MaxDepth, MaxComplexity and MaxRequestBytes must be positive, MaxBatchSize zero or more")
+            .ValidateOnStart();
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<KnowledgeGraphSchema>()
+            .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
+            // Chinese stays Chinese in responses instead of \uXXXX escapes.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddErrorInfoProvider(_ => new KnowledgeGraphErrorInfoProvider(new ErrorInfoProviderOptions
+            {
+                ExposeExceptionDetails = environment.IsDevelopment(),
+            }))
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var limits = provider.GetRequiredService<IOptions<GraphQLHostOptions>>().Value;
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            })
+            // Also for cached (persisted) documents: who may run a document depends on the request, not the document.
+            .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
+            .AddSchemaVisitor<RequiredRoleSchemaVisitor>()
+            .AddUnhandledExceptionHandler(LogUnhandled));
+
+        services.AddGraphQLHttp<KnowledgeGraphSchema>();
+        return services;
+    }
+
+    private static void LogUnhandled(UnhandledExceptionContext context)
+    {
+        // Domain errors are the user's to fix and are already in the response; only the unexpected is logged.
+        if (context.OriginalException is DomainException and not StoreUnavailableException)
+            return;
+        var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("KnowledgeGraph.Api.GraphQL");
+        if (logger is not null)
+            LogResolverFailure(logger, context.Context?.Operation.Name?.StringValue ?? "(anonymous)", context.OriginalException);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL operation {GraphQLOperation} failed unexpectedly")]
+    private static partial void LogResolverFailure(ILogger logger, string graphQLOperation, Exception exception);
+}

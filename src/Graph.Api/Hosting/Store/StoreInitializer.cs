@@ -1,0 +1,46 @@
+using KnowledgeGraph.Domain.Store;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Hosting.Store;
+
+/// <summary>Creates or migrates the store's schema before the server accepts requests, then seeds an empty store.</summary>
+internal sealed partial class StoreInitializer(
+    IGraphStore store,
+    IOptions<StoreOptions> options,
+    IEnumerable<ISampleDataLoader> sampleDataLoaders,
+    ILogger<StoreInitializer> logger) : IHostedLifecycleService
+{
+    // StartingAsync runs before every hosted service's StartAsync, so before Kestrel listens.
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        LogStoreReady(logger, options.Value.Kind);
+
+        var loader = sampleDataLoaders.LastOrDefault();
+        if (!options.Value.LoadSampleData || loader is null)
+            return;
+
+        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        if (counts.NodeTotal > 0)
+            return;
+
+        LogLoadingSampleData(logger);
+        await loader.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph store {StoreKind} is ready")]
+    private static partial void LogStoreReady(ILogger logger, string storeKind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: loading the sample data")]
+    private static partial void LogLoadingSampleData(ILogger logger);
+}

@@ -1,0 +1,93 @@
+using KnowledgeGraph.Api.Hosting.Store;
+using KnowledgeGraph.Domain.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Events;
+
+namespace KnowledgeGraph.Api.Tests.Hosting;
+
+/// <summary>What happens at start: the store is initialized, an empty store is seeded, bad settings stop the host.</summary>
+public sealed class StartupTests
+{
+    private sealed class RecordingLoader : ISampleDataLoader
+    {
+        public int Loads { get; private set; }
+
+        public Task LoadAsync(IGraphStore store, CancellationToken cancellationToken)
+        {
+            Loads++;
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task StoreIsInitializedOnceBeforeTheFirstRequest()
+    {
+        await using var app = new KnowledgeGraphApplication();
+
+        await app.PostAsync("{ dataVersion }");
+        await app.PostAsync("{ dataVersion }");
+
+        Assert.Equal(1, app.Store.InitializeCalls);
+    }
+
+    [Theory]
+    [InlineData("true", 0, 1)]
+    [InlineData("true", 5, 0)]
+    [InlineData("false", 0, 0)]
+    public async Task SampleDataIsLoadedOnlyIntoAnEmptyStoreWhenAllowed(string loadSampleData, long nodes, int expectedLoads)
+    {
+        var loader = new RecordingLoader();
+        await using var app = new KnowledgeGraphApplication().With("Store:LoadSampleData", loadSampleData)
+            .WithServices(services => services.AddSingleton<ISampleDataLoader>(loader));
+        app.Store.NodeCount = nodes;
+
+        await app.PostAsync("{ dataVersion }");
+
+        Assert.Equal(expectedLoads, loader.Loads);
+    }
+
+    [Fact]
+    public async Task ReadinessFailsWhileTheStoreIsUnavailableAndLivenessDoesNot()
+    {
+        await using var app = new KnowledgeGraphApplication();
+        using var client = app.CreateClient();
+        app.Store.Unavailable = true;
+
+        using var ready = await client.GetAsync("/health/ready");
+        using var live = await client.GetAsync("/health/live");
+
+        Assert.Equal(503, (int)ready.StatusCode);
+        Assert.Equal(200, (int)live.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownStoreKindStopsTheHostWithAClearMessage()
+    {
+        await using var app = new KnowledgeGraphApplication().With("Store:Kind", "oracle");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Store:Kind is 'oracle'", error.ToString());
+    }
+
+    [Fact]
+    public async Task SigningKeyShorterThan32BytesStopsTheHost()
+    {
+        await using var app = new KnowledgeGraphApplication().With("Auth:SigningKey", "too-short");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("at least 32", error.ToString());
+    }
+
+    [Fact]
+    public async Task WithoutASigningKeyTokensAreRejectedAndTheServerSaysSo()
+    {
+        await using var app = new KnowledgeGraphApplication().WithTestFields().With("Auth:SigningKey", "");
+
+        var response = await app.PostAsync("mutation { touch }", token: KnowledgeGraphApplication.TokenFor("editor"));
+
+        Assert.Equal(["UNAUTHENTICATED"], response.ErrorCodes);
+        Assert.Contains(app.Logs.Events, e => e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("Auth:SigningKey is not configured"));
+    }
+}
