@@ -14,11 +14,12 @@ export const placeholders = {
   '$$TYPE$$': 'SUBSIDIARY_OF',
   '$$FILTER$$': 'true',
   '$$ORDER$$': 'n.id',
+  '$$KEY$$': 'creditCode',
 };
 
 // Every parameter name the store passes.
 const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
-  'limit', 'rows', 'out', 'in', 'after', 'size'];
+  'limit', 'rows', 'out', 'in', 'after', 'size', 'file'];
 
 export function catalog() {
   const model = join(root, 'src', 'Graph.Domain', 'Model');
@@ -29,7 +30,9 @@ export function catalog() {
   const props = [...schema.matchAll(/(?:Text|Int|Money|Percent|Flag|Day|Choice)\("(\w+)"|new\("(\w+)", PropertyType/g)]
     .map((m) => m[1] ?? m[2]);
   const core = ['id', 'kind', 'key', 'name', 'nameEn', 'aliases', 'aliasText', 'props', 'createdAt', 'updatedAt',
-    'startDate', 'endDate', 'source', 'version', 'locked', 'fromId', 'toId', 'type'];
+    'startDate', 'endDate', 'source', 'version', 'locked', 'fromId', 'toId', 'type',
+    // Columns of the CSV import format read by cypher/import.
+    'from', 'to'];
   return {
     labels: [...labels, 'Node', 'Meta'],
     relationshipTypes,
