@@ -106,6 +106,59 @@ public sealed class Neo4jGraphStoreTests : IDisposable
     }
 
     [Neo4jFact]
+    public async Task FiltersOnListsLinksAndAbsentValues()
+    {
+        var store = await Neo4jFixture.EmptyStoreAsync(_http);
+        var a = new NodeInput(NodeKind.Enterprise, "9145020000000001A", "Alpha Motors", Aliases: ["阿尔法"], Properties: PropertyBag.Of(("fields", ImmutableArray.Create("auto", "ev"))));
+        var b = new NodeInput(NodeKind.Enterprise, "9145020000000001B", "Beta", Properties: PropertyBag.Of(("fields", ImmutableArray.Create("chem"))));
+        var c = new NodeInput(NodeKind.Enterprise, "9145020000000001C", "Gamma");
+        await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(a), new WriteOperation.UpsertNode(b), new WriteOperation.UpsertNode(c),
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.SubsidiaryOf, b.Id, a.Id))));
+
+        async Task<string[]> NamesAsync(NodeFilter filter) =>
+            [.. (await store.ListNodesAsync(new NodeQuery([NodeKind.Enterprise], filter, [new SortField("name")]))).Items.Select(n => n.Name)];
+
+        Assert.Equal(["Alpha Motors"], await NamesAsync(new NodeFilter.Compare("fields", FilterOp.Eq, "ev")));
+        Assert.Equal(["Beta", "Gamma"], await NamesAsync(new NodeFilter.Compare("fields", FilterOp.Neq, "ev")));
+        Assert.Equal(["Gamma"], await NamesAsync(new NodeFilter.Compare("fields", FilterOp.IsNull, true)));
+        Assert.Equal(["Alpha Motors"], await NamesAsync(new NodeFilter.Compare("name", FilterOp.Contains, "MOTOR")));
+        Assert.Equal(["Alpha Motors"], await NamesAsync(new NodeFilter.Compare("aliases", FilterOp.In, new[] { "阿尔法" })));
+        Assert.Equal(["Beta"], await NamesAsync(new NodeFilter.HasLink(LinkType.SubsidiaryOf, Direction.Out)));
+        Assert.Equal(["Alpha Motors"], await NamesAsync(new NodeFilter.HasLink(LinkType.SubsidiaryOf, Direction.In, [b.Id])));
+        Assert.Equal(["Alpha Motors", "Gamma"], await NamesAsync(new NodeFilter.Not(new NodeFilter.HasLink(LinkType.SubsidiaryOf, Direction.Out))));
+        Assert.Equal(["Beta", "Gamma"], await NamesAsync(new NodeFilter.AnyOf([
+            new NodeFilter.Compare("name", FilterOp.StartsWith, "G"), new NodeFilter.Compare("fields", FilterOp.In, new[] { "chem" })])));
+        await Assert.ThrowsAsync<InvalidInputException>(() => NamesAsync(new NodeFilter.Compare("nmae", FilterOp.Eq, "x")));
+    }
+
+    [Neo4jFact]
+    public async Task DeletingANodeDeletesItsLinks()
+    {
+        var store = await Neo4jFixture.EmptyStoreAsync(_http);
+        var parent = Enterprise("9145020000000002A", "甲");
+        var child = Enterprise("9145020000000002B", "乙");
+        var link = new LinkInput(LinkType.SubsidiaryOf, child.Id, parent.Id);
+        await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(parent), new WriteOperation.UpsertNode(child), new WriteOperation.UpsertLink(link)));
+        var before = await store.GetDataVersionAsync();
+        var result = await store.WriteAsync(WriteBatch.Of(new WriteOperation.DeleteNode(parent.Id), new WriteOperation.DeleteNode(parent.Id)));
+        Assert.Equal([Change.Deleted, Change.NotFound], result.Outcomes.Select(o => o.Change));
+        Assert.Equal(before + 1, result.DataVersion);
+        Assert.Null(await store.GetLinkAsync(link.Id));
+        Assert.Equal(["乙"], (await store.GetNodesAsync([parent.Id, child.Id])).Values.Select(n => n.Name));
+    }
+
+    [Neo4jFact]
+    public async Task ALinkBetweenTheWrongKindsBreaksARule()
+    {
+        var store = await Neo4jFixture.EmptyStoreAsync(_http);
+        var region = new NodeInput(NodeKind.Region, "450200", "柳州市");
+        var firm = Enterprise("9145020000000003A", "甲");
+        await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(region), new WriteOperation.UpsertNode(firm)));
+        await Assert.ThrowsAsync<RuleViolationException>(() => store.WriteAsync(WriteBatch.Of(
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.SubsidiaryOf, firm.Id, region.Id)))));
+    }
+
+    [Neo4jFact]
     public async Task SearchFindsTwoCharacterChineseNamesExactFirst()
     {
         var store = await Neo4jFixture.EmptyStoreAsync(_http);
