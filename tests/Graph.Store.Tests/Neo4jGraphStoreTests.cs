@@ -159,6 +159,17 @@ public sealed class Neo4jGraphStoreTests : IDisposable
     }
 
     [Neo4jFact]
+    public async Task ConcurrentWritesEachMoveTheDataVersionOnce()
+    {
+        var store = await Neo4jFixture.EmptyStoreAsync(_http);
+        var before = await store.GetDataVersionAsync();
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(Enterprise($"914502000000004{i:D2}", $"并发{i}"))))));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => before + i), results.Select(r => r.DataVersion).Order());
+        Assert.Equal(before + 8, await store.GetDataVersionAsync());
+    }
+
+    [Neo4jFact]
     public async Task SearchFindsTwoCharacterChineseNamesExactFirst()
     {
         var store = await Neo4jFixture.EmptyStoreAsync(_http);
