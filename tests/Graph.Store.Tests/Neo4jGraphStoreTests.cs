@@ -254,6 +254,52 @@ public sealed class Neo4jHttpClientTests
         await Assert.ThrowsAsync<ConflictException>(() => store.GetDataVersionAsync());
     }
 
+    sealed class FakeQueryApi : HttpMessageHandler
+    {
+        public List<string> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            Requests.Add($"{request.Method} {path} {request.Headers.Authorization?.Scheme}");
+            var body = path switch
+            {
+                "/" => """{"neo4j_version":"5.26.2","transaction":"http://x/db/{databaseName}/tx","query":"http://x/db/{databaseName}/query/v2"}""",
+                "/db/graph/query/v2/tx" => """{"data":{"fields":["1"],"values":[[1]]},"transaction":{"id":"abc","expires":"2030-01-01T00:00:00Z"}}""",
+                "/db/graph/query/v2/tx/abc/commit" => """{"data":{"fields":[],"values":[]}}""",
+                _ when path.StartsWith("/db/graph/query/v2", StringComparison.Ordinal) => """{"data":{"fields":["version"],"values":[[5]]}}""",
+                _ => """{"errors":[{"code":"Neo.ClientError.Request.Invalid","message":"unexpected path"}]}""",
+            };
+            var response = new HttpResponseMessage(path == "/" ? HttpStatusCode.OK : HttpStatusCode.Accepted) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            return Task.FromResult(response);
+        }
+    }
+
+    [Fact]
+    public async Task NewServersAreSpokenToThroughTheQueryApiWithBasicAuth()
+    {
+        var fake = new FakeQueryApi();
+        using var http = new HttpClient(fake);
+        var options = new Neo4jStoreOptions { Url = new Uri("http://neo4j.test:7474"), User = "neo4j", Password = "secret", Database = "graph" };
+        var store = new Neo4jGraphStore(http, options);
+        Assert.Equal(new Version(5, 26, 2), await store.GetServerVersionAsync());
+        Assert.Equal(5, await store.GetDataVersionAsync());
+        Assert.Equal(["GET / ", "POST /db/graph/query/v2 Basic"], fake.Requests);
+    }
+
+    [Fact]
+    public async Task WritesOnTheQueryApiRunInAnExplicitTransaction()
+    {
+        var fake = new FakeQueryApi();
+        using var http = new HttpClient(fake);
+        var store = new Neo4jGraphStore(http, new Neo4jStoreOptions { Url = new Uri("http://neo4j.test:7474"), Database = "graph" });
+        var result = await store.WriteAsync(WriteBatch.Of(new WriteOperation.DeleteNode("Enterprise:x")));
+        Assert.Equal(Change.Deleted, result.Outcomes[0].Change);
+        Assert.Equal("POST /db/graph/query/v2/tx ", fake.Requests[1]);
+        Assert.All(fake.Requests.Skip(2).SkipLast(1), r => Assert.Equal("POST /db/graph/query/v2/tx/abc ", r));
+        Assert.Equal("POST /db/graph/query/v2/tx/abc/commit ", fake.Requests[^1]);
+    }
+
     [Fact]
     public async Task AnUnreachableServerMakesTheStoreUnavailable()
     {
