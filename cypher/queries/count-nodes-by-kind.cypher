@@ -1,0 +1,3 @@
+// How many nodes of each kind.
+MATCH (n:Node)
+RETURN n.kind AS name, count(n) AS total

@@ -1,0 +1,400 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Store.Neo4j;
+
+/// <summary>The graph in Neo4j, over its HTTP APIs (the Query API on 5.25+, else the transactional endpoint).</summary>
+public sealed class Neo4jGraphStore : IGraphStore
+{
+    const int ScanPage = 1000;
+    const int ImportChunk = 500;
+    readonly Neo4jConnection _connection;
+    readonly Neo4jStoreOptions _options;
+    readonly TimeProvider _time;
+
+    /// <summary>A store speaking to Neo4j through this client (its lifetime is the caller's).</summary>
+    public Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _connection = new Neo4jConnection(http, options);
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The server's version, discovered on first use.</summary>
+    public async Task<Version> GetServerVersionAsync(CancellationToken cancellationToken = default) =>
+        (await _connection.ServerAsync(cancellationToken).ConfigureAwait(false)).Version;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Runs an operation, again after transient errors with doubling waits.</summary>
+    async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var delay = _options.RetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await operation(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Neo4jTransientException e)
+            {
+                if (attempt >= _options.MaxRetries)
+                    throw new StoreUnavailableException($"Neo4j kept failing with a transient error after {attempt + 1} attempts: {e.Message}", e);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+    }
+
+    Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken) =>
+        RetryAsync(ct => _connection.RunAsync(statement, parameters, ct), cancellationToken);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var server = await _connection.ServerAsync(cancellationToken).ConfigureAwait(false);
+        var schema = CypherStatements.Get(server.IsLegacy ? "schema/schema-3x" : "schema/schema");
+        foreach (var statement in CypherStatements.Split(schema))
+        {
+            await RunAsync(statement, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var nodes = await GetNodesAsync([id], cancellationToken).ConfigureAwait(false);
+        return nodes.GetValueOrDefault(id);
+    }
+
+    public Task<Node?> GetNodeByKeyAsync(NodeKind kind, string key, CancellationToken cancellationToken = default) =>
+        GetNodeAsync(NodeId.Of(kind, key), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return new Dictionary<string, Node>();
+        var rows = await RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => Neo4jValues.ReadNode(r[0])).ToDictionary(n => n.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<Page<Node>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Skip < 0 || query.Take < 0) throw new InvalidInputException("Skip and take must not be negative.");
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var where = new Neo4jFilters(parameters).Build(query.Filter);
+        var order = Neo4jFilters.Order(query.Sort);
+        parameters["kinds"] = query.Kinds.Select(k => k.ToString()).ToArray();
+        parameters["skip"] = query.Skip;
+        parameters["take"] = query.Take;
+        var list = CypherStatements.Get("queries/list-nodes")
+            .Replace("$$FILTER$$", where, StringComparison.Ordinal).Replace("$$ORDER$$", order, StringComparison.Ordinal);
+        var rows = await RunAsync(list, parameters, cancellationToken).ConfigureAwait(false);
+        int? total = null;
+        if (query.CountTotal)
+        {
+            var count = CypherStatements.Get("queries/count-nodes").Replace("$$FILTER$$", where, StringComparison.Ordinal);
+            var counted = await RunAsync(count, parameters, cancellationToken).ConfigureAwait(false);
+            total = counted[0][0].GetInt32();
+        }
+        return new Page<Node>(rows.Select(r => Neo4jValues.ReadNode(r[0])).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = query.Text.Trim().ToLowerInvariant();
+        if (text.Length == 0) return [];
+        var server = await _connection.ServerAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["text"] = text,
+            ["kinds"] = query.Kinds?.Select(k => k.ToString()).ToArray(),
+            ["limit"] = query.Limit,
+            ["query"] = "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
+        };
+        // The full-text index (CJK bigrams) needs two characters; shorter texts scan.
+        var statement = !server.IsLegacy && text.Length >= 2 ? "queries/search-fulltext-5" : "queries/search";
+        var rows = await RunAsync(CypherStatements.Get(statement), parameters, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => Neo4jValues.ReadNode(r[0])).ToList();
+    }
+
+    static (LinkType Type, string FromId)? ParseLinkId(string id)
+    {
+        var parts = id.Split('|');
+        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info) return null;
+        return (info.Type, parts[1]);
+    }
+
+    public async Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (ParseLinkId(id) is not { } parsed) return null;
+        var rows = await RunAsync(CypherStatements.ForType("queries/get-link", parsed.Type), new { id, fromId = parsed.FromId }, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : Neo4jValues.ReadLink(rows[0][0]);
+    }
+
+    public async Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.NodeIds.Count == 0) return [];
+        var parameters = new
+        {
+            ids = query.NodeIds.Distinct().ToArray(),
+            types = query.Types?.Select(CypherStatements.RelationshipType).ToArray(),
+            @out = query.Direction is Direction.Out or Direction.Both,
+            @in = query.Direction is Direction.In or Direction.Both,
+        };
+        var rows = await RunAsync(CypherStatements.Get("queries/get-links"), parameters, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => Neo4jValues.ReadLink(r[0])).ToList();
+    }
+
+    public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return RetryAsync(async ct =>
+        {
+            var tx = await _connection.BeginAsync(ct).ConfigureAwait(false);
+            await using var rollback = tx.ConfigureAwait(false);
+            var version = await LockVersionAsync(tx, ct).ConfigureAwait(false);
+            if (batch.ExpectedDataVersion is { } expected && expected != version)
+                throw new ConflictException($"The data changed since it was read: expected data version {expected}, the store is at {version}.");
+            var outcomes = new List<WriteOutcome>(batch.Operations.Count);
+            foreach (var operation in batch.Operations)
+            {
+                outcomes.Add(await ApplyAsync(tx, operation, ct).ConfigureAwait(false));
+            }
+            var result = new WriteResult(outcomes, version);
+            if (result.Changed) result = result with { DataVersion = await BumpVersionAsync(tx, ct).ConfigureAwait(false) };
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    async Task<WriteOutcome> ApplyAsync(Neo4jTransaction tx, WriteOperation operation, CancellationToken ct)
+    {
+        switch (operation)
+        {
+            case WriteOperation.UpsertNode upsert:
+                return (await UpsertNodesAsync(tx, [upsert.Node], ct).ConfigureAwait(false))[0];
+            case WriteOperation.UpsertLink upsert:
+                return (await UpsertLinksAsync(tx, [upsert.Link], ct).ConfigureAwait(false))[0];
+            case WriteOperation.DeleteNode delete:
+            {
+                var rows = await tx.RunAsync(CypherStatements.Get("queries/delete-node"), new { id = delete.Id }, ct).ConfigureAwait(false);
+                return new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound);
+            }
+            case WriteOperation.DeleteLink delete:
+            {
+                if (ParseLinkId(delete.Id) is not { } parsed) return new WriteOutcome(delete.Id, Change.NotFound);
+                var rows = await tx.RunAsync(CypherStatements.ForType("queries/delete-link", parsed.Type), new { id = delete.Id, fromId = parsed.FromId }, ct).ConfigureAwait(false);
+                return new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound);
+            }
+            default:
+                throw new InvalidInputException($"Unsupported write operation {operation.GetType().Name}.");
+        }
+    }
+
+    static async Task<long> LockVersionAsync(Neo4jTransaction tx, CancellationToken ct) =>
+        (await tx.RunAsync(CypherStatements.Get("queries/lock-data-version"), null, ct).ConfigureAwait(false))[0][0].GetInt64();
+
+    static async Task<long> BumpVersionAsync(Neo4jTransaction tx, CancellationToken ct) =>
+        (await tx.RunAsync(CypherStatements.Get("queries/bump-data-version"), null, ct).ConfigureAwait(false))[0][0].GetInt64();
+
+    /// <summary>Upserts nodes (all of one kind or not): reads what is stored, writes only what changed.</summary>
+    async Task<IReadOnlyList<WriteOutcome>> UpsertNodesAsync(Neo4jTransaction tx, List<NodeInput> inputs, CancellationToken ct)
+    {
+        foreach (var input in inputs)
+        {
+            if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"A {input.Kind} node needs a key.");
+            if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"Node {input.Id} needs a name.");
+        }
+        var ids = inputs.Select(i => i.Id).Distinct().ToArray();
+        var existing = (await tx.RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids }, ct).ConfigureAwait(false))
+            .Select(r => Neo4jValues.ReadNode(r[0])).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var now = _time.GetUtcNow();
+        var outcomes = new List<WriteOutcome>(inputs.Count);
+        var writes = new List<(NodeKind Kind, Dictionary<string, object?> Row)>();
+        foreach (var input in inputs)
+        {
+            existing.TryGetValue(input.Id, out var stored);
+            if (stored is not null && stored.HasSameContent(input))
+            {
+                outcomes.Add(new WriteOutcome(input.Id, Change.Unchanged, stored));
+                continue;
+            }
+            var node = new Node(input.Id, input.Kind, input.Key, input.Name, input.NameEn, input.Aliases, input.Properties, stored?.CreatedAt ?? now, now);
+            existing[input.Id] = node;
+            writes.Add((input.Kind, new Dictionary<string, object?> { ["id"] = input.Id, ["props"] = Neo4jValues.NodeProperties(input, node.CreatedAt, now) }));
+            outcomes.Add(new WriteOutcome(input.Id, stored is null ? Change.Created : Change.Updated, node));
+        }
+        foreach (var group in writes.GroupBy(w => w.Kind))
+        {
+            await tx.RunAsync(CypherStatements.ForKind("queries/upsert-nodes", group.Key), new { rows = group.Select(g => g.Row).ToArray() }, ct).ConfigureAwait(false);
+        }
+        return outcomes;
+    }
+
+    /// <summary>Upserts links: both ends must exist and be of kinds the link type allows.</summary>
+    async Task<IReadOnlyList<WriteOutcome>> UpsertLinksAsync(Neo4jTransaction tx, List<LinkInput> inputs, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var outcomes = new List<WriteOutcome>(inputs.Count);
+        foreach (var group in inputs.GroupBy(i => i.Type))
+        {
+            var info = GraphSchema.Of(group.Key);
+            var keys = group.Select(i => new Dictionary<string, object?> { ["id"] = i.Id, ["fromId"] = i.FromId, ["toId"] = i.ToId }).ToArray();
+            var found = await tx.RunAsync(CypherStatements.ForType("queries/get-link-ends", group.Key), new { rows = keys }, ct).ConfigureAwait(false);
+            var ends = new Dictionary<string, (string? From, string? To, Link? Link)>(StringComparer.Ordinal);
+            foreach (var row in found)
+            {
+                ends[row[0].GetString()!] = (row[1].ValueKind == JsonValueKind.String ? row[1].GetString() : null,
+                    row[2].ValueKind == JsonValueKind.String ? row[2].GetString() : null,
+                    row[3].ValueKind == JsonValueKind.Object ? Neo4jValues.ReadLink(row[3]) : null);
+            }
+            var writes = new List<Dictionary<string, object?>>();
+            foreach (var input in group)
+            {
+                var (fromKind, toKind, stored) = ends.GetValueOrDefault(input.Id);
+                if (fromKind is null) throw new NotFoundException($"Link {input.Id}: node {input.FromId} does not exist.");
+                if (toKind is null) throw new NotFoundException($"Link {input.Id}: node {input.ToId} does not exist.");
+                if (!info.FromKinds.Contains(Enum.Parse<NodeKind>(fromKind)) || !info.ToKinds.Contains(Enum.Parse<NodeKind>(toKind)))
+                    throw new RuleViolationException($"A {info.Name} link cannot go from a {fromKind} to a {toKind} ({input.Id}).");
+                if (stored is not null && stored.HasSameContent(input))
+                {
+                    outcomes.Add(new WriteOutcome(input.Id, Change.Unchanged, Link: stored));
+                    continue;
+                }
+                var link = new Link(input.Id, input.Type, input.FromId, input.ToId, string.IsNullOrEmpty(input.Key) ? null : input.Key,
+                    input.StartDate, input.EndDate, input.Source, input.Properties, stored?.CreatedAt ?? now, now);
+                ends[input.Id] = (fromKind, toKind, link);
+                writes.Add(new Dictionary<string, object?>
+                {
+                    ["id"] = input.Id, ["fromId"] = input.FromId, ["toId"] = input.ToId,
+                    ["props"] = Neo4jValues.LinkProperties(input, link.CreatedAt, now),
+                });
+                outcomes.Add(new WriteOutcome(input.Id, stored is null ? Change.Created : Change.Updated, Link: link));
+            }
+            if (writes.Count > 0)
+                await tx.RunAsync(CypherStatements.ForType("queries/upsert-links", group.Key), new { rows = writes.ToArray() }, ct).ConfigureAwait(false);
+        }
+        // Outcomes in input order.
+        var byId = outcomes.ToLookup(o => o.Id, StringComparer.Ordinal);
+        return inputs.Select(i => byId[i.Id].Last()).ToList();
+    }
+
+    public async Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        // A stream can be read once, so an import is not retried; Neo4j rolls it back on failure.
+        try
+        {
+            var tx = await _connection.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await using var rollback = tx.ConfigureAwait(false);
+            var version = await LockVersionAsync(tx, cancellationToken).ConfigureAwait(false);
+            long done = 0;
+            var counts = new long[6];
+            var nodes = new List<NodeInput>();
+            var links = new List<LinkInput>();
+            async Task FlushAsync()
+            {
+                if (nodes.Count > 0) Count(await UpsertNodesAsync(tx, nodes, cancellationToken).ConfigureAwait(false), 0);
+                if (links.Count > 0) Count(await UpsertLinksAsync(tx, links, cancellationToken).ConfigureAwait(false), 3);
+                done += nodes.Count + links.Count;
+                nodes.Clear();
+                links.Clear();
+                progress?.Report(done);
+            }
+            void Count(IReadOnlyList<WriteOutcome> outcomes, int offset)
+            {
+                foreach (var o in outcomes) counts[offset + o.Change switch { Change.Created => 0, Change.Updated => 1, _ => 2 }]++;
+            }
+            await foreach (var operation in operations.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                switch (operation)
+                {
+                    case WriteOperation.UpsertNode n:
+                        if (links.Count > 0) await FlushAsync().ConfigureAwait(false);
+                        nodes.Add(n.Node);
+                        break;
+                    case WriteOperation.UpsertLink l:
+                        if (nodes.Count > 0) await FlushAsync().ConfigureAwait(false);
+                        links.Add(l.Link);
+                        break;
+                    default:
+                        throw new InvalidInputException($"An import holds upserts only, not {operation.GetType().Name}.");
+                }
+                if (nodes.Count + links.Count >= ImportChunk) await FlushAsync().ConfigureAwait(false);
+            }
+            await FlushAsync().ConfigureAwait(false);
+            if (counts[0] + counts[1] + counts[3] + counts[4] > 0) version = await BumpVersionAsync(tx, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new ImportResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], version);
+        }
+        catch (Neo4jTransientException e)
+        {
+            throw new StoreUnavailableException($"The import failed with a transient Neo4j error and was rolled back; run it again: {e.Message}", e);
+        }
+    }
+
+    public async IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = "";
+        while (true)
+        {
+            var rows = await RunAsync(CypherStatements.Get("queries/scan-nodes"), new { kind = kind?.ToString(), after, size = ScanPage }, cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                var node = Neo4jValues.ReadNode(row[0]);
+                after = node.Id;
+                yield return node;
+            }
+            if (rows.Count < ScanPage) yield break;
+        }
+    }
+
+    public async IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = "";
+        var name = type is { } t ? CypherStatements.RelationshipType(t) : null;
+        while (true)
+        {
+            var rows = await RunAsync(CypherStatements.Get("queries/scan-links"), new { type = name, after, size = ScanPage }, cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                var link = Neo4jValues.ReadLink(row[0]);
+                after = link.Id;
+                yield return link;
+            }
+            if (rows.Count < ScanPage) yield break;
+        }
+    }
+
+    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var nodeRows = await RunAsync(CypherStatements.Get("queries/count-nodes-by-kind"), null, cancellationToken).ConfigureAwait(false);
+        var linkRows = await RunAsync(CypherStatements.Get("queries/count-links-by-type"), null, cancellationToken).ConfigureAwait(false);
+        var nodes = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
+        foreach (var row in nodeRows)
+        {
+            if (Enum.TryParse<NodeKind>(row[0].GetString(), out var kind)) nodes[kind] = row[1].GetInt64();
+        }
+        var links = Enum.GetValues<LinkType>().ToDictionary(t => t, _ => 0L);
+        foreach (var row in linkRows)
+        {
+            if (GraphSchema.FindLinkType(row[0].GetString()!) is { } info) links[info.Type] = row[1].GetInt64();
+        }
+        return new GraphCounts(nodes, links);
+    }
+
+    public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await RunAsync(CypherStatements.Get("queries/get-data-version"), null, cancellationToken).ConfigureAwait(false);
+        return rows[0][0].GetInt64();
+    }
+}

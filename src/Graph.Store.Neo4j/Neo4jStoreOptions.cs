@@ -1,0 +1,26 @@
+namespace KnowledgeGraph.Store.Neo4j;
+
+/// <summary>Where and how to reach Neo4j (configuration section <c>Store:Neo4j</c>).</summary>
+public sealed class Neo4jStoreOptions
+{
+    /// <summary>The HTTP address of the server, e.g. http://localhost:7474.</summary>
+    public Uri Url { get; set; } = new("http://localhost:7474");
+
+    /// <summary>The user for basic auth; none when null or empty.</summary>
+    public string? User { get; set; }
+
+    /// <summary>The password for basic auth.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The database (Neo4j 4 and later; 3.x has one).</summary>
+    public string Database { get; set; } = "neo4j";
+
+    /// <summary>How long one HTTP request may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times an operation is retried after a transient error.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The wait before the first retry; it doubles each time.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using KnowledgeGraph.Store.Neo4j;
+
+namespace KnowledgeGraph.Store.Tests;
+
+/// <summary>
+/// A Neo4j for the tests: NEO4J_URL (+ NEO4J_USER, NEO4J_PASSWORD) when set, else the test Neo4j
+/// started by tools/neo4j/start.sh when Java and npm are present; else none, with the reason.
+/// </summary>
+public static class Neo4jFixture
+{
+    static readonly Lazy<(Uri? Url, string? Reason)> Server = new(Find);
+
+    /// <summary>Why no Neo4j can be had, or null when one can.</summary>
+    public static string? SkipReason => Server.Value.Reason;
+
+    static (Uri?, string?) Find()
+    {
+        if (Environment.GetEnvironmentVariable("NEO4J_URL") is { Length: > 0 } url) return (new Uri(url), null);
+        var root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "KnowledgeGraph.sln"))) root = Path.GetDirectoryName(root);
+        if (root is null) return (null, "the repository root (and tools/neo4j/start.sh) was not found");
+        if (!OnPath("java")) return (null, "Java is not installed, so the test Neo4j cannot run; set NEO4J_URL to use another Neo4j");
+        if (!OnPath("npm")) return (null, "npm is not installed, so the test Neo4j cannot be installed; set NEO4J_URL to use another Neo4j");
+        var start = new ProcessStartInfo("bash", [Path.Combine(root, "tools", "neo4j", "start.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) return (null, $"tools/neo4j/start.sh failed ({process.ExitCode}): {stderr.Result.Trim()}");
+        return (new Uri(output.Trim().Split('\n')[^1]), null);
+    }
+
+    static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
+
+    /// <summary>Options for the test Neo4j.</summary>
+    public static Neo4jStoreOptions Options() => new()
+    {
+        Url = Server.Value.Url ?? throw new InvalidOperationException(SkipReason),
+        User = Environment.GetEnvironmentVariable("NEO4J_USER"),
+        Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD"),
+        Database = Environment.GetEnvironmentVariable("NEO4J_DATABASE") ?? "neo4j",
+    };
+
+    /// <summary>A store on an emptied database, schema applied.</summary>
+    public static async Task<Neo4jGraphStore> EmptyStoreAsync(HttpClient http)
+    {
+        var store = new Neo4jGraphStore(http, Options());
+        await store.InitializeAsync();
+        await ClearAsync(http);
+        return store;
+    }
+
+    static async Task ClearAsync(HttpClient http)
+    {
+        var raw = new Neo4jConnection(http, Options());
+        await raw.RunAsync("MATCH (n) DETACH DELETE n", null, CancellationToken.None);
+    }
+}
+
+/// <summary>A test that needs Neo4j: skipped, with the reason, when none can be had.</summary>
+public sealed class Neo4jFactAttribute : FactAttribute
+{
+    public Neo4jFactAttribute()
+    {
+        if (Neo4jFixture.SkipReason is { } reason) Skip = "No Neo4j: " + reason;
+    }
+}

@@ -1,0 +1,90 @@
+// Lints every cypher/**/*.cypher file with Neo4j's own parser and semantic analysis, against the
+// project's catalog (labels, relationship types, property keys, parameters) read from the C# model.
+// Files ending in -3x.cypher use Neo4j 3.x-only syntax and are skipped: this check is for Neo4j 5.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintCypherQuery, testData } from '@neo4j-cypher/language-support';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// Placeholder tokens the store replaces with catalog names or built expressions (see the files).
+export const placeholders = {
+  '$$LABEL$$': 'Enterprise',
+  '$$TYPE$$': 'SUBSIDIARY_OF',
+  '$$FILTER$$': 'true',
+  '$$ORDER$$': 'n.id',
+  '$$KEY$$': 'creditCode',
+};
+
+// Every parameter name the store passes.
+const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
+  'limit', 'rows', 'out', 'in', 'after', 'size', 'file'];
+
+export function catalog() {
+  const model = join(root, 'src', 'Graph.Domain', 'Model');
+  const kinds = readFileSync(join(model, 'NodeKind.cs'), 'utf8');
+  const schema = readFileSync(join(model, 'GraphSchema.cs'), 'utf8');
+  const labels = [...kinds.matchAll(/^\s+([A-Z][A-Za-z]+),\s*$/gm)].map((m) => m[1]);
+  const relationshipTypes = [...schema.matchAll(/new\(LinkType\.\w+, "([A-Z_]+)"/g)].map((m) => m[1]);
+  const props = [...schema.matchAll(/(?:Text|Int|Money|Percent|Flag|Day|Choice)\("(\w+)"|new\("(\w+)", PropertyType/g)]
+    .map((m) => m[1] ?? m[2]);
+  const core = ['id', 'kind', 'key', 'name', 'nameEn', 'aliases', 'aliasText', 'props', 'createdAt', 'updatedAt',
+    'startDate', 'endDate', 'source', 'version', 'locked', 'fromId', 'toId', 'type',
+    // Columns of the CSV import format read by cypher/import.
+    'from', 'to'];
+  return {
+    labels: [...labels, 'Node', 'Meta'],
+    relationshipTypes,
+    propertyKeys: [...new Set([...core, ...props])],
+    parameters: Object.fromEntries(parameters.map((p) => [p, null])),
+    functions: testData.mockSchema.functions,
+    procedures: testData.mockSchema.procedures,
+  };
+}
+
+export function substitute(text) {
+  let out = text;
+  for (const [token, value] of Object.entries(placeholders)) out = out.split(token).join(value);
+  return out;
+}
+
+/** The errors of one statement file, each as "file:line: message". */
+export function lint(file, text, schema) {
+  const query = substitute(text);
+  const { diagnostics } = lintCypherQuery(query, schema);
+  return diagnostics
+    // Warnings count too: an unknown label, type or property key is a misspelling of the closed catalog.
+    .filter((d) => d.severity === 1 || d.severity === 2)
+    .map((d) => `${file}:${d.range.start.line + 1}: ${d.message}`);
+}
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.cypher') ? [path] : [];
+  });
+}
+
+export function checkAll() {
+  const schema = catalog();
+  const errors = [];
+  let checked = 0;
+  for (const path of files(join(root, 'cypher')).sort()) {
+    const file = relative(root, path);
+    if (path.endsWith('-3x.cypher')) {
+      console.log(`skip ${file} (Neo4j 3.x syntax)`);
+      continue;
+    }
+    checked++;
+    errors.push(...lint(file, readFileSync(path, 'utf8'), schema));
+  }
+  return { checked, errors };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { checked, errors } = checkAll();
+  for (const e of errors) console.error(e);
+  console.log(`${checked} Cypher files checked, ${errors.length} errors`);
+  process.exit(errors.length > 0 ? 1 : 0);
+}
