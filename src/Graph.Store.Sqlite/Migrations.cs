@@ -1,0 +1,96 @@
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// The schema, as numbered migrations applied in order and recorded in <c>schema_version</c>.
+/// A migration is never edited once released: a change is a new migration.
+/// </summary>
+internal static class Migrations
+{
+    /// <summary>The migrations, by version.</summary>
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> All =
+    [
+        (1, "initial schema", Initial),
+    ];
+
+    // Nodes get an integer surrogate (n) so the 4M links of a country-sized graph refer to them in a few
+    // bytes; ids are "Kind:key" and unique. Links are clustered by (from, type, to, key), their identity,
+    // and reached backwards through links_to. Link types are coded through link_types for the same reason.
+    // Names (name, English name, aliases) are rows of node_names, indexed twice: by trigrams for 3+
+    // characters and by bigrams for 1-2 characters; both FTS tables are contentless, keyed by node_names.id.
+    const string Initial = """
+        CREATE TABLE meta (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO meta (name, value) VALUES ('data_version', 0);
+
+        CREATE TABLE nodes (
+            n INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            name_en TEXT,
+            aliases TEXT,
+            props TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (kind, key)
+        );
+        CREATE INDEX nodes_region ON nodes (kind, json_extract(props, '$.region'));
+
+        CREATE TABLE link_types (
+            code INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+
+        CREATE TABLE links (
+            from_n INTEGER NOT NULL REFERENCES nodes (n) ON DELETE CASCADE,
+            type INTEGER NOT NULL,
+            to_n INTEGER NOT NULL REFERENCES nodes (n) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            start_date TEXT,
+            end_date TEXT,
+            source TEXT,
+            props TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (from_n, type, to_n, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX links_to ON links (to_n, type);
+
+        CREATE TABLE node_counts (
+            kind TEXT PRIMARY KEY,
+            count INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER nodes_counted AFTER INSERT ON nodes BEGIN
+            INSERT INTO node_counts (kind, count) VALUES (new.kind, 1) ON CONFLICT (kind) DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER nodes_uncounted AFTER DELETE ON nodes BEGIN
+            UPDATE node_counts SET count = count - 1 WHERE kind = old.kind;
+        END;
+
+        CREATE TABLE link_counts (
+            type INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL
+        );
+        CREATE TRIGGER links_counted AFTER INSERT ON links BEGIN
+            INSERT INTO link_counts (type, count) VALUES (new.type, 1) ON CONFLICT (type) DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER links_uncounted AFTER DELETE ON links BEGIN
+            UPDATE link_counts SET count = count - 1 WHERE type = old.type;
+        END;
+
+        CREATE TABLE node_names (
+            id INTEGER PRIMARY KEY,
+            n INTEGER NOT NULL REFERENCES nodes (n) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            folded TEXT NOT NULL
+        );
+        CREATE INDEX node_names_n ON node_names (n);
+        CREATE VIRTUAL TABLE name_trigrams USING fts5 (
+            folded, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1', detail = 'full');
+        CREATE VIRTUAL TABLE name_bigrams USING fts5 (
+            grams, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', detail = 'none');
+        """;
+}

@@ -1,0 +1,204 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// Properties as stored: a JSON object with the names in ordinal order, so equal content is equal text.
+/// Numbers are JSON numbers (decimals keep their digits and scale), booleans JSON booleans, dates
+/// "yyyy-MM-dd" strings, lists arrays; reading back uses the catalog types, so 5000.50 stays a decimal 5000.50.
+/// </summary>
+internal static class PropertyJson
+{
+    static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The bag with every value checked against its catalog type (integers widened to decimals where the
+    /// catalog says decimal); an unknown name or a value of the wrong type is an <see cref="InvalidInputException"/>.
+    /// </summary>
+    public static PropertyBag Normalize(PropertyBag properties, IReadOnlyList<PropertyDefinition> catalog, string owner)
+    {
+        if (properties.Count == 0) return properties;
+        var normalized = properties;
+        foreach (var (name, value) in properties)
+        {
+            var definition = Find(catalog, name)
+                ?? throw new InvalidInputException($"{owner}: there is no property '{name}' (known: {string.Join(", ", catalog.Select(p => p.Name))})");
+            object? converted = (definition.Type, value) switch
+            {
+                (PropertyType.Text or PropertyType.Enum or PropertyType.Reference, string) => value,
+                (PropertyType.Integer, long) => value,
+                (PropertyType.Decimal, decimal) => value,
+                (PropertyType.Decimal, long l) => (decimal)l,
+                (PropertyType.Boolean, bool) => value,
+                (PropertyType.Date, DateOnly) => value,
+                (PropertyType.TextList or PropertyType.ReferenceList, ImmutableArray<string>) => value,
+                _ => null,
+            };
+            if (converted is null)
+            {
+                throw new InvalidInputException(
+                    $"{owner}: property '{name}' takes a {TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
+            }
+            if (!ReferenceEquals(converted, value)) normalized = normalized.With(name, converted);
+        }
+        return normalized;
+    }
+
+    /// <summary>The JSON text of a normalized bag, or null when it is empty.</summary>
+    public static string? Encode(PropertyBag properties)
+    {
+        if (properties.Count == 0) return null;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in properties)
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The JSON text of a list of strings, or null when it is empty.</summary>
+    public static string? EncodeList(ImmutableArray<string> values)
+    {
+        if (values.IsDefaultOrEmpty) return null;
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values) writer.WriteStringValue(value);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A JSON array of scalars (strings, numbers, booleans), for <c>json_each</c> parameters.</summary>
+    public static string EncodeScalars(IEnumerable<object> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values) WriteValue(writer, value);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    static void WriteValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case string s: writer.WriteStringValue(s); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case decimal d: writer.WriteNumberValue(d); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case DateOnly date: writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case ImmutableArray<string> list:
+                writer.WriteStartArray();
+                foreach (var item in list) writer.WriteStringValue(item);
+                writer.WriteEndArray();
+                break;
+            default: throw new InvalidInputException($"a property value cannot be a {value.GetType().Name}");
+        }
+    }
+
+    /// <summary>A list of strings from its JSON text (null is empty).</summary>
+    public static ImmutableArray<string> DecodeList(string? json)
+    {
+        if (json is null) return [];
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        return ReadList(ref reader);
+    }
+
+    /// <summary>A bag from its JSON text (null is empty), typed by the catalog.</summary>
+    public static PropertyBag Decode(string? json, IReadOnlyList<PropertyDefinition> catalog)
+    {
+        if (json is null) return PropertyBag.Empty;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var values = new List<KeyValuePair<string, object?>>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            values.Add(new(name, ReadValue(ref reader, Find(catalog, name)?.Type)));
+        }
+        return PropertyBag.From(values);
+    }
+
+    static object? ReadValue(ref Utf8JsonReader reader, PropertyType? type)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when type == PropertyType.Date:
+                return DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number when type == PropertyType.Decimal:
+                return ParseDecimal(reader.ValueSpan);
+            case JsonTokenType.Number when type == PropertyType.Integer:
+                return reader.GetInt64();
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var whole) ? whole : ParseDecimal(reader.ValueSpan);
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.StartArray:
+                return ReadList(ref reader);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    static ImmutableArray<string> ReadList(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.None) reader.Read();
+        var builder = ImmutableArray.CreateBuilder<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) builder.Add(reader.GetString()!);
+        return builder.ToImmutable();
+    }
+
+    // Parsed from the digits with the invariant culture so the scale survives (5000.50 stays 5000.50).
+    static decimal ParseDecimal(ReadOnlySpan<byte> digits) =>
+        decimal.Parse(Encoding.UTF8.GetString(digits), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    static PropertyDefinition? Find(IReadOnlyList<PropertyDefinition> catalog, string name)
+    {
+        foreach (var definition in catalog)
+        {
+            if (definition.Name == name) return definition;
+        }
+        return null;
+    }
+
+    /// <summary>The type's name in messages.</summary>
+    public static string TypeName(PropertyType type) => type switch
+    {
+        PropertyType.Text => "text",
+        PropertyType.Integer => "whole number",
+        PropertyType.Decimal => "decimal number",
+        PropertyType.Boolean => "boolean",
+        PropertyType.Date => "date",
+        PropertyType.Enum => "enum name",
+        PropertyType.TextList => "list of text",
+        PropertyType.Reference => "key",
+        PropertyType.ReferenceList => "list of keys",
+        _ => type.ToString(),
+    };
+}

@@ -1,0 +1,553 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// The embedded graph store: one SQLite file in WAL mode, so many readers run beside one writer.
+/// Every operation takes a pooled connection of its own; writes are serialized by a lock here and by
+/// SQLite's write lock across processes. See <see cref="Migrations"/> for the tables.
+/// </summary>
+public sealed class SqliteGraphStore : IGraphStore
+{
+    const int ImportProgressEvery = 10_000;
+
+    readonly SqliteStoreOptions _options;
+    readonly string _connectionString;
+    readonly string _connectionPragmas;
+    readonly bool _inMemory;
+    readonly SemaphoreSlim _writeLock = new(1, 1);
+    SqliteConnection? _keepAlive;
+    LinkTypeCodes? _codes;
+
+    /// <summary>A store over the database the options name; call <see cref="InitializeAsync"/> before use.</summary>
+    public SqliteGraphStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            throw new ArgumentException("name the database: a file, or SqliteStoreOptions.InMemory(name) for a shared in-memory one", nameof(options));
+        }
+        _inMemory = builder.Mode == SqliteOpenMode.Memory;
+        if (_inMemory) builder.Cache = SqliteCacheMode.Shared;
+        _connectionString = builder.ToString();
+        _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -{options.CacheSizeKib};");
+    }
+
+    LinkTypeCodes Codes => _codes ?? throw new InvalidOperationException("the store is not initialized: call InitializeAsync first");
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        // A shared in-memory database lives while one connection to it is open.
+        if (_inMemory && _keepAlive is null) _keepAlive = Open();
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+            if (!_inMemory) Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;");
+            using var transaction = connection.BeginTransaction(deferred: false);
+            Execute(connection, transaction, """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version INTEGER PRIMARY KEY,
+                    description TEXT NOT NULL,
+                    applied_at TEXT NOT NULL
+                )
+                """);
+            var current = (long)Scalar(connection, transaction, "SELECT coalesce(max(version), 0) FROM schema_version")!;
+            var latest = Migrations.All[^1].Version;
+            if (current > latest)
+            {
+                throw new StoreUnavailableException($"the database has schema version {current}, newer than this release knows ({latest})");
+            }
+            foreach (var (version, description, sql) in Migrations.All.Where(m => m.Version > current))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Execute(connection, transaction, sql);
+                Execute(connection, transaction,
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES ($version, $description, $at)",
+                    ("$version", version), ("$description", description), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            }
+            Execute(connection, transaction, "INSERT OR IGNORE INTO link_types (name) SELECT value FROM json_each($names)",
+                ("$names", PropertyJson.EncodeScalars(GraphSchema.LinkTypes.Select(t => t.Name))));
+            var codes = new Dictionary<LinkType, long>();
+            using (var command = Command(connection, transaction, "SELECT code, name FROM link_types"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    if (GraphSchema.FindLinkType(reader.GetString(1)) is { } info) codes[info.Type] = reader.GetInt64(0);
+                }
+            }
+            transaction.Commit();
+            _codes = new LinkTypeCodes(codes);
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default) =>
+        Read(connection =>
+        {
+            using var command = Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id = $id", ("$id", id));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Rows.ReadNode(reader) : null;
+        });
+
+    public Task<Node?> GetNodeByKeyAsync(NodeKind kind, string key, CancellationToken cancellationToken = default) =>
+        GetNodeAsync(NodeId.Of(kind, key), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyDictionary<string, Node>>(connection =>
+        {
+            var nodes = new Dictionary<string, Node>(ids.Count, StringComparer.Ordinal);
+            if (ids.Count == 0) return nodes;
+            using var command = Command(connection, null,
+                $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))",
+                ("$ids", PropertyJson.EncodeScalars(ids)));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var node = Rows.ReadNode(reader);
+                nodes[node.Id] = node;
+            }
+            return nodes;
+        });
+
+    public Task<Page<Node>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Skip < 0 || query.Take < 0) throw new InvalidInputException($"skip ({query.Skip}) and take ({query.Take}) cannot be negative");
+        var parameters = new SqlParameters();
+        var sql = new NodeFilterSql(query.Kinds, Codes, parameters);
+        var conditions = new List<string>();
+        if (query.Kinds.Count > 0) conditions.Add($"n.kind IN ({string.Join(", ", query.Kinds.Distinct().Select(k => parameters.Add(k.ToString())))})");
+        if (query.Filter is not null) conditions.Add(sql.Where(query.Filter));
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var orderBy = sql.OrderBy(query.Sort);
+        var take = parameters.Add((long)query.Take);
+        var skip = parameters.Add((long)query.Skip);
+        return Read(connection =>
+        {
+            // One snapshot for the page and its count.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var items = new List<Node>();
+            if (query.Take > 0)
+            {
+                using var command = Command(connection, transaction, $"SELECT {Rows.NodeColumns} FROM nodes n {where} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}");
+                parameters.ApplyTo(command);
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) items.Add(Rows.ReadNode(reader));
+            }
+            int? total = null;
+            if (query.CountTotal)
+            {
+                using var command = Command(connection, transaction, $"SELECT count(*) FROM nodes n {where}");
+                parameters.ApplyTo(command);
+                total = (int)(long)command.ExecuteScalar()!;
+            }
+            transaction.Commit();
+            return new Page<Node>(items, total);
+        });
+    }
+
+    public Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var folded = NameIndex.Fold(query.Text ?? "");
+        if (folded.Length == 0 || query.Limit <= 0) return Task.FromResult<IReadOnlyList<Node>>([]);
+        var parameters = new SqlParameters();
+        var text = parameters.Add(folded);
+        var candidates = NameIndex.CandidateQuery(folded) is { } fts
+            ? $"nm.id IN (SELECT rowid FROM {fts.Table} WHERE {fts.Table} MATCH {parameters.Add(fts.Match)}) AND "
+            : "";
+        var kinds = query.Kinds is { Count: > 0 }
+            ? $"WHERE n.kind IN ({string.Join(", ", query.Kinds.Distinct().Select(k => parameters.Add(k.ToString())))})"
+            : "";
+        var limit = parameters.Add((long)query.Limit);
+        // Exact before prefix before substring, then the shorter matching name, then the id.
+        var sql = $"""
+            WITH hit AS (
+                SELECT nm.n, min(CASE WHEN nm.folded = {text} THEN 0 WHEN substr(nm.folded, 1, length({text})) = {text} THEN 1 ELSE 2 END
+                                 * 1000000 + length(nm.text)) AS score
+                FROM node_names nm
+                WHERE {candidates}instr(nm.folded, {text}) > 0
+                GROUP BY nm.n
+            )
+            SELECT {Rows.NodeColumns} FROM hit JOIN nodes n ON n.n = hit.n {kinds}
+            ORDER BY hit.score, n.id LIMIT {limit}
+            """;
+        return Read<IReadOnlyList<Node>>(connection =>
+        {
+            using var command = Command(connection, null, sql);
+            parameters.ApplyTo(command);
+            using var reader = command.ExecuteReader();
+            var nodes = new List<Node>();
+            while (reader.Read()) nodes.Add(Rows.ReadNode(reader));
+            return nodes;
+        });
+    }
+
+    public Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!WriteSession.TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return Task.FromResult<Link?>(null);
+        var codes = Codes;
+        return Read(connection =>
+        {
+            using var command = Command(connection, null,
+                $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE f.id = $from AND t.id = $to AND l.type = $type AND l.key = $key",
+                ("$from", fromId), ("$to", toId), ("$type", codes.CodeOf(type)), ("$key", key));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Rows.ReadLink(reader, codes) : null;
+        });
+    }
+
+    public Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.NodeIds.Count == 0 || query.Types is { Count: 0 }) return Task.FromResult<IReadOnlyList<Link>>([]);
+        var codes = Codes;
+        var parameters = new SqlParameters();
+        var ids = parameters.Add(PropertyJson.EncodeScalars(query.NodeIds));
+        var types = query.Types is null ? "" : $" AND type IN (SELECT value FROM json_each({parameters.Add(PropertyJson.EncodeScalars(query.Types.Select(t => (object)codes.CodeOf(t))))}))";
+        var outgoing = $"SELECT from_n, type, to_n, key FROM links WHERE from_n IN (SELECT n FROM q){types}";
+        var incoming = $"SELECT from_n, type, to_n, key FROM links WHERE to_n IN (SELECT n FROM q){types}";
+        var hits = query.Direction switch
+        {
+            Direction.Out => outgoing,
+            Direction.In => incoming,
+            _ => outgoing + " UNION " + incoming,
+        };
+        var sql = $"""
+            WITH q(n) AS (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({ids}))),
+                 hit AS ({hits})
+            SELECT {Rows.LinkColumns} FROM hit h
+                JOIN links l ON l.from_n = h.from_n AND l.type = h.type AND l.to_n = h.to_n AND l.key = h.key
+                JOIN nodes f ON f.n = l.from_n JOIN nodes t ON t.n = l.to_n
+            """;
+        return Read<IReadOnlyList<Link>>(connection =>
+        {
+            using var command = Command(connection, null, sql);
+            parameters.ApplyTo(command);
+            using var reader = command.ExecuteReader();
+            var links = new List<Link>();
+            while (reader.Read()) links.Add(Rows.ReadLink(reader, codes));
+            links.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            return links;
+        });
+    }
+
+    public async Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var codes = Codes;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = OpenWriter();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (batch.ExpectedDataVersion is { } expected)
+            {
+                var actual = (long)Scalar(connection, transaction, "SELECT value FROM meta WHERE name = 'data_version'")!;
+                if (actual != expected)
+                {
+                    throw new ConflictException($"the data changed: expected data version {expected}, the store is at {actual}");
+                }
+            }
+            using var session = new WriteSession(connection, transaction, codes, DateTimeOffset.UtcNow, deferNameIndex: false);
+            var outcomes = new List<WriteOutcome>(batch.Operations.Count);
+            foreach (var operation in batch.Operations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcomes.Add(operation switch
+                {
+                    WriteOperation.UpsertNode upsert => session.UpsertNode(upsert.Node, materialize: true),
+                    WriteOperation.UpsertLink upsert => session.UpsertLink(upsert.Link, materialize: true),
+                    WriteOperation.DeleteNode delete => session.DeleteNode(delete.Id),
+                    WriteOperation.DeleteLink delete => session.DeleteLink(delete.Id),
+                    _ => throw new InvalidInputException($"unknown write operation {operation?.GetType().Name ?? "null"}"),
+                });
+            }
+            var version = session.Finish();
+            transaction.Commit();
+            return new WriteResult(outcomes, version);
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var codes = Codes;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = OpenWriter();
+            // A bigger page cache for this connection only: the link index takes random inserts.
+            Execute(connection, null, "PRAGMA cache_size = -262144");
+            try
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var nodesBefore = (long)Scalar(connection, transaction, "SELECT coalesce(sum(count), 0) FROM node_counts")!;
+                using var session = new WriteSession(connection, transaction, codes, DateTimeOffset.UtcNow,
+                    deferNameIndex: nodesBefore < _options.ImportRebuildsNameIndexBelowNodes);
+                long done = 0, nodesCreated = 0, nodesUpdated = 0, nodesUnchanged = 0, linksCreated = 0, linksUpdated = 0, linksUnchanged = 0;
+                await foreach (var operation in operations.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    switch (operation)
+                    {
+                        case WriteOperation.UpsertNode upsert:
+                            switch (session.UpsertNode(upsert.Node, materialize: false).Change)
+                            {
+                                case Change.Created: nodesCreated++; break;
+                                case Change.Updated: nodesUpdated++; break;
+                                default: nodesUnchanged++; break;
+                            }
+                            break;
+                        case WriteOperation.UpsertLink upsert:
+                            switch (session.UpsertLink(upsert.Link, materialize: false).Change)
+                            {
+                                case Change.Created: linksCreated++; break;
+                                case Change.Updated: linksUpdated++; break;
+                                default: linksUnchanged++; break;
+                            }
+                            break;
+                        case WriteOperation.DeleteNode delete:
+                            session.DeleteNode(delete.Id);
+                            break;
+                        case WriteOperation.DeleteLink delete:
+                            session.DeleteLink(delete.Id);
+                            break;
+                        default:
+                            throw new InvalidInputException($"unknown write operation {operation?.GetType().Name ?? "null"}");
+                    }
+                    if (++done % ImportProgressEvery == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        progress?.Report(done);
+                    }
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                var version = session.Finish();
+                transaction.Commit();
+                progress?.Report(done);
+                return new ImportResult(nodesCreated, nodesUpdated, nodesUnchanged, linksCreated, linksUpdated, linksUnchanged, version);
+            }
+            finally
+            {
+                Execute(connection, null, FormattableString.Invariant($"PRAGMA cache_size = -{_options.CacheSizeKib}; PRAGMA optimize;"));
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        _ = Codes;
+        using var connection = OpenOrThrow();
+        using var command = kind is { } only
+            ? Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.kind = $kind ORDER BY n.kind, n.key", ("$kind", only.ToString()))
+            : Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n ORDER BY n.id");
+        using var reader = ExecuteReaderOrThrow(command);
+        while (ReadOrThrow(reader))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Rows.ReadNode(reader);
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var codes = Codes;
+        var types = type is { } only ? [GraphSchema.Of(only)] : GraphSchema.LinkTypes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        using var connection = OpenOrThrow();
+        foreach (var info in types)
+        {
+            // Sorted on the id text itself: (from, to, key) order differs from it when one node id is a prefix of another.
+            using var command = Command(connection, null,
+                $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE l.type = $type ORDER BY f.id || '|' || t.id || CASE WHEN l.key = '' THEN '' ELSE '|' || l.key END",
+                ("$type", codes.CodeOf(info.Type)));
+            using var reader = ExecuteReaderOrThrow(command);
+            while (ReadOrThrow(reader))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return Rows.ReadLink(reader, codes);
+            }
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var codes = Codes;
+        return Read(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var nodes = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
+            var links = Enum.GetValues<LinkType>().ToDictionary(t => t, _ => 0L);
+            using (var command = Command(connection, transaction, "SELECT kind, count FROM node_counts"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    if (GraphSchema.FindNodeKind(reader.GetString(0)) is { } kind) nodes[kind] = reader.GetInt64(1);
+                }
+            }
+            using (var command = Command(connection, transaction, "SELECT type, count FROM link_counts"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read()) links[codes.TypeOf(reader.GetInt64(0))] = reader.GetInt64(1);
+            }
+            transaction.Commit();
+            return new GraphCounts(nodes, links);
+        });
+    }
+
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) =>
+        Read(connection => (long)Scalar(connection, null, "SELECT value FROM meta WHERE name = 'data_version'")!);
+
+    public ValueTask DisposeAsync()
+    {
+        if (_keepAlive is not null)
+        {
+            _keepAlive.Dispose();
+            _keepAlive = null;
+        }
+        using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
+        _writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    Task<T> Read<T>(Func<SqliteConnection, T> read)
+    {
+        _ = Codes;
+        try
+        {
+            using var connection = Open();
+            return Task.FromResult(read(connection));
+        }
+        catch (SqliteException e)
+        {
+            return Task.FromException<T>(Unavailable(e));
+        }
+        catch (DomainException e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, null, _connectionPragmas);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        connection.CreateFunction(NameIndex.GramsFunction, (string folded) => NameIndex.Grams(folded), isDeterministic: true);
+        return connection;
+    }
+
+    SqliteConnection OpenOrThrow()
+    {
+        try
+        {
+            return Open();
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    SqliteDataReader ExecuteReaderOrThrow(SqliteCommand command)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    bool ReadOrThrow(SqliteDataReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    StoreUnavailableException Unavailable(SqliteException e) =>
+        new($"the SQLite store ({new SqliteConnectionStringBuilder(_connectionString).DataSource}) failed: {e.Message}", e);
+
+    static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteScalar();
+    }
+}

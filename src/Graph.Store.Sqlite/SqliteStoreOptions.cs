@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// Where the embedded store keeps its graph: one SQLite file (or a named in-memory database, for tests),
+/// and how long a writer waits for a lock held by another process before giving up.
+/// </summary>
+public sealed record SqliteStoreOptions(string ConnectionString)
+{
+    /// <summary>How long an operation waits for a lock held by another connection.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The page cache of each connection, in KiB.</summary>
+    public int CacheSizeKib { get; init; } = 32 * 1024;
+
+    /// <summary>
+    /// An import into a store holding fewer nodes than this rebuilds the name index once at the end, which is
+    /// several times faster than keeping it up name by name; into a bigger store it keeps it up as it goes.
+    /// </summary>
+    public long ImportRebuildsNameIndexBelowNodes { get; init; } = 20_000;
+
+    /// <summary>A store in this file, created when missing.</summary>
+    public static SqliteStoreOptions ForFile(string path) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
+
+    /// <summary>
+    /// A store in a named in-memory database shared by the store's connections; it lives as long as the store.
+    /// </summary>
+    public static SqliteStoreOptions InMemory(string name) =>
+        new(new SqliteConnectionStringBuilder { DataSource = name, Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared }.ToString());
+}

@@ -1,0 +1,327 @@
+using System.Collections.Immutable;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// The writes of one transaction: upserts by natural key with a content comparison, the referential and
+/// kind checks of links, deletes, and the upkeep of the name index. Statements are prepared once per
+/// session and reused, which is what makes a bulk import fast. Not thread-safe: one writer at a time.
+/// </summary>
+internal sealed class WriteSession : IDisposable
+{
+    const string SelectNodeSql = "SELECT n, name, name_en, aliases, props, created_at, updated_at FROM nodes WHERE id = $id";
+    const string InsertNodeSql = """
+        INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at)
+        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now) RETURNING n
+        """;
+    const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
+    const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
+    const string SelectNodeRefSql = "SELECT n, kind FROM nodes WHERE id = $id";
+    const string InsertNameSql = "INSERT INTO node_names (n, text, folded) VALUES ($n, $text, $folded) RETURNING id";
+    const string IndexNameSql = """
+        INSERT INTO name_trigrams (rowid, folded) VALUES ($id, $folded);
+        INSERT INTO name_bigrams (rowid, grams) VALUES ($id, $grams);
+        """;
+    const string UnindexNamesSql = """
+        DELETE FROM name_trigrams WHERE rowid IN (SELECT id FROM node_names WHERE n = $n);
+        DELETE FROM name_bigrams WHERE rowid IN (SELECT id FROM node_names WHERE n = $n);
+        DELETE FROM node_names WHERE n = $n;
+        """;
+    const string DropNamesSql = "DELETE FROM node_names WHERE n = $n";
+    const string SelectLinkSql = """
+        SELECT start_date, end_date, source, props, created_at, updated_at FROM links
+        WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
+        """;
+    const string InsertLinkSql = """
+        INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
+        VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now) ON CONFLICT DO NOTHING
+        """;
+    const string UpdateLinkSql = """
+        UPDATE links SET start_date = $start, end_date = $end, source = $source, props = $props, updated_at = $now
+        WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
+          AND (start_date IS NOT $start OR end_date IS NOT $end OR source IS NOT $source OR props IS NOT $props)
+        """;
+    const string DeleteLinkSql = """
+        DELETE FROM links WHERE from_n = (SELECT n FROM nodes WHERE id = $from) AND type = $type
+          AND to_n = (SELECT n FROM nodes WHERE id = $to) AND key = $key
+        """;
+    const string RebuildNameIndexSql = $"""
+        INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
+        INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
+        INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
+        INSERT INTO name_bigrams (rowid, grams) SELECT id, {NameIndex.GramsFunction}(folded) FROM node_names;
+        """;
+
+    readonly SqliteConnection _connection;
+    readonly SqliteTransaction _transaction;
+    readonly LinkTypeCodes _codes;
+    readonly long _now;
+    readonly bool _deferNameIndex;
+    readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
+
+    readonly record struct NodeRef(long N, NodeKind Kind);
+
+    /// <summary>
+    /// A session in the transaction, timestamping with <paramref name="now"/>. With <paramref name="deferNameIndex"/>
+    /// the full-text tables are left alone and rebuilt at the end (<see cref="RebuildNameIndex"/>): much faster when most names are new.
+    /// </summary>
+    public WriteSession(SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool deferNameIndex)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _codes = codes;
+        _now = now.ToUnixTimeMilliseconds();
+        _deferNameIndex = deferNameIndex;
+    }
+
+    /// <summary>Whether any write of the session changed data.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>The node id → surrogate lookups remembered, so a bulk import does not look a node up per link.</summary>
+    public int RememberedNodes => _refs.Count;
+
+    /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> the outcome carries the node.</summary>
+    public WriteOutcome UpsertNode(NodeInput input, bool materialize)
+    {
+        if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
+        if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
+        if (input.Key.Contains('|', StringComparison.Ordinal)) throw new InvalidInputException($"node {input.Id}: a key cannot contain '|'");
+        if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"node {input.Id}: the name is empty");
+        if (input.Aliases.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"node {input.Id}: an alias is empty");
+
+        var id = input.Id;
+        var nameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn;
+        var properties = PropertyJson.Normalize(input.Properties, GraphSchema.Of(input.Kind).Properties, $"node {id}");
+        var propsJson = PropertyJson.Encode(properties);
+        var aliasesJson = PropertyJson.EncodeList(input.Aliases);
+
+        var select = Statement(SelectNodeSql, "$id");
+        Bind(select, id);
+        long n;
+        string oldName, oldAliases;
+        string? oldNameEn;
+        long createdAt;
+        using (var reader = select.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                reader.Close();
+                n = (long)Bind(Statement(InsertNodeSql, "$id", "$kind", "$key", "$name", "$nameEn", "$aliases", "$props", "$now"),
+                    id, input.Kind.ToString(), input.Key, input.Name, nameEn, aliasesJson, propsJson, _now).ExecuteScalar()!;
+                AddNames(n, input.Name, nameEn, input.Aliases);
+                _refs[id] = new(n, input.Kind);
+                Changed = true;
+                return new(id, Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
+            }
+            n = reader.GetInt64(0);
+            oldName = reader.GetString(1);
+            oldNameEn = reader.IsDBNull(2) ? null : reader.GetString(2);
+            oldAliases = reader.IsDBNull(3) ? "" : reader.GetString(3);
+            var oldProps = reader.IsDBNull(4) ? null : reader.GetString(4);
+            createdAt = reader.GetInt64(5);
+            _refs[id] = new(n, input.Kind);
+            if (oldName == input.Name && oldNameEn == nameEn && oldAliases == (aliasesJson ?? "") && oldProps == propsJson)
+            {
+                return new(id, Change.Unchanged, materialize ? NodeOf(input, nameEn, properties, createdAt, reader.GetInt64(6)) : null);
+            }
+        }
+        Bind(Statement(UpdateNodeSql, "$name", "$nameEn", "$aliases", "$props", "$now", "$n"),
+            input.Name, nameEn, aliasesJson, propsJson, _now, n).ExecuteNonQuery();
+        if (oldName != input.Name || oldNameEn != nameEn || oldAliases != (aliasesJson ?? ""))
+        {
+            RemoveNames(n);
+            AddNames(n, input.Name, nameEn, input.Aliases);
+        }
+        Changed = true;
+        return new(id, Change.Updated, materialize ? NodeOf(input, nameEn, properties, createdAt, _now) : null);
+    }
+
+    static Node NodeOf(NodeInput input, string? nameEn, PropertyBag properties, long createdAt, long updatedAt) =>
+        new(input.Id, input.Kind, input.Key, input.Name, nameEn, input.Aliases, properties,
+            Rows.FromUnixMilliseconds(createdAt), Rows.FromUnixMilliseconds(updatedAt));
+
+    /// <summary>
+    /// Creates the link or replaces its content. Both ends must exist and be of kinds the type allows;
+    /// with <paramref name="materialize"/> the outcome carries the link.
+    /// </summary>
+    public WriteOutcome UpsertLink(LinkInput input, bool materialize)
+    {
+        if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
+        var info = GraphSchema.Of(input.Type);
+        var id = input.Id;
+        var from = Find(input.FromId) ?? throw new NotFoundException($"link {id}: there is no node {input.FromId}");
+        var to = Find(input.ToId) ?? throw new NotFoundException($"link {id}: there is no node {input.ToId}");
+        if (!info.FromKinds.Contains(from.Kind))
+        {
+            throw new RuleViolationException(
+                $"link {id}: a {info.Name} link cannot leave a {from.Kind} ({input.FromId}); it leaves {string.Join(", ", info.FromKinds.Order())}");
+        }
+        if (!info.ToKinds.Contains(to.Kind))
+        {
+            throw new RuleViolationException(
+                $"link {id}: a {info.Name} link cannot arrive at a {to.Kind} ({input.ToId}); it arrives at {string.Join(", ", info.ToKinds.Order())}");
+        }
+        var properties = PropertyJson.Normalize(input.Properties, info.Properties, $"link {id}");
+        var propsJson = PropertyJson.Encode(properties);
+        var key = input.Key ?? "";
+        var type = _codes.CodeOf(input.Type);
+        var start = Rows.DateValue(input.StartDate);
+        var end = Rows.DateValue(input.EndDate);
+
+        Change change;
+        long createdAt = _now, updatedAt = _now;
+        if (!materialize)
+        {
+            // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
+            change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
+                    from.N, type, to.N, key, start, end, input.Source, propsJson, _now).ExecuteNonQuery() == 1
+                ? Change.Created
+                : Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
+                    start, end, input.Source, propsJson, _now, from.N, type, to.N, key).ExecuteNonQuery() == 1
+                    ? Change.Updated
+                    : Change.Unchanged;
+        }
+        else
+        {
+            var select = Bind(Statement(SelectLinkSql, "$from", "$type", "$to", "$key"), from.N, type, to.N, key);
+            using var reader = select.ExecuteReader();
+            if (!reader.Read())
+            {
+                reader.Close();
+                Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
+                    from.N, type, to.N, key, start, end, input.Source, propsJson, _now).ExecuteNonQuery();
+                change = Change.Created;
+            }
+            else
+            {
+                var same = Equals(reader.GetValue(0), start) && Equals(reader.GetValue(1), end)
+                    && Equals(reader.GetValue(2), (object?)input.Source ?? DBNull.Value)
+                    && Equals(reader.GetValue(3), (object?)propsJson ?? DBNull.Value);
+                createdAt = reader.GetInt64(4);
+                updatedAt = same ? reader.GetInt64(5) : _now;
+                reader.Close();
+                if (!same)
+                {
+                    Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
+                        start, end, input.Source, propsJson, _now, from.N, type, to.N, key).ExecuteNonQuery();
+                }
+                change = same ? Change.Unchanged : Change.Updated;
+            }
+        }
+        if (change != Change.Unchanged) Changed = true;
+        var link = materialize
+            ? new Link(id, input.Type, input.FromId, input.ToId, key.Length == 0 ? null : key, input.StartDate, input.EndDate,
+                input.Source, properties, Rows.FromUnixMilliseconds(createdAt), Rows.FromUnixMilliseconds(updatedAt))
+            : null;
+        return new(id, change, Link: link);
+    }
+
+    /// <summary>Deletes the node and every link at it; NotFound when there is none.</summary>
+    public WriteOutcome DeleteNode(string id)
+    {
+        if (Find(id) is not { } node) return new(id, Change.NotFound);
+        RemoveNames(node.N);
+        Bind(Statement(DeleteNodeSql, "$n"), node.N).ExecuteNonQuery();
+        _refs.Remove(id);
+        Changed = true;
+        return new(id, Change.Deleted);
+    }
+
+    /// <summary>Deletes the link; NotFound when there is none (or the id is not a link id).</summary>
+    public WriteOutcome DeleteLink(string id)
+    {
+        if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return new(id, Change.NotFound);
+        var deleted = Bind(Statement(DeleteLinkSql, "$from", "$type", "$to", "$key"), fromId, _codes.CodeOf(type), toId, key).ExecuteNonQuery();
+        if (deleted == 0) return new(id, Change.NotFound);
+        Changed = true;
+        return new(id, Change.Deleted);
+    }
+
+    /// <summary>Splits "TYPE|from|to" or "TYPE|from|to|key" (node ids hold no '|'; a link key may).</summary>
+    public static bool TryParseLinkId(string id, out LinkType type, out string fromId, out string toId, out string key)
+    {
+        type = default;
+        fromId = toId = key = "";
+        var parts = id.Split('|', 4);
+        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
+        type = info.Type;
+        fromId = parts[1];
+        toId = parts[2];
+        key = parts.Length == 4 ? parts[3] : "";
+        return true;
+    }
+
+    /// <summary>Adds one to the data version when anything changed; gives the version after the session.</summary>
+    public long Finish()
+    {
+        if (_deferNameIndex) RebuildNameIndex();
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = Changed
+            ? "UPDATE meta SET value = value + 1 WHERE name = 'data_version' RETURNING value"
+            : "SELECT value FROM meta WHERE name = 'data_version'";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Refills both full-text tables from <c>node_names</c>.</summary>
+    void RebuildNameIndex()
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = RebuildNameIndexSql;
+        command.ExecuteNonQuery();
+    }
+
+    NodeRef? Find(string id)
+    {
+        if (_refs.TryGetValue(id, out var known)) return known;
+        using var reader = Bind(Statement(SelectNodeRefSql, "$id"), id).ExecuteReader();
+        if (!reader.Read()) return null;
+        var found = new NodeRef(reader.GetInt64(0), Enum.Parse<NodeKind>(reader.GetString(1)));
+        _refs[id] = found;
+        return found;
+    }
+
+    void AddNames(long n, string name, string? nameEn, ImmutableArray<string> aliases)
+    {
+        foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
+        {
+            var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$text", "$folded"), n, text, folded).ExecuteScalar()!;
+            if (!_deferNameIndex)
+            {
+                Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
+            }
+        }
+    }
+
+    void RemoveNames(long n) => Bind(Statement(_deferNameIndex ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+
+    SqliteCommand Statement(string sql, params string[] parameterNames)
+    {
+        if (_statements.TryGetValue(sql, out var command)) return command;
+        command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        _statements[sql] = command;
+        return command;
+    }
+
+    static SqliteCommand Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _statements.Values) command.Dispose();
+        _statements.Clear();
+    }
+}

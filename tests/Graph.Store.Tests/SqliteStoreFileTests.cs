@@ -1,0 +1,114 @@
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Store.Tests;
+
+/// <summary>What only the embedded store does: one file in WAL mode, migrations, reopening.</summary>
+public sealed class SqliteStoreFileTests : IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("kg-store-").FullName;
+
+    string DatabasePath => Path.Combine(_directory, "graph.db");
+
+    async Task<SqliteGraphStore> OpenAsync(SqliteStoreOptions? options = null)
+    {
+        var store = new SqliteGraphStore(options ?? SqliteStoreOptions.ForFile(DatabasePath));
+        await store.InitializeAsync();
+        return store;
+    }
+
+    object? Query(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    [Fact]
+    public async Task AFileStoreKeepsItsGraphAcrossReopening()
+    {
+        long version;
+        await using (var store = await OpenAsync())
+        {
+            version = (await store.WriteAsync(Sample.Batch())).DataVersion;
+        }
+
+        await using var reopened = await OpenAsync();
+
+        Assert.Equal(version, await reopened.GetDataVersionAsync());
+        Assert.Equal(Sample.Nodes.Length, (await reopened.CountAsync()).NodeTotal);
+        Assert.Equal(Sample.LiuGong.Name, (await reopened.GetNodeAsync(Sample.LiuGong.Id))!.Name);
+        Assert.Equal(Sample.Yuchai.Id, (await reopened.SearchAsync(new SearchQuery("玉柴"))).Single().Id);
+        Assert.Equal("wal", Query("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task MigrationsAreRecordedOnceAndSafeToRunOnEveryStart()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.InitializeAsync();
+        }
+        await using (await OpenAsync())
+        {
+        }
+
+        Assert.Equal(1L, Query("SELECT count(*) FROM schema_version"));
+        Assert.Equal(1L, Query("SELECT max(version) FROM schema_version"));
+        Assert.Equal((long)Enum.GetValues<LinkType>().Length, Query("SELECT count(*) FROM link_types"));
+    }
+
+    [Fact]
+    public async Task ADatabaseOfANewerSchemaIsRefused()
+    {
+        await using (await OpenAsync())
+        {
+        }
+        Query("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'from the future', '2099-01-01')");
+
+        await using var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(DatabasePath));
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync());
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnImportIntoABigStoreKeepsTheNameIndexUpAsItGoes()
+    {
+        await using var store = await OpenAsync(SqliteStoreOptions.ForFile(DatabasePath) with { ImportRebuildsNameIndexBelowNodes = 0 });
+        await store.WriteAsync(Sample.Batch());
+        var renamed = Sample.Yuchai with { Name = "广西示例动力有限公司", Aliases = ["桂动"] };
+        var expert = new NodeInput(NodeKind.Person, "expert-1", "玉林示例专家", Aliases: ["柳工专家"]);
+
+        await store.ImportAsync(Operations(new WriteOperation.UpsertNode(renamed), new WriteOperation.UpsertNode(expert)));
+
+        Assert.Empty(await store.SearchAsync(new SearchQuery("玉柴")));
+        Assert.Equal(renamed.Id, (await store.SearchAsync(new SearchQuery("桂动"))).Single().Id);
+        Assert.Equal(expert.Id, (await store.SearchAsync(new SearchQuery("柳工专家"))).Single().Id);
+        Assert.Equal(5, (await store.SearchAsync(new SearchQuery("柳工"))).Count);
+    }
+
+    [Fact]
+    public void AnUnnamedInMemoryDatabaseIsRefused() =>
+        Assert.Throws<ArgumentException>(() => new SqliteGraphStore(new SqliteStoreOptions("Data Source=:memory:")));
+
+    static async IAsyncEnumerable<WriteOperation> Operations(params WriteOperation[] operations)
+    {
+        foreach (var operation in operations)
+        {
+            await Task.Yield();
+            yield return operation;
+        }
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
