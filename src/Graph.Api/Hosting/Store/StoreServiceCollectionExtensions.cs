@@ -1,4 +1,6 @@
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Store.Neo4j;
+using KnowledgeGraph.Store.Sqlite;
 
 namespace KnowledgeGraph.Api.Hosting.Store;
 
@@ -20,9 +22,19 @@ public static class StoreServiceCollectionExtensions
         return services;
     }
 
-    private static IGraphStore CreateSqliteStore(IServiceProvider provider, IConfigurationSection section) =>
-        throw new InvalidOperationException("The SQLite store is not part of this build yet.");
+    private static SqliteGraphStore CreateSqliteStore(IServiceProvider provider, IConfigurationSection section)
+    {
+        // A relative path is relative to the working directory, as the configuration docs say.
+        var path = Path.GetFullPath(section["Path"] is { Length: > 0 } configured ? configured : ".data/knowledge-graph.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteGraphStore(SqliteStoreOptions.ForFile(path));
+    }
 
-    private static IGraphStore CreateNeo4jStore(IServiceProvider provider, IConfigurationSection section) =>
-        throw new InvalidOperationException("The Neo4j store is not part of this build yet.");
+    private static Neo4jGraphStore CreateNeo4jStore(IServiceProvider provider, IConfigurationSection section)
+    {
+        var options = new Neo4jStoreOptions();
+        section.Bind(options);
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        return new Neo4jGraphStore(http, options);
+    }
 }
