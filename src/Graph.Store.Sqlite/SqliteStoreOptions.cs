@@ -15,10 +15,11 @@ public sealed record SqliteStoreOptions(string ConnectionString)
     public int CacheSizeKib { get; init; } = 32 * 1024;
 
     /// <summary>
-    /// An import into a store holding fewer nodes than this rebuilds the name index once at the end, which is
-    /// several times faster than keeping it up name by name; into a bigger store it keeps it up as it goes.
+    /// An import into a store holding fewer nodes than this is a bulk load: the name index and the backward link
+    /// index are rebuilt once at the end, several times faster than keeping them up row by row. Into a bigger
+    /// store an import keeps them up as it goes.
     /// </summary>
-    public long ImportRebuildsNameIndexBelowNodes { get; init; } = 20_000;
+    public long BulkImportBelowNodes { get; init; } = 20_000;
 
     /// <summary>A store in this file, created when missing.</summary>
     public static SqliteStoreOptions ForFile(string path) =>

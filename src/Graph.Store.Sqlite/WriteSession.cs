@@ -20,8 +20,15 @@ internal sealed class WriteSession : IDisposable
         """;
     const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
     const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
+    const string LinksAtNodeSql = """
+        SELECT type, count(*) FROM (
+            SELECT type FROM links WHERE from_n = $n
+            UNION ALL SELECT type FROM links WHERE to_n = $n AND from_n <> $n)
+        GROUP BY type
+        """;
+    const string DeleteLinksAtNodeSql = "DELETE FROM links WHERE from_n = $n; DELETE FROM links WHERE to_n = $n;";
     const string SelectNodeRefSql = "SELECT n, kind FROM nodes WHERE id = $id";
-    const string InsertNameSql = "INSERT INTO node_names (n, text, folded) VALUES ($n, $text, $folded) RETURNING id";
+    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded) RETURNING id";
     const string IndexNameSql = """
         INSERT INTO name_trigrams (rowid, folded) VALUES ($id, $folded);
         INSERT INTO name_bigrams (rowid, grams) VALUES ($id, $grams);
@@ -49,6 +56,10 @@ internal sealed class WriteSession : IDisposable
         DELETE FROM links WHERE from_n = (SELECT n FROM nodes WHERE id = $from) AND type = $type
           AND to_n = (SELECT n FROM nodes WHERE id = $to) AND key = $key
         """;
+    const string CountNodesSql = "INSERT INTO node_counts (kind, count) VALUES ($kind, $delta) ON CONFLICT (kind) DO UPDATE SET count = count + excluded.count";
+    const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
+    const string DropLinkIndexSql = "DROP INDEX links_to";
+    const string CreateLinkIndexSql = "CREATE INDEX links_to ON links (to_n, type)";
     const string RebuildNameIndexSql = $"""
         INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
         INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
@@ -60,33 +71,34 @@ internal sealed class WriteSession : IDisposable
     readonly SqliteTransaction _transaction;
     readonly LinkTypeCodes _codes;
     readonly long _now;
-    readonly bool _deferNameIndex;
+    readonly bool _bulk;
     readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
+    readonly Dictionary<NodeKind, long> _nodeCounts = [];
+    readonly Dictionary<long, long> _linkCounts = [];
 
     readonly record struct NodeRef(long N, NodeKind Kind);
 
     /// <summary>
-    /// A session in the transaction, timestamping with <paramref name="now"/>. With <paramref name="deferNameIndex"/>
-    /// the full-text tables are left alone and rebuilt at the end (<see cref="RebuildNameIndex"/>): much faster when most names are new.
+    /// A session in the transaction, timestamping with <paramref name="now"/>. A <paramref name="bulk"/> session
+    /// leaves the full-text tables and the backward link index alone and rebuilds them once at the end
+    /// (<see cref="Finish"/>): several times faster when most of the data is new, as in a first import.
     /// </summary>
-    public WriteSession(SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool deferNameIndex)
+    public WriteSession(SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool bulk)
     {
         _connection = connection;
         _transaction = transaction;
         _codes = codes;
         _now = now.ToUnixTimeMilliseconds();
-        _deferNameIndex = deferNameIndex;
+        _bulk = bulk;
+        if (bulk) Run(DropLinkIndexSql);
     }
 
     /// <summary>Whether any write of the session changed data.</summary>
     public bool Changed { get; private set; }
 
-    /// <summary>The node id → surrogate lookups remembered, so a bulk import does not look a node up per link.</summary>
-    public int RememberedNodes => _refs.Count;
-
-    /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> the outcome carries the node.</summary>
-    public WriteOutcome UpsertNode(NodeInput input, bool materialize)
+    /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> it gives the node as stored.</summary>
+    public (Change Change, Node? Node) UpsertNode(NodeInput input, bool materialize)
     {
         if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
         if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
@@ -100,23 +112,20 @@ internal sealed class WriteSession : IDisposable
         var propsJson = PropertyJson.Encode(properties);
         var aliasesJson = PropertyJson.EncodeList(input.Aliases);
 
-        var select = Statement(SelectNodeSql, "$id");
-        Bind(select, id);
-        long n;
+        long n, createdAt;
         string oldName, oldAliases;
         string? oldNameEn;
-        long createdAt;
-        using (var reader = select.ExecuteReader())
+        using (var reader = Bind(Statement(SelectNodeSql, "$id"), id).ExecuteReader())
         {
             if (!reader.Read())
             {
                 reader.Close();
                 n = (long)Bind(Statement(InsertNodeSql, "$id", "$kind", "$key", "$name", "$nameEn", "$aliases", "$props", "$now"),
                     id, input.Kind.ToString(), input.Key, input.Name, nameEn, aliasesJson, propsJson, _now).ExecuteScalar()!;
-                AddNames(n, input.Name, nameEn, input.Aliases);
+                AddNames(n, input.Kind, input.Name, nameEn, input.Aliases);
                 _refs[id] = new(n, input.Kind);
-                Changed = true;
-                return new(id, Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
+                Count(_nodeCounts, input.Kind, +1);
+                return (Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
             }
             n = reader.GetInt64(0);
             oldName = reader.GetString(1);
@@ -127,7 +136,7 @@ internal sealed class WriteSession : IDisposable
             _refs[id] = new(n, input.Kind);
             if (oldName == input.Name && oldNameEn == nameEn && oldAliases == (aliasesJson ?? "") && oldProps == propsJson)
             {
-                return new(id, Change.Unchanged, materialize ? NodeOf(input, nameEn, properties, createdAt, reader.GetInt64(6)) : null);
+                return (Change.Unchanged, materialize ? NodeOf(input, nameEn, properties, createdAt, reader.GetInt64(6)) : null);
             }
         }
         Bind(Statement(UpdateNodeSql, "$name", "$nameEn", "$aliases", "$props", "$now", "$n"),
@@ -135,10 +144,10 @@ internal sealed class WriteSession : IDisposable
         if (oldName != input.Name || oldNameEn != nameEn || oldAliases != (aliasesJson ?? ""))
         {
             RemoveNames(n);
-            AddNames(n, input.Name, nameEn, input.Aliases);
+            AddNames(n, input.Kind, input.Name, nameEn, input.Aliases);
         }
         Changed = true;
-        return new(id, Change.Updated, materialize ? NodeOf(input, nameEn, properties, createdAt, _now) : null);
+        return (Change.Updated, materialize ? NodeOf(input, nameEn, properties, createdAt, _now) : null);
     }
 
     static Node NodeOf(NodeInput input, string? nameEn, PropertyBag properties, long createdAt, long updatedAt) =>
@@ -147,31 +156,34 @@ internal sealed class WriteSession : IDisposable
 
     /// <summary>
     /// Creates the link or replaces its content. Both ends must exist and be of kinds the type allows;
-    /// with <paramref name="materialize"/> the outcome carries the link.
+    /// with <paramref name="materialize"/> it gives the link as stored.
     /// </summary>
-    public WriteOutcome UpsertLink(LinkInput input, bool materialize)
+    public (Change Change, Link? Link) UpsertLink(LinkInput input, bool materialize)
     {
         if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
         var info = GraphSchema.Of(input.Type);
-        var id = input.Id;
-        var from = Find(input.FromId) ?? throw new NotFoundException($"link {id}: there is no node {input.FromId}");
-        var to = Find(input.ToId) ?? throw new NotFoundException($"link {id}: there is no node {input.ToId}");
+        var from = Find(input.FromId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.FromId}");
+        var to = Find(input.ToId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.ToId}");
         if (!info.FromKinds.Contains(from.Kind))
         {
             throw new RuleViolationException(
-                $"link {id}: a {info.Name} link cannot leave a {from.Kind} ({input.FromId}); it leaves {string.Join(", ", info.FromKinds.Order())}");
+                $"link {input.Id}: a {info.Name} link cannot leave a {from.Kind} ({input.FromId}); it leaves {string.Join(", ", info.FromKinds.Order())}");
         }
         if (!info.ToKinds.Contains(to.Kind))
         {
             throw new RuleViolationException(
-                $"link {id}: a {info.Name} link cannot arrive at a {to.Kind} ({input.ToId}); it arrives at {string.Join(", ", info.ToKinds.Order())}");
+                $"link {input.Id}: a {info.Name} link cannot arrive at a {to.Kind} ({input.ToId}); it arrives at {string.Join(", ", info.ToKinds.Order())}");
         }
-        var properties = PropertyJson.Normalize(input.Properties, info.Properties, $"link {id}");
+        var properties = info.Properties.Count == 0 && input.Properties.Count == 0
+            ? input.Properties
+            : PropertyJson.Normalize(input.Properties, info.Properties, $"link {input.Id}");
         var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);
         var start = Rows.DateValue(input.StartDate);
         var end = Rows.DateValue(input.EndDate);
+        var source = (object?)input.Source ?? DBNull.Value;
+        var props = (object?)propsJson ?? DBNull.Value;
 
         Change change;
         long createdAt = _now, updatedAt = _now;
@@ -179,67 +191,73 @@ internal sealed class WriteSession : IDisposable
         {
             // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
             change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
-                    from.N, type, to.N, key, start, end, input.Source, propsJson, _now).ExecuteNonQuery() == 1
+                    from.N, type, to.N, key, start, end, source, props, _now).ExecuteNonQuery() == 1
                 ? Change.Created
                 : Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
-                    start, end, input.Source, propsJson, _now, from.N, type, to.N, key).ExecuteNonQuery() == 1
+                    start, end, source, props, _now, from.N, type, to.N, key).ExecuteNonQuery() == 1
                     ? Change.Updated
                     : Change.Unchanged;
         }
         else
         {
-            var select = Bind(Statement(SelectLinkSql, "$from", "$type", "$to", "$key"), from.N, type, to.N, key);
-            using var reader = select.ExecuteReader();
+            using var reader = Bind(Statement(SelectLinkSql, "$from", "$type", "$to", "$key"), from.N, type, to.N, key).ExecuteReader();
             if (!reader.Read())
             {
                 reader.Close();
                 Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
-                    from.N, type, to.N, key, start, end, input.Source, propsJson, _now).ExecuteNonQuery();
+                    from.N, type, to.N, key, start, end, source, props, _now).ExecuteNonQuery();
                 change = Change.Created;
             }
             else
             {
                 var same = Equals(reader.GetValue(0), start) && Equals(reader.GetValue(1), end)
-                    && Equals(reader.GetValue(2), (object?)input.Source ?? DBNull.Value)
-                    && Equals(reader.GetValue(3), (object?)propsJson ?? DBNull.Value);
+                    && Equals(reader.GetValue(2), source) && Equals(reader.GetValue(3), props);
                 createdAt = reader.GetInt64(4);
                 updatedAt = same ? reader.GetInt64(5) : _now;
                 reader.Close();
                 if (!same)
                 {
                     Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
-                        start, end, input.Source, propsJson, _now, from.N, type, to.N, key).ExecuteNonQuery();
+                        start, end, source, props, _now, from.N, type, to.N, key).ExecuteNonQuery();
                 }
                 change = same ? Change.Unchanged : Change.Updated;
             }
         }
+        if (change == Change.Created) Count(_linkCounts, type, +1);
         if (change != Change.Unchanged) Changed = true;
         var link = materialize
-            ? new Link(id, input.Type, input.FromId, input.ToId, key.Length == 0 ? null : key, input.StartDate, input.EndDate,
+            ? new Link(input.Id, input.Type, input.FromId, input.ToId, key.Length == 0 ? null : key, input.StartDate, input.EndDate,
                 input.Source, properties, Rows.FromUnixMilliseconds(createdAt), Rows.FromUnixMilliseconds(updatedAt))
             : null;
-        return new(id, change, Link: link);
+        return (change, link);
     }
 
     /// <summary>Deletes the node and every link at it; NotFound when there is none.</summary>
-    public WriteOutcome DeleteNode(string id)
+    public Change DeleteNode(string id)
     {
-        if (Find(id) is not { } node) return new(id, Change.NotFound);
+        if (Find(id) is not { } node) return Change.NotFound;
+        using (var reader = Bind(Statement(LinksAtNodeSql, "$n"), node.N).ExecuteReader())
+        {
+            while (reader.Read()) Count(_linkCounts, reader.GetInt64(0), -reader.GetInt64(1));
+        }
+        // Explicit rather than by cascade: the bulk path runs without foreign key enforcement.
+        Bind(Statement(DeleteLinksAtNodeSql, "$n"), node.N).ExecuteNonQuery();
         RemoveNames(node.N);
         Bind(Statement(DeleteNodeSql, "$n"), node.N).ExecuteNonQuery();
         _refs.Remove(id);
-        Changed = true;
-        return new(id, Change.Deleted);
+        Count(_nodeCounts, node.Kind, -1);
+        return Change.Deleted;
     }
 
     /// <summary>Deletes the link; NotFound when there is none (or the id is not a link id).</summary>
-    public WriteOutcome DeleteLink(string id)
+    public Change DeleteLink(string id)
     {
-        if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return new(id, Change.NotFound);
-        var deleted = Bind(Statement(DeleteLinkSql, "$from", "$type", "$to", "$key"), fromId, _codes.CodeOf(type), toId, key).ExecuteNonQuery();
-        if (deleted == 0) return new(id, Change.NotFound);
-        Changed = true;
-        return new(id, Change.Deleted);
+        if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
+        var code = _codes.CodeOf(type);
+        var deleted = Bind(Statement(DeleteLinkSql, "$from", "$type", "$to", "$key"), fromId, code, toId, key).ExecuteNonQuery();
+        if (deleted == 0) return Change.NotFound;
+        Count(_linkCounts, code, -1);
+        return Change.Deleted;
     }
 
     /// <summary>Splits "TYPE|from|to" or "TYPE|from|to|key" (node ids hold no '|'; a link key may).</summary>
@@ -256,10 +274,25 @@ internal sealed class WriteSession : IDisposable
         return true;
     }
 
-    /// <summary>Adds one to the data version when anything changed; gives the version after the session.</summary>
+    /// <summary>
+    /// Completes the session: rebuilds what a bulk session left alone, records the counts, and adds one to
+    /// the data version when anything changed. Gives the data version after the session.
+    /// </summary>
     public long Finish()
     {
-        if (_deferNameIndex) RebuildNameIndex();
+        if (_bulk)
+        {
+            Run(CreateLinkIndexSql);
+            Run(RebuildNameIndexSql);
+        }
+        foreach (var (kind, delta) in _nodeCounts.Where(c => c.Value != 0))
+        {
+            Bind(Statement(CountNodesSql, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
+        }
+        foreach (var (type, delta) in _linkCounts.Where(c => c.Value != 0))
+        {
+            Bind(Statement(CountLinksSql, "$type", "$delta"), type, delta).ExecuteNonQuery();
+        }
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = Changed
@@ -268,13 +301,11 @@ internal sealed class WriteSession : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Refills both full-text tables from <c>node_names</c>.</summary>
-    void RebuildNameIndex()
+    void Count<TKey>(Dictionary<TKey, long> counts, TKey key, long delta)
+        where TKey : notnull
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = RebuildNameIndexSql;
-        command.ExecuteNonQuery();
+        counts[key] = counts.GetValueOrDefault(key) + delta;
+        Changed = true;
     }
 
     NodeRef? Find(string id)
@@ -287,19 +318,27 @@ internal sealed class WriteSession : IDisposable
         return found;
     }
 
-    void AddNames(long n, string name, string? nameEn, ImmutableArray<string> aliases)
+    void AddNames(long n, NodeKind kind, string name, string? nameEn, ImmutableArray<string> aliases)
     {
         foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
         {
-            var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$text", "$folded"), n, text, folded).ExecuteScalar()!;
-            if (!_deferNameIndex)
+            var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$kind", "$text", "$folded"), n, kind.ToString(), text, folded).ExecuteScalar()!;
+            if (!_bulk)
             {
                 Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
             }
         }
     }
 
-    void RemoveNames(long n) => Bind(Statement(_deferNameIndex ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+    void RemoveNames(long n) => Bind(Statement(_bulk ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+
+    void Run(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     SqliteCommand Statement(string sql, params string[] parameterNames)
     {

@@ -61,6 +61,17 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [Fact]
+    public async Task EquallyRankedNamesAreOrderedByIdWhereTheLimitCutsBetweenThem()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.WriteAsync(new WriteBatch(Sample.Nodes.Reverse().Select(n => (WriteOperation)new WriteOperation.UpsertNode(n)).ToList()));
+
+        // LG and YC both start with 广西 and are 12 characters long; LG has the smaller id.
+        Assert.Equal(["GX", "GXU", "LG"], await SearchLabelsAsync(store, "广西", limit: 3));
+        Assert.Equal(["GX", "GXU", "LG", "YC"], await SearchLabelsAsync(store, "广西", limit: 4));
+    }
+
+    [Fact]
     public async Task SearchKeepsToTheKindsAskedForAndTheLimit()
     {
         await using var store = await CreateSampleStoreAsync();

@@ -429,6 +429,20 @@ public abstract partial class GraphStoreConformanceTests
         foreach (var read in readers) Assert.Equal(Sample.Nodes.Length, (await read).Count);
     }
 
+    [Fact]
+    public async Task AnOperationWhoseCallerHasGivenUpIsCancelled()
+    {
+        await using var store = await CreateSampleStoreAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ListNodesAsync(new NodeQuery([NodeKind.Enterprise]), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SearchAsync(new SearchQuery("柳工"), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.WriteAsync(WriteBatch.Of(new WriteOperation.DeleteNode(Sample.LiuGong.Id)), cancelled.Token));
+
+        Assert.NotNull(await store.GetNodeAsync(Sample.LiuGong.Id));
+    }
+
     /// <summary>Asserts that the stored node has exactly the input's content.</summary>
     protected static void AssertContent(NodeInput expected, Node? actual)
     {

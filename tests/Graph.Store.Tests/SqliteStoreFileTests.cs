@@ -80,7 +80,7 @@ public sealed class SqliteStoreFileTests : IDisposable
     [Fact]
     public async Task AnImportIntoABigStoreKeepsTheNameIndexUpAsItGoes()
     {
-        await using var store = await OpenAsync(SqliteStoreOptions.ForFile(DatabasePath) with { ImportRebuildsNameIndexBelowNodes = 0 });
+        await using var store = await OpenAsync(SqliteStoreOptions.ForFile(DatabasePath) with { BulkImportBelowNodes = 0 });
         await store.WriteAsync(Sample.Batch());
         var renamed = Sample.Yuchai with { Name = "广西示例动力有限公司", Aliases = ["桂动"] };
         var expert = new NodeInput(NodeKind.Person, "expert-1", "玉林示例专家", Aliases: ["柳工专家"]);
