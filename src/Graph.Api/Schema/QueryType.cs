@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.Schema.Links;
+using KnowledgeGraph.Api.Schema.Lists;
 using KnowledgeGraph.Api.Schema.Nodes;
+using KnowledgeGraph.Api.Schema.Search;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
@@ -24,6 +26,8 @@ public sealed class QueryType : ObjectGraphType
         var links = new LinkTypes(nodes);
         LinkConnections.AddTo(nodes, links);
         NodeFields.AddTo(this, nodes);
+        RootLists.AddTo(this, nodes);
+        SearchField.AddTo(this, nodes);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 

@@ -38,8 +38,8 @@ public static class LinkConnections
         var organizations = GraphSchema.OrganizationKinds;
         foreach (var field in fieldsByKind[NodeKind.Enterprise])
         {
-            if (organizations.All(kind => fieldsByKind[kind].Any(f => f.Name == field.Name && f.ResolvedType == field.ResolvedType)))
-                nodes.Organization.AddField(new FieldType { Name = field.Name, Description = field.Description, ResolvedType = field.ResolvedType, Arguments = field.Arguments });
+            if (organizations.All(kind => fieldsByKind[kind].Any(f => f.Name == field.Name && f.ResolvedType!.ToString() == field.ResolvedType!.ToString())))
+                InterfaceFields.Copy(nodes.Of(NodeKind.Enterprise), nodes.Organization, name => name == field.Name);
         }
     }
 
