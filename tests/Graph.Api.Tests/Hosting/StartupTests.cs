@@ -1,5 +1,5 @@
 using KnowledgeGraph.Api.Hosting.Store;
-using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +45,7 @@ public sealed class StartupTests
         await using (var existing = new SqliteGraphStore(SqliteStoreOptions.ForFile(app.DatabasePath)))
         {
             await existing.InitializeAsync();
-            await existing.WriteAsync(new WriteBatch(ReferenceNodes.Regions().Take(nodes).Select(n => new WriteOperation.UpsertNode(n)).ToList()));
+            await existing.WriteAsync(new WriteBatch([.. Enumerable.Range(0, nodes).Select(i => new WriteOperation.UpsertNode(new NodeInput(NodeKind.University, $"u{i}", $"示例大学{i}")))]));
         }
 
         await app.PostAsync("{ dataVersion }");
