@@ -112,7 +112,9 @@ public struct SyntheticRandom
 /// </summary>
 public static class ExactMath
 {
-    const double Ln2 = 0.6931471805599453;
+    // ln 2 split in two (as fdlibm does): the high part times an exponent below 2048 is exact.
+    const double Ln2Hi = 6.93147180369123816490e-01;
+    const double Ln2Lo = 1.90821492927058770002e-10;
 
     /// <summary>ln x for x &gt; 0 (about 15 significant digits).</summary>
     public static double Log(double x)
@@ -135,7 +137,7 @@ public static class ExactMath
             sum += term / k;
             term *= s2;
         }
-        return 2 * sum + exponent * Ln2;
+        return exponent * Ln2Hi + (exponent * Ln2Lo + 2 * sum);
     }
 
     /// <summary>e^x (about 15 significant digits; 0 below -700, infinity above 700).</summary>
@@ -145,8 +147,8 @@ public static class ExactMath
         if (x < -700) return 0;
         if (x > 700) return double.PositiveInfinity;
         // x = k ln2 + r, |r| ≤ ln2/2; e^r by its Taylor series, then scaled by 2^k exactly.
-        var k = (int)Math.Round(x / Ln2);
-        var r = x - k * Ln2;
+        var k = (int)Math.Round(x / (Ln2Hi + Ln2Lo));
+        var r = x - k * Ln2Hi - k * Ln2Lo;
         var term = 1.0;
         var sum = 1.0;
         for (var n = 1; n < 25; n++)

@@ -259,7 +259,8 @@ internal sealed class SyntheticWorld
         {
             var org = AcademicStart + a;
             var university = a < Universities;
-            var abroad = random.Chance(Preset.HomeShare > 0.5 ? 0.03 : 0.01);
+            // Some partners abroad (the last university always is).
+            var abroad = random.Chance(Preset.HomeShare > 0.5 ? 0.03 : 0.01) || a == Universities - 1;
             string? region = null;
             string place;
             if (abroad)
@@ -335,6 +336,10 @@ internal sealed class SyntheticWorld
             foreach (var city in Regions.Children(province.Code).Where(r => r.Level == RegionLevel.City))
                 Add($"gov-{city.Code}", $"{city.Name}人民政府", "City", city.Code);
         }
+        // County governments of the home province's capital (the first city listed).
+        var capital = Regions.Children(Preset.HomeProvince).FirstOrDefault(r => r.Level == RegionLevel.City);
+        foreach (var county in capital is null ? [] : Regions.Children(capital.Code))
+            Add($"gov-{county.Code}", $"{capital!.Name}{county.Name}人民政府", "County", county.Code);
     }
 
     /// <summary>Platform types whose host counts as capability in their field (labs, centres, stations).</summary>
@@ -471,7 +476,7 @@ internal sealed class SyntheticWorld
         for (var c = 0; c < count; c++)
         {
             var postedOn = random.DayOf(Year(ref random));
-            var deadline = postedOn.AddDays(random.Between(30, 90));
+            var deadline = postedOn.AddDays(random.Between(30, 90)) is var day && day > LastDay ? LastDay : day;
             var status = postedOn.Year == LastYear
                 ? Draw([("Collecting", 1), ("Published", 2), ("Applying", 3), ("Reviewing", 2), ("Negotiating", 2), ("Awarded", 2)], ref random)
                 : Draw([("Awarded", postedOn.Year >= LastYear - 2 ? 5 : 1), ("Completed", 6), ("Terminated", 2)], ref random);
