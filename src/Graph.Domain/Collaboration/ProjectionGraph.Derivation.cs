@@ -28,7 +28,7 @@ internal sealed partial class ProjectionGraph
                     break;
                 case LinkType.Hosts or LinkType.Leads or LinkType.CoBuilds or LinkType.MemberOf or LinkType.ParticipatesIn
                     when record.From == organisation:
-                    if (sharedSeen.Add(record.To)) Shared(record.To, link);
+                    if (sharedSeen.Add(record.To)) Shared(record.To);
                     if (record.Type == LinkType.Leads && Nodes[record.To].Kind == NodeKind.Consortium) ConsortiumChallenges(record.To, link);
                     break;
                 case LinkType.Posts when record.From == organisation:
@@ -67,7 +67,7 @@ internal sealed partial class ProjectionGraph
         void Direct(CollaborationKinds kind, int link) =>
             Emit(kind, Links[link].Other(organisation), -1, link, -1, -1, CollaborationRules.WeightOf(kind));
 
-        void Shared(int through, int ownLink)
+        void Shared(int through)
         {
             var kind = Nodes[through].Kind switch
             {
@@ -78,17 +78,18 @@ internal sealed partial class ProjectionGraph
             };
             if (kind == CollaborationKinds.None) return;
             var rule = CollaborationRules.Of(kind);
+            // One link per member stands for its part in the shared node: the earliest, whatever order links arrived in.
             var members = new Dictionary<int, int>();
             foreach (var link in Incident[through])
             {
                 var record = Links[link];
-                if (record.To == through && rule.Links.Contains(record.Type) && IsOrganization(record.From))
-                    members.TryAdd(record.From, link);
+                if (record.To != through || !rule.Links.Contains(record.Type) || !IsOrganization(record.From)) continue;
+                if (!members.TryGetValue(record.From, out var chosen) || Precedes(link, chosen)) members[record.From] = link;
             }
-            if (members.Count < 2) return;
+            if (members.Count < 2 || !members.TryGetValue(organisation, out var own)) return;
             var weight = rule.Weight / (members.Count - 1);
             foreach (var (member, link) in members)
-                Emit(kind, member, through, ownLink, link, -1, weight);
+                Emit(kind, member, through, own, link, -1, weight);
         }
 
         void ChallengeAwardees(int challenge, int postLink)
@@ -138,6 +139,15 @@ internal sealed partial class ProjectionGraph
                 Emit(CollaborationKinds.Commissioner, record.To, person, employment, commission, -1, CollaborationRules.WeightOf(CollaborationKinds.Commissioner));
             }
         }
+    }
+
+    bool Precedes(int link, int other)
+    {
+        var (a, b) = (Links[link], Links[other]);
+        if (a.Start != b.Start) return a.Start < b.Start;
+        if (a.End != b.End) return a.End > b.End;
+        if (a.Type != b.Type) return a.Type < b.Type;
+        return string.CompareOrdinal(a.Key, b.Key) < 0;
     }
 
     IEnumerable<int> LeadsOf(int consortium)
