@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Cli;
+using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Health;
@@ -19,6 +20,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     builder.Services
         .AddGraphLogging()
         .AddGraphStore(builder.Configuration)
+        .AddCollaboration(builder.Configuration)
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks();
@@ -28,6 +30,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.UseAuthentication();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
     app.MapGraphHealthChecks();
+    app.MapNetworkExports();
 
     await app.RunAsync(cancellationToken).ConfigureAwait(false);
     return 0;
