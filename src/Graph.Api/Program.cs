@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Cli;
+using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Api.Hosting.Auth;
@@ -23,6 +24,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddGraphLogging()
         .AddGraphStore(builder.Configuration)
         .AddGraphExchange()
+        .AddCollaboration(builder.Configuration)
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks();
@@ -32,6 +34,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.UseAuthentication();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
     app.MapGraphHealthChecks();
+    app.MapNetworkExports();
 
     await app.RunAsync(cancellationToken).ConfigureAwait(false);
     return 0;
