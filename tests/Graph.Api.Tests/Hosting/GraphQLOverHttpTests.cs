@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests.Hosting;
 
@@ -34,7 +35,8 @@ public sealed class GraphQLOverHttpTests(TestFieldsApplication app) : IClassFixt
         Assert.Equal(200, response.Status);
         Assert.Equal(GraphQLResponse, response.MediaType);
         Assert.Equal("utf-8", response.Charset);
-        Assert.Equal(0, response.Data?["dataVersion"]?.GetValue<long>());
+        var store = app.Services.GetRequiredService<KnowledgeGraph.Domain.Store.IGraphStore>();
+        Assert.Equal(await store.GetDataVersionAsync(), response.Data?["dataVersion"]?.GetValue<long>());
         Assert.Empty(response.Errors);
     }
 
