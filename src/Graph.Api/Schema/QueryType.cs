@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.Schema.Links;
 using KnowledgeGraph.Api.Schema.Nodes;
+using KnowledgeGraph.Api.Schema.Policy;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
@@ -24,6 +25,7 @@ public sealed class QueryType : ObjectGraphType
         var links = new LinkTypes(nodes);
         LinkConnections.AddTo(nodes, links);
         NodeFields.AddTo(this, nodes);
+        PolicyQueries.AddTo(this);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 

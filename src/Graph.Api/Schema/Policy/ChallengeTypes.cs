@@ -12,10 +12,10 @@ public sealed class ChallengeLifecycleType : ObjectGraphType<ChallengeInfo>
         Name = "ChallengeLifecycle";
         Description = "A 揭榜挂帅 challenge's lifecycle: 征集 → 发榜 → 揭榜申报 → 评审 → 对接洽谈 → 立项 → 完成/终止, with the date of each step, the applicants and the winner. 揭榜挂帅进展。";
         Field("challenge", PolicySchema.NonNull("Challenge")).Description("The challenge. 榜单。").Resolve(c => c.Source.Challenge);
-        Field("kind", PolicySchema.NonNull("ChallengeKind")).Description("技术攻关类 or 成果转化类. 榜单类型。").Resolve(c => c.Source.Kind.ToString());
-        Field("status", PolicySchema.NonNull("ChallengeStatus")).Description("The current state. 当前状态。").Resolve(c => c.Source.Record.Status.ToString());
+        Field("kind", PolicySchema.Enum(NodeKind.Challenge, "challengeKind")).Description("技术攻关类 or 成果转化类. 榜单类型。").Resolve(c => c.Source.Kind.ToString());
+        Field("status", PolicySchema.Enum(NodeKind.Challenge, "status")).Description("The current state. 当前状态。").Resolve(c => c.Source.Record.Status.ToString());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeStepType>>>>("history").Description("Each state entered, with its date, in order. 各阶段日期。").Resolve(c => c.Source.Record.History);
-        Field("nextStates", PolicySchema.ListOf("ChallengeStatus"))
+        Field("nextStates", PolicySchema.EnumList(NodeKind.Challenge, "status"))
             .Description("The states it may move to next; 立项 goes through awardChallenge. 可转入的状态。").Resolve(c => c.Source.NextStates.Select(s => s.ToString()).ToList());
         Field("poster", PolicySchema.Ref("Organization")).Description("Who posted it. 发榜方。")
             .ResolveAsync(async c => c.Source.PosterId is null ? null : await c.Store().GetNodeAsync(c.Source.PosterId, c.CancellationToken).ConfigureAwait(false));
@@ -38,7 +38,7 @@ public sealed class ChallengeStepType : ObjectGraphType<ChallengeStep>
     {
         Name = "ChallengeStep";
         Description = "A state a challenge entered, and when. 榜单阶段。";
-        Field("status", PolicySchema.NonNull("ChallengeStatus")).Description("The state. 状态。").Resolve(c => c.Source.Status.ToString());
+        Field("status", PolicySchema.Enum(NodeKind.Challenge, "status")).Description("The state. 状态。").Resolve(c => c.Source.Status.ToString());
         Field("on", PolicySchema.NonNull("Date")).Description("The date it was entered. 日期。").Resolve(c => c.Source.On);
         Field<NonNullGraphType<StringGraphType>>("label").Description("The state's Chinese name. 中文名称。").Resolve(c => ChallengeLifecycle.Chinese(c.Source.Status));
     }
@@ -65,7 +65,7 @@ public sealed class PostChallengeInputType : InputObjectGraphType
         Description = "A challenge to post; it starts in 征集 on the date given. 发布揭榜挂帅榜单。";
         Field<NonNullGraphType<StringGraphType>>("key").Description("The challenge's key. 榜单主键。");
         Field<NonNullGraphType<StringGraphType>>("name").Description("Its title. 榜单名称。");
-        Field("kind", PolicySchema.NonNull("ChallengeKind")).Description("技术攻关类 or 成果转化类. 榜单类型。");
+        Field("kind", PolicySchema.Enum(NodeKind.Challenge, "challengeKind")).Description("技术攻关类 or 成果转化类. 榜单类型。");
         Field<NonNullGraphType<IdGraphType>>("posterId").Description("Who posts it: an in-region enterprise for 技术攻关类, the achievement's holder for 成果转化类. 发榜方。");
         Field("on", PolicySchema.NonNull("Date")).Description("The date demand collection starts. 征集日期。");
         Field<DecimalGraphType>("budget").Description("The amount offered (万元). 榜单金额。");

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Rules;
 
@@ -13,14 +14,14 @@ public sealed class FilingFactsInputType : InputObjectGraphType
         Description = "The facts of a proposed enterprise R&D institution: who builds it, how, and its \"六有\". Money in 万元, area in m². 研发机构备案材料。";
         Field("enterpriseIds", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new IdGraphType()))))
             .Description("The participating enterprises: one for 单建 and 产业共建, two or more for 多企联建. Their size classes come from their employees and revenue. 参建企业。");
-        Field("mode", PolicySchema.NonNull("ConstructionMode")).Description("How it is built. 建设模式：单建、多企联建、产业共建。");
+        Field("mode", PolicySchema.Enum(NodeKind.Platform, "constructionMode")).Description("How it is built. 建设模式：单建、多企联建、产业共建。");
         Field<NonNullGraphType<IntGraphType>>("staff").Description("R&D staff (persons). 有人员。");
         Field<NonNullGraphType<DecimalGraphType>>("siteArea").Description("R&D site area (m²). 有场地。");
         Field<NonNullGraphType<DecimalGraphType>>("equipmentValue").Description("Value of the R&D equipment (万元). 有设备。");
         Field<NonNullGraphType<DecimalGraphType>>("annualRdFunding").Description("Annual R&D funding (万元). 有投入。");
         Field<NonNullGraphType<IntGraphType>>("projects").Description("R&D projects under way. 有项目。");
         Field<NonNullGraphType<BooleanGraphType>>("hasRules").Description("Complete rules and procedures. 有制度。");
-        Field("standard", PolicySchema.Ref("FilingStandard")).Description("六有 (the default) or 000's seven items. 备案标准。");
+        Field("standard", PolicySchema.Enum(NodeKind.Platform, "filingStandard", nonNull: false)).Description("六有 (the default) or 000's seven items. 备案标准。");
         Field<BooleanGraphType>("hasAchievements").Description("Seven items only: R&D achievements. 有成果。");
         Field<BooleanGraphType>("hasTransfer").Description("Seven items only: achievements put into use. 有转化。");
         Field<ExpertTeamInputType>("expertTeam").Description("产业共建 only: the certified expert service team. 专家服务团。");
@@ -56,8 +57,8 @@ public sealed class ExpertTeamInputType : InputObjectGraphType
     {
         Name = "ExpertTeamInput";
         Description = "The expert service team of an 产业共建 institution (002 四(三)). 专家服务团。";
-        Field("provider", PolicySchema.NonNull("ExpertTeamProvider")).Description("Who provides it. 来源。");
-        Field("certification", PolicySchema.NonNull("ExpertTeamCertification")).Description("The level its provider is certified at; communities and alliances need city level or above. 认证级别。");
+        Field("provider", PolicySchema.Enum(NodeKind.Platform, "expertTeamProvider")).Description("Who provides it. 来源。");
+        Field("certification", PolicySchema.Enum(NodeKind.Platform, "expertTeamCertification")).Description("The level its provider is certified at; communities and alliances need city level or above. 认证级别。");
         Field<NonNullGraphType<BooleanGraphType>>("serviceAgreement").Description("Whether it signed a service agreement with the enterprise. 服务协议。");
     }
 }
@@ -72,9 +73,9 @@ public sealed class FileRdInstitutionInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("key").Description("The institution's key, as a Platform. 平台主键。");
         Field<NonNullGraphType<StringGraphType>>("name").Description("The institution's name. 研发机构名称。");
         Field<NonNullGraphType<FilingFactsInputType>>("facts").Description("Its facts. 备案材料。");
-        Field("level", PolicySchema.NonNull("PlatformLevel")).Description("CITY (市级) or PROVINCIAL (自治区级). 备案级别。");
+        Field("level", PolicySchema.Enum(NodeKind.Platform, "level")).Description("CITY (市级) or PROVINCIAL (自治区级). 备案级别。");
         Field("filedOn", PolicySchema.NonNull("Date")).Description("The filing date. 备案日期。");
-        Field("platformType", PolicySchema.Ref("PlatformType")).Description("The kind of institution; RD_INSTITUTION by default. 平台类型。");
+        Field("platformType", PolicySchema.Enum(NodeKind.Platform, "platformType", nonNull: false)).Description("The kind of institution; RD_INSTITUTION by default. 平台类型。");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("fields").Description("Field codes; the first enterprise's by default. 技术领域。");
         Field<StringGraphType>("source").Description("Where the filing comes from. 来源。");
     }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 
 namespace KnowledgeGraph.Api.Schema.Policy;
@@ -27,7 +28,7 @@ public static class PolicyMutations
         mutation.Field<ChallengeLifecycleType>("transitionChallenge")
             .Description("Moves a challenge to its next state on a date, or ends it (终止); an illegal move is refused with RULE_VIOLATION naming both states. 榜单状态变更。")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The challenge. 榜单。")
-            .Argument(PolicySchema.NonNull("ChallengeStatus"), "to", a => a.Description = "The state to move to. 目标状态。")
+            .Argument(PolicySchema.Enum(NodeKind.Challenge, "status"), "to", a => a.Description = "The state to move to. 目标状态。")
             .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date. 日期。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await new ChallengeWorkflow(c.Store()).TransitionAsync(

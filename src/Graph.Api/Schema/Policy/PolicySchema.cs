@@ -2,6 +2,7 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Schema.Policy;
@@ -21,6 +22,19 @@ internal static class PolicySchema
     /// <summary>A non-null list of non-null values of a named type.</summary>
     public static IGraphType ListOf(string name) => new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(name))));
 
+    static readonly Lazy<Nodes.CatalogEnums> CatalogEnums = new(() => new Nodes.CatalogEnums());
+
+    /// <summary>A reference to the enum the Nodes feature generates for a catalog property, by the name it gives it.</summary>
+    public static IGraphType Enum(NodeKind kind, string property, bool nonNull = true)
+    {
+        var definition = GraphSchema.Of(kind).Property(property) ?? throw new ArgumentException($"{kind} has no property {property}", nameof(property));
+        var reference = new GraphQLTypeReference(CatalogEnums.Value.Of(kind.ToString(), definition).Name);
+        return nonNull ? new NonNullGraphType(reference) : reference;
+    }
+
+    /// <summary>A non-null list of a catalog property's enum.</summary>
+    public static IGraphType EnumList(NodeKind kind, string property) => new NonNullGraphType(new ListGraphType(Enum(kind, property)));
+
     /// <summary>PascalCase to SCREAMING_CASE, as enum values are written.</summary>
     public static string ScreamingCase(string name) =>
         string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : char.ToUpperInvariant(ch).ToString()));
@@ -37,10 +51,10 @@ internal static class PolicySchema
         new(context.GetArgument<Dictionary<string, object?>>(name) ?? [], name);
 
     /// <summary>An enum value a catalog enum gives as its catalog name, as the domain's enum of the same names.</summary>
-    public static T ParseEnum<T>(object? value, string field) where T : struct, Enum =>
-        Enum.TryParse<T>(value as string ?? value?.ToString(), out var parsed) && Enum.IsDefined(parsed)
+    public static T ParseEnum<T>(object? value, string field) where T : struct, System.Enum =>
+        System.Enum.TryParse<T>(value as string ?? value?.ToString(), out var parsed) && System.Enum.IsDefined(parsed)
             ? parsed
-            : throw new InvalidInputException($"{field}: '{value}' is not one of {string.Join(", ", Enum.GetNames<T>())}");
+            : throw new InvalidInputException($"{field}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
 }
 
 /// <summary>The fields of an input object, read by name; <paramref name="Path"/> names the argument in errors.</summary>
