@@ -2,6 +2,7 @@ using GraphQL.Types;
 using KnowledgeGraph.Api.Schema.Links;
 using KnowledgeGraph.Api.Schema.Lists;
 using KnowledgeGraph.Api.Schema.Nodes;
+using KnowledgeGraph.Api.Schema.Policy;
 using KnowledgeGraph.Api.Schema.Search;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -28,6 +29,7 @@ public sealed class QueryType : ObjectGraphType
         NodeFields.AddTo(this, nodes);
         RootLists.AddTo(this, nodes);
         SearchField.AddTo(this, nodes);
+        PolicyQueries.AddTo(this);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 

@@ -67,6 +67,30 @@ public static class GraphSchema
         new("Negotiating", "对接洽谈"), new("Awarded", "立项"), new("Completed", "完成"), new("Terminated", "终止"),
     ];
 
+    /// <summary>How an R&amp;D institution is built (002 四); names match <c>Policy.FilingMode</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> ConstructionModes =
+    [
+        new("Single", "单建"), new("MultiEnterprise", "多企联建"), new("IndustryCoBuilding", "产业共建"),
+    ];
+
+    /// <summary>Which filing standard an R&amp;D institution is checked against; names match <c>Policy.FilingVariant</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> FilingStandards =
+    [
+        new("SixHave", "六有"), new("SevenHave", "七有"),
+    ];
+
+    /// <summary>Who provides the expert service team of an 产业共建 institution (002 四(三)); names match <c>Policy.ExpertTeamProvider</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> ExpertTeamProviders =
+    [
+        new("IndustrialTechnologyInstitute", "产业技术研究院"), new("InnovationCommunity", "创新创业共同体"), new("IndustryAlliance", "产业技术创新联盟"),
+    ];
+
+    /// <summary>The level a body is certified at; names match <c>Policy.CertificationLevel</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> CertificationLevels =
+    [
+        new("None", "未认证"), new("County", "县级"), new("City", "市级"), new("Provincial", "省级"), new("National", "国家级"),
+    ];
+
     static PropertyDefinition Text(string name, string chinese, string description) => new(name, PropertyType.Text, chinese, description);
     static PropertyDefinition Int(string name, string chinese, string description, bool confidential = false) =>
         new(name, PropertyType.Integer, chinese, description, Confidential: confidential);
@@ -74,6 +98,9 @@ public static class GraphSchema
         new(name, PropertyType.Decimal, chinese, description, Unit: "万元", Confidential: confidential);
     static PropertyDefinition Percent(string name, string chinese, string description) =>
         new(name, PropertyType.Decimal, chinese, description, Unit: "%");
+    static PropertyDefinition Quantity(string name, string chinese, string description, string unit) =>
+        new(name, PropertyType.Decimal, chinese, description, Unit: unit);
+    static PropertyDefinition Texts(string name, string chinese, string description) => new(name, PropertyType.TextList, chinese, description);
     static PropertyDefinition Flag(string name, string chinese, string description) => new(name, PropertyType.Boolean, chinese, description);
     static PropertyDefinition Day(string name, string chinese, string description) => new(name, PropertyType.Date, chinese, description);
     static PropertyDefinition Choice(string name, string chinese, string description, IReadOnlyList<EnumValue> values) =>
@@ -138,6 +165,31 @@ public static class GraphSchema
             Choice("status", "状态", "status: filed, approved for construction, accredited or delisted", PlatformStatuses),
             Day("statusDate", "状态日期", "date the current status was reached"),
             Day("establishedOn", "成立日期", "date of establishment"),
+            // The filing facts of an enterprise R&D institution (研发机构备案, 000, 001, 002): "六有" and how it is built.
+            Quantity("siteArea", "研发场地面积", "R&D site area (m²)", "m²"),
+            Int("rdStaff", "研发人员", "R&D staff (persons)"),
+            Money("equipmentValue", "研发仪器设备原值", "value of the R&D equipment (万元)"),
+            Money("annualRdFunding", "年度研发经费", "annual R&D funding (万元)"),
+            Int("rdProjects", "研发项目", "R&D projects under way"),
+            Flag("hasRules", "有制度", "has complete rules and procedures (规章制度)"),
+            Flag("hasAchievements", "有成果", "has R&D achievements (000's seven items)"),
+            Flag("hasTransfer", "有转化", "has put achievements into use (000's seven items)"),
+            Choice("constructionMode", "建设模式", "how it is built: by one enterprise, by several, or with an industry expert team", ConstructionModes),
+            Choice("filingStandard", "备案标准", "the standard it was filed under: 六有 (001, 002) or 000's seven items", FilingStandards),
+            Choice("expertTeamProvider", "专家服务团来源", "产业共建: who provides the certified expert service team", ExpertTeamProviders),
+            Choice("expertTeamCertification", "专家服务团认证级别", "产业共建: the level the team's provider is certified at", CertificationLevels),
+            Flag("serviceAgreement", "服务协议", "产业共建: the expert team signed a service agreement with the enterprise"),
+            Day("filedOn", "备案日期", "date the R&D institution was filed"),
+            Flag("filingPassed", "备案核查通过", "whether the filing check passed"),
+            Text("filingCheck", "备案核查结果", "the filing check as recorded on filing, item by item"),
+            // The governance and lifecycle of a technology innovation centre (技术创新中心, 004).
+            Flag("independentLegalEntity", "独立法人", "the centre is an independent legal entity"),
+            Flag("hasBoard", "理事会", "the centre has a board (理事会/董事会)"),
+            Flag("hasCharter", "管理章程", "the centre has a charter"),
+            Texts("expertCommittee", "专家委员会", "expert committee members as 姓名@organisation id (e.g. 王示例@University:gxu); a name alone for an expert from no organisation"),
+            Text("committeeChair", "专家委员会主任", "the expert committee's chair, written as a member is"),
+            Quantity("directorMonths", "主任在岗月数", "months a year the director works at the centre", "月"),
+            Texts("centreEvents", "建设运行记录", "the centre's dated lifecycle events, e.g. '2023-09-01 Approved', '2024-12-20 AnnualReportSubmitted 2024', '2024-11-30 BuildEvaluation Failed', '2026-03-01 LongTermEvaluation Good', '2027-05-01 Delisted AnnualReportNotSubmitted'"),
             Website, Description, Example,
         ]),
         new(NodeKind.Consortium, "创新联合体", "An innovation consortium 创新联合体 or industrial technology innovation alliance 产业技术创新联盟.", "key",
@@ -158,6 +210,14 @@ public static class GraphSchema
             Money("publicFunding", "财政资助", "public S&T funding for the challenge (万元)"),
             Day("postedOn", "发榜日期", "date published"),
             Day("deadline", "截止日期", "application deadline"),
+            // The dated lifecycle (003): each state is entered at most once, so one date per state is the whole history.
+            Day("collectingOn", "征集日期", "date the demand collection started"),
+            Day("applyingOn", "揭榜申报日期", "date applications opened"),
+            Day("reviewingOn", "评审日期", "date the review started"),
+            Day("negotiatingOn", "对接洽谈日期", "date negotiation started"),
+            Day("awardedOn", "立项日期", "date awarded"),
+            Day("completedOn", "完成日期", "date completed"),
+            Day("terminatedOn", "终止日期", "date terminated"),
             Description, Example,
         ]),
         new(NodeKind.Project, "科技项目", "A science and technology project.", "key",

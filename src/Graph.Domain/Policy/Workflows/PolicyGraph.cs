@@ -1,0 +1,78 @@
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Validation;
+
+namespace KnowledgeGraph.Domain.Policy;
+
+/// <summary>Reads and writes the workflows share: nodes of an expected kind, links in force on a date, validated batches.</summary>
+internal static class PolicyGraph
+{
+    /// <summary>The node with this id, of one of these kinds; NOT_FOUND otherwise.</summary>
+    public static async Task<Node> RequireAsync(IGraphStore store, string id, string role, CancellationToken cancellationToken, params NodeKind[] kinds)
+    {
+        var node = string.IsNullOrWhiteSpace(id) ? null : await store.GetNodeAsync(id, cancellationToken).ConfigureAwait(false);
+        if (node is null)
+            throw new NotFoundException($"{role} '{id}' was not found");
+        if (kinds.Length > 0 && !kinds.Contains(node.Kind))
+            throw new InvalidInputException($"{role} '{id}' is a {node.Kind}; it must be a {string.Join(" or ", kinds)}");
+        return node;
+    }
+
+    /// <summary>Whether a link holds on a date: started on or before it, not ended before it.</summary>
+    public static bool InForce(Link link, DateOnly on) =>
+        (link.StartDate is null || link.StartDate <= on) && (link.EndDate is null || link.EndDate >= on);
+
+    /// <summary>The links of these types at a node, in a direction.</summary>
+    public static Task<IReadOnlyList<Link>> LinksAsync(IGraphStore store, string nodeId, Direction direction, CancellationToken cancellationToken, params LinkType[] types) =>
+        store.GetLinksAsync(new LinkQuery([nodeId], direction, types), cancellationToken);
+
+    /// <summary>A node's content as input, for a write that changes some of its properties.</summary>
+    public static NodeInput AsInput(Node node, PropertyBag properties) =>
+        new(node.Kind, node.Key, node.Name, node.NameEn, node.Aliases, properties);
+
+    /// <summary>A link's content as input.</summary>
+    public static LinkInput AsInput(Link link) =>
+        new(link.Type, link.FromId, link.ToId, link.Key, link.StartDate, link.EndDate, link.Source, link.Properties);
+
+    /// <summary>
+    /// Validates every operation against the catalog and writes them in one all-or-nothing batch, refused with CONFLICT
+    /// when the data changed since <paramref name="readVersion"/> (what the decision was made on).
+    /// </summary>
+    public static Task<WriteResult> WriteAsync(IGraphStore store, long readVersion, IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
+    {
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case WriteOperation.UpsertNode upsert:
+                    NodeValidator.Default.ThrowIfInvalid(upsert.Node);
+                    break;
+                case WriteOperation.UpsertLink upsert:
+                    LinkValidator.Default.ThrowIfInvalid(upsert.Link);
+                    break;
+            }
+        }
+        return store.WriteAsync(new WriteBatch(operations, readVersion), cancellationToken);
+    }
+
+    /// <summary>
+    /// The jurisdiction whose targets apply to a region: the nearest of the region and its ancestors that a target names
+    /// (广西 for 柳州市, 聊城 for 东昌府区); the home province when no region is given.
+    /// </summary>
+    public static string JurisdictionOf(string? regionCode)
+    {
+        var names = PolicyIndicators.Targets.Select(t => t.Jurisdiction).Distinct().ToList();
+        var chain = Regions.Chain(regionCode ?? HomeProvince.Default.Code);
+        foreach (var region in chain)
+        {
+            var match = names.Find(n => region.Name.StartsWith(n, StringComparison.Ordinal));
+            if (match is not null) return match;
+        }
+        return chain.Count > 0 ? chain[^1].Name : HomeProvince.Default.Region.Name;
+    }
+
+    /// <summary>The Chinese label of an enum value of a catalog property.</summary>
+    public static string Label(IReadOnlyList<EnumValue> values, string name) => values.FirstOrDefault(v => v.Name == name)?.Chinese ?? name;
+}
