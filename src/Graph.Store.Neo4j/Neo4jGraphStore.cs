@@ -14,6 +14,9 @@ public sealed class Neo4jGraphStore : IGraphStore
     readonly Neo4jConnection _connection;
     readonly Neo4jStoreOptions _options;
     readonly TimeProvider _time;
+    // Writers queue here rather than on the data-version lock in Neo4j, where each waiting writer would hold
+    // one of the server's HTTP worker threads and could starve the transaction that holds the lock.
+    readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>A store speaking to Neo4j through this client (its lifetime is the caller's).</summary>
     public Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, TimeProvider? time = null)
@@ -29,7 +32,25 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<Version> GetServerVersionAsync(CancellationToken cancellationToken = default) =>
         (await _connection.ServerAsync(cancellationToken).ConfigureAwait(false)).Version;
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _writeGate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs a write once the writes before it in this store are done.</summary>
+    async Task<T> GatedAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
     /// <summary>Runs an operation, again after transient errors with doubling waits.</summary>
     async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
@@ -87,9 +108,12 @@ public sealed class Neo4jGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(query);
         if (query.Skip < 0 || query.Take < 0) throw new InvalidInputException("Skip and take must not be negative.");
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var where = new Neo4jFilters(parameters).Build(query.Filter);
-        var order = Neo4jFilters.Order(query.Sort);
-        parameters["kinds"] = query.Kinds.Select(k => k.ToString()).ToArray();
+        // No kinds means every kind.
+        var kinds = query.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : query.Kinds;
+        var filters = new Neo4jFilters(kinds, parameters);
+        var where = filters.Where(query.Filter);
+        var order = filters.OrderBy(query.Sort);
+        parameters["kinds"] = kinds.Select(k => k.ToString()).ToArray();
         parameters["skip"] = query.Skip;
         parameters["take"] = query.Take;
         var list = CypherStatements.Get("queries/list-nodes")
@@ -108,13 +132,13 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var text = query.Text.Trim().ToLowerInvariant();
-        if (text.Length == 0) return [];
+        var text = (query.Text ?? "").Trim().ToLowerInvariant();
+        if (text.Length == 0 || query.Limit <= 0) return [];
         var server = await _connection.ServerAsync(cancellationToken).ConfigureAwait(false);
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["text"] = text,
-            ["kinds"] = query.Kinds?.Select(k => k.ToString()).ToArray(),
+            ["kinds"] = query.Kinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToArray() : null,
             ["limit"] = query.Limit,
             ["query"] = "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         };
@@ -157,7 +181,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return RetryAsync(async ct =>
+        return GatedAsync(() => RetryAsync(async ct =>
         {
             var tx = await _connection.BeginAsync(ct).ConfigureAwait(false);
             await using var rollback = tx.ConfigureAwait(false);
@@ -173,7 +197,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             if (result.Changed) result = result with { DataVersion = await BumpVersionAsync(tx, ct).ConfigureAwait(false) };
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return result;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
     async Task<WriteOutcome> ApplyAsync(Neo4jTransaction tx, WriteOperation operation, CancellationToken ct)
@@ -209,11 +233,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <summary>Upserts nodes (all of one kind or not): reads what is stored, writes only what changed.</summary>
     async Task<IReadOnlyList<WriteOutcome>> UpsertNodesAsync(Neo4jTransaction tx, List<NodeInput> inputs, CancellationToken ct)
     {
-        foreach (var input in inputs)
-        {
-            if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"A {input.Kind} node needs a key.");
-            if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"Node {input.Id} needs a name.");
-        }
+        inputs = inputs.ConvertAll(Neo4jInputs.Node);
         var ids = inputs.Select(i => i.Id).Distinct().ToArray();
         var existing = (await tx.RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids }, ct).ConfigureAwait(false))
             .Select(r => Neo4jValues.ReadNode(r[0])).ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -243,6 +263,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <summary>Upserts links: both ends must exist and be of kinds the link type allows.</summary>
     async Task<IReadOnlyList<WriteOutcome>> UpsertLinksAsync(Neo4jTransaction tx, List<LinkInput> inputs, CancellationToken ct)
     {
+        inputs = inputs.ConvertAll(Neo4jInputs.Link);
         var now = _time.GetUtcNow();
         var outcomes = new List<WriteOutcome>(inputs.Count);
         foreach (var group in inputs.GroupBy(i => i.Type))
@@ -263,14 +284,22 @@ public sealed class Neo4jGraphStore : IGraphStore
                 var (fromKind, toKind, stored) = ends.GetValueOrDefault(input.Id);
                 if (fromKind is null) throw new NotFoundException($"Link {input.Id}: node {input.FromId} does not exist.");
                 if (toKind is null) throw new NotFoundException($"Link {input.Id}: node {input.ToId} does not exist.");
-                if (!info.FromKinds.Contains(Enum.Parse<NodeKind>(fromKind)) || !info.ToKinds.Contains(Enum.Parse<NodeKind>(toKind)))
-                    throw new RuleViolationException($"A {info.Name} link cannot go from a {fromKind} to a {toKind} ({input.Id}).");
+                if (!info.FromKinds.Contains(Enum.Parse<NodeKind>(fromKind)))
+                {
+                    throw new RuleViolationException(
+                        $"link {input.Id}: a {info.Name} link cannot leave a {fromKind} ({input.FromId}); it leaves {string.Join(", ", info.FromKinds.Order())}");
+                }
+                if (!info.ToKinds.Contains(Enum.Parse<NodeKind>(toKind)))
+                {
+                    throw new RuleViolationException(
+                        $"link {input.Id}: a {info.Name} link cannot arrive at a {toKind} ({input.ToId}); it arrives at {string.Join(", ", info.ToKinds.Order())}");
+                }
                 if (stored is not null && stored.HasSameContent(input))
                 {
                     outcomes.Add(new WriteOutcome(input.Id, Change.Unchanged, Link: stored));
                     continue;
                 }
-                var link = new Link(input.Id, input.Type, input.FromId, input.ToId, string.IsNullOrEmpty(input.Key) ? null : input.Key,
+                var link = new Link(input.Id, input.Type, input.FromId, input.ToId, input.Key,
                     input.StartDate, input.EndDate, input.Source, input.Properties, stored?.CreatedAt ?? now, now);
                 ends[input.Id] = (fromKind, toKind, link);
                 writes.Add(new Dictionary<string, object?>
@@ -288,9 +317,14 @@ public sealed class Neo4jGraphStore : IGraphStore
         return inputs.Select(i => byId[i.Id].Last()).ToList();
     }
 
-    public async Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        return GatedAsync(() => ImportGatedAsync(operations, progress, cancellationToken), cancellationToken);
+    }
+
+    async Task<ImportResult> ImportGatedAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         // A stream can be read once, so an import is not retried; Neo4j rolls it back on failure.
         try
         {
