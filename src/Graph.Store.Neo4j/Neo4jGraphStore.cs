@@ -188,11 +188,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             var version = await LockVersionAsync(tx, ct).ConfigureAwait(false);
             if (batch.ExpectedDataVersion is { } expected && expected != version)
                 throw new ConflictException($"The data changed since it was read: expected data version {expected}, the store is at {version}.");
-            var outcomes = new List<WriteOutcome>(batch.Operations.Count);
-            foreach (var operation in batch.Operations)
-            {
-                outcomes.Add(await ApplyAsync(tx, operation, ct).ConfigureAwait(false));
-            }
+            var outcomes = await ApplyAsync(tx, batch.Operations, ct).ConfigureAwait(false);
             var result = new WriteResult(outcomes, version);
             if (result.Changed) result = result with { DataVersion = await BumpVersionAsync(tx, ct).ConfigureAwait(false) };
             await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -200,28 +196,47 @@ public sealed class Neo4jGraphStore : IGraphStore
         }, cancellationToken), cancellationToken);
     }
 
-    async Task<WriteOutcome> ApplyAsync(Neo4jTransaction tx, WriteOperation operation, CancellationToken ct)
+    /// <summary>Applies the operations in order; each run of node upserts or link upserts goes in one round of statements.</summary>
+    async Task<List<WriteOutcome>> ApplyAsync(Neo4jTransaction tx, IReadOnlyList<WriteOperation> operations, CancellationToken ct)
     {
-        switch (operation)
+        var outcomes = new List<WriteOutcome>(operations.Count);
+        for (var i = 0; i < operations.Count;)
         {
-            case WriteOperation.UpsertNode upsert:
-                return (await UpsertNodesAsync(tx, [upsert.Node], ct).ConfigureAwait(false))[0];
-            case WriteOperation.UpsertLink upsert:
-                return (await UpsertLinksAsync(tx, [upsert.Link], ct).ConfigureAwait(false))[0];
-            case WriteOperation.DeleteNode delete:
+            switch (operations[i])
             {
-                var rows = await tx.RunAsync(CypherStatements.Get("queries/delete-node"), new { id = delete.Id }, ct).ConfigureAwait(false);
-                return new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound);
+                case WriteOperation.UpsertNode:
+                {
+                    var nodes = new List<NodeInput>();
+                    for (; i < operations.Count && operations[i] is WriteOperation.UpsertNode upsert; i++) nodes.Add(upsert.Node);
+                    outcomes.AddRange(await UpsertNodesAsync(tx, nodes, ct).ConfigureAwait(false));
+                    continue;
+                }
+                case WriteOperation.UpsertLink:
+                {
+                    var links = new List<LinkInput>();
+                    for (; i < operations.Count && operations[i] is WriteOperation.UpsertLink upsert; i++) links.Add(upsert.Link);
+                    outcomes.AddRange(await UpsertLinksAsync(tx, links, ct).ConfigureAwait(false));
+                    continue;
+                }
+                case WriteOperation.DeleteNode delete:
+                {
+                    var rows = await tx.RunAsync(CypherStatements.Get("queries/delete-node"), new { id = delete.Id }, ct).ConfigureAwait(false);
+                    outcomes.Add(new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound));
+                    break;
+                }
+                case WriteOperation.DeleteLink delete:
+                {
+                    var deleted = ParseLinkId(delete.Id) is { } parsed
+                        && (await tx.RunAsync(CypherStatements.ForType("queries/delete-link", parsed.Type), new { id = delete.Id, fromId = parsed.FromId }, ct).ConfigureAwait(false))[0][0].GetInt32() > 0;
+                    outcomes.Add(new WriteOutcome(delete.Id, deleted ? Change.Deleted : Change.NotFound));
+                    break;
+                }
+                default:
+                    throw new InvalidInputException($"unknown write operation {operations[i]?.GetType().Name ?? "null"}");
             }
-            case WriteOperation.DeleteLink delete:
-            {
-                if (ParseLinkId(delete.Id) is not { } parsed) return new WriteOutcome(delete.Id, Change.NotFound);
-                var rows = await tx.RunAsync(CypherStatements.ForType("queries/delete-link", parsed.Type), new { id = delete.Id, fromId = parsed.FromId }, ct).ConfigureAwait(false);
-                return new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound);
-            }
-            default:
-                throw new InvalidInputException($"Unsupported write operation {operation.GetType().Name}.");
+            i++;
         }
+        return outcomes;
     }
 
     static async Task<long> LockVersionAsync(Neo4jTransaction tx, CancellationToken ct) =>
@@ -265,11 +280,12 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         inputs = inputs.ConvertAll(Neo4jInputs.Link);
         var now = _time.GetUtcNow();
-        var outcomes = new List<WriteOutcome>(inputs.Count);
-        foreach (var group in inputs.GroupBy(i => i.Type))
+        // Outcomes in input order, while the statements go one type at a time.
+        var outcomes = new WriteOutcome[inputs.Count];
+        foreach (var group in inputs.Select((input, index) => (Input: input, Index: index)).GroupBy(p => p.Input.Type))
         {
             var info = GraphSchema.Of(group.Key);
-            var keys = group.Select(i => new Dictionary<string, object?> { ["id"] = i.Id, ["fromId"] = i.FromId, ["toId"] = i.ToId }).ToArray();
+            var keys = group.Select(p => new Dictionary<string, object?> { ["id"] = p.Input.Id, ["fromId"] = p.Input.FromId, ["toId"] = p.Input.ToId }).ToArray();
             var found = await tx.RunAsync(CypherStatements.ForType("queries/get-link-ends", group.Key), new { rows = keys }, ct).ConfigureAwait(false);
             var ends = new Dictionary<string, (string? From, string? To, Link? Link)>(StringComparer.Ordinal);
             foreach (var row in found)
@@ -279,7 +295,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                     row[3].ValueKind == JsonValueKind.Object ? Neo4jValues.ReadLink(row[3]) : null);
             }
             var writes = new List<Dictionary<string, object?>>();
-            foreach (var input in group)
+            foreach (var (input, index) in group)
             {
                 var (fromKind, toKind, stored) = ends.GetValueOrDefault(input.Id);
                 if (fromKind is null) throw new NotFoundException($"Link {input.Id}: node {input.FromId} does not exist.");
@@ -296,7 +312,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 }
                 if (stored is not null && stored.HasSameContent(input))
                 {
-                    outcomes.Add(new WriteOutcome(input.Id, Change.Unchanged, Link: stored));
+                    outcomes[index] = new WriteOutcome(input.Id, Change.Unchanged, Link: stored);
                     continue;
                 }
                 var link = new Link(input.Id, input.Type, input.FromId, input.ToId, input.Key,
@@ -307,14 +323,12 @@ public sealed class Neo4jGraphStore : IGraphStore
                     ["id"] = input.Id, ["fromId"] = input.FromId, ["toId"] = input.ToId,
                     ["props"] = Neo4jValues.LinkProperties(input, link.CreatedAt, now),
                 });
-                outcomes.Add(new WriteOutcome(input.Id, stored is null ? Change.Created : Change.Updated, Link: link));
+                outcomes[index] = new WriteOutcome(input.Id, stored is null ? Change.Created : Change.Updated, Link: link);
             }
             if (writes.Count > 0)
                 await tx.RunAsync(CypherStatements.ForType("queries/upsert-links", group.Key), new { rows = writes.ToArray() }, ct).ConfigureAwait(false);
         }
-        // Outcomes in input order.
-        var byId = outcomes.ToLookup(o => o.Id, StringComparer.Ordinal);
-        return inputs.Select(i => byId[i.Id].Last()).ToList();
+        return outcomes;
     }
 
     public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
