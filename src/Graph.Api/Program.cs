@@ -9,7 +9,8 @@ using KnowledgeGraph.Api.Schema;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
 var commandLine = GraphCommandLine.Create(RunWebHostAsync,
-    TokenCommand.Create());
+    TokenCommand.Create(),
+    MigrateCommand.Create());
 return await commandLine.InvokeAsync(args).ConfigureAwait(false);
 
 // The web host: one line per area, each configured next to its code under Hosting/.
