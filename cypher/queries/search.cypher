@@ -1,14 +1,11 @@
-// Substring search over name, English name and aliases (any Neo4j): exact, then prefix, then substring; then shorter names.
+// Substring search over name, English name and aliases (any Neo4j), ranked as the embedded store ranks:
+// by the best matching name, exact before prefix before substring, then the shorter name; then the id.
 MATCH (n:Node)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND (toLower(n.name) CONTAINS $text
-    OR toLower(coalesce(n.nameEn, '')) CONTAINS $text
-    OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $text))
-WITH n, [t IN [n.name, coalesce(n.nameEn, '')] + coalesce(n.aliases, []) | toLower(t)] AS texts
-WITH n, CASE
-    WHEN any(t IN texts WHERE t = $text) THEN 0
-    WHEN any(t IN texts WHERE t STARTS WITH $text) THEN 1
-    ELSE 2 END AS rank
+WITH n, [t IN [n.name, n.nameEn] + coalesce(n.aliases, []) WHERE t IS NOT NULL AND toLower(trim(t)) CONTAINS $text |
+    CASE WHEN toLower(trim(t)) = $text THEN 0 WHEN toLower(trim(t)) STARTS WITH $text THEN 1 ELSE 2 END * 1000000 + size(t)] AS scores
+WHERE size(scores) > 0
+WITH n, reduce(best = 9000000, s IN scores | CASE WHEN s < best THEN s ELSE best END) AS score
 RETURN n {.id, .kind, .key, .name, .nameEn, .aliases, .props, .createdAt, .updatedAt} AS node
-ORDER BY rank, size(n.name), n.id
+ORDER BY score, n.id
 LIMIT $limit

@@ -14,6 +14,9 @@ public sealed class Neo4jGraphStore : IGraphStore
     readonly Neo4jConnection _connection;
     readonly Neo4jStoreOptions _options;
     readonly TimeProvider _time;
+    // Writers queue here rather than on the data-version lock in Neo4j, where each waiting writer would hold
+    // one of the server's HTTP worker threads and could starve the transaction that holds the lock.
+    readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>A store speaking to Neo4j through this client (its lifetime is the caller's).</summary>
     public Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, TimeProvider? time = null)
@@ -29,7 +32,25 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<Version> GetServerVersionAsync(CancellationToken cancellationToken = default) =>
         (await _connection.ServerAsync(cancellationToken).ConfigureAwait(false)).Version;
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _writeGate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs a write once the writes before it in this store are done.</summary>
+    async Task<T> GatedAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
     /// <summary>Runs an operation, again after transient errors with doubling waits.</summary>
     async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
@@ -87,9 +108,12 @@ public sealed class Neo4jGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(query);
         if (query.Skip < 0 || query.Take < 0) throw new InvalidInputException("Skip and take must not be negative.");
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var where = new Neo4jFilters(parameters).Build(query.Filter);
-        var order = Neo4jFilters.Order(query.Sort);
-        parameters["kinds"] = query.Kinds.Select(k => k.ToString()).ToArray();
+        // No kinds means every kind.
+        var kinds = query.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : query.Kinds;
+        var filters = new Neo4jFilters(kinds, parameters);
+        var where = filters.Where(query.Filter);
+        var order = filters.OrderBy(query.Sort);
+        parameters["kinds"] = kinds.Select(k => k.ToString()).ToArray();
         parameters["skip"] = query.Skip;
         parameters["take"] = query.Take;
         var list = CypherStatements.Get("queries/list-nodes")
@@ -108,13 +132,13 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var text = query.Text.Trim().ToLowerInvariant();
-        if (text.Length == 0) return [];
+        var text = (query.Text ?? "").Trim().ToLowerInvariant();
+        if (text.Length == 0 || query.Limit <= 0) return [];
         var server = await _connection.ServerAsync(cancellationToken).ConfigureAwait(false);
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["text"] = text,
-            ["kinds"] = query.Kinds?.Select(k => k.ToString()).ToArray(),
+            ["kinds"] = query.Kinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToArray() : null,
             ["limit"] = query.Limit,
             ["query"] = "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         };
@@ -157,47 +181,62 @@ public sealed class Neo4jGraphStore : IGraphStore
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return RetryAsync(async ct =>
+        return GatedAsync(() => RetryAsync(async ct =>
         {
             var tx = await _connection.BeginAsync(ct).ConfigureAwait(false);
             await using var rollback = tx.ConfigureAwait(false);
             var version = await LockVersionAsync(tx, ct).ConfigureAwait(false);
             if (batch.ExpectedDataVersion is { } expected && expected != version)
                 throw new ConflictException($"The data changed since it was read: expected data version {expected}, the store is at {version}.");
-            var outcomes = new List<WriteOutcome>(batch.Operations.Count);
-            foreach (var operation in batch.Operations)
-            {
-                outcomes.Add(await ApplyAsync(tx, operation, ct).ConfigureAwait(false));
-            }
+            var outcomes = await ApplyAsync(tx, batch.Operations, ct).ConfigureAwait(false);
             var result = new WriteResult(outcomes, version);
             if (result.Changed) result = result with { DataVersion = await BumpVersionAsync(tx, ct).ConfigureAwait(false) };
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return result;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
-    async Task<WriteOutcome> ApplyAsync(Neo4jTransaction tx, WriteOperation operation, CancellationToken ct)
+    /// <summary>Applies the operations in order; each run of node upserts or link upserts goes in one round of statements.</summary>
+    async Task<List<WriteOutcome>> ApplyAsync(Neo4jTransaction tx, IReadOnlyList<WriteOperation> operations, CancellationToken ct)
     {
-        switch (operation)
+        var outcomes = new List<WriteOutcome>(operations.Count);
+        for (var i = 0; i < operations.Count;)
         {
-            case WriteOperation.UpsertNode upsert:
-                return (await UpsertNodesAsync(tx, [upsert.Node], ct).ConfigureAwait(false))[0];
-            case WriteOperation.UpsertLink upsert:
-                return (await UpsertLinksAsync(tx, [upsert.Link], ct).ConfigureAwait(false))[0];
-            case WriteOperation.DeleteNode delete:
+            switch (operations[i])
             {
-                var rows = await tx.RunAsync(CypherStatements.Get("queries/delete-node"), new { id = delete.Id }, ct).ConfigureAwait(false);
-                return new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound);
+                case WriteOperation.UpsertNode:
+                {
+                    var nodes = new List<NodeInput>();
+                    for (; i < operations.Count && operations[i] is WriteOperation.UpsertNode upsert; i++) nodes.Add(upsert.Node);
+                    outcomes.AddRange(await UpsertNodesAsync(tx, nodes, ct).ConfigureAwait(false));
+                    continue;
+                }
+                case WriteOperation.UpsertLink:
+                {
+                    var links = new List<LinkInput>();
+                    for (; i < operations.Count && operations[i] is WriteOperation.UpsertLink upsert; i++) links.Add(upsert.Link);
+                    outcomes.AddRange(await UpsertLinksAsync(tx, links, ct).ConfigureAwait(false));
+                    continue;
+                }
+                case WriteOperation.DeleteNode delete:
+                {
+                    var rows = await tx.RunAsync(CypherStatements.Get("queries/delete-node"), new { id = delete.Id }, ct).ConfigureAwait(false);
+                    outcomes.Add(new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound));
+                    break;
+                }
+                case WriteOperation.DeleteLink delete:
+                {
+                    var deleted = ParseLinkId(delete.Id) is { } parsed
+                        && (await tx.RunAsync(CypherStatements.ForType("queries/delete-link", parsed.Type), new { id = delete.Id, fromId = parsed.FromId }, ct).ConfigureAwait(false))[0][0].GetInt32() > 0;
+                    outcomes.Add(new WriteOutcome(delete.Id, deleted ? Change.Deleted : Change.NotFound));
+                    break;
+                }
+                default:
+                    throw new InvalidInputException($"unknown write operation {operations[i]?.GetType().Name ?? "null"}");
             }
-            case WriteOperation.DeleteLink delete:
-            {
-                if (ParseLinkId(delete.Id) is not { } parsed) return new WriteOutcome(delete.Id, Change.NotFound);
-                var rows = await tx.RunAsync(CypherStatements.ForType("queries/delete-link", parsed.Type), new { id = delete.Id, fromId = parsed.FromId }, ct).ConfigureAwait(false);
-                return new WriteOutcome(delete.Id, rows[0][0].GetInt32() > 0 ? Change.Deleted : Change.NotFound);
-            }
-            default:
-                throw new InvalidInputException($"Unsupported write operation {operation.GetType().Name}.");
+            i++;
         }
+        return outcomes;
     }
 
     static async Task<long> LockVersionAsync(Neo4jTransaction tx, CancellationToken ct) =>
@@ -209,11 +248,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <summary>Upserts nodes (all of one kind or not): reads what is stored, writes only what changed.</summary>
     async Task<IReadOnlyList<WriteOutcome>> UpsertNodesAsync(Neo4jTransaction tx, List<NodeInput> inputs, CancellationToken ct)
     {
-        foreach (var input in inputs)
-        {
-            if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"A {input.Kind} node needs a key.");
-            if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"Node {input.Id} needs a name.");
-        }
+        inputs = inputs.ConvertAll(Neo4jInputs.Node);
         var ids = inputs.Select(i => i.Id).Distinct().ToArray();
         var existing = (await tx.RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids }, ct).ConfigureAwait(false))
             .Select(r => Neo4jValues.ReadNode(r[0])).ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -243,12 +278,14 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <summary>Upserts links: both ends must exist and be of kinds the link type allows.</summary>
     async Task<IReadOnlyList<WriteOutcome>> UpsertLinksAsync(Neo4jTransaction tx, List<LinkInput> inputs, CancellationToken ct)
     {
+        inputs = inputs.ConvertAll(Neo4jInputs.Link);
         var now = _time.GetUtcNow();
-        var outcomes = new List<WriteOutcome>(inputs.Count);
-        foreach (var group in inputs.GroupBy(i => i.Type))
+        // Outcomes in input order, while the statements go one type at a time.
+        var outcomes = new WriteOutcome[inputs.Count];
+        foreach (var group in inputs.Select((input, index) => (Input: input, Index: index)).GroupBy(p => p.Input.Type))
         {
             var info = GraphSchema.Of(group.Key);
-            var keys = group.Select(i => new Dictionary<string, object?> { ["id"] = i.Id, ["fromId"] = i.FromId, ["toId"] = i.ToId }).ToArray();
+            var keys = group.Select(p => new Dictionary<string, object?> { ["id"] = p.Input.Id, ["fromId"] = p.Input.FromId, ["toId"] = p.Input.ToId }).ToArray();
             var found = await tx.RunAsync(CypherStatements.ForType("queries/get-link-ends", group.Key), new { rows = keys }, ct).ConfigureAwait(false);
             var ends = new Dictionary<string, (string? From, string? To, Link? Link)>(StringComparer.Ordinal);
             foreach (var row in found)
@@ -258,19 +295,27 @@ public sealed class Neo4jGraphStore : IGraphStore
                     row[3].ValueKind == JsonValueKind.Object ? Neo4jValues.ReadLink(row[3]) : null);
             }
             var writes = new List<Dictionary<string, object?>>();
-            foreach (var input in group)
+            foreach (var (input, index) in group)
             {
                 var (fromKind, toKind, stored) = ends.GetValueOrDefault(input.Id);
                 if (fromKind is null) throw new NotFoundException($"Link {input.Id}: node {input.FromId} does not exist.");
                 if (toKind is null) throw new NotFoundException($"Link {input.Id}: node {input.ToId} does not exist.");
-                if (!info.FromKinds.Contains(Enum.Parse<NodeKind>(fromKind)) || !info.ToKinds.Contains(Enum.Parse<NodeKind>(toKind)))
-                    throw new RuleViolationException($"A {info.Name} link cannot go from a {fromKind} to a {toKind} ({input.Id}).");
+                if (!info.FromKinds.Contains(Enum.Parse<NodeKind>(fromKind)))
+                {
+                    throw new RuleViolationException(
+                        $"link {input.Id}: a {info.Name} link cannot leave a {fromKind} ({input.FromId}); it leaves {string.Join(", ", info.FromKinds.Order())}");
+                }
+                if (!info.ToKinds.Contains(Enum.Parse<NodeKind>(toKind)))
+                {
+                    throw new RuleViolationException(
+                        $"link {input.Id}: a {info.Name} link cannot arrive at a {toKind} ({input.ToId}); it arrives at {string.Join(", ", info.ToKinds.Order())}");
+                }
                 if (stored is not null && stored.HasSameContent(input))
                 {
-                    outcomes.Add(new WriteOutcome(input.Id, Change.Unchanged, Link: stored));
+                    outcomes[index] = new WriteOutcome(input.Id, Change.Unchanged, Link: stored);
                     continue;
                 }
-                var link = new Link(input.Id, input.Type, input.FromId, input.ToId, string.IsNullOrEmpty(input.Key) ? null : input.Key,
+                var link = new Link(input.Id, input.Type, input.FromId, input.ToId, input.Key,
                     input.StartDate, input.EndDate, input.Source, input.Properties, stored?.CreatedAt ?? now, now);
                 ends[input.Id] = (fromKind, toKind, link);
                 writes.Add(new Dictionary<string, object?>
@@ -278,19 +323,22 @@ public sealed class Neo4jGraphStore : IGraphStore
                     ["id"] = input.Id, ["fromId"] = input.FromId, ["toId"] = input.ToId,
                     ["props"] = Neo4jValues.LinkProperties(input, link.CreatedAt, now),
                 });
-                outcomes.Add(new WriteOutcome(input.Id, stored is null ? Change.Created : Change.Updated, Link: link));
+                outcomes[index] = new WriteOutcome(input.Id, stored is null ? Change.Created : Change.Updated, Link: link);
             }
             if (writes.Count > 0)
                 await tx.RunAsync(CypherStatements.ForType("queries/upsert-links", group.Key), new { rows = writes.ToArray() }, ct).ConfigureAwait(false);
         }
-        // Outcomes in input order.
-        var byId = outcomes.ToLookup(o => o.Id, StringComparer.Ordinal);
-        return inputs.Select(i => byId[i.Id].Last()).ToList();
+        return outcomes;
     }
 
-    public async Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        return GatedAsync(() => ImportGatedAsync(operations, progress, cancellationToken), cancellationToken);
+    }
+
+    async Task<ImportResult> ImportGatedAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         // A stream can be read once, so an import is not retried; Neo4j rolls it back on failure.
         try
         {

@@ -18,7 +18,7 @@ public abstract partial class GraphStoreConformanceTests
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnImportCreatesEverythingAndSaysWhat()
     {
         await using var store = await CreateStoreAsync();
@@ -34,7 +34,7 @@ public abstract partial class GraphStoreConformanceTests
         foreach (var link in Sample.Links) Assert.True((await store.GetLinkAsync(link.Id))!.HasSameContent(link));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ImportingTheSameDataAgainChangesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -48,7 +48,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(before.UpdatedAt, (await store.GetNodeAsync(Sample.LiuGong.Id))!.UpdatedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnImportReplacesWhatChanged()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -69,7 +69,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await SearchLabelsAsync(store, "玉柴"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnImportWithALinkToAMissingNodeWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -81,7 +81,7 @@ public abstract partial class GraphStoreConformanceTests
         await AssertEmptyAsync(store);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnImportWithALinkBetweenWrongKindsWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -92,7 +92,7 @@ public abstract partial class GraphStoreConformanceTests
         await AssertEmptyAsync(store);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnImportWithAnInvalidNodeWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -103,7 +103,7 @@ public abstract partial class GraphStoreConformanceTests
         await AssertEmptyAsync(store);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ACancelledImportWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -115,7 +115,7 @@ public abstract partial class GraphStoreConformanceTests
         await AssertEmptyAsync(store);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ImportedNamesAreSearchable()
     {
         await using var store = await CreateStoreAsync();
@@ -128,7 +128,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["GXU"], await SearchLabelsAsync(store, "Guangxi University"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnImportIntoAStoreWithDataKeepsBothSearchable()
     {
         await using var store = await CreateSampleStoreAsync();

@@ -7,7 +7,7 @@ public abstract partial class GraphStoreConformanceTests
 {
     static string[] IdsOf(IEnumerable<LinkInput> links) => links.Select(l => l.Id).Order(StringComparer.Ordinal).ToArray();
 
-    [Fact]
+    [StoreFact]
     public async Task AStoredLinkIsFoundByIdWithItsContent()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -23,7 +23,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Null((await store.GetLinkAsync(Sample.Hosts.Id))!.Key);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AMissingLinkIsNull()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -34,7 +34,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Null(await store.GetLinkAsync("nonsense"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TwoLinksOfATypeBetweenTheSameNodesAreToldApartByKey()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -46,7 +46,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(2, (await store.CountAsync()).Links[LinkType.CooperationAgreement]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheLinksOfManyNodesComeInOneCallOrderedById()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -58,7 +58,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.True(pairing.HasSameContent(Sample.LiuGongPairing));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DirectionAndTypesChooseWhichLinksOfTheNodes()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -83,7 +83,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await IdsAsync(new LinkQuery([Sample.LiuGong.Id], Direction.Both, [])));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ScansGiveEveryNodeAndLinkInIdOrder()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -101,7 +101,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(IdsOf([Sample.LiuGongPairing, Sample.YuchaiPairing, Sample.AcademyPairing]), pairings.Select(l => l.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LinksAreOrderedByTheirIdTextEvenWhenOneNodeIdStartsAnother()
     {
         await using var store = await CreateStoreAsync();
@@ -127,7 +127,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.StartsWith("COOPERATION_AGREEMENT|University:gx2|", scanned[0].Id, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CountsGiveNodesByKindAndLinksByType()
     {
         await using var store = await CreateSampleStoreAsync();

@@ -21,7 +21,7 @@ public abstract partial class GraphStoreConformanceTests
     static async Task<string[]> LabelsAsync(IGraphStore store, NodeQuery query) =>
         (await store.ListNodesAsync(query)).Items.Select(n => Labels[n.Id]).ToArray();
 
-    [Fact]
+    [StoreFact]
     public async Task ListingAKindGivesItsNodesInIdOrderWithTheirCount()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -33,7 +33,7 @@ public abstract partial class GraphStoreConformanceTests
         AssertContent(Sample.LiuGong, page.Items[1]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListingSeveralKindsOrNoneGivesNodesOfThoseKindsOrOfAll()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -46,7 +46,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(Sample.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal), all.Items.Select(n => n.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ComparisonsTypeTheirValuesAsTheCatalogDoes()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -60,7 +60,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["YC"], await EnterprisesAsync(store, new Compare("foundedOn", FilterOp.Eq, new DateOnly(1992, 5, 1))));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OrderingComparisonsCompareNumbersAsNumbersAndDatesAsDates()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -75,7 +75,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["YC"], await EnterprisesAsync(store, new Compare("foundedOn", FilterOp.Lte, new DateOnly(1992, 5, 1))));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NotEqualAndNotInHoldForAbsentValues()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -89,7 +89,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["SH", "LG", "PM", "YC"], await EnterprisesAsync(store, new Compare("region", FilterOp.NotIn, Array.Empty<string>())));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TextMatchingIgnoresLatinCaseAndAbsentTextMatchesNothing()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -102,7 +102,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["LG", "PM"], await EnterprisesAsync(store, new Compare("key", FilterOp.StartsWith, "91450200")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task IsNullTellsAbsentValuesFromPresentOnes()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -115,7 +115,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["SH", "PM"], await EnterprisesAsync(store, new Compare("foundedOn", FilterOp.Eq, null)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CoreFieldsCanBeFilteredOn()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -127,7 +127,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await EnterprisesAsync(store, new Compare("updatedAt", FilterOp.Gt, DateTimeOffset.UtcNow.AddDays(1))));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AComparisonOnAListHoldsWhenItHoldsForAnElement()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -141,7 +141,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["SH", "PM"], await EnterprisesAsync(store, new Compare("aliases", FilterOp.IsNull, true)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ANegatedComparisonOnAListHoldsWhenNoElementMatches()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -152,7 +152,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["YC"], await EnterprisesAsync(store, new Compare("aliases", FilterOp.NotContains, "柳工")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AllOfAnyOfAndNotCombine()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -169,7 +169,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await EnterprisesAsync(store, new AnyOf([])));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task HasLinkFollowsTheTypeTheDirectionAndTheOtherEnd()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -187,7 +187,7 @@ public abstract partial class GraphStoreConformanceTests
             new HasLink(LinkType.PairedWith, Direction.In, [Sample.Yuchai.Id, "Enterprise:missing"]))));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PropertiesOfEveryQueriedKindCanBeFilteredOn()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -199,7 +199,7 @@ public abstract partial class GraphStoreConformanceTests
             new Compare("statusDate", FilterOp.Gte, new DateOnly(2020, 6, 30)))));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnUnknownPropertyIsInvalidInputThatNamesIt()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -217,7 +217,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(ErrorCodes.InvalidInput, otherKinds.Code);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AValueThatDoesNotFitThePropertyIsInvalidInput()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -232,7 +232,7 @@ public abstract partial class GraphStoreConformanceTests
             store.ListNodesAsync(new NodeQuery([NodeKind.Enterprise], new Compare("foundedOn", FilterOp.Gt, "last spring"))));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SortingPutsAbsentValuesLastAndBreaksTiesById()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -246,7 +246,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["LG", "YC", "SH", "PM"], await EnterprisesAsync(store, null, new SortField("highTech", Descending: true)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PagesAreSlicesOfTheSortedResultWithTheTotalCount()
     {
         await using var store = await CreateSampleStoreAsync();

@@ -8,7 +8,7 @@ public abstract partial class GraphStoreConformanceTests
     static async Task<string[]> SearchLabelsAsync(IGraphStore store, string text, IReadOnlyCollection<NodeKind>? kinds = null, int limit = 20) =>
         (await store.SearchAsync(new SearchQuery(text, kinds, limit))).Select(n => Labels[n.Id]).ToArray();
 
-    [Fact]
+    [StoreFact]
     public async Task ATwoCharacterChineseQueryFindsNamesThatContainIt()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -19,7 +19,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["GX", "GXU", "LG", "YC", "ERC"], await SearchLabelsAsync(store, "广西"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AOneCharacterQueryFindsNamesThatContainIt()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -28,7 +28,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["SH"], await SearchLabelsAsync(store, "宁"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALongerQueryFindsNamesThatContainItAnywhere()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -39,7 +39,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await SearchLabelsAsync(store, "机械示例"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EnglishNamesAreFoundWhateverTheirCase()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -49,7 +49,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["CAS"], await SearchLabelsAsync(store, "Academy of"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ExactMatchesComeFirstThenPrefixesThenSubstringsShorterNamesFirst()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -60,7 +60,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["GX", "GXU", "LG", "YC", "ERC"], await SearchLabelsAsync(store, "广西"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EquallyRankedNamesAreOrderedByIdWhereTheLimitCutsBetweenThem()
     {
         await using var store = await CreateStoreAsync();
@@ -71,7 +71,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["GX", "GXU", "LG", "YC"], await SearchLabelsAsync(store, "广西", limit: 4));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SearchKeepsToTheKindsAskedForAndTheLimit()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -82,7 +82,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await SearchLabelsAsync(store, "柳工", [NodeKind.Person]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AQueryThatMatchesNothingOrIsBlankFindsNothing()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -94,7 +94,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await SearchLabelsAsync(store, "\"柳工"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SearchFollowsRenamesAndDeletes()
     {
         await using var store = await CreateSampleStoreAsync();

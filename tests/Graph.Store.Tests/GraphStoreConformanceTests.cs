@@ -23,7 +23,7 @@ public abstract partial class GraphStoreConformanceTests
         return store;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ANewStoreIsEmptyAtDataVersionZero()
     {
         await using var store = await CreateStoreAsync();
@@ -36,7 +36,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await ScanAsync(store.ScanNodesAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task InitializingAgainKeepsTheData()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -48,7 +48,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(version, await store.GetDataVersionAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AStoredNodeIsFoundByIdAndByKey()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -61,7 +61,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal("Enterprise:91450200MA5K000001", byId!.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AMissingNodeIsNull()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -71,7 +71,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Null(await store.GetNodeByKeyAsync(NodeKind.University, Sample.LiuGong.Key));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ABatchedGetReturnsTheFoundNodesAndLeavesOutMissingIds()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -83,7 +83,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await store.GetNodesAsync([]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PropertiesComeBackWithTheirTypesAndExactValues()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -113,7 +113,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Null(link.EndDate);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWholeNumberGivenForADecimalPropertyIsStoredAsADecimal()
     {
         await using var store = await CreateStoreAsync();
@@ -127,7 +127,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(Change.Unchanged, again.Outcomes[0].Change);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WriteOutcomesComeInOperationOrderWithWhatIsNowStored()
     {
         await using var store = await CreateStoreAsync();
@@ -149,7 +149,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal((await store.GetLinkAsync(link.Id))!.CreatedAt, link.CreatedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UpsertingTheSameContentAgainChangesNothing()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -171,7 +171,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(linkBefore.UpdatedAt, linkAfter.UpdatedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangedContentReplacesTheNodeKeepsCreatedAtAndMovesUpdatedAt()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -197,7 +197,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(after.UpdatedAt, result.Outcomes[0].Node!.UpdatedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangedLinkContentReplacesTheLink()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -215,7 +215,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(Sample.Links.Length, (await store.CountAsync()).LinkTotal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheDataVersionMovesOnEveryCommitThatChangesData()
     {
         await using var store = await CreateStoreAsync();
@@ -232,7 +232,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(deleted.DataVersion, await store.GetDataVersionAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkToANodeCreatedEarlierInTheSameBatchIsWritten()
     {
         await using var store = await CreateStoreAsync();
@@ -246,7 +246,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.NotNull(await store.GetLinkAsync(Sample.LiuGongPairing.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkToAMissingNodeIsNotFoundAndWritesNothing()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -265,7 +265,7 @@ public abstract partial class GraphStoreConformanceTests
         await AssertCountsAsync(counts, store);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkBetweenKindsItsTypeDoesNotAllowIsARuleViolation()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -282,7 +282,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(Sample.Links.Length, (await store.CountAsync()).LinkTotal);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("", "名称")]
     [InlineData("  ", "名称")]
     [InlineData("a|b", "名称")]
@@ -298,7 +298,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(0, (await store.CountAsync()).NodeTotal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task APropertyOfTheWrongTypeOrUnknownToTheCatalogIsInvalidInput()
     {
         await using var store = await CreateStoreAsync();
@@ -313,7 +313,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(0, (await store.CountAsync()).NodeTotal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeletingANodeRemovesItsLinks()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -336,7 +336,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await store.SearchAsync(new SearchQuery("柳工示例机械")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeletingALinkLeavesItsEnds()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -350,7 +350,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(Sample.Links.Length - 1, (await store.CountAsync()).LinkTotal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeletingSomethingMissingIsNotFoundAndChangesNothing()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -367,7 +367,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(version, await store.GetDataVersionAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWriteExpectingAnOlderDataVersionConflictsAndWritesNothing()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -385,7 +385,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(renamed.Name, (await store.GetNodeAsync(renamed.Id))!.Name);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AFailingBatchLeavesNoPartialData()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -413,7 +413,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Single(await store.SearchAsync(new SearchQuery("玉柴", [NodeKind.Enterprise])));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentWritersAndReadersAllSucceed()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -429,7 +429,7 @@ public abstract partial class GraphStoreConformanceTests
         foreach (var read in readers) Assert.Equal(Sample.Nodes.Length, (await read).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnOperationWhoseCallerHasGivenUpIsCancelled()
     {
         await using var store = await CreateSampleStoreAsync();

@@ -71,3 +71,35 @@ public sealed class Neo4jFactAttribute : FactAttribute
         if (Neo4jFixture.SkipReason is { } reason) Skip = "No Neo4j: " + reason;
     }
 }
+
+/// <summary>
+/// The test Neo4j for one test collection: each test project runs in its own process, and they take turns through
+/// an exclusive lock file, because their tests empty the one database.
+/// </summary>
+public sealed class Neo4jLease : IDisposable
+{
+    readonly FileStream? _lock;
+
+    public Neo4jLease()
+    {
+        if (Neo4jFixture.SkipReason is not null) return;
+        var path = Path.Combine(Path.GetTempPath(), $"knowledge-graph-neo4j-{Neo4jFixture.Options().Url.Port}.lock");
+        while (_lock is null)
+        {
+            try
+            {
+                _lock = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(250);
+            }
+        }
+    }
+
+    public void Dispose() => _lock?.Dispose();
+}
+
+/// <summary>The tests that empty the test Neo4j: one at a time, holding the <see cref="Neo4jLease"/>.</summary>
+[CollectionDefinition("Neo4j")]
+public sealed class Neo4jCollection : ICollectionFixture<Neo4jLease>;

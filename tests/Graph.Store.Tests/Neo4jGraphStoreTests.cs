@@ -31,7 +31,7 @@ public sealed class Neo4jGraphStoreTests : IDisposable
     {
         var store = await Neo4jFixture.EmptyStoreAsync(_http);
         var input = Enterprise("91450200MA5K000001", "广西柳工机械股份有限公司",
-            ("registeredCapital", 123456.789m), ("employees", 42L), ("listed", true),
+            ("revenue", 123456.789m), ("employees", 42L), ("hasRdActivity", true),
             ("foundedOn", new DateOnly(1958, 1, 1)), ("fields", ImmutableArray.Create("A", "B")));
         var result = await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(input)));
         Assert.Equal(Change.Created, result.Outcomes[0].Change);
@@ -39,7 +39,7 @@ public sealed class Neo4jGraphStoreTests : IDisposable
         var stored = await store.GetNodeAsync(input.Id);
         Assert.NotNull(stored);
         Assert.True(stored.HasSameContent(input), stored.Properties.ToString());
-        Assert.Equal(123456.789m, stored.Properties.Decimal("registeredCapital"));
+        Assert.Equal(123456.789m, stored.Properties.Decimal("revenue"));
     }
 
     [Neo4jFact]

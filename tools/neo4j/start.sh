@@ -45,6 +45,7 @@ sed -i '/^# >>> test settings/,/^# <<< test settings/d' "$conf"
   echo "dbms.connector.http.listen_address=127.0.0.1:$http_port"
   echo "dbms.connector.bolt.listen_address=127.0.0.1:$bolt_port"
   echo "dbms.connector.https.listen_address=127.0.0.1:$https_port"
+  echo "dbms.threads.worker_count=32"
   echo "dbms.memory.heap.initial_size=256m"
   echo "dbms.memory.heap.max_size=512m"
   for p in java.lang java.nio sun.nio.ch java.io java.util java.lang.reflect jdk.internal.misc java.util.concurrent sun.nio.cs java.net; do

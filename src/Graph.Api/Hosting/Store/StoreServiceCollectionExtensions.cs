@@ -10,19 +10,22 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
-        var kind = (configuration[$"{StoreOptions.Section}:Kind"] ?? StoreKinds.Sqlite).Trim().ToLowerInvariant();
-        Func<IServiceProvider, IGraphStore> create = kind switch
-        {
-            StoreKinds.Sqlite => provider => CreateSqliteStore(provider, configuration.GetSection($"{StoreOptions.Section}:Sqlite")),
-            StoreKinds.Neo4j => provider => CreateNeo4jStore(provider, configuration.GetSection($"{StoreOptions.Section}:Neo4j")),
-            _ => throw new InvalidOperationException($"Store:Kind is '{kind}': it must be '{StoreKinds.Sqlite}' (the embedded default) or '{StoreKinds.Neo4j}'."),
-        };
-        services.AddSingleton(create);
+        var kind = configuration[$"{StoreOptions.Section}:Kind"] ?? StoreKinds.Sqlite;
+        var create = StoreFactory(kind, configuration);
+        services.AddSingleton(_ => create());
         services.AddHostedService<StoreInitializer>();
         return services;
     }
 
-    private static SqliteGraphStore CreateSqliteStore(IServiceProvider provider, IConfigurationSection section)
+    /// <summary>Makes stores of this kind (<c>sqlite</c> or <c>neo4j</c>) as the Store section configures them; an unknown kind fails here.</summary>
+    internal static Func<IGraphStore> StoreFactory(string kind, IConfiguration configuration) => kind.Trim().ToLowerInvariant() switch
+    {
+        StoreKinds.Sqlite => () => CreateSqliteStore(configuration.GetSection($"{StoreOptions.Section}:Sqlite")),
+        StoreKinds.Neo4j => () => CreateNeo4jStore(configuration.GetSection($"{StoreOptions.Section}:Neo4j")),
+        _ => throw new InvalidOperationException($"Store:Kind is '{kind}': it must be '{StoreKinds.Sqlite}' (the embedded default) or '{StoreKinds.Neo4j}'."),
+    };
+
+    private static SqliteGraphStore CreateSqliteStore(IConfigurationSection section)
     {
         // A relative path is relative to the working directory, as the configuration docs say.
         var path = Path.GetFullPath(section["Path"] is { Length: > 0 } configured ? configured : ".data/knowledge-graph.db");
@@ -30,7 +33,7 @@ public static class StoreServiceCollectionExtensions
         return new SqliteGraphStore(SqliteStoreOptions.ForFile(path));
     }
 
-    private static Neo4jGraphStore CreateNeo4jStore(IServiceProvider provider, IConfigurationSection section)
+    private static Neo4jGraphStore CreateNeo4jStore(IConfigurationSection section)
     {
         var options = new Neo4jStoreOptions();
         section.Bind(options);

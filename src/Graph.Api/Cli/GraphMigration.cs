@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Api.Cli;
+
+/// <summary>How far a migration phase has come (nodes, then links).</summary>
+public interface IMigrationProgress
+{
+    /// <summary>A phase starts: <paramref name="total"/> items to copy.</summary>
+    void Start(string phase, long total);
+
+    /// <summary>A batch of the phase is written: <paramref name="done"/> items so far, of which <paramref name="present"/> were there already.</summary>
+    void Advance(string phase, long done, long present);
+}
+
+/// <summary>What a store holds, summed up: counts per kind and type, and checksums over ids and contents.</summary>
+public sealed record GraphSummary(GraphCounts Counts, string NodeChecksum, string LinkChecksum)
+{
+    /// <summary>Whether both summaries hold the same counts and checksums.</summary>
+    public bool Matches(GraphSummary other) =>
+        NodeChecksum == other.NodeChecksum && LinkChecksum == other.LinkChecksum
+        && Counts.Nodes.All(c => other.Counts.Nodes.GetValueOrDefault(c.Key) == c.Value)
+        && Counts.Links.All(c => other.Counts.Links.GetValueOrDefault(c.Key) == c.Value)
+        && Counts.NodeTotal == other.Counts.NodeTotal && Counts.LinkTotal == other.Counts.LinkTotal;
+}
+
+/// <summary>
+/// Copies a whole graph from one store to another in batches of upserts: nodes in id order, then links. Every
+/// item is written by its id, so a run after an interruption finds the batches already written unchanged and
+/// only writes the rest; no checkpoint is needed, and a re-run after a finished one writes nothing.
+/// Timestamps are the target's: a store sets createdAt and updatedAt itself.
+/// </summary>
+public sealed class GraphMigration(IGraphStore from, IGraphStore to, int batchSize)
+{
+    /// <summary>The phase names given to <see cref="IMigrationProgress"/>.</summary>
+    public const string NodesPhase = "nodes", LinksPhase = "links";
+
+    /// <summary>Copies every node, then every link.</summary>
+    public async Task CopyAsync(IMigrationProgress progress, CancellationToken cancellationToken)
+    {
+        var counts = await from.CountAsync(cancellationToken).ConfigureAwait(false);
+        progress.Start(NodesPhase, counts.NodeTotal);
+        await CopyAsync(from.ScanNodesAsync(cancellationToken: cancellationToken), n => new WriteOperation.UpsertNode(
+            new NodeInput(n.Kind, n.Key, n.Name, n.NameEn, n.Aliases, n.Properties)), NodesPhase, progress, cancellationToken).ConfigureAwait(false);
+        progress.Start(LinksPhase, counts.LinkTotal);
+        await CopyAsync(from.ScanLinksAsync(cancellationToken: cancellationToken), l => new WriteOperation.UpsertLink(
+            new LinkInput(l.Type, l.FromId, l.ToId, l.Key, l.StartDate, l.EndDate, l.Source, l.Properties)), LinksPhase, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    async Task CopyAsync<T>(IAsyncEnumerable<T> items, Func<T, WriteOperation> upsert, string phase, IMigrationProgress progress, CancellationToken cancellationToken)
+    {
+        var batch = new List<WriteOperation>(batchSize);
+        long done = 0, present = 0;
+        async Task WriteAsync()
+        {
+            var result = await to.ImportAsync(Stream(batch), cancellationToken: cancellationToken).ConfigureAwait(false);
+            done += batch.Count;
+            present += result.NodesUnchanged + result.LinksUnchanged;
+            batch.Clear();
+            progress.Advance(phase, done, present);
+        }
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            batch.Add(upsert(item));
+            if (batch.Count >= batchSize) await WriteAsync().ConfigureAwait(false);
+        }
+        if (batch.Count > 0) await WriteAsync().ConfigureAwait(false);
+    }
+
+    static async IAsyncEnumerable<WriteOperation> Stream(List<WriteOperation> batch)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var operation in batch) yield return operation;
+    }
+
+    /// <summary>The counts and checksums of a store.</summary>
+    public static async Task<GraphSummary> SummarizeAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = await ChecksumAsync(store.ScanNodesAsync(cancellationToken: cancellationToken), n => n.Id, n =>
+            [n.Kind.ToString(), n.Key, n.Name, n.NameEn, string.Join('\u001e', n.Aliases), Canonical(n.Properties)]).ConfigureAwait(false);
+        var links = await ChecksumAsync(store.ScanLinksAsync(cancellationToken: cancellationToken), l => l.Id, l =>
+            [l.Type.ToString(), l.FromId, l.ToId, l.Key, Canonical(l.StartDate), Canonical(l.EndDate), l.Source, Canonical(l.Properties)]).ConfigureAwait(false);
+        return new GraphSummary(counts, nodes, links);
+    }
+
+    // SHA-256 over the items in ordinal id order (stores may scan in their own collation), each as its id and content.
+    static async Task<string> ChecksumAsync<T>(IAsyncEnumerable<T> items, Func<T, string> id, Func<T, string?[]> content)
+    {
+        var lines = new List<(string Id, string Content)>();
+        await foreach (var item in items.ConfigureAwait(false)) lines.Add((id(item), string.Join('\u001f', content(item).Select(c => c ?? "\u0000"))));
+        lines.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (itemId, itemContent) in lines) hash.AppendData(Encoding.UTF8.GetBytes(itemId + "\u001d" + itemContent + "\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    static string Canonical(PropertyBag properties) => string.Join('\u001e', properties.Select(p => p.Key + "=" + Canonical(p.Value)));
+
+    // Equal values give equal text whatever the store: 51.50 and 51.5 are the same decimal.
+    static string? Canonical(object? value) => value switch
+    {
+        null => null,
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ImmutableArray<string> list => "[" + string.Join('\u001e', list) + "]",
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}

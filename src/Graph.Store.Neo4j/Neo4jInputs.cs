@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+
+namespace KnowledgeGraph.Store.Neo4j;
+
+/// <summary>
+/// What the store accepts, as the embedded store does: a node needs a key without '|' and a name; every
+/// property is one the catalog defines, of its type (a whole number for a decimal property becomes a
+/// decimal); a blank English name and an empty link key are absent. Inputs come back in stored form,
+/// so comparing them with what is stored tells a real change from a repeat.
+/// </summary>
+internal static class Neo4jInputs
+{
+    /// <summary>The node as it will be stored, or an <see cref="InvalidInputException"/>.</summary>
+    public static NodeInput Node(NodeInput input)
+    {
+        if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
+        if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
+        if (input.Key.Contains('|', StringComparison.Ordinal)) throw new InvalidInputException($"node {input.Id}: a key cannot contain '|'");
+        if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"node {input.Id}: the name is empty");
+        if (input.Aliases.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"node {input.Id}: an alias is empty");
+        return input with
+        {
+            NameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn,
+            Properties = Properties(input.Properties, GraphSchema.Of(input.Kind).Properties, $"node {input.Id}"),
+        };
+    }
+
+    /// <summary>The link as it will be stored, or an <see cref="InvalidInputException"/>.</summary>
+    public static LinkInput Link(LinkInput input)
+    {
+        if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
+        return input with
+        {
+            Key = string.IsNullOrEmpty(input.Key) ? null : input.Key,
+            Properties = Properties(input.Properties, GraphSchema.Of(input.Type).Properties, $"link {input.Id}"),
+        };
+    }
+
+    static PropertyBag Properties(PropertyBag properties, IReadOnlyList<PropertyDefinition> catalog, string owner)
+    {
+        var stored = properties;
+        foreach (var (name, value) in properties)
+        {
+            var definition = catalog.FirstOrDefault(p => p.Name == name)
+                ?? throw new InvalidInputException($"{owner}: there is no property '{name}' (known: {string.Join(", ", catalog.Select(p => p.Name))})");
+            object? typed = (definition.Type, value) switch
+            {
+                (PropertyType.Text or PropertyType.Enum or PropertyType.Reference, string) => value,
+                (PropertyType.Integer, long) => value,
+                (PropertyType.Decimal, decimal) => value,
+                (PropertyType.Decimal, long whole) => (decimal)whole,
+                (PropertyType.Boolean, bool) => value,
+                (PropertyType.Date, DateOnly) => value,
+                (PropertyType.TextList or PropertyType.ReferenceList, ImmutableArray<string>) => value,
+                _ => null,
+            };
+            if (typed is null)
+                throw new InvalidInputException($"{owner}: property '{name}' takes a {TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
+            if (!ReferenceEquals(typed, value)) stored = stored.With(name, typed);
+        }
+        return stored;
+    }
+
+    /// <summary>The type's name in messages.</summary>
+    public static string TypeName(PropertyType type) => type switch
+    {
+        PropertyType.Integer => "whole number",
+        PropertyType.Decimal => "decimal number",
+        PropertyType.Enum => "enum name",
+        PropertyType.TextList => "list of text",
+        PropertyType.Reference => "key",
+        PropertyType.ReferenceList => "list of keys",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

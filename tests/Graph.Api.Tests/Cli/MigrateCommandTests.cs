@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using KnowledgeGraph.Api.Cli;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Store.Sqlite;
+using KnowledgeGraph.Store.Tests;
+
+namespace KnowledgeGraph.Api.Tests.Cli;
+
+/// <summary><c>migrate</c> through the command line: the embedded store into the test Neo4j and back, interrupted and resumed.</summary>
+[Collection("Neo4j")]
+public sealed class MigrateCommandTests : IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("kg-migrate-").FullName;
+    readonly HttpClient _http = new();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Output that cancels the run once the given number of node batches are reported written.</summary>
+    sealed class InterruptingWriter(CancellationTokenSource cancel, int batches) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        int _written;
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith("nodes: ", StringComparison.Ordinal) == true && value.Contains(" copied", StringComparison.Ordinal)
+                && ++_written == batches)
+            {
+                cancel.Cancel();
+            }
+        }
+    }
+
+    static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, StringWriter? output = null, CancellationToken cancellationToken = default)
+    {
+        var root = GraphCommandLine.Create((_, _) => Task.FromResult(0), MigrateCommand.Create());
+        output ??= new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    static string[] Neo4jSettings()
+    {
+        var options = Neo4jFixture.Options();
+        return [$"--Store:Neo4j:User={options.User}", $"--Store:Neo4j:Password={options.Password}", $"--Store:Neo4j:Database={options.Database}"];
+    }
+
+    async Task<string> SqliteGraphAsync(string name, bool withSample)
+    {
+        var path = Path.Combine(_directory, name);
+        await using var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(path));
+        await store.InitializeAsync();
+        if (!withSample) return path;
+        await store.WriteAsync(Sample.Batch());
+        // Enough more enterprises and links for several batches of four.
+        var firms = Enumerable.Range(0, 24).Select(i => new NodeInput(NodeKind.Enterprise, $"9145020000MIGR{i:D4}", $"迁移示例企业{i}",
+            Properties: PropertyBag.Of(("employees", (long)i * 10), ("revenue", i + 0.25m)))).ToList();
+        await store.WriteAsync(new WriteBatch([
+            .. firms.Select(f => (WriteOperation)new WriteOperation.UpsertNode(f)),
+            .. firms.Skip(1).Select((f, i) => (WriteOperation)new WriteOperation.UpsertLink(new LinkInput(LinkType.SubsidiaryOf, f.Id, firms[i].Id))),
+        ]));
+        return path;
+    }
+
+    static async Task<GraphSummary> SummaryAsync(string sqlitePath)
+    {
+        await using var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(sqlitePath));
+        await store.InitializeAsync();
+        return await GraphMigration.SummarizeAsync(store, CancellationToken.None);
+    }
+
+    [Neo4jFact]
+    public async Task AGraphGoesIntoNeo4jResumingAfterAnInterruptionAndComesBackTheSame()
+    {
+        var store = await Neo4jFixture.EmptyStoreAsync(_http);
+        var url = Neo4jFixture.Options().Url.AbsoluteUri.TrimEnd('/');
+        var source = await SqliteGraphAsync("source.db", withSample: true);
+        var copy = await SqliteGraphAsync("copy.db", withSample: false);
+        string[] intoNeo4j = ["migrate", "--from", $"sqlite:{source}", "--to", $"neo4j:{url}", "--batch-size", "4", .. Neo4jSettings()];
+
+        using var cancel = new CancellationTokenSource();
+        var interrupted = await RunAsync(intoNeo4j, new InterruptingWriter(cancel, batches: 2), cancel.Token);
+        Assert.Equal(130, interrupted.ExitCode);
+        Assert.Contains("Run the same command again to resume", interrupted.Error, StringComparison.Ordinal);
+        var partial = (await store.CountAsync()).NodeTotal;
+        Assert.InRange(partial, 8, Sample.Nodes.Length + 23);
+
+        var resumed = await RunAsync(intoNeo4j);
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Contains($"({partial} were already there)", resumed.Output, StringComparison.Ordinal);
+        Assert.Contains($"Verified: {Sample.Nodes.Length + 24} nodes and {Sample.Links.Length + 23} links match", resumed.Output, StringComparison.Ordinal);
+
+        var back = await RunAsync(["migrate", "--from", $"neo4j:{url}", "--to", $"sqlite:{copy}", "--batch-size", "7", .. Neo4jSettings()]);
+        Assert.True(back.ExitCode == 0, back.Output + back.Error);
+        var original = await SummaryAsync(source);
+        Assert.Equal(original, await SummaryAsync(copy), (a, b) => a.Matches(b));
+        Assert.Equal(Sample.Links.Length + 23, original.Counts.LinkTotal);
+    }
+
+    [Neo4jFact]
+    public async Task ATargetHoldingOtherDataFailsVerification()
+    {
+        var store = await Neo4jFixture.EmptyStoreAsync(_http);
+        await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(new NodeInput(NodeKind.Person, "stray", "多余的人员"))));
+        var source = await SqliteGraphAsync("source.db", withSample: true);
+
+        var run = await RunAsync(["migrate", "--from", $"sqlite:{source}", "--to", $"neo4j:{Neo4jFixture.Options().Url}", .. Neo4jSettings()]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Verification failed", run.Error, StringComparison.Ordinal);
+        Assert.Contains("MISMATCH", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingSourceOrAnUnknownStoreIsAnError()
+    {
+        var missing = await RunAsync(["migrate", "--from", $"sqlite:{Path.Combine(_directory, "none.db")}", "--to", "neo4j:http://127.0.0.1:1"]);
+        var unknown = await RunAsync(["migrate", "--from", "mysql", "--to", "neo4j"]);
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("There is no embedded store at", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("'mysql' is not a store", unknown.Error, StringComparison.Ordinal);
+    }
+}
