@@ -184,7 +184,23 @@ public sealed class SyntheticGraph
             ("status", seed.Status),
             ("statusDate", seed.StatusDate),
             ("establishedOn", seed.Established));
+        if (seed.Host >= 0 && w.IsEnterprise(seed.Host))
+            properties = WithFilingFacts(properties, p);
         return new NodeInput(NodeKind.Platform, SyntheticIds.PlatformKey(p), name, Properties: properties);
+    }
+
+    // An enterprise's institution says how it is built and under which standard it was filed, cycling through the
+    // catalog's values by position so that every one occurs without drawing from the random stream.
+    static PropertyBag WithFilingFacts(PropertyBag properties, int p)
+    {
+        var mode = GraphSchema.ConstructionModes[p % GraphSchema.ConstructionModes.Count].Name;
+        properties = properties
+            .With("constructionMode", mode)
+            .With("filingStandard", GraphSchema.FilingStandards[p / 3 % GraphSchema.FilingStandards.Count].Name);
+        if (mode != "IndustryCoBuilding") return properties;
+        return properties
+            .With("expertTeamProvider", GraphSchema.ExpertTeamProviders[p / 3 % GraphSchema.ExpertTeamProviders.Count].Name)
+            .With("expertTeamCertification", GraphSchema.CertificationLevels[p / 3 % GraphSchema.CertificationLevels.Count].Name);
     }
 
     NodeInput Consortium(int c)
