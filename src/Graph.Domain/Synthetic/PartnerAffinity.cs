@@ -46,9 +46,9 @@ internal static class PartnerAffinity
     /// <summary>The region part: same city (first four digits of known city or county codes), same province, or neither.</summary>
     public static double Region(string? a, string? b)
     {
-        if (a is null || b is null || a[..2] != b[..2]) return 0;
-        var cityKnown = a[2..4] != "00" && b[2..4] != "00";
-        return cityKnown && a[..4] == b[..4] ? SameCityWeight : SameProvinceWeight;
+        if (a is null || b is null || a[0] != b[0] || a[1] != b[1]) return 0;
+        var cityKnown = (a[2] != '0' || a[3] != '0') && (b[2] != '0' || b[3] != '0');
+        return cityKnown && a[2] == b[2] && a[3] == b[3] ? SameCityWeight : SameProvinceWeight;
     }
 }
 

@@ -161,9 +161,17 @@ internal sealed class SyntheticWorld
     WeightedSampler? _provinceSampler;
 
     /// <summary>A region in a province: one of its known cities or counties by weight, else the province itself.</summary>
+    readonly Dictionary<string, IReadOnlyList<Region>> _children = new(StringComparer.Ordinal);
+
+    IReadOnlyList<Region> ChildrenOf(string code)
+    {
+        if (!_children.TryGetValue(code, out var children)) _children[code] = children = Regions.Children(code);
+        return children;
+    }
+
     string RegionIn(string province, ref SyntheticRandom random)
     {
-        var cities = Regions.Children(province).Where(r => r.Level == RegionLevel.City).ToList();
+        var cities = ChildrenOf(province).Where(r => r.Level == RegionLevel.City).ToList();
         if (cities.Count == 0) return province;
         if (!_regionSamplers.TryGetValue(province, out var sampler))
         {
@@ -171,7 +179,7 @@ internal sealed class SyntheticWorld
             _regionSamplers[province] = sampler;
         }
         var city = cities[sampler.Sample(ref random)];
-        var counties = Regions.Children(city.Code);
+        var counties = ChildrenOf(city.Code);
         return counties.Count > 0 && random.Chance(0.4) ? random.Pick(counties).Code : city.Code;
     }
 
