@@ -1,4 +1,6 @@
 using KnowledgeGraph.Api.Cli;
+using KnowledgeGraph.Api.Collaboration;
+using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Health;
@@ -9,7 +11,9 @@ using KnowledgeGraph.Api.Schema;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
 var commandLine = GraphCommandLine.Create(RunWebHostAsync,
-    TokenCommand.Create());
+    TokenCommand.Create(),
+    ImportCommand.Create(),
+    ExportCommand.Create());
 return await commandLine.InvokeAsync(args).ConfigureAwait(false);
 
 // The web host: one line per area, each configured next to its code under Hosting/.
@@ -19,6 +23,8 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     builder.Services
         .AddGraphLogging()
         .AddGraphStore(builder.Configuration)
+        .AddGraphExchange()
+        .AddCollaboration(builder.Configuration)
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks();
@@ -28,6 +34,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.UseAuthentication();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
     app.MapGraphHealthChecks();
+    app.MapNetworkExports();
 
     await app.RunAsync(cancellationToken).ConfigureAwait(false);
     return 0;

@@ -38,8 +38,8 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     /// <summary>The store file of this instance.</summary>
     public string DatabasePath => Path.Combine(_directory, "knowledge-graph.db");
 
-    /// <summary>The store the application uses.</summary>
-    public StubGraphStore Store { get; } = new();
+    /// <summary>The store the application uses (starts the host when it has not started yet).</summary>
+    public KnowledgeGraph.Domain.Store.IGraphStore Store => Services.GetRequiredService<KnowledgeGraph.Domain.Store.IGraphStore>();
 
     /// <summary>Every event the application logged.</summary>
     public CapturingSink Logs { get; } = new();
@@ -76,8 +76,6 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
-            // Until the SQLite store is part of the build, the stub stands in for it.
-            services.AddSingleton<KnowledgeGraph.Domain.Store.IGraphStore>(Store);
             foreach (var change in _serviceChanges)
                 change(services);
             if (_schemaChanges.Count > 0)

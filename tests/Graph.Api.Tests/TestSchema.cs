@@ -28,7 +28,7 @@ public static class TestSchema
         query.Field<StringGraphType>("failsWith")
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Resolve(context => throw Failure(context.GetArgument<string>("code")));
-        query.Field<ListGraphType<TestNodeType>>("nodes")
+        query.Field<ListGraphType<TestNodeType>>("testNodes")
             .Argument<IntGraphType>("first")
             .Resolve(context => Enumerable.Range(1, context.GetArgument("first", 3)).Select(i => new TestNode(i)));
 

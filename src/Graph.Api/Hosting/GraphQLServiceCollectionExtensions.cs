@@ -6,6 +6,7 @@ using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Api.Schema.Loading;
 using KnowledgeGraph.Domain.Errors;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ public static partial class GraphQLServiceCollectionExtensions
             .AddUnhandledExceptionHandler(LogUnhandled));
 
         services.AddGraphQLHttp<KnowledgeGraphSchema>();
+        services.AddGraphLoaders();
         return services;
     }
 

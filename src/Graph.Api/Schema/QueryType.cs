@@ -1,4 +1,9 @@
 using GraphQL.Types;
+using KnowledgeGraph.Api.Schema.Links;
+using KnowledgeGraph.Api.Schema.Lists;
+using KnowledgeGraph.Api.Schema.Nodes;
+using KnowledgeGraph.Api.Schema.Search;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Schema;
@@ -16,5 +21,16 @@ public sealed class QueryType : ObjectGraphType
                 var store = context.RequestServices!.GetRequiredService<IGraphStore>();
                 return await store.GetDataVersionAsync(context.CancellationToken).ConfigureAwait(false);
             });
+
+        var nodes = new NodeTypes(new CatalogEnums());
+        var links = new LinkTypes(nodes);
+        LinkConnections.AddTo(nodes, links);
+        NodeFields.AddTo(this, nodes);
+        RootLists.AddTo(this, nodes);
+        SearchField.AddTo(this, nodes);
+        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
+
+    /// <summary>The types generated from the catalog, registered with the schema so that every one appears in it.</summary>
+    public IReadOnlyList<IGraphType> CatalogTypes { get; }
 }

@@ -56,7 +56,7 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
         throw new DirectoryNotFoundException("tools/graphql-http-audit was not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string directory, TimeSpan timeout)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string directory, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {

@@ -8,8 +8,8 @@ public sealed class QueryLimitTests
     {
         await using var app = new KnowledgeGraphApplication().WithTestFields().With("GraphQL:MaxDepth", "3");
 
-        var shallow = await app.PostAsync("{ nodes { children { id } } }");
-        var deep = await app.PostAsync("{ nodes { children { children { children { id } } } } }");
+        var shallow = await app.PostAsync("{ testNodes { children { id } } }");
+        var deep = await app.PostAsync("{ testNodes { children { children { children { id } } } } }");
 
         Assert.Empty(shallow.Errors);
         Assert.Equal(400, deep.Status);
@@ -24,8 +24,8 @@ public sealed class QueryLimitTests
     {
         await using var app = new KnowledgeGraphApplication().WithTestFields().With("GraphQL:MaxComplexity", "500");
 
-        var small = await app.PostAsync("{ nodes(first: 5) { id children(first: 5) { id } } }");
-        var large = await app.PostAsync("{ nodes(first: 100) { id children(first: 100) { id } } }");
+        var small = await app.PostAsync("{ testNodes(first: 5) { id children(first: 5) { id } } }");
+        var large = await app.PostAsync("{ testNodes(first: 100) { id children(first: 100) { id } } }");
 
         Assert.Empty(small.Errors);
         Assert.Equal(400, large.Status);

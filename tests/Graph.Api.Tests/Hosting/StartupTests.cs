@@ -1,5 +1,7 @@
 using KnowledgeGraph.Api.Hosting.Store;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 
@@ -22,24 +24,29 @@ public sealed class StartupTests
     [Fact]
     public async Task StoreIsInitializedOnceBeforeTheFirstRequest()
     {
-        await using var app = new KnowledgeGraphApplication();
+        var store = new CountingGraphStore();
+        await using var app = new KnowledgeGraphApplication().WithServices(store.Install);
 
         await app.PostAsync("{ dataVersion }");
         await app.PostAsync("{ dataVersion }");
 
-        Assert.Equal(1, app.Store.InitializeCalls);
+        Assert.Equal(1, store.Calls(nameof(IGraphStore.InitializeAsync)));
     }
 
     [Theory]
     [InlineData("true", 0, 1)]
     [InlineData("true", 5, 0)]
     [InlineData("false", 0, 0)]
-    public async Task SampleDataIsLoadedOnlyIntoAnEmptyStoreWhenAllowed(string loadSampleData, long nodes, int expectedLoads)
+    public async Task SampleDataIsLoadedOnlyIntoAnEmptyStoreWhenAllowed(string loadSampleData, int nodes, int expectedLoads)
     {
         var loader = new RecordingLoader();
         await using var app = new KnowledgeGraphApplication().With("Store:LoadSampleData", loadSampleData)
             .WithServices(services => services.AddSingleton<ISampleDataLoader>(loader));
-        app.Store.NodeCount = nodes;
+        await using (var existing = new SqliteGraphStore(SqliteStoreOptions.ForFile(app.DatabasePath)))
+        {
+            await existing.InitializeAsync();
+            await existing.WriteAsync(new WriteBatch([.. Enumerable.Range(0, nodes).Select(i => new WriteOperation.UpsertNode(new NodeInput(NodeKind.University, $"u{i}", $"示例大学{i}")))]));
+        }
 
         await app.PostAsync("{ dataVersion }");
 
@@ -49,9 +56,10 @@ public sealed class StartupTests
     [Fact]
     public async Task ReadinessFailsWhileTheStoreIsUnavailableAndLivenessDoesNot()
     {
-        await using var app = new KnowledgeGraphApplication();
+        var store = new CountingGraphStore();
+        await using var app = new KnowledgeGraphApplication().WithServices(store.Install);
         using var client = app.CreateClient();
-        app.Store.Unavailable = true;
+        store.Unavailable = true;
 
         using var ready = await client.GetAsync("/health/ready");
         using var live = await client.GetAsync("/health/live");

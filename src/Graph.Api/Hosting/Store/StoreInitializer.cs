@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting.Store;
 
-/// <summary>Creates or migrates the store's schema before the server accepts requests, then seeds an empty store.</summary>
+/// <summary>
+/// Creates or migrates the store's schema before the server accepts requests, adds the built-in Region and Field nodes it
+/// lacks, and fills a store that holds no data of its own with the sample data.
+/// </summary>
 internal sealed partial class StoreInitializer(
     IGraphStore store,
     IOptions<StoreOptions> options,
@@ -16,12 +19,13 @@ internal sealed partial class StoreInitializer(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         LogStoreReady(logger, options.Value.Kind);
 
-        var loader = sampleDataLoaders.LastOrDefault();
-        if (!options.Value.LoadSampleData || loader is null)
-            return;
-
+        var seeded = await ReferenceData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
+        if (seeded > 0)
+            LogSeededReferenceNodes(logger, seeded);
         var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-        if (counts.NodeTotal > 0)
+
+        var loader = sampleDataLoaders.LastOrDefault();
+        if (!options.Value.LoadSampleData || loader is null || !ReferenceData.HoldsNoUserData(counts))
             return;
 
         LogLoadingSampleData(logger);
@@ -40,6 +44,9 @@ internal sealed partial class StoreInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph store {StoreKind} is ready")]
     private static partial void LogStoreReady(ILogger logger, string storeKind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} built-in region and field nodes to the store")]
+    private static partial void LogSeededReferenceNodes(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: loading the sample data")]
     private static partial void LogLoadingSampleData(ILogger logger);

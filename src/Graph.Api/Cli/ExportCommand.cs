@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Api.Exchange;
+using KnowledgeGraph.Domain.Errors;
+
+namespace KnowledgeGraph.Api.Cli;
+
+/// <summary>
+/// <c>export &lt;folder&gt;</c>: writes the configured store as a folder of CSV files in the import format, every file
+/// of every kind and type, rows ordered by id: the same data always gives the same bytes.
+/// </summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "the folder to write nodes/<Kind>.csv and links/<TYPE>.csv into (created if missing; files of those names are replaced)" };
+        var command = new Command("export", "Export the configured store as a folder of CSV files that import reads back.")
+        {
+            folder,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var path = parse.GetValue(folder)!;
+            try
+            {
+                var cli = await CliStore.OpenAsync([.. parse.UnmatchedTokens], cancellationToken).ConfigureAwait(false);
+                await using var closing = cli.ConfigureAwait(false);
+                var counts = await cli.Store.CountAsync(cancellationToken).ConfigureAwait(false);
+                var total = counts.NodeTotal + counts.LinkTotal;
+                var clock = Stopwatch.StartNew();
+                var result = await ConsoleProgress.RunAsync(output, progress => GraphExporter.ExportAsync(cli.Store, path,
+                    new Rows(rows => progress.Report(new ImportStage("exporting", rows, total))), cancellationToken)).ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Exported {result.Nodes:N0} nodes and {result.Links:N0} links to {path} in {clock.Elapsed.TotalSeconds:0.0} s (data version {result.DataVersion}); {result.BuiltInReferenceNodesLeftOut:N0} built-in region and field nodes, unchanged, were left out."));
+                return 0;
+            }
+            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(e is DomainException domain ? $"{domain.Code}: {e.Message}" : e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private sealed class Rows(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

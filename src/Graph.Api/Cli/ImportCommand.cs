@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Api.Exchange;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Api.Cli;
+
+/// <summary>
+/// <c>import &lt;folder&gt;</c>: checks every row of every CSV file of the folder (docs/import-format.md) and, when
+/// nothing is wrong, imports them into the configured store in one transaction. Each problem is printed on standard
+/// error as <c>file:line: column: reason</c>; on any problem nothing is written and the exit code is 1.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "the folder with nodes/<Kind>.csv and links/<TYPE>.csv" };
+        var command = new Command("import", "Import a folder of CSV files into the configured store. Every row is checked first; on any problem nothing is written.")
+        {
+            folder,
+        };
+        // Configuration may also come as --key=value arguments, as for the server (--Store:Sqlite:Path=other.db).
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(folder)!;
+            try
+            {
+                var cli = await CliStore.OpenAsync([.. parse.UnmatchedTokens], cancellationToken).ConfigureAwait(false);
+                await using var closing = cli.ConfigureAwait(false);
+                var clock = Stopwatch.StartNew();
+                var report = await ConsoleProgress.RunAsync(output,
+                    progress => new GraphImporter(cli.Store).ImportAsync(path, progress, cancellationToken)).ConfigureAwait(false);
+                if (!report.Succeeded)
+                {
+                    foreach (var problem in report.Problems)
+                        error.WriteLine(problem);
+                    var files = report.Problems.Select(p => p.File).Distinct().Count();
+                    error.WriteLine($"{Count(report.Problems.Count, "problem")} in {Count(files, "file")}: nothing was imported.");
+                    return 1;
+                }
+                output.WriteLine(Summary(path, report.Result!, clock.Elapsed));
+                return 0;
+            }
+            catch (DomainException e)
+            {
+                error.WriteLine($"{e.Code}: {e.Message}");
+                error.WriteLine("Nothing was imported.");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static string Summary(string folder, ImportResult result, TimeSpan elapsed)
+    {
+        var links = result.LinksCreated + result.LinksUpdated + result.LinksUnchanged;
+        var rate = elapsed.TotalSeconds > 0 ? links / elapsed.TotalSeconds : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Imported {folder}: {result.NodesCreated + result.NodesUpdated + result.NodesUnchanged:N0} nodes ({result.NodesCreated:N0} created, {result.NodesUpdated:N0} updated, {result.NodesUnchanged:N0} unchanged), ")
+            + string.Create(CultureInfo.InvariantCulture,
+            $"{links:N0} links ({result.LinksCreated:N0} created, {result.LinksUpdated:N0} updated, {result.LinksUnchanged:N0} unchanged) in {elapsed.TotalSeconds:0.0} s ({rate:N0} links/s); data version {result.DataVersion}.");
+    }
+
+    private static string Count(long n, string what) => n == 1 ? $"1 {what}" : string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}s");
+}

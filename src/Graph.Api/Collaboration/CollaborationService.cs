@@ -1,0 +1,18 @@
+using KnowledgeGraph.Domain.Collaboration;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Api.Collaboration;
+
+/// <summary>What the collaboration endpoints and resolvers use: the current projection, and names from the store.</summary>
+public sealed class CollaborationService(IGraphStore store, CollaborationProjectionHolder holder)
+{
+    /// <summary>The projection, current as of the store's data version.</summary>
+    public Task<CollaborationProjection> ProjectionAsync(CancellationToken cancellationToken) => holder.GetAsync(store, cancellationToken);
+
+    /// <summary>The names of these nodes, by id, in one store call.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var nodes = await store.GetNodesAsync(ids.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        return nodes.ToDictionary(n => n.Key, n => n.Value.Name, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,38 @@
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Api.Hosting.Store;
+
+/// <summary>
+/// The built-in Region and Field nodes (<see cref="ReferenceNodes"/>) in the store, so that data can refer to regions
+/// and fields without listing them. Seeding creates the missing ones only: a reference node a user changed stays as is.
+/// </summary>
+public static class ReferenceData
+{
+    /// <summary>Creates the built-in reference nodes the store lacks; returns how many. Writes nothing when none is missing.</summary>
+    public static async Task<int> SeedAsync(IGraphStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var all = ReferenceNodes.Regions().Concat(ReferenceNodes.Fields()).ToList();
+        var existing = await store.GetNodesAsync([.. all.Select(n => n.Id)], cancellationToken).ConfigureAwait(false);
+        var missing = all.Where(n => !existing.ContainsKey(n.Id)).ToList();
+        if (missing.Count > 0)
+            await store.ImportAsync(Upserts(missing), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return missing.Count;
+    }
+
+    /// <summary>Whether the store holds nothing but reference nodes (Region and Field): a first start.</summary>
+    public static bool HoldsNoUserData(GraphCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts.LinkTotal == 0 && counts.Nodes.All(c => c.Value == 0 || c.Key is NodeKind.Region or NodeKind.Field);
+    }
+
+    private static async IAsyncEnumerable<WriteOperation> Upserts(IEnumerable<NodeInput> nodes)
+    {
+        foreach (var node in nodes)
+            yield return new WriteOperation.UpsertNode(node);
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,254 @@
+using KnowledgeGraph.Domain.Collaboration.Algorithms;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Reference;
+using QuikGraph;
+using QuikGraph.Algorithms.ConnectedComponents;
+
+namespace KnowledgeGraph.Domain.Collaboration;
+
+/// <summary>A network selection: which organisations, which evidence, and the least weight a tie needs.</summary>
+public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0);
+
+// Network selections, their statistics, rankings, communities and change over time.
+public sealed partial class CollaborationProjection
+{
+    /// <summary>The organisations of a selection and the ties among them, with summary statistics.</summary>
+    public CollaborationNetwork Network(NetworkQuery query)
+    {
+        var selection = Select(query);
+        return selection.ToNetwork(Statistics(selection));
+    }
+
+    /// <summary>
+    /// The top organisations of a selection by a metric. Betweenness is exact up to <paramref name="exactBetweennessUpTo"/>
+    /// organisations and estimated from sampled sources above, with the error bound stated in the result.
+    /// </summary>
+    public Ranking Rank(NetworkQuery query, RankingMetric metric, int top = 20, int exactBetweennessUpTo = 2000, int betweennessSamples = 500)
+    {
+        if (top < 1) throw new InvalidInputException($"top must be positive, not {top}");
+        var selection = Select(query);
+        var graph = selection.Graph;
+        var exact = true;
+        var samples = graph.NodeCount;
+        double bound = 0;
+        double[] scores;
+        switch (metric)
+        {
+            case RankingMetric.Degree:
+                scores = Enumerable.Range(0, graph.NodeCount).Select(i => (double)graph.Degree(i)).ToArray();
+                break;
+            case RankingMetric.WeightedDegree:
+                scores = Enumerable.Range(0, graph.NodeCount).Select(graph.Strength).ToArray();
+                break;
+            case RankingMetric.PageRank:
+                scores = Centrality.PageRank(graph);
+                break;
+            case RankingMetric.Betweenness:
+                var betweenness = Centrality.Betweenness(graph, exactBetweennessUpTo, betweennessSamples);
+                (scores, exact, samples, bound) = (betweenness.Scores, betweenness.Exact, betweenness.Samples, betweenness.ErrorBound);
+                break;
+            case RankingMetric.Constraint:
+                scores = Centrality.Constraint(graph);
+                break;
+            case RankingMetric.RegionBridging:
+                scores = Bridging(selection, node => Regions.IsDivisionCode(node.Region) ? node.Region![..4] + "00" : null);
+                break;
+            case RankingMetric.FieldBridging:
+                scores = Bridging(selection, node => node.Fields.Count > 0 && Fields.Chain(node.Fields[0]) is { Count: > 0 } chain ? chain[^1].Code : null);
+                break;
+            default:
+                throw new InvalidInputException($"metric {metric} is not known");
+        }
+        var ascending = metric == RankingMetric.Constraint;
+        var ranked = Enumerable.Range(0, graph.NodeCount)
+            .Where(i => !double.IsNaN(scores[i]))
+            .OrderBy(i => ascending ? scores[i] : -scores[i]).ThenBy(i => selection.Nodes[i].Id, StringComparer.Ordinal)
+            .Take(top)
+            .Select((i, position) => new RankedOrganization(position + 1, selection.Nodes[i].Id, Math.Round(scores[i], 10)))
+            .ToList();
+        return new Ranking(metric, graph.NodeCount, ranked, exact, samples, Math.Round(bound, 6));
+    }
+
+    static double[] Bridging(Selection selection, Func<NetworkNode, string?> groupOf)
+    {
+        var graph = selection.Graph;
+        var scores = new double[graph.NodeCount];
+        for (var i = 0; i < graph.NodeCount; i++)
+        {
+            var own = groupOf(selection.Nodes[i]);
+            var groups = new HashSet<string>(StringComparer.Ordinal);
+            for (var e = graph.Offsets[i]; e < graph.Offsets[i + 1]; e++)
+            {
+                if (groupOf(selection.Nodes[graph.Targets[e]]) is { } group && group != own) groups.Add(group);
+            }
+            scores[i] = groups.Count;
+        }
+        return scores;
+    }
+
+    /// <summary>The communities of a selection by Louvain modularity optimisation, largest first, with the partition's modularity.</summary>
+    public CommunityPartition Communities(NetworkQuery query, string algorithm = "louvain", int seed = 42)
+    {
+        if (!string.Equals(algorithm, "louvain", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidInputException($"algorithm '{algorithm}' is not supported; use 'louvain'");
+        var selection = Select(query);
+        var partition = Louvain.Detect(selection.Graph, seed);
+        var members = Enumerable.Range(0, partition.Count).Select(_ => new List<string>()).ToArray();
+        var internalTies = new int[partition.Count];
+        for (var i = 0; i < selection.Graph.NodeCount; i++)
+        {
+            members[partition.CommunityOf[i]].Add(selection.Nodes[i].Id);
+            for (var e = selection.Graph.Offsets[i]; e < selection.Graph.Offsets[i + 1]; e++)
+            {
+                var j = selection.Graph.Targets[e];
+                if (j > i && partition.CommunityOf[j] == partition.CommunityOf[i]) internalTies[partition.CommunityOf[i]]++;
+            }
+        }
+        return new CommunityPartition("louvain", Math.Round(partition.Modularity, 6),
+            members.Select((m, index) => new Community(index, m, internalTies[index])).ToList());
+    }
+
+    /// <summary>
+    /// How a selection's network changed from one year to another: ties alive during <paramref name="toYear"/> but not
+    /// <paramref name="fromYear"/> are new, the reverse lost.
+    /// </summary>
+    public NetworkChange Evolution(OrganizationSelection? where, int fromYear, int toYear, CollaborationKinds kinds = CollaborationKinds.All, double minWeight = 0)
+    {
+        if (fromYear >= toYear) throw new InvalidInputException($"fromYear ({fromYear}) must be before toYear ({toYear})");
+        var before = Network(new NetworkQuery(where, CollaborationFilter.During(fromYear, kinds), minWeight));
+        var after = Network(new NetworkQuery(where, CollaborationFilter.During(toYear, kinds), minWeight));
+        var beforePairs = before.Edges.ToDictionary(e => (e.SourceId, e.TargetId));
+        var afterPairs = after.Edges.ToDictionary(e => (e.SourceId, e.TargetId));
+        return new NetworkChange(fromYear, toYear, before.Statistics, after.Statistics,
+            after.Edges.Where(e => !beforePairs.ContainsKey((e.SourceId, e.TargetId))).ToList(),
+            before.Edges.Where(e => !afterPairs.ContainsKey((e.SourceId, e.TargetId))).ToList(),
+            after.Edges.Count(e => beforePairs.ContainsKey((e.SourceId, e.TargetId))));
+    }
+
+    sealed record Selection(
+        IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, WeightedGraph Graph,
+        int ExternalInRegion, int ExternalOutOfRegion, int ExternalUnknown)
+    {
+        public CollaborationNetwork ToNetwork(NetworkStatistics statistics) => new(Nodes, Edges, statistics);
+    }
+
+    Selection Select(NetworkQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = query.Where ?? OrganizationSelection.Everyone;
+        where.Validate();
+        if (query.MinWeight < 0 || double.IsNaN(query.MinWeight)) throw new InvalidInputException($"minWeight must be 0 or more, not {query.MinWeight}");
+        var filter = (query.Filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
+        return Read(graph =>
+        {
+            var matcher = new SelectionMatcher(graph, where);
+            var position = new Dictionary<int, int>();
+            var members = new List<int>();
+            for (var node = 0; node < graph.NodeCount; node++)
+            {
+                if (!graph.IsOrganization(node) || !matcher.Matches(node)) continue;
+                position[node] = members.Count;
+                members.Add(node);
+            }
+            var timeBound = filter.Since != ProjectedLink.UnknownStart || filter.Until != ProjectedLink.UnknownEnd;
+            var edges = new List<NetworkEdge>();
+            var pairs = new List<(int, int, double)>();
+            var active = new bool[members.Count];
+            int externalIn = 0, externalOut = 0, externalUnknown = 0;
+            for (var i = 0; i < members.Count; i++)
+            {
+                var node = members[i];
+                foreach (var tie in graph.TiesOf(node, filter))
+                {
+                    if (tie.Weight < query.MinWeight) continue;
+                    active[i] = true;
+                    if (position.TryGetValue(tie.Other, out var j))
+                    {
+                        if (j <= i) continue;
+                        edges.Add(ToEdge(graph, node, tie));
+                        pairs.Add((i, j, tie.Weight));
+                        continue;
+                    }
+                    switch (graph.Nodes[tie.Other].Locality)
+                    {
+                        case RegionLocality.InRegion: externalIn++; break;
+                        case null: externalUnknown++; break;
+                        default: externalOut++; break;
+                    }
+                }
+            }
+            // A network as of a time keeps only the organisations active then; otherwise every selected organisation.
+            var keep = timeBound ? Enumerable.Range(0, members.Count).Where(i => active[i]).ToList() : Enumerable.Range(0, members.Count).ToList();
+            var renumber = new int[members.Count];
+            Array.Fill(renumber, -1);
+            for (var k = 0; k < keep.Count; k++) renumber[keep[k]] = k;
+            var nodes = keep.Select(i => ToNetworkNode(graph, members[i])).ToList();
+            var weighted = WeightedGraph.FromEdges(keep.Count, pairs.Select(p => (renumber[p.Item1], renumber[p.Item2], p.Item3)));
+            return new Selection(nodes, edges, weighted, externalIn, externalOut, externalUnknown);
+        });
+    }
+
+    static NetworkNode ToNetworkNode(ProjectionGraph graph, int node)
+    {
+        var record = graph.Nodes[node];
+        return new NetworkNode(record.Id, record.Kind, record.Region, record.Fields, record.Locality);
+    }
+
+    static NetworkStatistics Statistics(Selection selection)
+    {
+        var n = selection.Nodes.Count;
+        var m = selection.Edges.Count;
+        var components = new UndirectedGraph<int, SUndirectedEdge<int>>(allowParallelEdges: false);
+        components.AddVertexRange(Enumerable.Range(0, n));
+        var graph = selection.Graph;
+        for (var i = 0; i < n; i++)
+        {
+            for (var e = graph.Offsets[i]; e < graph.Offsets[i + 1]; e++)
+            {
+                if (graph.Targets[e] > i) components.AddEdge(new SUndirectedEdge<int>(i, graph.Targets[e]));
+            }
+        }
+        var algorithm = new ConnectedComponentsAlgorithm<int, SUndirectedEdge<int>>(components);
+        algorithm.Compute();
+        var largest = n == 0 ? 0 : algorithm.Components.Values.CountBy(c => c).Max(g => g.Value);
+        var isolated = Enumerable.Range(0, n).Count(i => graph.Degree(i) == 0);
+
+        var localityOf = selection.Nodes.ToDictionary(node => node.Id, node => node.Locality, StringComparer.Ordinal);
+        int inRegion = 0, outOfRegion = 0;
+        foreach (var edge in selection.Edges)
+        {
+            var (a, b) = (localityOf[edge.SourceId], localityOf[edge.TargetId]);
+            if (a is null || b is null) continue;
+            if (a == RegionLocality.InRegion && b == RegionLocality.InRegion) inRegion++;
+            else outOfRegion++;
+        }
+        return new NetworkStatistics(
+            n, m,
+            n > 1 ? Math.Round(2.0 * m / ((double)n * (n - 1)), 8) : 0,
+            algorithm.ComponentCount, largest, isolated,
+            inRegion, outOfRegion, inRegion + outOfRegion > 0 ? Math.Round((double)inRegion / (inRegion + outOfRegion), 6) : 0,
+            selection.ExternalInRegion + selection.ExternalOutOfRegion + selection.ExternalUnknown,
+            selection.ExternalInRegion, selection.ExternalOutOfRegion,
+            Math.Round(selection.Edges.Sum(e => e.Weight), 6));
+    }
+
+    sealed class SelectionMatcher(ProjectionGraph graph, OrganizationSelection where)
+    {
+        readonly Dictionary<string, bool> _fieldMatches = new(StringComparer.Ordinal);
+
+        public bool Matches(int node)
+        {
+            var record = graph.Nodes[node];
+            if (where.Kinds is { Count: > 0 } kinds && !kinds.Contains(record.Kind)) return false;
+            if (where.Region is { } region && !Regions.IsWithin(record.Region, region)) return false;
+            if (where.Field is { } field && !record.Fields.Any(f => FieldWithin(f, field))) return false;
+            return true;
+        }
+
+        bool FieldWithin(string code, string field)
+        {
+            if (!_fieldMatches.TryGetValue(code, out var within)) _fieldMatches[code] = within = Fields.IsWithin(code, field);
+            return within;
+        }
+    }
+}

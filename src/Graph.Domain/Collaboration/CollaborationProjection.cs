@@ -1,0 +1,251 @@
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Domain.Collaboration;
+
+/// <summary>
+/// The in-memory collaboration network every collaboration query runs on (ARCHITECTURE.md, graph algorithms): built
+/// once from the store's scans, then kept equal to the store by <see cref="Apply"/> after every write, which re-derives
+/// only the organisations the write touched. Thread-safe: queries read concurrently, a write waits for them.
+/// </summary>
+public sealed partial class CollaborationProjection : IDisposable
+{
+    readonly ReaderWriterLockSlim _lock = new();
+    ProjectionGraph _graph;
+
+    CollaborationProjection(ProjectionGraph graph) => _graph = graph;
+
+    /// <summary>The province 区内 and 区外 are seen from.</summary>
+    public HomeProvince Home => _graph.Home;
+
+    /// <summary>Builds the projection from the store's organisations, the nodes they collaborate through, and the links the rules read.</summary>
+    public static async Task<CollaborationProjection> BuildAsync(IGraphStore store, HomeProvince? home = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new CollaborationProjection(await LoadAsync(store, home ?? HomeProvince.Default, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Builds the projection from nodes and links already in memory (the same rules as <see cref="BuildAsync"/>).</summary>
+    public static CollaborationProjection Build(IEnumerable<Node> nodes, IEnumerable<Link> links, HomeProvince? home = null)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(links);
+        var graph = new ProjectionGraph(home ?? HomeProvince.Default);
+        foreach (var node in nodes)
+        {
+            if (ProjectionGraph.Projects(node.Kind)) graph.UpsertNode(node);
+        }
+        foreach (var link in links) graph.AddLink(link);
+        Finish(graph);
+        return new CollaborationProjection(graph);
+    }
+
+    /// <summary>Rebuilds from the store (after a bulk import) and swaps the result in; queries meanwhile see the old network.</summary>
+    public async Task RebuildAsync(IGraphStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var graph = await LoadAsync(store, Home, cancellationToken).ConfigureAwait(false);
+        _lock.EnterWriteLock();
+        try
+        {
+            _graph = graph;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    static async Task<ProjectionGraph> LoadAsync(IGraphStore store, HomeProvince home, CancellationToken cancellationToken)
+    {
+        var graph = new ProjectionGraph(home);
+        foreach (var kind in Enum.GetValues<NodeKind>().Where(ProjectionGraph.Projects))
+        {
+            await foreach (var node in store.ScanNodesAsync(kind, cancellationToken).ConfigureAwait(false)) graph.UpsertNode(node);
+        }
+        foreach (var type in CollaborationRules.LinkTypes.Order())
+        {
+            await foreach (var link in store.ScanLinksAsync(type, cancellationToken).ConfigureAwait(false)) graph.AddLink(link);
+        }
+        Finish(graph);
+        return graph;
+    }
+
+    static void Finish(ProjectionGraph graph)
+    {
+        foreach (var incident in graph.Incident) incident.TrimExcess();
+        for (var node = 0; node < graph.NodeCount; node++)
+        {
+            if (graph.IsOrganization(node)) graph.Rederive(node);
+        }
+    }
+
+    /// <summary>
+    /// Brings the projection up to date with the outcomes of a committed write: nodes and links created, updated or
+    /// deleted. Only the organisations whose evidence can pass through a changed link are re-derived. Returns how many.
+    /// </summary>
+    public int Apply(IEnumerable<WriteOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        _lock.EnterWriteLock();
+        try
+        {
+            var graph = _graph;
+            var affected = new HashSet<int>();
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Change is Change.Unchanged or Change.NotFound) continue;
+                if (outcome.Node is { } node)
+                {
+                    if (ProjectionGraph.Projects(node.Kind)) graph.UpsertNode(node);
+                }
+                else if (outcome.Link is { } link)
+                {
+                    RemoveLink(graph, graph.FindLink(link.Id), affected);
+                    var added = graph.AddLink(link);
+                    if (added >= 0) graph.CollectAffected(added, affected);
+                }
+                else if (outcome.Change == Change.Deleted && graph.IndexOf(outcome.Id) is var deletedNode and >= 0)
+                {
+                    foreach (var incident in graph.Incident[deletedNode].ToArray()) RemoveLink(graph, incident, affected);
+                    graph.RemoveNode(deletedNode);
+                    affected.Add(deletedNode);
+                }
+                else if (outcome.Change == Change.Deleted)
+                {
+                    RemoveLink(graph, graph.FindLink(outcome.Id), affected);
+                }
+            }
+            foreach (var organisation in affected) graph.Rederive(organisation);
+            return affected.Count;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    static void RemoveLink(ProjectionGraph graph, int link, HashSet<int> affected)
+    {
+        if (link < 0) return;
+        graph.CollectAffected(link, affected);
+        graph.RemoveLink(link);
+    }
+
+    /// <summary>Sizes of the projection: organisations, ties, nodes and links held.</summary>
+    public ProjectionSize Size => Read(graph =>
+    {
+        int organisations = 0, nodes = 0, links = 0;
+        long tieEntries = 0;
+        for (var node = 0; node < graph.NodeCount; node++)
+        {
+            if (!graph.Nodes[node].Alive) continue;
+            nodes++;
+            if (graph.IsOrganization(node)) organisations++;
+            tieEntries += graph.Ties[node].Length;
+        }
+        foreach (var link in graph.Links)
+        {
+            if (link.Alive) links++;
+        }
+        return new ProjectionSize(organisations, tieEntries / 2, nodes, links);
+    });
+
+    /// <summary>
+    /// Every tie as (organisation id, partner id, kinds, weight, first, last), each pair once with the smaller id first,
+    /// sorted: two projections of the same data list the same ties.
+    /// </summary>
+    public IReadOnlyList<NetworkEdge> AllTies() => Read(graph =>
+    {
+        var edges = new List<NetworkEdge>();
+        for (var node = 0; node < graph.NodeCount; node++)
+        {
+            foreach (var tie in graph.Ties[node])
+            {
+                var edge = ToEdge(graph, node, tie);
+                if (edge.SourceId == graph.Nodes[node].Id) edges.Add(edge);
+            }
+        }
+        edges.Sort((a, b) => (string.CompareOrdinal(a.SourceId, b.SourceId), string.CompareOrdinal(a.TargetId, b.TargetId)) switch
+        {
+            (0, var byTarget) => byTarget,
+            (var bySource, _) => bySource,
+        });
+        return edges;
+    });
+
+    T Read<T>(Func<ProjectionGraph, T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return read(_graph);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    static int RequireOrganization(ProjectionGraph graph, string id, string argument)
+    {
+        var index = graph.IndexOf(id);
+        if (index >= 0 && graph.IsOrganization(index)) return index;
+        if (index >= 0)
+            throw new InvalidInputException($"{argument}: '{id}' is a {graph.Nodes[index].Kind}, not an organisation (Enterprise, University, ResearchInstitute, GovernmentBody)");
+        throw new NotFoundException($"{argument}: no organisation with id '{id}'");
+    }
+
+    static DateOnly? Day(int dayNumber) =>
+        dayNumber is ProjectedLink.UnknownStart or ProjectedLink.UnknownEnd ? null : DateOnly.FromDayNumber(dayNumber);
+
+    static NetworkEdge ToEdge(ProjectionGraph graph, int node, Tie tie)
+    {
+        var (a, b) = (graph.Nodes[node].Id, graph.Nodes[tie.Other].Id);
+        if (string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
+        return new NetworkEdge(a, b, tie.Kinds, Math.Round(tie.Weight, 6), Day(tie.First), Day(tie.Last));
+    }
+
+    /// <summary>The collaboration between two organisations with all its evidence under the filter, or null when there is none.</summary>
+    public Collaboration? Between(string organizationId, string partnerId, CollaborationFilter? filter = null)
+    {
+        var evidenceFilter = (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
+        return Read(graph =>
+        {
+            var a = RequireOrganization(graph, organizationId, "organization");
+            var b = RequireOrganization(graph, partnerId, "partner");
+            return Describe(graph, a, b, evidenceFilter);
+        });
+    }
+
+    static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, EvidenceFilter filter)
+    {
+        var found = graph.Derive(organisation, filter, partner);
+        if (found.Count == 0) return null;
+        var evidence = found
+            .Select(e => new CollaborationEvidence(
+                e.Kind,
+                e.Through >= 0 ? graph.Nodes[e.Through].Id : null,
+                new[] { e.LinkA, e.LinkB, e.LinkC }.Where(l => l >= 0).Select(graph.LinkIdOf).ToList(),
+                Day(e.Start), Day(e.End), Math.Round(e.Weight, 6)))
+            .OrderBy(e => e.From ?? DateOnly.MaxValue).ThenBy(e => e.Kind).ThenBy(e => e.LinkIds[0], StringComparer.Ordinal)
+            .ToList();
+        var firsts = evidence.Where(e => e.From is not null).Select(e => e.From!.Value).ToList();
+        var lasts = evidence.Select(e => e.To ?? e.From).Where(d => d is not null).Select(d => d!.Value).ToList();
+        return new Collaboration(
+            graph.Nodes[organisation].Id, graph.Nodes[partner].Id,
+            found.Aggregate(CollaborationKinds.None, (kinds, e) => kinds | e.Kind),
+            Math.Round(found.Sum(e => e.Weight), 6),
+            firsts.Count > 0 ? firsts.Min() : null,
+            lasts.Count > 0 ? lasts.Max() : null,
+            evidence);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _lock.Dispose();
+}
+
+/// <summary>How much the projection holds.</summary>
+public sealed record ProjectionSize(int Organizations, long Ties, int Nodes, int Links);
