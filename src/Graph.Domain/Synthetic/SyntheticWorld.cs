@@ -243,11 +243,11 @@ internal sealed class SyntheticWorld
         var parents = Enumerable.Range(0, Enterprises).Where(e => GroupParent[e]).ToArray();
         var groupSizes = new double[parents.Length];
         for (var i = 0; i < parents.Length; i++) groupSizes[i] = random.Pareto(1.2);
-        var parentSampler = new WeightedSampler(parents, groupSizes);
+        var parentSampler = parents.Length > 0 ? new WeightedSampler(parents, groupSizes) : null;
         for (var e = 0; e < Enterprises; e++)
         {
             Parent[e] = -1;
-            if (GroupParent[e] || parents.Length == 0 || !random.Chance(0.07)) continue;
+            if (GroupParent[e] || parentSampler is null || !random.Chance(0.07)) continue;
             var parent = parentSampler.Sample(ref random);
             for (var attempt = 0; attempt < 8 && ProvinceOf(OrgRegion[parent]) != ProvinceOf(OrgRegion[e]) && random.Chance(0.7); attempt++)
                 parent = parentSampler.Sample(ref random);
