@@ -1,1 +1,3 @@
-Console.WriteLine("Benchmarks: see bench/README.md");
+using KnowledgeGraph.Bench;
+
+return await BenchCommandLine.RunAsync(args);

@@ -14,7 +14,8 @@ var commandLine = GraphCommandLine.Create(RunWebHostAsync,
     TokenCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
-    MigrateCommand.Create());
+    MigrateCommand.Create(),
+    GenerateCommand.Create());
 return await commandLine.InvokeAsync(args).ConfigureAwait(false);
 
 // The web host: one line per area, each configured next to its code under Hosting/.

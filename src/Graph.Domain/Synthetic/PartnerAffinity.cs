@@ -7,25 +7,25 @@ namespace KnowledgeGraph.Domain.Synthetic;
 /// enterprise behind a challenge) takes a university or institute as partner — a pairing 结对子, an agreement, a project,
 /// a technology contract, a won challenge — the partner is drawn from a shortlist by the affinity
 /// <code>
-///   u(e, a) = 2.0 · fit(field of e, disciplines of a)          field fit: 1 same field, 0.6 broader/narrower, 0.4 sibling, 0.2 same root
-///           + 0.8 · ln(1 + capability of a in the field)       key labs, engineering centres, stations, … a hosts in a related field
-///           + 0.6 · ln(1 + track record of a in the field)     earlier pairings, projects, contracts, won challenges in related fields
-///           + 1.5 · [a is two steps from e]                    a is in e's consortium, employs e's tech commissioner, or partners e's parent company
+///   u(e, a) = 1.5 · fit(field of e, disciplines of a)          field fit: 1 same field, 0.6 broader/narrower, 0.4 sibling, 0.2 same root
+///           + 1.0 · ln(1 + capability of a in the field)       key labs, engineering centres, stations, … a hosts in a related field
+///           + 0.8 · ln(1 + track record of a in the field)     earlier pairings, projects, contracts, won challenges in related fields
+///           + 2.0 · [a is two steps from e]                    a is in e's consortium, employs e's tech commissioner, or partners e's parent company
 ///           + 0.8 · [same city] or 0.4 · [same province]       region
 /// </code>
 /// and the partner is the shortlisted a with the highest u(e, a) + Gumbel noise, that is, drawn with probability
 /// ∝ exp(u) among the shortlist. The shortlist is how organisations come to know each other: those two steps away,
-/// 16 drawn from the academics working in a related field, 8 drawn by reputation (a heavy-tailed prestige, which
-/// makes the hubs) and 4 drawn uniformly. So field, capability, track record, proximity and region each move the
+/// 12 drawn from the academics working in a related field, 6 drawn by reputation (a heavy-tailed prestige, which
+/// makes the hubs) and 6 drawn uniformly. So field, capability, track record, proximity and region each move the
 /// choice, and a recommender that uses all of them can beat ranking by degree ("most connected first") and by field
 /// alone. The track record grows as the simulation runs year by year, 2015 to 2026.
 /// </summary>
 internal static class PartnerAffinity
 {
-    public const double FieldWeight = 2.0;
-    public const double CapabilityWeight = 0.8;
-    public const double TrackRecordWeight = 0.6;
-    public const double ProximityWeight = 1.5;
+    public const double FieldWeight = 1.5;
+    public const double CapabilityWeight = 1.0;
+    public const double TrackRecordWeight = 0.8;
+    public const double ProximityWeight = 2.0;
     public const double SameCityWeight = 0.8;
     public const double SameProvinceWeight = 0.4;
 
@@ -46,9 +46,9 @@ internal static class PartnerAffinity
     /// <summary>The region part: same city (first four digits of known city or county codes), same province, or neither.</summary>
     public static double Region(string? a, string? b)
     {
-        if (a is null || b is null || a[..2] != b[..2]) return 0;
-        var cityKnown = a[2..4] != "00" && b[2..4] != "00";
-        return cityKnown && a[..4] == b[..4] ? SameCityWeight : SameProvinceWeight;
+        if (a is null || b is null || a[0] != b[0] || a[1] != b[1]) return 0;
+        var cityKnown = (a[2] != '0' || a[3] != '0') && (b[2] != '0' || b[3] != '0');
+        return cityKnown && a[2] == b[2] && a[3] == b[3] ? SameCityWeight : SameProvinceWeight;
     }
 }
 

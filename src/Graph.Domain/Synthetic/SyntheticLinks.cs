@@ -11,8 +11,8 @@ internal sealed class SyntheticLinks
 {
     // Links per enterprise of the yearly events (projects and challenges follow their nodes).
     const double PairingsPerEnterprise = 0.8;
-    const double AgreementsPerEnterprise = 2.4;
-    const double ContractsPerEnterprise = 3.0;
+    const double AgreementsPerEnterprise = 2.7;
+    const double ContractsPerEnterprise = 3.4;
 
     readonly SyntheticWorld _w;
     readonly SyntheticIds _ids;
@@ -143,9 +143,9 @@ internal sealed class SyntheticLinks
             }
         }
         var inField = _w.AcademicsByField[field];
-        for (var i = 0; i < 16 && inField.Length > 0; i++) Consider(_w.AcademicStart + _random.Pick(inField));
+        for (var i = 0; i < 12 && inField.Length > 0; i++) Consider(_w.AcademicStart + _random.Pick(inField));
         for (var i = 0; i < 6; i++) Consider(_w.AcademicStart + _w.PrestigeSampler.Sample(ref _random));
-        for (var i = 0; i < 4; i++) Consider(_w.AcademicStart + _random.Next(_w.Academics));
+        for (var i = 0; i < 6; i++) Consider(_w.AcademicStart + _random.Next(_w.Academics));
         return (best, bestAffinity);
     }
 

@@ -161,9 +161,17 @@ internal sealed class SyntheticWorld
     WeightedSampler? _provinceSampler;
 
     /// <summary>A region in a province: one of its known cities or counties by weight, else the province itself.</summary>
+    readonly Dictionary<string, IReadOnlyList<Region>> _children = new(StringComparer.Ordinal);
+
+    IReadOnlyList<Region> ChildrenOf(string code)
+    {
+        if (!_children.TryGetValue(code, out var children)) _children[code] = children = Regions.Children(code);
+        return children;
+    }
+
     string RegionIn(string province, ref SyntheticRandom random)
     {
-        var cities = Regions.Children(province).Where(r => r.Level == RegionLevel.City).ToList();
+        var cities = ChildrenOf(province).Where(r => r.Level == RegionLevel.City).ToList();
         if (cities.Count == 0) return province;
         if (!_regionSamplers.TryGetValue(province, out var sampler))
         {
@@ -171,7 +179,7 @@ internal sealed class SyntheticWorld
             _regionSamplers[province] = sampler;
         }
         var city = cities[sampler.Sample(ref random)];
-        var counties = Regions.Children(city.Code);
+        var counties = ChildrenOf(city.Code);
         return counties.Count > 0 && random.Chance(0.4) ? random.Pick(counties).Code : city.Code;
     }
 
@@ -235,11 +243,11 @@ internal sealed class SyntheticWorld
         var parents = Enumerable.Range(0, Enterprises).Where(e => GroupParent[e]).ToArray();
         var groupSizes = new double[parents.Length];
         for (var i = 0; i < parents.Length; i++) groupSizes[i] = random.Pareto(1.2);
-        var parentSampler = new WeightedSampler(parents, groupSizes);
+        var parentSampler = parents.Length > 0 ? new WeightedSampler(parents, groupSizes) : null;
         for (var e = 0; e < Enterprises; e++)
         {
             Parent[e] = -1;
-            if (GroupParent[e] || parents.Length == 0 || !random.Chance(0.07)) continue;
+            if (GroupParent[e] || parentSampler is null || !random.Chance(0.07)) continue;
             var parent = parentSampler.Sample(ref random);
             for (var attempt = 0; attempt < 8 && ProvinceOf(OrgRegion[parent]) != ProvinceOf(OrgRegion[e]) && random.Chance(0.7); attempt++)
                 parent = parentSampler.Sample(ref random);

@@ -1,0 +1,59 @@
+using KnowledgeGraph.Domain.Synthetic;
+
+namespace KnowledgeGraph.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
+/// <c>import</c> builds the SQLite file of a preset from the generator stream (once; <c>--rebuild</c> builds it again),
+/// <c>queries</c> measures the store's reads on it in a fresh process, <c>all</c> does both, <c>generate</c> times the generator alone, <c>micro</c> runs the
+/// BenchmarkDotNet suite of single reads on the file.
+/// </summary>
+internal static class BenchCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        var presetName = Option(args, "--preset") ?? "country";
+        var preset = SyntheticPreset.Find(presetName);
+        if (preset is null || !ulong.TryParse(Option(args, "--seed") ?? "42", out var seed))
+        {
+            Console.Error.WriteLine($"Unknown preset '{presetName}' (tiny, province, country) or bad seed.");
+            return 2;
+        }
+        var folder = Option(args, "--data") ?? Path.Combine(".data", "bench");
+        Directory.CreateDirectory(folder);
+        var file = Path.GetFullPath(Path.Combine(folder, $"{preset.Name}-{seed}.db"));
+        var rebuild = args.Contains("--rebuild");
+
+        switch (command)
+        {
+            case "import":
+                await ImportBenchmark.RunAsync(preset, seed, file, rebuild);
+                return 0;
+            case "queries":
+                if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
+                await QueryBenchmark.RunAsync(file);
+                return 0;
+            case "all":
+                await ImportBenchmark.RunAsync(preset, seed, file, rebuild);
+                await QueryBenchmark.RunAsync(file);
+                return 0;
+            case "generate":
+                ImportBenchmark.Generate(preset, seed);
+                return 0;
+            case "micro":
+                if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
+                MicroBenchmarks.Run(file);
+                return 0;
+            default:
+                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro).");
+                return 2;
+        }
+    }
+
+    static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
