@@ -4,6 +4,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig KnowledgeGraph.sln ./
 COPY src/ src/
 COPY cypher/ cypher/
+COPY data/sample/ data/sample/
 RUN dotnet publish src/Graph.Api/Graph.Api.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -106,7 +106,7 @@ public sealed class ImportExportTests : IDisposable
             Assert.Equal(["甲,乙", "丙"], node.Aliases.ToArray());
         }
         var exported = File.ReadAllText(Path.Combine(_workspace.PathOf("export"), "nodes", "University.csv"));
-        Assert.Contains("q-univ,\"示例,\"\"引号\"\"\n换行有限公司\",\"甲,乙;丙\",", exported);
+        Assert.Contains("q-univ,\"示例,\"\"引号\"\"\n换行有限公司\",,\"甲,乙;丙\",", exported);
     }
 
     [Fact]

@@ -1,0 +1,133 @@
+namespace KnowledgeGraph.Api.Tests.Exchange;
+
+/// <summary>
+/// Every kind of bad row is reported as <c>file:line: column: reason</c>, the exit code is 1, and the store is left as
+/// it was: same counts, same data version.
+/// </summary>
+public sealed class ImportProblemTests : IDisposable
+{
+    private const string EnterpriseHeader = "creditCode,name,region,fields,revenue,foundedOn\n";
+    private const string GoodEnterprise = "91450204MA5K00013L,柳州示例精工机械有限公司,450204,machinery,40000,2006-03-15\n";
+
+    private readonly ExchangeWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    private static Dictionary<string, string> GoodFiles() => new()
+    {
+        ["nodes/Enterprise.csv"] = EnterpriseHeader + GoodEnterprise,
+        ["nodes/University.csv"] = "key,name,locality\ngxu,广西大学,InRegion\n",
+        ["nodes/Platform.csv"] = "key,name,level\npf-1,示例平台,Provincial\n",
+        ["links/PAIRED_WITH.csv"] = "from,to,startDate\nEnterprise:91450204MA5K00013L,University:gxu,2020-01-01\n",
+    };
+
+    public static TheoryData<string, string, string> BadRows() => new()
+    {
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450204MA5K00013X,坏代码公司,450204,,10,\n",
+            "nodes/Enterprise.csv:3: creditCode: check character is 'X', expected 'L'" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450902MA5K00021N,未知地区公司,459999,,10,\n",
+            "nodes/Enterprise.csv:3: region: '459999' is not a known region (the nearest known one is 450000 广西壮族自治区)" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450206MA5K00030A,未知领域公司,450206,flying-cars,10,\n",
+            "nodes/Enterprise.csv:3: fields: 'flying-cars' is not a known field code" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450108MA5K00048U,数字错误公司,450108,,12x,\n",
+            "nodes/Enterprise.csv:3: revenue: '12x' is not a decimal number (write digits with '.', e.g. 52000.5)" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450403MA5K00056X,日期错误公司,450403,,1,2023-13-01\n",
+            "nodes/Enterprise.csv:3: foundedOn: '2023-13-01' is not a date (yyyy-MM-dd)" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450204MA5K00013L,重复公司,450204,,1,\n",
+            "nodes/Enterprise.csv:3: creditCode: duplicate key: '91450204MA5K00013L' is also on line 2" },
+        { "nodes/Enterprise.csv", "creditCode,name,Revenue\n91450204MA5K00013L,柳州示例精工机械有限公司,1\n",
+            "nodes/Enterprise.csv:1: Revenue: unknown column (did you mean 'revenue'?)" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450312MA5K00072F,少列公司\n",
+            "nodes/Enterprise.csv:3: row: the row has 2 values, the header has 6 columns" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450802MA5K00064Y,\"引号\"错误公司,450802,,1,\n",
+            "nodes/Enterprise.csv:3: row: text after a closing quote: double the quotes inside a quoted value" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450802MA5K00064Y,,450802,,1,\n",
+            "nodes/Enterprise.csv:3: name: a name is required" },
+        { "nodes/Platform.csv", "key,name,level\npf-1,示例平台,Galactic\n",
+            "nodes/Platform.csv:2: level: 'Galactic' is not one of National (国家级), Provincial (自治区级), City (市级), Departmental (厅局级)" },
+        { "links/PAIRED_WITH.csv", "from,to\nEnterprise:91450204MA5K00013L,University:nowhere\n",
+            "links/PAIRED_WITH.csv:2: to: no node 'University:nowhere' in the files or the store" },
+        { "links/PAIRED_WITH.csv", "from,to\nEnterprise:91450204MA5K00013L,Platform:pf-1\n",
+            "links/PAIRED_WITH.csv:2: to: PAIRED_WITH cannot have a Platform at its to end (allowed: University, ResearchInstitute)" },
+        { "links/PAIRED_WITH.csv", "from,to,startDate\nEnterprise:91450204MA5K00013L,University:gxu,2020-01-01\nEnterprise:91450204MA5K00013L,University:gxu,2021-01-01\n",
+            "links/PAIRED_WITH.csv:3: to: the same link (from, to) is on line 2; give each a different key" },
+        { "links/PAIRED_WITH.csv", "from,to,startDate,endDate\nEnterprise:91450204MA5K00013L,University:gxu,2021-01-01,2020-01-01\n",
+            "links/PAIRED_WITH.csv:2: endDate: 2020-01-01 is before the start date 2021-01-01" },
+        { "links/MADE_UP.csv", "from,to\n",
+            "links/MADE_UP.csv:1: file: no link type is named so (the types are: SUBSIDIARY_OF, HOSTS, LEADS, CO_BUILDS, MEMBER_OF, POSTS, APPLIES_TO, AWARDED, PAIRED_WITH, PARTICIPATES_IN, COOPERATION_AGREEMENT, TRANSFERS, HOLDS, ABOUT, EMPLOYED_BY, COMMISSIONED_TO)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public async Task ABadRowIsReportedWithFileLineAndColumnAndNothingIsWritten(string file, string content, string expected)
+    {
+        var good = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("good", GoodFiles()));
+        var before = await _workspace.StateAsync("graph.db");
+        var files = GoodFiles();
+        files[file] = content;
+        // A new node beside the bad row: it must not be written either.
+        files["nodes/University.csv"] += "new-univ,示例新大学,InRegion\n";
+
+        var run = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("bad", files));
+
+        var after = await _workspace.StateAsync("graph.db");
+        Assert.Equal(0, good.ExitCode);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expected + "\n", run.Error);
+        Assert.Contains("nothing was imported", run.Error);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Counts.Nodes, after.Counts.Nodes);
+        Assert.Equal(before.Counts.Links, after.Counts.Links);
+    }
+
+    [Fact]
+    public async Task EveryProblemOfEveryFileIsListedInFileAndLineOrder()
+    {
+        var files = GoodFiles();
+        files["nodes/Enterprise.csv"] = EnterpriseHeader + GoodEnterprise
+            + "91450204MA5K00013X,坏代码公司,450204,,10,\n"
+            + "91450902MA5K00021N,两处错误公司,459999,,lots,\n";
+        files["links/PAIRED_WITH.csv"] = "from,to\nEnterprise:91450204MA5K00013L,University:nowhere\n";
+
+        var run = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("bad", files));
+
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+        [
+            "nodes/Enterprise.csv:3: creditCode: check character is 'X', expected 'L'",
+            "nodes/Enterprise.csv:4: revenue: 'lots' is not a decimal number (write digits with '.', e.g. 52000.5)",
+            "nodes/Enterprise.csv:4: region: '459999' is not a known region (the nearest known one is 450000 广西壮族自治区)",
+            "links/PAIRED_WITH.csv:2: to: no node 'University:nowhere' in the files or the store",
+            "4 problems in 2 files: nothing was imported.",
+        ], lines);
+        var (counts, _) = await _workspace.StateAsync("graph.db");
+        Assert.Equal(0, counts.LinkTotal);
+        Assert.Equal(0, counts.Nodes.GetValueOrDefault(KnowledgeGraph.Domain.Model.NodeKind.Enterprise));
+    }
+
+    [Fact]
+    public async Task LinksMayReferToNodesAlreadyInTheStoreAndEndsMayBeBareKeys()
+    {
+        await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("first", GoodFiles()));
+        var links = _workspace.WriteFolder("links-only", new Dictionary<string, string>
+        {
+            ["links/HOSTS.csv"] = "from,to\nEnterprise:91450204ma5k00013l,pf-1\n",
+        });
+
+        var run = await _workspace.ImportAsync("graph.db", links);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        await using var store = await _workspace.OpenStoreAsync("graph.db");
+        Assert.NotNull(await store.GetLinkAsync("HOSTS|Enterprise:91450204MA5K00013L|Platform:pf-1"));
+    }
+
+    [Fact]
+    public async Task AMissingFolderIsAClearError()
+    {
+        var run = await _workspace.ImportAsync("graph.db", _workspace.PathOf("nowhere"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("INVALID_INPUT", run.Error);
+        Assert.Contains("is not a folder", run.Error);
+    }
+}
