@@ -17,9 +17,10 @@ public static class ImportCommand
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "the folder with nodes/<Kind>.csv and links/<TYPE>.csv" };
+        var checkOnly = new Option<bool>("--check") { Description = "check every row and report the problems, but write nothing" };
         var command = new Command("import", "Import a folder of CSV files into the configured store. Every row is checked first; on any problem nothing is written.")
         {
-            folder,
+            folder, checkOnly,
         };
         // Configuration may also come as --key=value arguments, as for the server (--Store:Sqlite:Path=other.db).
         command.TreatUnmatchedTokensAsErrors = false;
@@ -33,15 +34,23 @@ public static class ImportCommand
                 var cli = await CliStore.OpenAsync([.. parse.UnmatchedTokens], cancellationToken).ConfigureAwait(false);
                 await using var closing = cli.ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
-                var report = await ConsoleProgress.RunAsync(output,
-                    progress => new GraphImporter(cli.Store).ImportAsync(path, progress, cancellationToken)).ConfigureAwait(false);
-                if (!report.Succeeded)
+                var importer = new GraphImporter(cli.Store);
+                var check = parse.GetValue(checkOnly);
+                var report = await ConsoleProgress.RunAsync(output, progress => check
+                    ? importer.CheckAsync(path, progress, cancellationToken)
+                    : importer.ImportAsync(path, progress, cancellationToken)).ConfigureAwait(false);
+                if (report.Problems.Count > 0)
                 {
                     foreach (var problem in report.Problems)
                         error.WriteLine(problem);
                     var files = report.Problems.Select(p => p.File).Distinct().Count();
                     error.WriteLine($"{Count(report.Problems.Count, "problem")} in {Count(files, "file")}: nothing was imported.");
                     return 1;
+                }
+                if (check)
+                {
+                    output.WriteLine($"No problems in {Count(report.Files.Sum(f => f.Rows), "row")} of {Count(report.Files.Count, "file")} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; nothing was written (--check).");
+                    return 0;
                 }
                 output.WriteLine(Summary(path, report.Result!, clock.Elapsed));
                 return 0;

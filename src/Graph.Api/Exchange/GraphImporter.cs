@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -41,21 +42,34 @@ public sealed class GraphImporter(IGraphStore store)
 
     private const int StoreLookupBatch = 2_000;
     private const int ProgressEvery = 4_096;
+    private const int WriteBatchSize = 1_024;
 
     /// <summary>Checks every file and, when nothing is wrong, imports them all; otherwise writes nothing.</summary>
-    public async Task<ImportReport> ImportAsync(string folder, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ImportAsync(string folder, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(folder, write: true, progress, cancellationToken);
+
+    /// <summary>Checks every file as an import would, and writes nothing.</summary>
+    public Task<ImportReport> CheckAsync(string folder, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(folder, write: false, progress, cancellationToken);
+
+    private async Task<ImportReport> RunAsync(string folder, bool write, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
     {
         var files = GraphFolder.Discover(folder, out var problems);
         var check = new Check(store, files, progress);
         await check.RunAsync(cancellationToken).ConfigureAwait(false);
         problems.AddRange(check.Problems);
-        if (problems.Count > 0)
+        if (problems.Count > 0 || !write)
             return new ImportReport(Sorted(problems, files), check.Rows, null);
 
         var total = check.Rows.Sum(f => f.Rows);
-        var storeProgress = progress is null ? null : new Progress<long>(done => progress.Report(new ImportStage(WritingStage, done, total)));
+        var storeProgress = progress is null ? null : new Relay(done => progress.Report(new ImportStage(WritingStage, done, total)));
         var result = await store.ImportAsync(Operations(files, cancellationToken), storeProgress, cancellationToken).ConfigureAwait(false);
         return new ImportReport([], check.Rows, result);
+    }
+
+    private sealed class Relay(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 
     private static List<ImportProblem> Sorted(List<ImportProblem> problems, IReadOnlyList<GraphFile> files)
@@ -64,10 +78,44 @@ public sealed class GraphImporter(IGraphStore store)
         return [.. problems.OrderBy(p => order.GetValueOrDefault(p.File, -1)).ThenBy(p => p.Line)];
     }
 
-    // The second pass: the same reading as the check, without the checks; a row that no longer reads stops the import.
+    // The second pass: the rows are read and parsed on another thread while the store writes, in batches through a
+    // bounded channel, so reading never runs far ahead; a row that no longer reads stops the import.
     private static async IAsyncEnumerable<WriteOperation> Operations(IReadOnlyList<GraphFile> files, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var channel = Channel.CreateBounded<WriteOperation[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var batch in Read(files, stop.Token))
+                    await channel.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var operation in batch)
+                    yield return operation;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static IEnumerable<WriteOperation[]> Read(IReadOnlyList<GraphFile> files, CancellationToken cancellationToken)
+    {
         var problems = new List<ValidationProblem>();
+        var batch = new List<WriteOperation>(WriteBatchSize);
         foreach (var file in files)
         {
             using var rows = CsvRows.Open(file.Path);
@@ -76,27 +124,33 @@ public sealed class GraphImporter(IGraphStore store)
             var links = file.Type is { } type ? new LinkRowParser(type, rows.Header, headerProblems) : null;
             while (rows.Read())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                WriteOperation operation = nodes is not null
+                batch.Add(nodes is not null
                     ? new WriteOperation.UpsertNode(nodes.Parse(rows, problems))
-                    : new WriteOperation.UpsertLink(links!.Parse(rows, problems));
+                    : new WriteOperation.UpsertLink(links!.Parse(rows, problems)));
                 if (problems.Count > 0 || headerProblems.Count > 0)
                     throw new InvalidInputException($"{file.Name}:{rows.Line}: the file changed while it was being imported; nothing was written");
-                yield return operation;
+                if (batch.Count == WriteBatchSize)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return [.. batch];
+                    batch.Clear();
+                }
             }
-            await Task.Yield();
         }
+        if (batch.Count > 0) yield return [.. batch];
     }
 
-    /// <summary>The first pass: every row of every file checked, problems collected, rows counted.</summary>
+    /// <summary>
+    /// The first pass: the keys of the node files first (so rows can refer to nodes listed later), then every row of
+    /// every file checked, files side by side on the machine's cores, problems collected, rows counted.
+    /// </summary>
     private sealed class Check(IGraphStore store, IReadOnlyList<GraphFile> files, IProgress<ImportStage>? progress)
     {
+        private readonly IGraphStore _store = store;
         private readonly Dictionary<string, long> _nodeLines = new(StringComparer.Ordinal);
         private readonly HashSet<string> _storeReferences = new(StringComparer.Ordinal);
-        private readonly List<(string File, long Line, string Column, string Id)> _lookups = [];
-        private readonly List<string> _rowLookups = [];
         private readonly long _totalBytes = files.Sum(f => f.Kind is null ? f.Length : 2 * f.Length);
-        private long _bytesBefore;
+        private long _bytesDone;
 
         public List<ImportProblem> Problems { get; } = [];
 
@@ -106,14 +160,63 @@ public sealed class GraphImporter(IGraphStore store)
         {
             foreach (var file in files.Where(f => f.Kind is not null))
                 ReadNodeKeys(file, cancellationToken);
-            await foreach (var node in store.ScanNodesAsync(NodeKind.Region, cancellationToken).ConfigureAwait(false))
+            await foreach (var node in _store.ScanNodesAsync(NodeKind.Region, cancellationToken).ConfigureAwait(false))
                 _storeReferences.Add(node.Id);
-            await foreach (var node in store.ScanNodesAsync(NodeKind.Field, cancellationToken).ConfigureAwait(false))
+            await foreach (var node in _store.ScanNodesAsync(NodeKind.Field, cancellationToken).ConfigureAwait(false))
                 _storeReferences.Add(node.Id);
 
-            var nodeValidator = new NodeValidator(Exists);
-            var linkValidator = new LinkValidator(Exists);
-            foreach (var file in files)
+            // The biggest files first, so the last file to finish is a small one.
+            var checks = files.Select(f => new FileCheck(this, f)).ToList();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(checks.OrderByDescending(c => c.File.Length), options,
+                async (check, token) => await check.RunAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
+            foreach (var check in checks)
+            {
+                Problems.AddRange(check.Problems);
+                Rows.Add(new(check.File.Name, check.Count));
+            }
+        }
+
+        private void ReadNodeKeys(GraphFile file, CancellationToken cancellationToken)
+        {
+            using var rows = CsvRows.Open(file.Path);
+            var parser = new NodeRowParser(file.Kind!.Value, rows.Header, []);
+            var keyName = GraphSchema.Of(file.Kind.Value).KeyName;
+            long count = 0, reported = 0;
+            while (parser.Columns.Has(keyName) && rows.Read())
+            {
+                if (++count % ProgressEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Advance(rows.ByteOffset - reported);
+                    reported = rows.ByteOffset;
+                }
+                if (parser.IdOf(rows) is not { } id) continue;
+                if (!_nodeLines.TryAdd(id, rows.Line))
+                    Problems.Add(new(file.Name, rows.Line, keyName, $"duplicate key: '{parser.Columns.Cell(rows, keyName)}' is also on line {_nodeLines[id]}"));
+            }
+            Advance(file.Length - reported);
+        }
+
+        private void Advance(long bytes)
+        {
+            var done = Interlocked.Add(ref _bytesDone, bytes);
+            progress?.Report(new ImportStage(CheckingStage, Math.Min(done, _totalBytes), _totalBytes));
+        }
+
+        /// <summary>The check of one file: its own problems and store look-ups; the keys and references are shared, read only.</summary>
+        private sealed class FileCheck(Check check, GraphFile file)
+        {
+            private readonly List<(long Line, string Column, string Id)> _lookups = [];
+            private readonly List<string> _rowLookups = [];
+
+            public GraphFile File => file;
+
+            public List<ImportProblem> Problems { get; } = [];
+
+            public long Count { get; private set; }
+
+            public async Task RunAsync(CancellationToken cancellationToken)
             {
                 using var rows = CsvRows.Open(file.Path);
                 var headerProblems = new List<(string Column, string Reason)>();
@@ -123,18 +226,19 @@ public sealed class GraphImporter(IGraphStore store)
                 foreach (var (column, reason) in headerProblems)
                     Problems.Add(new(file.Name, 1, column, reason));
                 var unreadable = headerProblems.Any(p => p.Reason == "the column is missing");
+                var nodeValidator = new NodeValidator(Exists);
+                var linkValidator = new LinkValidator(Exists);
                 var linkLines = new Dictionary<UInt128, long>();
-                long count = 0;
                 var problems = new List<ValidationProblem>();
-                while (rows.Read())
+                long reported = 0;
+                while (!unreadable && rows.Read())
                 {
-                    count++;
-                    if (count % ProgressEvery == 0)
+                    if (++Count % ProgressEvery == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        Report(rows.ByteOffset);
+                        check.Advance(rows.ByteOffset - reported);
+                        reported = rows.ByteOffset;
                     }
-                    if (unreadable) continue;
                     if (rows.Malformed is { } malformed) Problems.Add(new(file.Name, rows.Line, "row", malformed));
                     if (rows.FieldCount != columns.Count)
                     {
@@ -147,15 +251,16 @@ public sealed class GraphImporter(IGraphStore store)
                     {
                         var node = nodes.Parse(rows, problems);
                         problems.AddRange(nodeValidator.Validate(node));
-                        QueueLookups(file, rows.Line, GraphSchema.Of(node.Kind).Properties);
+                        QueueLookups(rows.Line, GraphSchema.Of(node.Kind).Properties);
                     }
                     else
                     {
                         var link = links!.Parse(rows, problems);
+                        var info = GraphSchema.Of(link.Type);
                         problems.AddRange(linkValidator.Validate(link));
-                        QueueLookups(file, rows.Line, GraphSchema.Of(link.Type).Properties);
-                        CheckEnd(file, rows.Line, "from", link.FromId, GraphSchema.Of(link.Type).FromKinds);
-                        CheckEnd(file, rows.Line, "to", link.ToId, GraphSchema.Of(link.Type).ToKinds);
+                        QueueLookups(rows.Line, info.Properties);
+                        CheckEnd(rows.Line, "from", link.FromId, info.FromKinds);
+                        CheckEnd(rows.Line, "to", link.ToId, info.ToKinds);
                         var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(link.Id.AsSpan()));
                         if (!linkLines.TryAdd(hash, rows.Line))
                             Problems.Add(new(file.Name, rows.Line, link.Key is null ? "to" : "key",
@@ -167,70 +272,43 @@ public sealed class GraphImporter(IGraphStore store)
                         await LookUpAsync(cancellationToken).ConfigureAwait(false);
                 }
                 await LookUpAsync(cancellationToken).ConfigureAwait(false);
-                Rows.Add(new(file.Name, count));
-                _bytesBefore += file.Length;
-                Report(0);
+                // A node file's bytes count twice in the total: once for its keys, once for its rows.
+                check.Advance(file.Length - reported);
             }
-        }
 
-        // Keys first, so rows can refer to nodes listed later in their file or in a later file.
-        private void ReadNodeKeys(GraphFile file, CancellationToken cancellationToken)
-        {
-            using var rows = CsvRows.Open(file.Path);
-            var parser = new NodeRowParser(file.Kind!.Value, rows.Header, []);
-            var keyName = GraphSchema.Of(file.Kind.Value).KeyName;
-            if (!parser.Columns.Has(keyName)) return;
-            long count = 0;
-            while (rows.Read())
+            private bool Exists(NodeKind kind, string key)
             {
-                if (++count % ProgressEvery == 0)
+                var id = NodeId.Of(kind, key);
+                if (check._nodeLines.ContainsKey(id) || check._storeReferences.Contains(id)) return true;
+                // The store's Region and Field nodes are all known already; other kinds are looked up in batches.
+                if (kind is NodeKind.Region or NodeKind.Field) return false;
+                _rowLookups.Add(id);
+                return true;
+            }
+
+            private void QueueLookups(long line, IReadOnlyList<PropertyDefinition> properties)
+            {
+                foreach (var id in _rowLookups)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    Report(rows.ByteOffset);
+                    var kind = NodeId.KindOf(id);
+                    _lookups.Add((line, properties.FirstOrDefault(p => p.References == kind)?.Name ?? "row", id));
                 }
-                if (parser.IdOf(rows) is not { } id) continue;
-                if (!_nodeLines.TryAdd(id, rows.Line))
-                    Problems.Add(new(file.Name, rows.Line, keyName, $"duplicate key: '{parser.Columns.Cell(rows, keyName)}' is also on line {_nodeLines[id]}"));
             }
-            _bytesBefore += file.Length;
-        }
 
-        private bool Exists(NodeKind kind, string key)
-        {
-            var id = NodeId.Of(kind, key);
-            if (_nodeLines.ContainsKey(id) || _storeReferences.Contains(id)) return true;
-            // The store's Region and Field nodes are all known already; other kinds are looked up in batches.
-            if (kind is NodeKind.Region or NodeKind.Field) return false;
-            _rowLookups.Add(id);
-            return true;
-        }
-
-        private void QueueLookups(GraphFile file, long line, IReadOnlyList<PropertyDefinition> properties)
-        {
-            foreach (var id in _rowLookups)
+            private void CheckEnd(long line, string column, string id, IReadOnlySet<NodeKind> allowed)
             {
-                var kind = NodeId.KindOf(id);
-                var column = properties.FirstOrDefault(p => p.References == kind)?.Name ?? "row";
-                _lookups.Add((file.Name, line, column, id));
+                if (NodeId.KindOf(id) is { } kind && allowed.Contains(kind) && !check._nodeLines.ContainsKey(id) && !check._storeReferences.Contains(id))
+                    _lookups.Add((line, column, id));
+            }
+
+            private async Task LookUpAsync(CancellationToken cancellationToken)
+            {
+                if (_lookups.Count == 0) return;
+                var found = await check._store.GetNodesAsync(_lookups.Select(l => l.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+                foreach (var (line, column, id) in _lookups.Where(l => !found.ContainsKey(l.Id)))
+                    Problems.Add(new(file.Name, line, column, $"no node '{id}' in the files or the store"));
+                _lookups.Clear();
             }
         }
-
-        private void CheckEnd(GraphFile file, long line, string column, string id, IReadOnlySet<NodeKind> allowed)
-        {
-            if (NodeId.KindOf(id) is { } kind && allowed.Contains(kind) && !_nodeLines.ContainsKey(id) && !_storeReferences.Contains(id))
-                _lookups.Add((file.Name, line, column, id));
-        }
-
-        private async Task LookUpAsync(CancellationToken cancellationToken)
-        {
-            if (_lookups.Count == 0) return;
-            var found = await store.GetNodesAsync(_lookups.Select(l => l.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
-            foreach (var (file, line, column, id) in _lookups.Where(l => !found.ContainsKey(l.Id)))
-                Problems.Add(new(file, line, column, $"no node '{id}' in the files or the store"));
-            _lookups.Clear();
-        }
-
-        private void Report(long offset) =>
-            progress?.Report(new ImportStage(CheckingStage, Math.Min(_bytesBefore + offset, _totalBytes), _totalBytes));
     }
 }
