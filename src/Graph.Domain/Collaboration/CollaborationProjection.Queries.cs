@@ -49,9 +49,12 @@ public sealed partial class CollaborationProjection
                 frontier = next;
             }
             var selection = where is null ? null : new SelectionMatcher(graph, where);
-            return via
-                .Where(v => selection?.Matches(v.Key) ?? true)
-                .OrderBy(v => v.Value.Distance).ThenByDescending(v => v.Value.Tie.Weight).ThenBy(v => graph.Nodes[v.Key].Id, StringComparer.Ordinal)
+            var found = via.Where(v => selection?.Matches(v.Key) ?? true).ToArray();
+            Array.Sort(found, (x, y) =>
+                x.Value.Distance != y.Value.Distance ? x.Value.Distance.CompareTo(y.Value.Distance)
+                : x.Value.Tie.Weight != y.Value.Tie.Weight ? y.Value.Tie.Weight.CompareTo(x.Value.Tie.Weight)
+                : string.CompareOrdinal(graph.Nodes[x.Key].Id, graph.Nodes[y.Key].Id));
+            return found
                 .Take(limit)
                 .Select(v => new Collaborator(
                     graph.Nodes[v.Key].Id, v.Value.Distance, graph.Nodes[v.Value.Parent].Id,
