@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using KnowledgeGraph.Api.Schema.Collaboration;
 using KnowledgeGraph.Api.Schema.Links;
 using KnowledgeGraph.Api.Schema.Lists;
 using KnowledgeGraph.Api.Schema.Nodes;
@@ -28,6 +29,7 @@ public sealed class QueryType : ObjectGraphType
         NodeFields.AddTo(this, nodes);
         RootLists.AddTo(this, nodes);
         SearchField.AddTo(this, nodes);
+        CollaborationFields.AddTo(this, nodes);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Domain.Collaboration.Algorithms;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using QuikGraph;
 using QuikGraph.Algorithms.ConnectedComponents;
@@ -7,7 +8,22 @@ using QuikGraph.Algorithms.ConnectedComponents;
 namespace KnowledgeGraph.Domain.Collaboration;
 
 /// <summary>A network selection: which organisations, which evidence, and the least weight a tie needs.</summary>
-public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0);
+public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0)
+{
+    /// <summary>
+    /// The selection as the API's filters state it: a year stands for the window of that year and excludes since/until;
+    /// no kinds means every kind.
+    /// </summary>
+    public static NetworkQuery Create(
+        string? region, string? field, IReadOnlyCollection<NodeKind>? organizationKinds, CollaborationKinds kinds,
+        DateOnly? since, DateOnly? until, int? year, double? minWeight)
+    {
+        kinds = kinds == CollaborationKinds.None ? CollaborationKinds.All : kinds;
+        if (year is not null && (since is not null || until is not null)) throw new InvalidInputException("year: give either year or since/until, not both");
+        var filter = year is { } y ? CollaborationFilter.During(y, kinds) : new CollaborationFilter(kinds, since, until);
+        return new NetworkQuery(new OrganizationSelection(region, field, organizationKinds is { Count: > 0 } ? organizationKinds : null), filter, minWeight ?? 0);
+    }
+}
 
 // Network selections, their statistics, rankings, communities and change over time.
 public sealed partial class CollaborationProjection
