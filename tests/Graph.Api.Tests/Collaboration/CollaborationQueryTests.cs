@@ -207,4 +207,26 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
         var after = await fresh.PostAsync(Query, new { of = "GovernmentBody:gx-kjt" });
         Assert.Equal([Thu], after.Data!["collaborators"]!.AsArray().Select(c => c!["organization"]!["id"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task OnTheSampleDataTheRegionsAgreementsConnectTsinghuaToWuhanUniversity()
+    {
+        // data/sample, COOPERATION_AGREEMENT.csv: 自治区人民政府 signed with 中国科学院, 清华大学 and 武汉大学 (seed 003), and has no other
+        // link the rules read; so those three are its collaborators, 2 each, and 清华 reaches 武大 only through it.
+        await using var sample = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true");
+        var response = await sample.PostAsync("""
+            {
+              collaborators(of: "GovernmentBody:gxgov") { organization { id } weight collaboration { kinds } }
+              collaborationPaths(from: "University:tsinghua", to: "University:whu") { organizations { name } }
+            }
+            """);
+
+        Assert.Empty(response.Errors);
+        var collaborators = response.Data!["collaborators"]!.AsArray();
+        Assert.Equal(["ResearchInstitute:cas", "University:tsinghua", "University:whu"], collaborators.Select(c => c!["organization"]!["id"]!.GetValue<string>()));
+        Assert.All(collaborators, c => Assert.Equal(2.0, c!["weight"]!.GetValue<double>()));
+        Assert.All(collaborators, c => Assert.Equal(["AGREEMENT"], c!["collaboration"]!["kinds"]!.AsArray().Select(k => k!.GetValue<string>())));
+        var path = Assert.Single(response.Data!["collaborationPaths"]!.AsArray())!;
+        Assert.Equal(["清华大学", "广西壮族自治区人民政府", "武汉大学"], path["organizations"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+    }
 }
