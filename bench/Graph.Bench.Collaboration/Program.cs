@@ -21,19 +21,12 @@ var size = projection.Size;
 Report("build", $"{buildSeconds:F1} s for {size.Organizations:N0} organisations, {size.Nodes - size.Organizations:N0} shared nodes, {linkCount:N0} links → {size.Ties:N0} ties");
 Report("projection memory", $"{memory / 1024.0 / 1024.0:F0} MB managed heap after build ({memory / (double)linkCount:F0} bytes per link)");
 
-var degrees = Enumerable.Range(0, organisations)
-    .Select(i => (Id: HeavyTailedGraph.OrganisationId(i), Degree: projection.Collaborators(HeavyTailedGraph.OrganisationId(i), 1, limit: int.MaxValue).Count))
-    .Take(2000).OrderByDescending(d => d.Degree).ToList();
-var hub = degrees[0];
-var p99Hub = degrees[degrees.Count / 100];
-Report("hubs", $"the top hub {hub.Id} has {hub.Degree:N0} partners; the 21st largest {p99Hub.Id} has {p99Hub.Degree:N0}");
+var byDegree = projection.Rank(new NetworkQuery(), RankingMetric.Degree, top: 21).Top;
+var (hub, twentyFirst) = (byDegree[0], byDegree[20]);
+Report("hubs", $"the top hub {hub.OrganizationId} has {hub.Score:N0} partners; the 21st largest {twentyFirst.OrganizationId} has {twentyFirst.Score:N0}");
 
-foreach (var (label, id) in new[] { ("top hub", hub.Id), ("21st hub", p99Hub.Id) })
-{
-    var reached = projection.Collaborators(id, 2, limit: int.MaxValue).Count;
-    Measure($"collaborators depth 2 of the {label}, first 100 (of {reached:N0})", 30, _ => projection.Collaborators(id, 2, limit: 100));
-    Measure($"collaborators depth 2 of the {label}, all {reached:N0} with evidence", 5, _ => projection.Collaborators(id, 2, limit: int.MaxValue));
-}
+foreach (var (label, id) in new[] { ("top hub", hub.OrganizationId), ("21st hub", twentyFirst.OrganizationId) })
+    Measure($"collaborators depth 2 of the {label}, first 100", 30, _ => projection.Collaborators(id, 2, limit: 100));
 
 var random = new Random(seed);
 var pairs = Enumerable.Range(0, 200).Select(_ => (HeavyTailedGraph.OrganisationId(random.Next(organisations)), HeavyTailedGraph.OrganisationId(random.Next(organisations)))).Where(p => p.Item1 != p.Item2).ToList();
