@@ -37,21 +37,13 @@ public static class NetworkQueryParameters
                 ? kind
                 : throw new InvalidInputException($"kinds: '{name}' is not a collaboration kind ({string.Join(", ", CollaborationRules.All.Select(r => r.Kind))})");
         }
-        var filter = new CollaborationFilter(kinds == CollaborationKinds.None ? CollaborationKinds.All : kinds, Date(query, "since"), Date(query, "until"));
-        if (Single(query, "year") is { } yearText)
-        {
-            if (filter.Since is not null || filter.Until is not null) throw new InvalidInputException("year: give either year or since/until, not both");
-            var year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new InvalidInputException($"year: '{yearText}' is not a year");
-            filter = CollaborationFilter.During(year, filter.Kinds);
-        }
-        var minWeight = Single(query, "minWeight") is { } weightText
+        int? year = Single(query, "year") is { } yearText
+            ? int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new InvalidInputException($"year: '{yearText}' is not a year")
+            : null;
+        double? minWeight = Single(query, "minWeight") is { } weightText
             ? double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) ? weight : throw new InvalidInputException($"minWeight: '{weightText}' is not a number")
-            : 0;
-        return new NetworkQuery(
-            new OrganizationSelection(Single(query, "region"), Single(query, "field"), organizationKinds.Count > 0 ? organizationKinds : null),
-            filter, minWeight);
+            : null;
+        return NetworkQuery.Create(Single(query, "region"), Single(query, "field"), organizationKinds, kinds, Date(query, "since"), Date(query, "until"), year, minWeight);
     }
 
     static string? Single(IQueryCollection query, string name)

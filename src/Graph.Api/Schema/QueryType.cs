@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using KnowledgeGraph.Api.Schema.Collaboration;
 using KnowledgeGraph.Api.Schema.Links;
 using KnowledgeGraph.Api.Schema.Lists;
 using KnowledgeGraph.Api.Schema.Nodes;
@@ -30,6 +31,7 @@ public sealed class QueryType : ObjectGraphType
         RootLists.AddTo(this, nodes);
         SearchField.AddTo(this, nodes);
         PolicyQueries.AddTo(this);
+        CollaborationFields.AddTo(this, nodes);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 

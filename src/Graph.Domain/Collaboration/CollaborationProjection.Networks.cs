@@ -1,5 +1,6 @@
 using KnowledgeGraph.Domain.Collaboration.Algorithms;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using QuikGraph;
 using QuikGraph.Algorithms.ConnectedComponents;
@@ -7,7 +8,22 @@ using QuikGraph.Algorithms.ConnectedComponents;
 namespace KnowledgeGraph.Domain.Collaboration;
 
 /// <summary>A network selection: which organisations, which evidence, and the least weight a tie needs.</summary>
-public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0);
+public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0)
+{
+    /// <summary>
+    /// The selection as the API's filters state it: a year stands for the window of that year and excludes since/until;
+    /// no kinds means every kind.
+    /// </summary>
+    public static NetworkQuery Create(
+        string? region, string? field, IReadOnlyCollection<NodeKind>? organizationKinds, CollaborationKinds kinds,
+        DateOnly? since, DateOnly? until, int? year, double? minWeight)
+    {
+        kinds = kinds == CollaborationKinds.None ? CollaborationKinds.All : kinds;
+        if (year is not null && (since is not null || until is not null)) throw new InvalidInputException("year: give either year or since/until, not both");
+        var filter = year is { } y ? CollaborationFilter.During(y, kinds) : new CollaborationFilter(kinds, since, until);
+        return new NetworkQuery(new OrganizationSelection(region, field, organizationKinds is { Count: > 0 } ? organizationKinds : null), filter, minWeight ?? 0);
+    }
+}
 
 // Network selections, their statistics, rankings, communities and change over time.
 public sealed partial class CollaborationProjection
@@ -26,7 +42,7 @@ public sealed partial class CollaborationProjection
     public Ranking Rank(NetworkQuery query, RankingMetric metric, int top = 20, int exactBetweennessUpTo = 2000, int betweennessSamples = 500)
     {
         if (top < 1) throw new InvalidInputException($"top must be positive, not {top}");
-        var selection = Select(query);
+        var selection = Select(query, withEdges: false);
         var graph = selection.Graph;
         var exact = true;
         var samples = graph.NodeCount;
@@ -91,7 +107,7 @@ public sealed partial class CollaborationProjection
     {
         if (!string.Equals(algorithm, "louvain", StringComparison.OrdinalIgnoreCase))
             throw new InvalidInputException($"algorithm '{algorithm}' is not supported; use 'louvain'");
-        var selection = Select(query);
+        var selection = Select(query, withEdges: false);
         var partition = Louvain.Detect(selection.Graph, seed);
         var members = Enumerable.Range(0, partition.Count).Select(_ => new List<string>()).ToArray();
         var internalTies = new int[partition.Count];
@@ -132,7 +148,7 @@ public sealed partial class CollaborationProjection
         public CollaborationNetwork ToNetwork(NetworkStatistics statistics) => new(Nodes, Edges, statistics);
     }
 
-    Selection Select(NetworkQuery query)
+    Selection Select(NetworkQuery query, bool withEdges = true)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = query.Where ?? OrganizationSelection.Everyone;
@@ -142,31 +158,32 @@ public sealed partial class CollaborationProjection
         return Read(graph =>
         {
             var matcher = new SelectionMatcher(graph, where);
-            var position = new Dictionary<int, int>();
             var members = new List<int>();
             for (var node = 0; node < graph.NodeCount; node++)
             {
-                if (!graph.IsOrganization(node) || !matcher.Matches(node)) continue;
-                position[node] = members.Count;
-                members.Add(node);
+                if (graph.IsOrganization(node) && matcher.Matches(node)) members.Add(node);
             }
+            var rows = new Tie[members.Count][];
+            var position = new int[graph.NodeCount];
+            Array.Fill(position, -1);
+            for (var i = 0; i < members.Count; i++) position[members[i]] = i;
+
+            // A network as of a time keeps only the organisations active then; otherwise every selected organisation.
             var timeBound = filter.Since != ProjectedLink.UnknownStart || filter.Until != ProjectedLink.UnknownEnd;
-            var edges = new List<NetworkEdge>();
-            var pairs = new List<(int, int, double)>();
-            var active = new bool[members.Count];
             int externalIn = 0, externalOut = 0, externalUnknown = 0;
+            var keep = new List<int>(members.Count);
             for (var i = 0; i < members.Count; i++)
             {
-                var node = members[i];
-                foreach (var tie in graph.TiesOf(node, filter))
+                var ties = graph.TiesOf(members[i], filter);
+                var inside = new List<Tie>(ties.Length);
+                var active = false;
+                foreach (var tie in ties)
                 {
                     if (tie.Weight < query.MinWeight) continue;
-                    active[i] = true;
-                    if (position.TryGetValue(tie.Other, out var j))
+                    active = true;
+                    if (position[tie.Other] >= 0)
                     {
-                        if (j <= i) continue;
-                        edges.Add(ToEdge(graph, node, tie));
-                        pairs.Add((i, j, tie.Weight));
+                        inside.Add(tie);
                         continue;
                     }
                     switch (graph.Nodes[tie.Other].Locality)
@@ -176,15 +193,32 @@ public sealed partial class CollaborationProjection
                         default: externalOut++; break;
                     }
                 }
+                rows[i] = [.. inside];
+                if (active || !timeBound) keep.Add(i);
             }
-            // A network as of a time keeps only the organisations active then; otherwise every selected organisation.
-            var keep = timeBound ? Enumerable.Range(0, members.Count).Where(i => active[i]).ToList() : Enumerable.Range(0, members.Count).ToList();
+
+            // Rows in compressed form over the kept organisations; ties are sorted by projection index, and so by position.
             var renumber = new int[members.Count];
             Array.Fill(renumber, -1);
             for (var k = 0; k < keep.Count; k++) renumber[keep[k]] = k;
+            var offsets = new int[keep.Count + 1];
+            for (var k = 0; k < keep.Count; k++) offsets[k + 1] = offsets[k] + rows[keep[k]].Length;
+            var targets = new int[offsets[^1]];
+            var weights = new double[targets.Length];
+            var edges = new List<NetworkEdge>();
+            for (var k = 0; k < keep.Count; k++)
+            {
+                var at = offsets[k];
+                foreach (var tie in rows[keep[k]])
+                {
+                    var other = renumber[position[tie.Other]];
+                    targets[at] = other;
+                    weights[at++] = tie.Weight;
+                    if (withEdges && other > k) edges.Add(ToEdge(graph, members[keep[k]], tie));
+                }
+            }
             var nodes = keep.Select(i => ToNetworkNode(graph, members[i])).ToList();
-            var weighted = WeightedGraph.FromEdges(keep.Count, pairs.Select(p => (renumber[p.Item1], renumber[p.Item2], p.Item3)));
-            return new Selection(nodes, edges, weighted, externalIn, externalOut, externalUnknown);
+            return new Selection(nodes, edges, WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown);
         });
     }
 
@@ -197,7 +231,7 @@ public sealed partial class CollaborationProjection
     static NetworkStatistics Statistics(Selection selection)
     {
         var n = selection.Nodes.Count;
-        var m = selection.Edges.Count;
+        var m = selection.Graph.EdgeCount;
         var components = new UndirectedGraph<int, SUndirectedEdge<int>>(allowParallelEdges: false);
         components.AddVertexRange(Enumerable.Range(0, n));
         var graph = selection.Graph;

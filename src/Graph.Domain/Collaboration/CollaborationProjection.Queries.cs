@@ -15,6 +15,7 @@ public sealed partial class CollaborationProjection
     /// The organisations within <paramref name="depth"/> collaborations of one (1–3), nearest first, then by the weight
     /// of the tie that reached them. Ties count only evidence the filter admits; the selection filters the answer, not the
     /// traversal. Each collaborator carries the tie from the organisation one step nearer (<see cref="Collaborator.Via"/>).
+    /// At most <paramref name="limit"/> are returned; a level beyond the first <paramref name="limit"/> is not searched.
     /// </summary>
     public IReadOnlyList<Collaborator> Collaborators(
         string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null, int limit = 1000)
@@ -28,7 +29,10 @@ public sealed partial class CollaborationProjection
             var start = RequireOrganization(graph, organizationId, "of");
             var via = new Dictionary<int, (int Parent, int Distance, Tie Tie)>();
             var frontier = new List<int> { start };
-            for (var distance = 1; distance <= depth && frontier.Count > 0; distance++)
+            var selection = where is null ? null : new SelectionMatcher(graph, where);
+            var matched = 0;
+            // Answers are nearest first: once the levels reached hold `limit` answers, deeper levels cannot enter them.
+            for (var distance = 1; distance <= depth && frontier.Count > 0 && matched < limit; distance++)
             {
                 var next = new List<int>();
                 foreach (var node in frontier)
@@ -44,14 +48,17 @@ public sealed partial class CollaborationProjection
                         }
                         via[tie.Other] = (node, distance, tie);
                         next.Add(tie.Other);
+                        if (selection?.Matches(tie.Other) ?? true) matched++;
                     }
                 }
                 frontier = next;
             }
-            var selection = where is null ? null : new SelectionMatcher(graph, where);
-            return via
-                .Where(v => selection?.Matches(v.Key) ?? true)
-                .OrderBy(v => v.Value.Distance).ThenByDescending(v => v.Value.Tie.Weight).ThenBy(v => graph.Nodes[v.Key].Id, StringComparer.Ordinal)
+            var found = via.Where(v => selection?.Matches(v.Key) ?? true).ToArray();
+            Array.Sort(found, (x, y) =>
+                x.Value.Distance != y.Value.Distance ? x.Value.Distance.CompareTo(y.Value.Distance)
+                : x.Value.Tie.Weight != y.Value.Tie.Weight ? y.Value.Tie.Weight.CompareTo(x.Value.Tie.Weight)
+                : string.CompareOrdinal(graph.Nodes[x.Key].Id, graph.Nodes[y.Key].Id));
+            return found
                 .Take(limit)
                 .Select(v => new Collaborator(
                     graph.Nodes[v.Key].Id, v.Value.Distance, graph.Nodes[v.Value.Parent].Id,

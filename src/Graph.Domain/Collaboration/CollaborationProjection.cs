@@ -222,7 +222,17 @@ public sealed partial class CollaborationProjection : IDisposable
 
     static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, EvidenceFilter filter)
     {
-        var found = graph.Derive(organisation, filter, partner);
+        // Evidence is the same from either side: derive it from the side with fewer links (a hub has thousands), and
+        // put a shared node's two links back in the asker's order.
+        var fromPartner = graph.Incident[partner].Count < graph.Incident[organisation].Count;
+        var found = fromPartner
+            ? graph.Derive(partner, filter, organisation).Select(e => e with
+            {
+                Partner = partner,
+                LinkA = e.Kind is CollaborationKinds.Platform or CollaborationKinds.Consortium or CollaborationKinds.Project ? e.LinkB : e.LinkA,
+                LinkB = e.Kind is CollaborationKinds.Platform or CollaborationKinds.Consortium or CollaborationKinds.Project ? e.LinkA : e.LinkB,
+            }).ToList()
+            : graph.Derive(organisation, filter, partner);
         if (found.Count == 0) return null;
         var evidence = found
             .Select(e => new CollaborationEvidence(

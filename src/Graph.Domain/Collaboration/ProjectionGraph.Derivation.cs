@@ -78,6 +78,7 @@ internal sealed partial class ProjectionGraph
             };
             if (kind == CollaborationKinds.None) return;
             var rule = CollaborationRules.Of(kind);
+            if (onlyPartner >= 0 && !LinksTo(onlyPartner, through, rule)) return;
             // One link per member stands for its part in the shared node: the earliest, whatever order links arrived in.
             var members = new Dictionary<int, int>();
             foreach (var link in Incident[through])
@@ -139,6 +140,16 @@ internal sealed partial class ProjectionGraph
                 Emit(CollaborationKinds.Commissioner, record.To, person, employment, commission, -1, CollaborationRules.WeightOf(CollaborationKinds.Commissioner));
             }
         }
+    }
+
+    bool LinksTo(int organisation, int through, CollaborationRule rule)
+    {
+        foreach (var link in Incident[through])
+        {
+            var record = Links[link];
+            if (record.From == organisation && record.To == through && rule.Links.Contains(record.Type)) return true;
+        }
+        return false;
     }
 
     bool Precedes(int link, int other)

@@ -1,14 +1,10 @@
-using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Store.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests.Collaboration;
 
 /// <summary>
-/// The application over a real SQLite store holding a small collaboration network, wrapped as AddCollaboration wraps
-/// the configured store (the base test application puts a stub store in its place).
+/// The application (its configured SQLite store, which AddCollaboration wraps) holding a small collaboration network.
 /// <code>
 ///   柳州工程机械 (Liuzhou) ─ 广西大学 (Nanning)        pairing 2019
 ///   柳州工程机械 ─ 柳州汽车零部件 (Liuzhou)             technology contract 2022
@@ -27,19 +23,6 @@ public sealed class CollaborationApplication : KnowledgeGraphApplication
     public const string Tsinghua = "University:tsinghua";
     public const string Platform = "Platform:liuzhou-lab";
 
-    public CollaborationApplication()
-    {
-        WithServices(services =>
-        {
-            services.AddSingleton(_ => new SqliteGraphStore(SqliteStoreOptions.ForFile(DatabasePath)));
-            services.AddSingleton<IGraphStore>(provider => new ProjectingGraphStore(
-                provider.GetRequiredService<SqliteGraphStore>(), provider.GetRequiredService<CollaborationProjectionHolder>()));
-        });
-    }
-
-    /// <summary>The store as the application sees it.</summary>
-    public IGraphStore GraphStore => Services.GetRequiredService<IGraphStore>();
-
     /// <summary>Writes the network above.</summary>
     public async Task SeedAsync()
     {
@@ -49,7 +32,7 @@ public sealed class CollaborationApplication : KnowledgeGraphApplication
         WriteOperation Tie(LinkType type, string from, string to, int year) =>
             new WriteOperation.UpsertLink(new LinkInput(type, from, to, StartDate: new DateOnly(year, 1, 1)));
 
-        await GraphStore.WriteAsync(WriteBatch.Of(
+        await Store.WriteAsync(WriteBatch.Of(
             Org(NodeKind.Enterprise, Machinery, "柳州工程机械, 股份", "450205", "construction-machinery"),
             Org(NodeKind.Enterprise, AutoParts, "柳州汽车零部件", "450202", "auto-parts"),
             Org(NodeKind.Enterprise, BigData, "南宁\"大数据\"", "450103", "big-data"),

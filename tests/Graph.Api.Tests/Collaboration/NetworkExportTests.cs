@@ -79,7 +79,7 @@ public sealed class NetworkExportTests
         await using var app = await SeededAsync();
         Assert.DoesNotContain(CollaborationApplication.Gxu + "," + CollaborationApplication.Tsinghua, await GetTextAsync(app, "/export/network-edges.csv"), StringComparison.Ordinal);
 
-        await app.GraphStore.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(
+        await app.Store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(
             new LinkInput(LinkType.CooperationAgreement, CollaborationApplication.Gxu, CollaborationApplication.Tsinghua, StartDate: new DateOnly(2024, 3, 1)))));
 
         var edges = ReadCsv(await GetTextAsync(app, "/export/network-edges.csv?year=2024"));

@@ -11,10 +11,10 @@ public static class Centrality
 {
     /// <summary>
     /// PageRank with damping <paramref name="alpha"/>, uniform teleport, and dangling nodes' rank spread uniformly
-    /// (as <c>nx.pagerank</c>); edge weights used when <paramref name="weighted"/>. Iterates until the L1 change is below
-    /// <paramref name="tolerance"/>.
+    /// (as <c>nx.pagerank</c>); edge weights used when <paramref name="weighted"/>. Stops as NetworkX does: when the L1
+    /// change of an iteration is below n × <paramref name="tolerance"/>.
     /// </summary>
-    public static double[] PageRank(WeightedGraph graph, double alpha = 0.85, bool weighted = true, double tolerance = 1e-10, int maxIterations = 1000)
+    public static double[] PageRank(WeightedGraph graph, double alpha = 0.85, bool weighted = true, double tolerance = 1e-6, int maxIterations = 100)
     {
         var n = graph.NodeCount;
         if (n == 0) return [];
@@ -42,7 +42,7 @@ public static class Centrality
             double change = 0;
             for (var i = 0; i < n; i++) change += Math.Abs(next[i] - rank[i]);
             (rank, next) = (next, rank);
-            if (change < tolerance) break;
+            if (change < n * tolerance) break;
         }
         return rank;
     }

@@ -48,6 +48,20 @@ public sealed class WeightedGraph
     }
 
     /// <summary>
+    /// The graph of rows already in compressed form: each node's neighbours sorted, each edge listed from both ends with
+    /// the same weight. No copying and no merging: for large selections built straight from the projection.
+    /// </summary>
+    public static WeightedGraph FromRows(int[] offsets, int[] targets, double[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (offsets.Length == 0 || offsets[^1] != targets.Length || weights.Length != targets.Length)
+            throw new ArgumentException("offsets must end at the number of targets, one weight per target", nameof(offsets));
+        return new WeightedGraph(offsets.Length - 1, offsets, targets, weights);
+    }
+
+    /// <summary>
     /// The graph of these undirected edges over nodes 0..nodeCount − 1. An edge listed twice (either way round) keeps
     /// one entry with the weights summed. Self-loops are dropped unless <paramref name="keepLoops"/>; a kept loop is one
     /// entry of twice its weight, so a node's strength counts it at both ends as modularity does.

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Bench.Collaboration;
+using KnowledgeGraph.Domain.Collaboration;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+
+// The collaboration projection on a large heavy-tailed graph: build, memory, collaborators, paths, PageRank, refresh.
+//   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- [organisations=500000] [seed=7]
+var organisations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
+var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+var world = new HeavyTailedGraph(organisations, seed);
+
+var linkCount = 0L;
+var before = GC.GetTotalMemory(forceFullCollection: true);
+var clock = Stopwatch.StartNew();
+using var projection = CollaborationProjection.Build(world.Nodes(), world.Links().Select(l => { linkCount++; return l; }));
+var buildSeconds = clock.Elapsed.TotalSeconds;
+var memory = GC.GetTotalMemory(forceFullCollection: true) - before;
+var size = projection.Size;
+Report("build", $"{buildSeconds:F1} s for {size.Organizations:N0} organisations, {size.Nodes - size.Organizations:N0} shared nodes, {linkCount:N0} links → {size.Ties:N0} ties");
+Report("projection memory", $"{memory / 1024.0 / 1024.0:F0} MB managed heap after build ({memory / (double)linkCount:F0} bytes per link)");
+
+var byDegree = projection.Rank(new NetworkQuery(), RankingMetric.Degree, top: 21).Top;
+var (hub, twentyFirst) = (byDegree[0], byDegree[20]);
+Report("hubs", $"the top hub {hub.OrganizationId} has {hub.Score:N0} partners; the 21st largest {twentyFirst.OrganizationId} has {twentyFirst.Score:N0}");
+
+foreach (var (label, id) in new[] { ("top hub", hub.OrganizationId), ("21st hub", twentyFirst.OrganizationId) })
+    Measure($"collaborators depth 2 of the {label}, first 100", 30, _ => projection.Collaborators(id, 2, limit: 100));
+
+var random = new Random(seed);
+var pairs = Enumerable.Range(0, 200).Select(_ => (HeavyTailedGraph.OrganisationId(random.Next(organisations)), HeavyTailedGraph.OrganisationId(random.Next(organisations)))).Where(p => p.Item1 != p.Item2).ToList();
+var found = 0;
+Measure("collaborationPaths between random organisations (maxHops 4, limit 10)", pairs.Count, i =>
+{
+    if (projection.Paths(pairs[i].Item1, pairs[i].Item2, maxHops: 4, limit: 10).Count > 0) found++;
+});
+Report("paths found", $"{found} of {pairs.Count} pairs within 4 hops");
+
+clock.Restart();
+var pageRank = projection.Rank(new NetworkQuery(), RankingMetric.PageRank, top: 10);
+Report("PageRank over the whole graph", $"{clock.Elapsed.TotalSeconds:F2} s ({pageRank.Organizations:N0} organisations; top {pageRank.Top[0].OrganizationId})");
+
+var write = 0;
+Measure("refresh after one write (a new technology contract)", 50, _ =>
+{
+    var link = new Link(LinkId.Of(LinkType.Transfers, HeavyTailedGraph.OrganisationId(random.Next(organisations)), HeavyTailedGraph.OrganisationId(world.Draw(random)), "bench-" + write++),
+        LinkType.Transfers, HeavyTailedGraph.OrganisationId(random.Next(organisations)), HeavyTailedGraph.OrganisationId(world.Draw(random)), "bench-" + write,
+        new DateOnly(2025, 6, 1), null, "bench", PropertyBag.Empty, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+    link = link with { Id = LinkId.Of(link.Type, link.FromId, link.ToId, link.Key) };
+    projection.Apply([new WriteOutcome(link.Id, Change.Created, Link: link)]);
+});
+Measure("refresh after one write (a member joins the largest consortium)", 10, i =>
+{
+    var largest = NodeId.Of(NodeKind.Consortium, "c" + (i % Math.Max(1, world.Consortia)).ToString(CultureInfo.InvariantCulture));
+    var member = HeavyTailedGraph.OrganisationId(random.Next(organisations));
+    var link = new Link(LinkId.Of(LinkType.MemberOf, member, largest), LinkType.MemberOf, member, largest, null,
+        new DateOnly(2025, 6, 1), null, "bench", PropertyBag.Empty, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+    projection.Apply([new WriteOutcome(link.Id, Change.Created, Link: link)]);
+});
+
+static void Measure(string name, int runs, Action<int> run)
+{
+    run(0);
+    var times = new List<double>(runs);
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        run(i);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+    Report(name, $"p50 {Percentile(0.5):F1} ms, p99 {Percentile(0.99):F1} ms, max {times[^1]:F1} ms ({runs} runs)");
+}
+
+static void Report(string name, string value) => Console.WriteLine($"| {name} | {value} |");
