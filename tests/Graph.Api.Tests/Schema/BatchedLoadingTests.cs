@@ -1,11 +1,12 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
+using Xunit.Abstractions;
 
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>No N+1: the store calls of a query do not grow with the number of organisations it lists.</summary>
-public sealed class BatchedLoadingTests
+public sealed class BatchedLoadingTests(ITestOutputHelper output)
 {
     private const string Query = """
         query($first: Int!) {
@@ -26,6 +27,7 @@ public sealed class BatchedLoadingTests
         var ten = await StoreCallsForAsync(10);
         var hundred = await StoreCallsForAsync(100);
 
+        output.WriteLine($"store calls: {ten} for 10 organisations, {hundred} for 100");
         Assert.Equal(ten, hundred);
         // One list, then per level one node load and one link load: a handful, whatever the count.
         Assert.InRange(hundred, 3, 8);
