@@ -1,11 +1,12 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
+using Xunit.Abstractions;
 
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>No N+1: the store calls of a query do not grow with the number of organisations it lists.</summary>
-public sealed class BatchedLoadingTests
+public sealed class BatchedLoadingTests(ITestOutputHelper output)
 {
     private const string Query = """
         query($first: Int!) {
@@ -26,6 +27,7 @@ public sealed class BatchedLoadingTests
         var ten = await StoreCallsForAsync(10);
         var hundred = await StoreCallsForAsync(100);
 
+        output.WriteLine($"store calls: {ten} for 10 organisations, {hundred} for 100");
         Assert.Equal(ten, hundred);
         // One list, then per level one node load and one link load: a handful, whatever the count.
         Assert.InRange(hundred, 3, 8);
@@ -55,13 +57,7 @@ public sealed class BatchedLoadingTests
     /// <summary>Organisations in 柳南区, each hosting two platforms and paired with one of three universities.</summary>
     private static WriteBatch Graph(int organisations)
     {
-        var operations = new List<WriteOperation>
-        {
-            Node(NodeKind.Region, "450000", "广西壮族自治区", ("level", "Province")),
-            Node(NodeKind.Region, "450100", "南宁市", ("level", "City"), ("parent", "450000")),
-            Node(NodeKind.Region, "450200", "柳州市", ("level", "City"), ("parent", "450000")),
-            Node(NodeKind.Region, "450204", "柳南区", ("level", "County"), ("parent", "450200")),
-        };
+        var operations = new List<WriteOperation>();
         for (var u = 0; u < 3; u++)
             operations.Add(Node(NodeKind.University, $"u{u}", $"示例大学{u}", ("region", "450100")));
         for (var i = 0; i < organisations; i++)

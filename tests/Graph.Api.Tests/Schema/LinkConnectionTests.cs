@@ -59,7 +59,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
             query($id: ID!) {
               project: node(id: "Project:pr-smart") { ... on Project { participants { edges { node { name } link { role fundingShare } } } } }
               parent: node(id: $id) { ... on Enterprise { subsidiaries { edges { node { name } link { shareholding } } } } }
-              challenge: node(id: "Challenge:ch-battery") { ... on Challenge { applicants { edges { link { price } } } awardees { edges { link { amount } } } posters { nodes { name } } achievements { nodes { name } } } }
+              challenge: node(id: "Challenge:ch-battery") { ... on Challenge { applicants { edges { node { __typename kind name } link { price } } } awardees { edges { link { amount } } } posters { nodes { name } } achievements { nodes { name } } } }
               seller: node(id: "University:gxu") { ... on University { transfersMade { edges { node { name } link { key amount achievement { name } } } } } }
             }
             """, new { id = Enterprise(Liugong) });
@@ -72,6 +72,8 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Equal(51m, response.Data!["parent"]!["subsidiaries"]!["edges"]![0]!["link"]!["shareholding"]!.GetValue<decimal>());
         var challenge = response.Data!["challenge"]!;
         Assert.Equal(450m, challenge["applicants"]!["edges"]![0]!["link"]!["price"]!.GetValue<decimal>());
+        Assert.Equal("桂林电子科技大学", challenge["applicants"]!["edges"]![0]!["node"]!["name"]!.GetValue<string>());
+        Assert.Equal("UNIVERSITY", challenge["applicants"]!["edges"]![0]!["node"]!["kind"]!.GetValue<string>());
         Assert.Equal(480m, challenge["awardees"]!["edges"]![0]!["link"]!["amount"]!.GetValue<decimal>());
         Assert.Equal("南宁新能源汽车有限公司", challenge["posters"]!["nodes"]![0]!["name"]!.GetValue<string>());
         Assert.Equal("一种动力电池热管理方法", challenge["achievements"]!["nodes"]![0]!["name"]!.GetValue<string>());

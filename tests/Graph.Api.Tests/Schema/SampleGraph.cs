@@ -1,13 +1,12 @@
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>
-/// A small hand-made graph with Chinese names, written through <see cref="IGraphStore.WriteAsync"/>: the reference
-/// regions and fields, a few organisations of every kind, platforms, a consortium, a challenge, a project, an
+/// A small hand-made graph with Chinese names, written through <see cref="IGraphStore.WriteAsync"/> over the reference
+/// regions and fields the host seeds: a few organisations of every kind, platforms, a consortium, a challenge, a project, an
 /// achievement, a person, and links of every type between them.
 /// </summary>
 public static class SampleGraph
@@ -74,10 +73,10 @@ public static class SampleGraph
         Link(LinkType.CommissionedTo, "Person:zhang-wei", Enterprise(Liugong), start: new DateOnly(2024, 1, 1)),
     ];
 
-    /// <summary>Writes the reference nodes and the sample graph in one batch.</summary>
+    /// <summary>Writes the sample graph in one batch (the host seeds the reference regions and fields at start).</summary>
     public static Task WriteAsync(IGraphStore store) =>
         store.WriteAsync(new WriteBatch(
-            ReferenceNodes.Regions().Concat(ReferenceNodes.Fields()).Concat(Nodes).Select(n => (WriteOperation)new WriteOperation.UpsertNode(n))
+            Nodes.Select(n => (WriteOperation)new WriteOperation.UpsertNode(n))
                 .Concat(Links.Select(l => new WriteOperation.UpsertLink(l)))
                 .ToList()));
 

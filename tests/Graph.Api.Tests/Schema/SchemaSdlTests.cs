@@ -25,7 +25,7 @@ public sealed class SchemaSdlTests(SampleGraphApplication app) : IClassFixture<S
         foreach (var kind in KnowledgeGraph.Domain.Model.GraphSchema.NodeKinds)
             Assert.Contains($"type {kind.Kind} implements Node", sdl);
         foreach (var type in KnowledgeGraph.Domain.Model.GraphSchema.LinkTypes)
-            Assert.Contains($"type {type.Type}Link implements Node & Link", sdl);
+            Assert.Contains($"type {type.Type}Link implements Link", sdl);
         Assert.Contains("type Enterprise implements Node & Organization", sdl);
         Assert.Contains("scalar Date", sdl);
         Assert.Contains("企业技术中心", sdl);

@@ -9,7 +9,6 @@ namespace KnowledgeGraph.Api.Schema.Links;
 /// <summary>
 /// The link types, generated from the catalog: the <c>Link</c> interface and one object type per
 /// <see cref="LinkType"/> named <c>&lt;LinkType&gt;Link</c> (e.g. <c>PairedWithLink</c>) with the type's properties.
-/// Links are Relay nodes too: <c>node(id:)</c> fetches one by its id.
 /// </summary>
 [DoNotRegister]
 public sealed class LinkTypes
@@ -26,7 +25,6 @@ public sealed class LinkTypes
         var template = new ObjectGraphType<Link>();
         AddCoreFields(template, nodes.Node, nodes.Node);
         InterfaceFields.Copy(template, Link, _ => true);
-        Link.AddResolvedInterface(nodes.Node);
 
         foreach (var info in GraphSchema.LinkTypes)
         {
@@ -39,7 +37,6 @@ public sealed class LinkTypes
             AddCoreFields(type, nodes.Common(info.FromKinds), nodes.Common(info.ToKinds));
             foreach (var property in info.Properties)
                 PropertyFields.Add(type, info.Type.ToString(), property, l => l.Properties, nodes.Enums, nodes.ComplexTypes);
-            type.AddResolvedInterface(nodes.Node);
             type.AddResolvedInterface(Link);
             _types.Add(info.Type, type);
         }

@@ -18,12 +18,11 @@ public sealed class NodeTypes
     public NodeTypes(CatalogEnums enums)
     {
         Enums = enums;
-        Node = new InterfaceGraphType<object>
+        Node = new InterfaceGraphType<Node>
         {
             Name = "Node",
-            Description = "Anything with a global id (Relay object identification): every node of the graph, and every link. Fetch it again with `node(id:)`. 全局可寻址对象。",
+            Description = "A node of the graph, of any kind, with its global id (Relay object identification): fetch it again with `node(id:)`. 图节点。",
         };
-        Node.Field<NonNullGraphType<IdGraphType>>("id").Description("The global id: `Kind:key` for nodes, `TYPE|fromId|toId` for links. 全局标识。");
 
         Organization = new InterfaceGraphType<Node>
         {
@@ -55,7 +54,8 @@ public sealed class NodeTypes
             .Where(p => p.Values is null && organizationKinds.All(k => k.Property(p.Name) is { Values: null } other && other.Type == p.Type && other.References == p.References))
             .Select(p => p.Name)
             .ToHashSet();
-        InterfaceFields.Copy(_kinds[NodeKind.Enterprise], Organization, name => CoreFieldNames.Contains(name) || common.Contains(name));
+        InterfaceFields.Copy(_kinds[NodeKind.University], Node, CoreFieldNames.Contains);
+        InterfaceFields.Copy(_kinds[NodeKind.University], Organization, name => CoreFieldNames.Contains(name) || common.Contains(name));
 
         // Interfaces are checked as they are added: after the fields they need.
         Organization.AddResolvedInterface(Node);
@@ -76,7 +76,7 @@ public sealed class NodeTypes
     public CatalogEnums Enums { get; }
 
     /// <summary>The Relay <c>Node</c> interface.</summary>
-    public InterfaceGraphType<object> Node { get; }
+    public InterfaceGraphType<Node> Node { get; }
 
     /// <summary>The <c>Organization</c> interface.</summary>
     public InterfaceGraphType<Node> Organization { get; }
