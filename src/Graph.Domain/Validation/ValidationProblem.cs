@@ -16,7 +16,7 @@ public static class ValidationProblems
 {
     /// <summary>
     /// Throws when there are problems: the exception matches the first problem's code (an invalid credit code,
-    /// a rule violation, else invalid input); its message lists every problem, each naming its field.
+    /// a rule violation, a missing reference, else invalid input); its message lists every problem, each naming its field.
     /// </summary>
     public static void ThrowIfAny(IReadOnlyList<ValidationProblem> problems, string subject)
     {
@@ -27,6 +27,7 @@ public static class ValidationProblems
         {
             ErrorCodes.InvalidCreditCode => new InvalidCreditCodeException(message),
             ErrorCodes.RuleViolation => new RuleViolationException(message),
+            ErrorCodes.NotFound => new NotFoundException(message),
             _ => new InvalidInputException(message),
         };
     }
