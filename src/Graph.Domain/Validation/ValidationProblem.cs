@@ -21,9 +21,16 @@ public static class ValidationProblems
     public static void ThrowIfAny(IReadOnlyList<ValidationProblem> problems, string subject)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        if (problems.Count == 0) return;
+        if (problems.Count > 0) throw ToException(problems, subject);
+    }
+
+    /// <summary>The exception for one or more problems, as <see cref="ThrowIfAny"/> throws it.</summary>
+    public static DomainException ToException(IReadOnlyList<ValidationProblem> problems, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Count == 0) throw new ArgumentException("there are no problems", nameof(problems));
         var message = $"{subject}: {string.Join("; ", problems)}";
-        throw problems[0].Code switch
+        return problems[0].Code switch
         {
             ErrorCodes.InvalidCreditCode => new InvalidCreditCodeException(message),
             ErrorCodes.RuleViolation => new RuleViolationException(message),
