@@ -39,6 +39,26 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
     }
 
     [Fact]
+    public async Task ThePayloadReturnsTheLinkAsNowStoredWithItsEnds()
+    {
+        var response = await app.PostAsync("""
+            mutation($input: PairedWithInput!) {
+              linkPairedWith(input: $input) { changes { node { id } link { id type startDate source ... on PairedWithLink { from { id name } to { id name } } } } }
+            }
+            """, new { input = Pairing(EnterpriseId, UniversityId, "2021-03-01") }, token: MutationApplication.Editor);
+
+        Assert.True(response.Errors.Count == 0, response.ToString());
+        var change = response.Data?["linkPairedWith"]?["changes"]?[0];
+        Assert.Null(change?["node"]);
+        var link = change?["link"];
+        Assert.Equal(PairingId, link?["id"]?.GetValue<string>());
+        Assert.Equal("PAIRED_WITH", link?["type"]?.GetValue<string>());
+        Assert.Equal("2021-03-01", link?["startDate"]?.GetValue<string>());
+        Assert.Equal((EnterpriseId, "柳州示例精工机械有限公司"), (link?["from"]?["id"]?.GetValue<string>(), link?["from"]?["name"]?.GetValue<string>()));
+        Assert.Equal((UniversityId, "示例科技大学"), (link?["to"]?["id"]?.GetValue<string>(), link?["to"]?["name"]?.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task ALinksPropertiesAndKeyAreWritten()
     {
         await MutateAsync("""mutation { upsertProject(input: { key: "gx-2023-001", name: "示例重点研发计划项目" }) { dataVersion } }""");

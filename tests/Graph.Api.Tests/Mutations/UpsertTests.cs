@@ -58,6 +58,25 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
     }
 
     [Fact]
+    public async Task ThePayloadReturnsTheNodeAsNowStored()
+    {
+        var response = await app.PostAsync("""
+            mutation($input: EnterpriseInput!) {
+              upsertEnterprise(input: $input) {
+                changes { change node { id ... on Enterprise { creditCode name aliases region { code name } fields { code } highTech foundedOn } } link { id } }
+              }
+            }
+            """, new { input = Enterprise(Yulin, "玉林示例动力配件有限公司", ("aliases", new[] { "示例动力" }), ("fields", new[] { "machinery" }), ("highTech", true), ("foundedOn", "2004-07-01")) },
+            token: MutationApplication.Editor);
+
+        var change = response.Data?["upsertEnterprise"]?["changes"]?[0];
+        Assert.Null(change?["link"]);
+        Assert.Equal($$"""
+            {"id":"Enterprise:{{Yulin}}","creditCode":"{{Yulin}}","name":"玉林示例动力配件有限公司","aliases":["示例动力"],"region":{"code":"450902","name":"玉州区"},"fields":[{"code":"machinery"}],"highTech":true,"foundedOn":"2004-07-01"}
+            """, change?["node"]?.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public async Task EnumPropertiesTakeTheirScreamingCaseValues()
     {
         var response = await app.PostAsync($$"""

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
@@ -24,9 +25,10 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Writes. Every mutation needs a bearer token with the `editor` role, is idempotent, and writes all or nothing. 写入（需 editor 角色）。";
-        var catalog = new CatalogTypes();
-        var nodeInputs = GraphSchema.NodeKinds.Select(kind => new NodeInputType(kind, catalog)).ToList();
-        var linkInputs = GraphSchema.LinkTypes.Select(link => new LinkInputType(link, catalog)).ToList();
+        // The enums themselves are the read side's; inputs refer to them by name.
+        var enums = new CatalogEnums();
+        var nodeInputs = GraphSchema.NodeKinds.Select(kind => new NodeInputType(kind, enums)).ToList();
+        var linkInputs = GraphSchema.LinkTypes.Select(link => new LinkInputType(link, enums)).ToList();
 
         foreach (var input in nodeInputs)
         {

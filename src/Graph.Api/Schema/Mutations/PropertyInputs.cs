@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Model;
 
 namespace KnowledgeGraph.Api.Schema.Mutations;
@@ -11,24 +12,23 @@ namespace KnowledgeGraph.Api.Schema.Mutations;
 /// </summary>
 internal static class PropertyInputs
 {
-    /// <summary>Adds a nullable input field for each property, typed from the catalog and described in English and Chinese.</summary>
-    public static void AddFields(IInputObjectGraphType type, IEnumerable<PropertyDefinition> properties, CatalogTypes catalog)
+    /// <summary>
+    /// Adds a nullable input field for each property of a node kind or link type (the owner), typed as the read side
+    /// types it: the catalog's scalars and enums (by reference, so each is one type in the schema), references and
+    /// lists as keys.
+    /// </summary>
+    public static void AddFields(IInputObjectGraphType type, string owner, IEnumerable<PropertyDefinition> properties, CatalogEnums enums)
     {
         foreach (var property in properties)
-            type.AddField(new FieldType { Name = property.Name, Description = Describe(property), ResolvedType = TypeOf(property, catalog) });
+        {
+            var field = new FieldType { Name = property.Name, Description = Describe(property) };
+            if (property.Values is not null)
+                field.ResolvedType = new GraphQLTypeReference(enums.Of(owner, property).Name);
+            else
+                field.Type = property.IsList ? typeof(ListGraphType<NonNullGraphType<StringGraphType>>) : CatalogScalars.Of(property.Type) ?? typeof(StringGraphType);
+            type.AddField(field);
+        }
     }
-
-    private static IGraphType TypeOf(PropertyDefinition property, CatalogTypes catalog) => property.Type switch
-    {
-        PropertyType.Text or PropertyType.Reference => new StringGraphType(),
-        PropertyType.Integer => new LongGraphType(),
-        PropertyType.Decimal => new DecimalGraphType(),
-        PropertyType.Boolean => new BooleanGraphType(),
-        PropertyType.Date => catalog.Date,
-        PropertyType.Enum => catalog.EnumOf(property),
-        PropertyType.TextList or PropertyType.ReferenceList => new ListGraphType(new NonNullGraphType(new StringGraphType())),
-        _ => throw new InvalidOperationException($"No GraphQL input type for {property.Type}"),
-    };
 
     private static string Describe(PropertyDefinition property)
     {

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Model;
 
 namespace KnowledgeGraph.Api.Schema.Mutations;
@@ -9,7 +10,7 @@ namespace KnowledgeGraph.Api.Schema.Mutations;
 /// </summary>
 public sealed class NodeInputType : InputObjectGraphType
 {
-    public NodeInputType(NodeKindInfo kind, CatalogTypes catalog)
+    public NodeInputType(NodeKindInfo kind, CatalogEnums enums)
     {
         ArgumentNullException.ThrowIfNull(kind);
         Kind = kind;
@@ -20,7 +21,7 @@ public sealed class NodeInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name, in Chinese. 名称。");
         Field<StringGraphType>("nameEn").Description("The English name. 英文名称。");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases").Description("Other names: short names, former names. 别名、简称、曾用名。");
-        PropertyInputs.AddFields(this, kind.Properties, catalog);
+        PropertyInputs.AddFields(this, kind.Kind.ToString(), kind.Properties, enums);
     }
 
     /// <summary>The node kind this input is for.</summary>
@@ -42,20 +43,19 @@ public sealed class NodeInputType : InputObjectGraphType
 /// </summary>
 public sealed class LinkInputType : InputObjectGraphType
 {
-    public LinkInputType(LinkTypeInfo link, CatalogTypes catalog)
+    public LinkInputType(LinkTypeInfo link, CatalogEnums enums)
     {
         ArgumentNullException.ThrowIfNull(link);
-        ArgumentNullException.ThrowIfNull(catalog);
         Link = link;
         Name = $"{link.Type}Input";
         Description = $"A {link.Name} link ({link.Chinese}): {link.Description}. Created, or replaced when the link with this from, to and key exists. 新建或更新关系。";
         Field<NonNullGraphType<IdGraphType>>("from").Description($"The node the link leaves: the id of a {string.Join(", ", Kinds(link.FromKinds))}. 起点。");
         Field<NonNullGraphType<IdGraphType>>("to").Description($"The node the link arrives at: the id of a {string.Join(", ", Kinds(link.ToKinds))}. 终点。");
         Field<StringGraphType>("key").Description("Tells apart several links of this type between the same two nodes, e.g. a contract number. 区分同类多条关系的键。");
-        Field("startDate", catalog.Date).Description("The date the link holds from. 开始日期。");
-        Field("endDate", catalog.Date).Description("The date the link holds to. 结束日期。");
+        Field<IsoDateGraphType>("startDate").Description("The date the link holds from. 开始日期。");
+        Field<IsoDateGraphType>("endDate").Description("The date the link holds to. 结束日期。");
         Field<StringGraphType>("source").Description("Where the fact comes from: a document, a list, a URL. 来源。");
-        PropertyInputs.AddFields(this, link.Properties, catalog);
+        PropertyInputs.AddFields(this, link.Type.ToString(), link.Properties, enums);
     }
 
     /// <summary>The link type this input is for.</summary>

@@ -28,6 +28,12 @@ public sealed class ChangeType : ObjectGraphType<WriteOutcome>
         Description = "What one operation did to one node or link. 单项变更。";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The id of the node or link. 节点或关系的 id。").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<ChangeKindType>>("change").Description("What happened to it. 变更类型。").Resolve(context => context.Source.Change);
+        Field("node", new GraphQLTypeReference("Node"))
+            .Description("The node as now stored, when a node was written; null for links and once deleted. 写入后的节点。")
+            .Resolve(context => context.Source.Node);
+        Field("link", new GraphQLTypeReference("Link"))
+            .Description("The link as now stored, when a link was written; null for nodes and once deleted. 写入后的关系。")
+            .Resolve(context => context.Source.Link);
     }
 }
 
