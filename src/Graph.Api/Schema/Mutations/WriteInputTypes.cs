@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Model;
@@ -8,6 +9,7 @@ namespace KnowledgeGraph.Api.Schema.Mutations;
 /// <c>&lt;Kind&gt;Input</c>: the full content of a node of one kind — its natural key, names and every catalog
 /// property — to create, or to replace when a node of that kind and key exists.
 /// </summary>
+[DoNotRegister]
 public sealed class NodeInputType : InputObjectGraphType
 {
     public NodeInputType(NodeKindInfo kind, CatalogEnums enums)
@@ -41,6 +43,7 @@ public sealed class NodeInputType : InputObjectGraphType
 /// <c>&lt;LinkType&gt;Input</c>: a link of one type between two existing nodes, found by (from, to, key), with its
 /// dates, source and properties — created, or replaced when that link exists.
 /// </summary>
+[DoNotRegister]
 public sealed class LinkInputType : InputObjectGraphType
 {
     public LinkInputType(LinkTypeInfo link, CatalogEnums enums)
@@ -68,6 +71,7 @@ public sealed class LinkInputType : InputObjectGraphType
 /// One write of <c>applyBatch</c>: exactly one of its fields (a oneOf input) — an upsert of a node, a link, an unlink
 /// or a delete.
 /// </summary>
+[DoNotRegister]
 public sealed class BatchOperationInputType : InputObjectGraphType
 {
     public BatchOperationInputType(IEnumerable<NodeInputType> nodeInputs, IEnumerable<LinkInputType> linkInputs)
