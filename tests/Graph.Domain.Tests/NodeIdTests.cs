@@ -22,6 +22,25 @@ public sealed class NodeIdTests
     [InlineData("Region:")]
     public void TextThatIsNotANodeIdDoesNotParse(string text) => Assert.False(NodeId.TryParse(text, out _, out _));
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("HT-2023|7")]
+    public void ALinkIdParsesBackIntoItsParts(string? key)
+    {
+        var id = LinkId.Of(LinkType.Transfers, "University:gxu", "Enterprise:91450200MA5K000001", key);
+
+        Assert.True(LinkId.TryParse(id, out var type, out var from, out var to, out var parsedKey));
+        Assert.Equal((LinkType.Transfers, "University:gxu", "Enterprise:91450200MA5K000001", key), (type, from, to, parsedKey));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("TRANSFERS|University:gxu")]
+    [InlineData("Transfers|University:gxu|Enterprise:x")]
+    [InlineData("TRANSFERS|gxu|Enterprise:x")]
+    [InlineData("Enterprise:91450200MA5K000001")]
+    public void TextThatIsNotALinkIdDoesNotParse(string text) => Assert.False(LinkId.TryParse(text, out _, out _, out _, out _));
+
     [Fact]
     public void PropertyBagsCompareByValue()
     {

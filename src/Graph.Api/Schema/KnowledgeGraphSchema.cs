@@ -3,9 +3,10 @@ namespace KnowledgeGraph.Api.Schema;
 /// <summary>The GraphQL schema of the knowledge graph: its roots are assembled from the feature folders.</summary>
 public sealed class KnowledgeGraphSchema : GraphQL.Types.Schema
 {
-    public KnowledgeGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    public KnowledgeGraphSchema(IServiceProvider services, QueryType query, Mutations.MutationType mutation) : base(services)
     {
         Query = query;
+        Mutation = mutation;
         foreach (var type in query.CatalogTypes) RegisterType(type);
         // Policy workflows' mutations. Once the Mutation root is wired above, this line adds them to it; it may move into that root.
         Mutation = Policy.PolicyMutations.AddTo(Mutation as GraphQL.Types.ObjectGraphType ?? new GraphQL.Types.ObjectGraphType { Name = "Mutation" });

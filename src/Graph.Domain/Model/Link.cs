@@ -54,6 +54,26 @@ public static class LinkId
         var name = GraphSchema.Of(type).Name;
         return string.IsNullOrEmpty(key) ? $"{name}|{fromId}|{toId}" : $"{name}|{fromId}|{toId}|{key}";
     }
+
+    /// <summary>
+    /// Splits a link id into its type, its ends and its key (null when it has none); false when the id is not a
+    /// link id (a known type name, then two node ids). Node ids hold no '|'; a key may.
+    /// </summary>
+    public static bool TryParse(string id, out LinkType type, out string fromId, out string toId, out string? key)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        type = default;
+        fromId = toId = "";
+        key = null;
+        var parts = id.Split('|', 4);
+        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
+        if (NodeId.KindOf(parts[1]) is null || NodeId.KindOf(parts[2]) is null) return false;
+        type = info.Type;
+        fromId = parts[1];
+        toId = parts[2];
+        key = parts.Length == 4 && parts[3].Length > 0 ? parts[3] : null;
+        return true;
+    }
 }
 
 /// <summary>Which links of a node: those leaving it, those arriving, or both.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 
 namespace KnowledgeGraph.Domain.Validation;
@@ -21,23 +22,22 @@ internal static class PropertyChecks
                 problems.Add(new(name, $"{owner} has no property '{name}' (known: {string.Join(", ", definitions.Select(d => d.Name))})"));
                 continue;
             }
-            var problem = CheckValue(definition, value, references);
-            if (problem is not null) problems.Add(new(name, problem));
+            if (CheckValue(definition, value) is { } problem) problems.Add(new(name, problem));
+            else if (MissingReference(definition, value, references) is { } missing) problems.Add(new(name, missing, ErrorCodes.NotFound));
         }
     }
 
-    static string? CheckValue(PropertyDefinition definition, object value, ReferenceLookup references) => definition.Type switch
+    static string? CheckValue(PropertyDefinition definition, object value) => definition.Type switch
     {
-        PropertyType.Text when value is string text => definition.References is { } kind ? CheckReference(kind, text, references) : null,
+        PropertyType.Text when value is string text => definition.References is not null ? CheckReferenceKey(text) : null,
         PropertyType.Integer when value is long l => l < 0 ? $"{l} is negative; it must be 0 or more" : null,
         PropertyType.Decimal when value is decimal or long => CheckNumber(definition, value is decimal d ? d : (long)value),
         PropertyType.Boolean when value is bool => null,
         PropertyType.Date when value is DateOnly => null,
         PropertyType.Enum when value is string name => CheckEnum(definition, name),
         PropertyType.TextList when value is ImmutableArray<string> list => CheckList(list),
-        PropertyType.Reference when value is string key => CheckReference(definition.References, key, references),
-        PropertyType.ReferenceList when value is ImmutableArray<string> keys =>
-            CheckList(keys) ?? keys.Select(k => CheckReference(definition.References, k, references)).FirstOrDefault(p => p is not null),
+        PropertyType.Reference when value is string key => CheckReferenceKey(key),
+        PropertyType.ReferenceList when value is ImmutableArray<string> keys => CheckList(keys),
         _ => $"'{PropertyText.Format(value)}' is {Describe(value)}, not {Describe(definition.Type)}",
     };
 
@@ -68,8 +68,17 @@ internal static class PropertyChecks
         return null;
     }
 
-    static string? CheckReference(NodeKind? kind, string key, ReferenceLookup references) =>
-        kind is null ? null : string.IsNullOrWhiteSpace(key) ? "the reference is empty" : references.Check(kind.Value, key);
+    static string? CheckReferenceKey(string key) => string.IsNullOrWhiteSpace(key) ? "the reference is empty" : null;
+
+    // A well-formed reference to a node that does not exist: NOT_FOUND rather than a malformed input.
+    static string? MissingReference(PropertyDefinition definition, object value, ReferenceLookup references) =>
+        (definition.References, value) switch
+        {
+            (null, _) => null,
+            ({ } kind, string key) => references.Check(kind, key),
+            ({ } kind, ImmutableArray<string> keys) => keys.Select(k => references.Check(kind, k)).FirstOrDefault(p => p is not null),
+            _ => null,
+        };
 
     static string Describe(object value) => value switch
     {

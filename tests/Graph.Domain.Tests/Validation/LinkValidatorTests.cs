@@ -85,7 +85,7 @@ public sealed class LinkValidatorTests
         Assert.Empty(LinkValidator.Default.Validate(input));
         Assert.Empty(new LinkValidator((kind, key) => kind == NodeKind.Achievement && key == "a1").Validate(input));
         Assert.Equal(
-            new ValidationProblem("achievement", "no Achievement with key 'a1'"),
+            new ValidationProblem("achievement", "no Achievement with key 'a1'", ErrorCodes.NotFound),
             Assert.Single(new LinkValidator((_, _) => false).Validate(input)));
     }
 }

@@ -114,8 +114,8 @@ public sealed class NodeValidatorTests
 
         Assert.Equal(
             [
-                new ValidationProblem("fields", "'汽车' is not a field code (did you mean 'automotive'?)"),
-                new ValidationProblem("region", "'450299' is not a known region (the nearest known one is 450200 柳州市)"),
+                new ValidationProblem("fields", "'汽车' is not a field code (did you mean 'automotive'?)", ErrorCodes.NotFound),
+                new ValidationProblem("region", "'450299' is not a known region (the nearest known one is 450200 柳州市)", ErrorCodes.NotFound),
             ],
             problems);
     }
