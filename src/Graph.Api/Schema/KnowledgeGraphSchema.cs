@@ -8,8 +8,7 @@ public sealed class KnowledgeGraphSchema : GraphQL.Types.Schema
         Query = query;
         Mutation = mutation;
         foreach (var type in query.CatalogTypes) RegisterType(type);
-        // Policy workflows' mutations. Once the Mutation root is wired above, this line adds them to it; it may move into that root.
-        Mutation = Policy.PolicyMutations.AddTo(Mutation as GraphQL.Types.ObjectGraphType ?? new GraphQL.Types.ObjectGraphType { Name = "Mutation" });
+        Policy.PolicyMutations.AddTo(mutation);
         Description = "KnowledgeGraph: who works with whom in regional innovation — enterprises, universities, research institutes, platforms. 区域创新知识图谱。";
     }
 }
