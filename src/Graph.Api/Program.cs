@@ -13,7 +13,8 @@ using KnowledgeGraph.Api.Schema;
 var commandLine = GraphCommandLine.Create(RunWebHostAsync,
     TokenCommand.Create(),
     ImportCommand.Create(),
-    ExportCommand.Create());
+    ExportCommand.Create(),
+    EvaluateMatchmakingCommand.Create());
 return await commandLine.InvokeAsync(args).ConfigureAwait(false);
 
 // The web host: one line per area, each configured next to its code under Hosting/.
