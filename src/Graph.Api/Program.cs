@@ -8,6 +8,7 @@ using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Api.Schema.Matchmaking;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
 var commandLine = GraphCommandLine.Create(RunWebHostAsync,
@@ -26,6 +27,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddGraphStore(builder.Configuration)
         .AddGraphExchange()
         .AddCollaboration(builder.Configuration)
+        .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks();

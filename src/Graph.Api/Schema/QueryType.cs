@@ -28,6 +28,7 @@ public sealed class QueryType : ObjectGraphType
         NodeFields.AddTo(this, nodes);
         RootLists.AddTo(this, nodes);
         SearchField.AddTo(this, nodes);
+        Matchmaking.MatchmakingFields.AddTo(this, nodes);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 
