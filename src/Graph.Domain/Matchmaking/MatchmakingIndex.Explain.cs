@@ -88,7 +88,7 @@ public sealed partial class MatchmakingIndex
         var sentences = new List<string>();
         sentences.Add(e.FieldCode is null
             ? $"{Names[candidate]} works in no field near the one wanted"
-            : $"{Names[candidate]} works in {FieldEn(e.FieldCode)} (field fit {e.FieldFit.ToString("0.##", Invariant)})");
+            : $"{Names[candidate]} {(e.FieldFit >= 1 ? "works in" : "works near")} {FieldEn(e.FieldCode)} (field fit {e.FieldFit.ToString("0.##", Invariant)})");
         if (e.Capability.Count > 0)
         {
             var types = e.Capability.GroupBy(p => p.PlatformType).Select(g => $"{g.Count()} {TypeEn(g.Key, g.Count())} ({TypeZh(g.Key)})");
@@ -118,7 +118,7 @@ public sealed partial class MatchmakingIndex
         var sentences = new List<string>();
         sentences.Add(e.FieldCode is null
             ? $"{Names[candidate]}的领域与需求不相近"
-            : $"{Names[candidate]}从事{FieldZh(e.FieldCode)}领域（匹配度{e.FieldFit.ToString("0.##", Invariant)}）");
+            : $"{Names[candidate]}{(e.FieldFit >= 1 ? "从事" : "接近")}{FieldZh(e.FieldCode)}领域（匹配度{e.FieldFit.ToString("0.##", Invariant)}）");
         if (e.Capability.Count > 0)
         {
             var types = e.Capability.GroupBy(p => p.PlatformType).Select(g => $"{TypeZh(g.Key)}{g.Count()}个");

@@ -20,7 +20,8 @@ public sealed partial class MatchmakingIndex
     /// <summary>
     /// The best partners for an enterprise or a challenge, best first. Never the enterprise (or the challenge's poster)
     /// itself, a company of its group (SUBSIDIARY_OF at any depth, up and down), nor, for a challenge, an applicant the
-    /// eligibility rule (<see cref="ChallengeEligibility"/>) would refuse.
+    /// eligibility rule (<see cref="ChallengeEligibility"/>) would refuse; never an organisation with no field near the
+    /// wanted ones.
     /// </summary>
     public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query)
     {
@@ -44,7 +45,7 @@ public sealed partial class MatchmakingIndex
         if (query.Limit is < 1 or > MaxLimit) throw new InvalidInputException($"limit must be 1 to {MaxLimit}, not {query.Limit}");
         var weights = query.Weights ?? MatchmakingWeights.Default;
         weights.Validate();
-        var wrong = query.Kinds?.FirstOrDefault(k => k is not (NodeKind.University or NodeKind.ResearchInstitute or NodeKind.Enterprise));
+        var wrong = query.Kinds?.Where(k => k is not (NodeKind.University or NodeKind.ResearchInstitute or NodeKind.Enterprise)).Select(k => (NodeKind?)k).FirstOrDefault();
         if (wrong is { } kind)
             throw new InvalidInputException($"kinds: {kind} cannot be recommended as a partner (University, ResearchInstitute, Enterprise)");
 
@@ -196,7 +197,8 @@ public sealed partial class MatchmakingIndex
         var scored = new List<Scored>();
         foreach (var candidate in Candidates(request))
         {
-            if (!Admits(request, candidate)) continue;
+            // A partner with no field near the wanted ones is no match, however near or busy it is.
+            if (!Admits(request, candidate) || FieldFitOf(request.QueryFields, candidate).Fit <= 0) continue;
             scored.Add(ranker switch
             {
                 Ranker.MostConnected => new Scored(candidate, Neighbours[candidate].Length, null),
