@@ -8,6 +8,7 @@ using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Api.Schema.Matchmaking;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
 var commandLine = GraphCommandLine.Create(RunWebHostAsync,
@@ -15,7 +16,8 @@ var commandLine = GraphCommandLine.Create(RunWebHostAsync,
     ImportCommand.Create(),
     ExportCommand.Create(),
     MigrateCommand.Create(),
-    GenerateCommand.Create());
+    GenerateCommand.Create(),
+    EvaluateMatchmakingCommand.Create());
 return await commandLine.InvokeAsync(args).ConfigureAwait(false);
 
 // The web host: one line per area, each configured next to its code under Hosting/.
@@ -27,6 +29,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddGraphStore(builder.Configuration)
         .AddGraphExchange()
         .AddCollaboration(builder.Configuration)
+        .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks();

@@ -32,6 +32,7 @@ public sealed class QueryType : ObjectGraphType
         SearchField.AddTo(this, nodes);
         PolicyQueries.AddTo(this);
         CollaborationFields.AddTo(this, nodes);
+        Matchmaking.MatchmakingFields.AddTo(this, nodes);
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
     }
 

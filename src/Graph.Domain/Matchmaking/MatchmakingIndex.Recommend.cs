@@ -1,0 +1,286 @@
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
+using KnowledgeGraph.Domain.Reference;
+
+namespace KnowledgeGraph.Domain.Matchmaking;
+
+// Recommending partners: the candidates, the rules that exclude some, the score and its evidence.
+public sealed partial class MatchmakingIndex
+{
+    /// <summary>The most partners one query returns.</summary>
+    public const int MaxLimit = 100;
+
+    const double RecordHalfLifeYears = 4;
+    const double SecondaryFieldFactor = 0.8;
+
+    /// <summary>How candidates are ranked: the recommender, or a baseline of the evaluation.</summary>
+    internal enum Ranker { Recommender, MostConnected, FieldMatch }
+
+    /// <summary>
+    /// The best partners for an enterprise or a challenge, best first. Never the enterprise (or the challenge's poster)
+    /// itself, a company of its group (SUBSIDIARY_OF at any depth, up and down), nor, for a challenge, an applicant the
+    /// eligibility rule (<see cref="ChallengeEligibility"/>) would refuse; never an organisation with no field near the
+    /// wanted ones.
+    /// </summary>
+    public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query)
+    {
+        var request = Prepare(query);
+        return Rank(request, Ranker.Recommender)
+            .Take(query.Limit)
+            .Select((scored, i) => Describe(request, scored, i + 1))
+            .ToList();
+    }
+
+    internal sealed record Request(
+        PartnerQuery Query, MatchmakingWeights Weights, int Source, int[] QueryFields, ChallengeFact? Challenge,
+        HashSet<NodeKind> Kinds, HashSet<int> Group, Dictionary<int, (int Distance, int Through, bool ThroughGroup)> Reach,
+        Dictionary<int, int> Shared);
+
+    internal readonly record struct Scored(int Organization, double Score, ScoreParts? Parts);
+
+    internal Request Prepare(PartnerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > MaxLimit) throw new InvalidInputException($"limit must be 1 to {MaxLimit}, not {query.Limit}");
+        var weights = query.Weights ?? MatchmakingWeights.Default;
+        weights.Validate();
+        var wrong = query.Kinds?.Where(k => k is not (NodeKind.University or NodeKind.ResearchInstitute or NodeKind.Enterprise)).Select(k => (NodeKind?)k).FirstOrDefault();
+        if (wrong is { } kind)
+            throw new InvalidInputException($"kinds: {kind} cannot be recommended as a partner (University, ResearchInstitute, Enterprise)");
+
+        ChallengeFact? challenge = null;
+        int source;
+        int[] fields;
+        if (NodeId.KindOf(query.ForId) == NodeKind.Challenge)
+        {
+            challenge = Challenges.GetValueOrDefault(query.ForId) ?? throw new NotFoundException($"for: no challenge '{query.ForId}'");
+            source = challenge.Poster;
+            fields = challenge.Fields;
+        }
+        else
+        {
+            source = IndexOf(query.ForId);
+            if (source < 0 || Kinds[source] != NodeKind.Enterprise)
+            {
+                throw NodeId.KindOf(query.ForId) == NodeKind.Enterprise || source >= 0 && Kinds[source] != NodeKind.Enterprise
+                    ? source < 0 ? new NotFoundException($"for: no enterprise '{query.ForId}'") : new InvalidInputException($"for: '{query.ForId}' is a {Kinds[source]}; partners are recommended for an enterprise or a challenge")
+                    : new InvalidInputException($"for: '{query.ForId}' is not the id of an enterprise or a challenge");
+            }
+            fields = OwnFields[source];
+        }
+        var kinds = query.Kinds is { Count: > 0 } asked ? asked.ToHashSet()
+            : challenge?.Kind == ChallengeKind.AchievementTransformation ? [NodeKind.Enterprise]
+            : [NodeKind.University, NodeKind.ResearchInstitute];
+        var group = source >= 0 ? GroupOf(source) : [];
+        var (reach, shared) = source >= 0 ? Explore(source, group) : ([], []);
+        return new Request(query, weights, source, fields, challenge, kinds, group, reach, shared);
+    }
+
+    /// <summary>The enterprise and every company above or below it in SUBSIDIARY_OF chains, at any depth.</summary>
+    internal HashSet<int> GroupOf(int organisation)
+    {
+        var group = new HashSet<int> { organisation };
+        var queue = new Queue<int>([organisation]);
+        while (queue.Count > 0)
+        {
+            var next = queue.Dequeue();
+            foreach (var other in Parents[next].Concat(Children[next]))
+            {
+                if (group.Add(other)) queue.Enqueue(other);
+            }
+        }
+        return group;
+    }
+
+    /// <summary>Breadth-first search to three steps, and the partners of the group's other companies as two steps.</summary>
+    (Dictionary<int, (int, int, bool)> Reach, Dictionary<int, int> Shared) Explore(int source, HashSet<int> group)
+    {
+        var reach = new Dictionary<int, (int Distance, int Through, bool ThroughGroup)> { [source] = (0, -1, false) };
+        var shared = new Dictionary<int, int>();
+        var frontier = new List<int> { source };
+        for (var distance = 1; distance <= 3 && frontier.Count > 0; distance++)
+        {
+            var next = new List<int>();
+            foreach (var node in frontier)
+            {
+                var through = distance == 1 ? -1 : distance == 2 ? node : reach[node].Through;
+                foreach (var other in Neighbours[node])
+                {
+                    if (distance == 2) shared[other] = shared.GetValueOrDefault(other) + 1;
+                    if (reach.ContainsKey(other)) continue;
+                    reach[other] = (distance, through, false);
+                    next.Add(other);
+                }
+            }
+            frontier = next;
+        }
+        foreach (var company in group)
+        {
+            if (company == source) continue;
+            foreach (var other in Neighbours[company])
+            {
+                if (!reach.TryGetValue(other, out var known) || known.Distance > 2) reach[other] = (2, company, true);
+            }
+        }
+        return (reach, shared);
+    }
+
+    internal IEnumerable<int> Candidates(Request request)
+    {
+        if (request.Kinds.Contains(NodeKind.University) || request.Kinds.Contains(NodeKind.ResearchInstitute))
+        {
+            foreach (var academic in Academics) yield return academic;
+        }
+        if (!request.Kinds.Contains(NodeKind.Enterprise)) yield break;
+        // Enterprises are many: only those working in a field that fits, or near in the network.
+        var seen = new HashSet<int>();
+        foreach (var field in request.QueryFields)
+        {
+            for (var other = 0; other < Fit.Count; other++)
+            {
+                if (Fit.Of(field, other) <= 0) continue;
+                foreach (var org in OrganizationsByField[other])
+                {
+                    if (Kinds[org] == NodeKind.Enterprise && seen.Add(org)) yield return org;
+                }
+            }
+        }
+        foreach (var org in request.Reach.Keys)
+        {
+            if (Kinds[org] == NodeKind.Enterprise && seen.Add(org)) yield return org;
+        }
+    }
+
+    internal bool Admits(Request request, int candidate)
+    {
+        if (!request.Kinds.Contains(Kinds[candidate]) || request.Group.Contains(candidate)) return false;
+        var scope = request.Query.Scope;
+        if (scope != PartnerScope.Any && Localities[candidate] is not { } locality) return false;
+        if (scope == PartnerScope.InRegion && Localities[candidate] != RegionLocality.InRegion) return false;
+        if (scope == PartnerScope.OutOfRegion && Localities[candidate] != RegionLocality.OutOfRegion) return false;
+        if (scope == PartnerScope.Abroad && Localities[candidate] != RegionLocality.Abroad) return false;
+        if (request.Challenge is { } challenge)
+        {
+            if (request.Query.ExcludeExisting && challenge.Applicants.Contains(candidate)) return false;
+            if (!Eligible(challenge, candidate)) return false;
+        }
+        else if (request.Query.ExcludeExisting && request.Reach.TryGetValue(candidate, out var reached) && reached.Distance == 1 && !reached.ThroughGroup)
+        {
+            return false;
+        }
+        return true;
+    }
+
+    bool Eligible(ChallengeFact challenge, int candidate)
+    {
+        if (challenge.Poster < 0) return true;
+        return ChallengeEligibility.Check(challenge.Kind, Party(challenge.Poster), Party(candidate), id => ParentIds(id)).Eligible;
+    }
+
+    IEnumerable<string> ParentIds(string id) => IndexOf(id) is var org and >= 0 ? Parents[org].Select(p => Ids[p]) : [];
+
+    ChallengeParty Party(int org) => new(
+        Ids[org],
+        Kinds[org] switch
+        {
+            NodeKind.University => PartyKind.University,
+            NodeKind.ResearchInstitute => PartyKind.ResearchInstitute,
+            NodeKind.Enterprise => PartyKind.Enterprise,
+            _ => PartyKind.Other,
+        },
+        Localities[org] == RegionLocality.InRegion,
+        TechEnterprise[org]);
+
+    internal IEnumerable<Scored> Rank(Request request, Ranker ranker)
+    {
+        var scored = new List<Scored>();
+        foreach (var candidate in Candidates(request))
+        {
+            // A partner with no field near the wanted ones is no match, however near or busy it is.
+            if (!Admits(request, candidate) || FieldFitOf(request.QueryFields, candidate).Fit <= 0) continue;
+            scored.Add(ranker switch
+            {
+                Ranker.MostConnected => new Scored(candidate, Neighbours[candidate].Length, null),
+                Ranker.FieldMatch => new Scored(candidate, FieldFitOf(request.QueryFields, candidate).Fit, null),
+                _ => ScoreOf(request, candidate),
+            });
+        }
+        return scored.OrderByDescending(s => s.Score).ThenBy(s => Ids[s.Organization], StringComparer.Ordinal);
+    }
+
+    Scored ScoreOf(Request request, int candidate)
+    {
+        var w = request.Weights;
+        var (fit, _) = FieldFitOf(request.QueryFields, candidate);
+        var (capability, _) = CapabilityOf(request.QueryFields, candidate);
+        var (record, _) = RecordOf(request.QueryFields, candidate);
+        var parts = new ScoreParts(
+            w.Field * fit,
+            w.Capability * Math.Log(1 + capability.Count),
+            w.TrackRecord * Math.Log(1 + record),
+            w.Proximity * ProximityOf(request, candidate),
+            w.Region * PlaceOf(request.Source, candidate).Value - w.Load * Math.Log(1 + CurrentPairings[candidate]));
+        return new Scored(candidate, parts.Total, parts);
+    }
+
+    /// <summary>The best fit of the wanted fields (the main one fully, others by 0.8) with the candidate's fields and its platforms' fields.</summary>
+    internal (double Fit, int Field) FieldFitOf(int[] wanted, int candidate)
+    {
+        var (best, field) = (0.0, -1);
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            var factor = i == 0 ? 1.0 : SecondaryFieldFactor;
+            foreach (var own in OwnFields[candidate].Concat(PlatformFields[candidate]))
+            {
+                var fit = factor * Fit.Of(wanted[i], own);
+                if (fit > best) (best, field) = (fit, wanted[i]);
+            }
+        }
+        return (best, field);
+    }
+
+    (List<PlatformFact> Platforms, int Field) CapabilityOf(int[] wanted, int candidate)
+    {
+        var (best, bestField) = (new List<PlatformFact>(), -1);
+        foreach (var field in wanted)
+        {
+            var found = Platforms[candidate].Where(p => CapabilityTypes.Contains(p.Type) && Fit.Of(field, p.Field) >= RelatedFit).ToList();
+            if (found.Count > best.Count) (best, bestField) = (found, field);
+        }
+        return (best, bestField);
+    }
+
+    const double RelatedFit = 0.6;
+
+    (double Value, int Field) RecordOf(int[] wanted, int candidate)
+    {
+        var (best, bestField) = (0.0, -1);
+        foreach (var field in wanted)
+        {
+            var value = 0.0;
+            foreach (var item in Records[candidate])
+            {
+                if (Fit.Of(field, item.Field) >= RelatedFit) value += Math.Pow(0.5, Math.Max(0, AsOf.Year - item.Year) / RecordHalfLifeYears);
+            }
+            if (value > best) (best, bestField) = (value, field);
+        }
+        return (best, bestField);
+    }
+
+    static double ProximityOf(Request request, int candidate)
+    {
+        var closeness = request.Reach.TryGetValue(candidate, out var reached) ? reached.Distance <= 2 ? 1.0 : 0.3 : 0;
+        return closeness + 0.2 * Math.Log(1 + request.Shared.GetValueOrDefault(candidate));
+    }
+
+    enum Place { SameCity, SameProvince, Elsewhere }
+
+    (double Value, Place Place) PlaceOf(int source, int candidate)
+    {
+        var (a, b) = (source >= 0 ? RegionCodes[source] : null, RegionCodes[candidate]);
+        if (a is null || b is null || a.Length < 4 || b.Length < 4 || a[..2] != b[..2]) return (0, Place.Elsewhere);
+        var cityKnown = a[2..4] != "00" && b[2..4] != "00";
+        return cityKnown && a[..4] == b[..4] ? (1.0, Place.SameCity) : (0.5, Place.SameProvince);
+    }
+}
