@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// <summary>The graph in Neo4j, over its HTTP APIs (the Query API on 5.25+, else the transactional endpoint).</summary>
 public sealed class Neo4jGraphStore : IGraphStore
 {
-    const int ScanPage = 1000;
+    const int ScanPage = 5000;
     const int ImportChunk = 500;
     readonly Neo4jConnection _connection;
     readonly Neo4jStoreOptions _options;
@@ -408,18 +408,25 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public async IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var after = "";
-        var name = type is { } t ? CypherStatements.RelationshipType(t) : null;
-        while (true)
+        // One type at a time, so a page reads only links of its type: every id starts with "TYPE|", so types taken
+        // in the ordinal order of that prefix give all links in id order.
+        LinkType[] types = type is { } only ? [only]
+            : Enum.GetValues<LinkType>().OrderBy(t => CypherStatements.RelationshipType(t) + "|", StringComparer.Ordinal).ToArray();
+        foreach (var linkType in types)
         {
-            var rows = await RunAsync(CypherStatements.Get("queries/scan-links"), new { type = name, after, size = ScanPage }, cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
+            var statement = CypherStatements.ForType("queries/scan-links", linkType);
+            var after = "";
+            while (true)
             {
-                var link = Neo4jValues.ReadLink(row[0]);
-                after = link.Id;
-                yield return link;
+                var rows = await RunAsync(statement, new { after, size = ScanPage }, cancellationToken).ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    var link = Neo4jValues.ReadLink(row[0]);
+                    after = link.Id;
+                    yield return link;
+                }
+                if (rows.Count < ScanPage) break;
             }
-            if (rows.Count < ScanPage) yield break;
         }
     }
 
