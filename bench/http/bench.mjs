@@ -21,10 +21,11 @@ async function post(query, variables) {
 
 // A real enterprise with links: among high-tech enterprises with the most invention patents, the first with pairings.
 const candidates = await post(`{ enterprises(where: { highTech: { eq: true } }, order: [{ inventionPatents: DESC }], first: 50) {
-  nodes { id name region { code parent { code } } pairings { totalCount } } } }`);
+  nodes { id name region { code level parent { code } } pairings { totalCount } } } }`);
 const enterprise = candidates.enterprises.nodes.find(e => e.pairings.totalCount > 0);
 if (!enterprise) throw new Error('no high-tech enterprise with pairings in the data');
-const prefecture = enterprise.region.parent?.code ?? enterprise.region.code;
+// The list is of the enterprise's city (地级市), its districts and counties included.
+const city = enterprise.region.level === 'COUNTY' ? enterprise.region.parent.code : enterprise.region.code;
 
 const operations = [
   {
@@ -41,7 +42,7 @@ const operations = [
     query: `query List($region: String!) { enterprises(where: { region: { eq: $region }, highTech: { eq: true } },
       order: [{ name: ASC }], first: 20) { totalCount pageInfo { hasNextPage endCursor }
       nodes { id name creditCode region { name } fields { name } } } }`,
-    variables: { region: prefecture },
+    variables: { region: city },
   },
   {
     name: '(c) search, 2 characters',
