@@ -11,14 +11,42 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// embedded store's semantics. Property names are checked against the catalog of the queried kinds (all kinds when
 /// none are given) and only the catalog's spelling reaches the text; every value is a parameter, typed as stored.
 /// Cypher's null is folded to false under NOT, so a comparison with an absent property behaves as the port says.
+/// Link conditions are pattern comprehensions (3.1 has neither EXISTS { } nor exists() on a pattern with a WHERE),
+/// with a nested translator for the node at the other end.
 /// </summary>
-internal sealed class Neo4jFilters(IReadOnlyCollection<NodeKind> kinds, Dictionary<string, object?> parameters)
+internal sealed class Neo4jFilters
 {
-    static readonly string[] CoreFields = ["id", "key", "name", "nameEn", "aliases", "createdAt", "updatedAt"];
+    static readonly string[] CoreFields = ["id", "kind", "key", "name", "nameEn", "aliases", "createdAt", "updatedAt"];
+    static readonly string[] LinkCoreFields = ["key", "startDate", "endDate", "source"];
 
-    readonly IReadOnlyCollection<NodeKind> _kinds = kinds.Count == 0 ? Enum.GetValues<NodeKind>() : kinds;
+    readonly IReadOnlyCollection<NodeKind> _kinds;
+    readonly Dictionary<string, object?> _parameters;
+    readonly string _node;
+    readonly Variables _variables;
 
-    /// <summary>A property as Cypher: its expression on n, its type, and whether it is a stored timestamp.</summary>
+    /// <summary>A translator over <c>n</c> of these kinds (all kinds when empty); values go into <paramref name="parameters"/>.</summary>
+    public Neo4jFilters(IReadOnlyCollection<NodeKind> kinds, Dictionary<string, object?> parameters)
+        : this(kinds, parameters, "n", new Variables())
+    {
+    }
+
+    Neo4jFilters(IReadOnlyCollection<NodeKind> kinds, Dictionary<string, object?> parameters, string node, Variables variables)
+    {
+        _kinds = kinds.Count == 0 ? Enum.GetValues<NodeKind>() : kinds;
+        _parameters = parameters;
+        _node = node;
+        _variables = variables;
+    }
+
+    /// <summary>Variable names unique within one statement, shared by the nested translators.</summary>
+    sealed class Variables
+    {
+        int _count;
+
+        public int Next() => ++_count;
+    }
+
+    /// <summary>A property as Cypher: its expression, its type, and whether it is a stored timestamp.</summary>
     sealed record Target(string Name, PropertyType Type, string Expression, bool Timestamp = false)
     {
         public bool IsList => Type is PropertyType.TextList or PropertyType.ReferenceList;
@@ -28,14 +56,17 @@ internal sealed class Neo4jFilters(IReadOnlyCollection<NodeKind> kinds, Dictiona
     }
 
     /// <summary>The condition that selects the nodes the filter holds for.</summary>
-    public string Where(NodeFilter? filter) => filter switch
+    public string Where(NodeFilter? filter) => filter is null ? "true" : Where(filter, Resolve, linkOf: null);
+
+    /// <summary>The condition over one subject: a node (<paramref name="linkOf"/> null) or a link of that type.</summary>
+    string Where(NodeFilter filter, Func<string, Target> resolve, LinkType? linkOf) => filter switch
     {
-        null => "true",
-        NodeFilter.AllOf all => all.Filters.Count == 0 ? "true" : "(" + string.Join(" AND ", all.Filters.Select(Where)) + ")",
-        NodeFilter.AnyOf any => any.Filters.Count == 0 ? "false" : "(" + string.Join(" OR ", any.Filters.Select(Where)) + ")",
-        NodeFilter.Not not => $"(NOT coalesce({Where(not.Filter)}, false))",
-        NodeFilter.Compare compare => Compare(compare),
-        NodeFilter.HasLink link => HasLink(link),
+        NodeFilter.AllOf all => all.Filters.Count == 0 ? "true" : "(" + string.Join(" AND ", all.Filters.Select(f => Where(f, resolve, linkOf))) + ")",
+        NodeFilter.AnyOf any => any.Filters.Count == 0 ? "false" : "(" + string.Join(" OR ", any.Filters.Select(f => Where(f, resolve, linkOf))) + ")",
+        NodeFilter.Not not => $"(NOT coalesce({Where(not.Filter, resolve, linkOf)}, false))",
+        NodeFilter.Compare compare => Compare(compare, resolve),
+        NodeFilter.HasLink link when linkOf is null => HasLink(link),
+        NodeFilter.HasLink => throw new InvalidInputException($"a condition on a {GraphSchema.Of(linkOf!.Value).Name} link cannot itself be a link condition: put it on the node at the other end"),
         _ => throw new InvalidInputException($"unknown filter {filter.GetType().Name}"),
     };
 
@@ -50,36 +81,68 @@ internal sealed class Neo4jFilters(IReadOnlyCollection<NodeKind> kinds, Dictiona
             terms.Add($"{expression} IS NULL");
             terms.Add(field.Descending ? expression + " DESC" : expression);
         }
-        terms.Add("n.id");
+        terms.Add($"{_node}.id");
         return string.Join(", ", terms);
     }
 
     string Parameter(object value)
     {
-        var name = "f" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        parameters[name] = value;
+        var name = "f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters[name] = value;
         return "$" + name;
     }
 
+    /// <summary>
+    /// The matching links counted in a pattern comprehension: Some, more than none; None, none; All, none of those that
+    /// do not match.
+    /// </summary>
     string HasLink(NodeFilter.HasLink link)
     {
         if (!Enum.IsDefined(link.Type)) throw new InvalidInputException($"unknown link type {link.Type}");
+        if (!Enum.IsDefined(link.Quantifier)) throw new InvalidInputException($"unknown link quantifier {link.Quantifier}");
         var type = CypherStatements.RelationshipType(link.Type);
+        var number = _variables.Next().ToString(CultureInfo.InvariantCulture);
+        var (r, m) = ("r" + number, "m" + number);
         var pattern = link.Direction switch
         {
-            Direction.Out => $"(n)-[:`{type}`]->(m:Node)",
-            Direction.In => $"(n)<-[:`{type}`]-(m:Node)",
-            _ => $"(n)-[:`{type}`]-(m:Node)",
+            Direction.Out => $"({_node})-[{r}:`{type}`]->({m}:Node)",
+            Direction.In => $"({_node})<-[{r}:`{type}`]-({m}:Node)",
+            _ => $"({_node})-[{r}:`{type}`]-({m}:Node)",
         };
-        // Pattern comprehensions exist in 3.1 and 5, unlike exists(pattern) and EXISTS { }.
-        return link.OtherIds is null
-            ? $"size([{pattern} | m.id]) > 0"
-            : $"any(x IN [{pattern} | m.id] WHERE x IN {Parameter(link.OtherIds.ToArray())})";
+        var tests = new List<string>();
+        if (link.OtherIds is not null)
+            tests.Add($"{m}.id IN {Parameter(link.OtherIds.ToArray())}");
+        if (link.Link is not null)
+            tests.Add(Where(link.Link, name => ResolveLink(link.Type, r, name), link.Type));
+        if (link.Other is not null)
+            tests.Add(new Neo4jFilters([.. link.OtherKinds], _parameters, m, _variables).Where(link.Other));
+        var test = tests.Count == 0 ? "true" : string.Join(" AND ", tests);
+        return link.Quantifier switch
+        {
+            LinkQuantifier.Some => $"size([{pattern} WHERE {test} | 1]) > 0",
+            LinkQuantifier.None => $"size([{pattern} WHERE {test} | 1]) = 0",
+            _ => $"size([{pattern} WHERE NOT coalesce({test}, false) | 1]) = 0",
+        };
     }
 
-    string Compare(NodeFilter.Compare compare)
+    /// <summary>A property of a relationship (variable <paramref name="r"/>) of this type: its dates, source, key or a catalog property.</summary>
+    static Target ResolveLink(LinkType type, string r, string name)
     {
-        var target = Resolve(compare.Property);
+        switch (name)
+        {
+            case "key" or "source": return new(name, PropertyType.Text, $"{r}.{name}");
+            case "startDate" or "endDate": return new(name, PropertyType.Date, $"{r}.{name}");
+        }
+        var info = GraphSchema.Of(type);
+        // The catalog's own spelling of the name goes into the statement, never the caller's text.
+        if (info.Properties.FirstOrDefault(p => p.Name == name) is { } definition) return new(definition.Name, definition.Type, $"{r}.`{definition.Name}`");
+        var known = LinkCoreFields.Concat(info.Properties.Select(p => p.Name));
+        throw new InvalidInputException($"unknown property '{name}' of {info.Name} links (known: {string.Join(", ", known)})");
+    }
+
+    string Compare(NodeFilter.Compare compare, Func<string, Target> resolve)
+    {
+        var target = resolve(compare.Property);
         var op = compare.Op;
         var value = compare.Value;
         if (value is null)
@@ -142,14 +205,14 @@ internal sealed class Neo4jFilters(IReadOnlyCollection<NodeKind> kinds, Dictiona
     {
         switch (name)
         {
-            case "id" or "key" or "name" or "nameEn": return new(name, PropertyType.Text, $"n.{name}");
-            case "aliases": return new(name, PropertyType.TextList, "n.aliases");
-            case "createdAt" or "updatedAt": return new(name, PropertyType.Text, $"n.{name}", Timestamp: true);
+            case "id" or "kind" or "key" or "name" or "nameEn": return new(name, PropertyType.Text, $"{_node}.{name}");
+            case "aliases": return new(name, PropertyType.TextList, $"{_node}.aliases");
+            case "createdAt" or "updatedAt": return new(name, PropertyType.Text, $"{_node}.{name}", Timestamp: true);
         }
         foreach (var kind in _kinds)
         {
             // The catalog's own spelling of the name goes into the statement, never the caller's text.
-            if (GraphSchema.Of(kind).Property(name) is { } definition) return new(definition.Name, definition.Type, $"n.`{definition.Name}`");
+            if (GraphSchema.Of(kind).Property(name) is { } definition) return new(definition.Name, definition.Type, $"{_node}.`{definition.Name}`");
         }
         var known = CoreFields.Concat(_kinds.SelectMany(k => GraphSchema.Of(k).Properties.Select(p => p.Name))).Distinct();
         throw new InvalidInputException($"unknown property '{name}' for {string.Join(", ", _kinds)} (known: {string.Join(", ", known)})");

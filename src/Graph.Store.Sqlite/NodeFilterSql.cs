@@ -31,14 +31,42 @@ internal sealed class SqlParameters
 /// Translates <see cref="NodeFilter"/> and <see cref="SortField"/> into SQL over <c>nodes n</c>. Property
 /// names are checked against the catalog of the queried kinds and the core fields; only names taken from
 /// the catalog reach the SQL text, every value is a parameter. SQL's NULL is folded to false under NOT,
-/// so a comparison with an absent property behaves as the port says.
+/// so a comparison with an absent property behaves as the port says. Link conditions are EXISTS subqueries
+/// over the links table's two indexes (from, type) and (to, type), with a nested translator for the other end.
 /// </summary>
-internal sealed class NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTypeCodes codes, SqlParameters parameters)
+internal sealed class NodeFilterSql
 {
-    static readonly string[] CoreFields = ["id", "key", "name", "nameEn", "aliases", "createdAt", "updatedAt"];
+    static readonly string[] CoreFields = ["id", "kind", "key", "name", "nameEn", "aliases", "createdAt", "updatedAt"];
+    static readonly string[] LinkCoreFields = ["key", "startDate", "endDate", "source"];
 
-    readonly IReadOnlyCollection<NodeKind> _kinds = kinds.Count == 0 ? Enum.GetValues<NodeKind>() : kinds;
-    int _aliases;
+    readonly IReadOnlyCollection<NodeKind> _kinds;
+    readonly LinkTypeCodes _codes;
+    readonly SqlParameters _parameters;
+    readonly string _node;
+    readonly Aliases _aliases;
+
+    /// <summary>A translator over <c>nodes n</c> of these kinds (all kinds when empty).</summary>
+    public NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTypeCodes codes, SqlParameters parameters)
+        : this(kinds, codes, parameters, "n", new Aliases())
+    {
+    }
+
+    NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTypeCodes codes, SqlParameters parameters, string node, Aliases aliases)
+    {
+        _kinds = kinds.Count == 0 ? Enum.GetValues<NodeKind>() : kinds;
+        _codes = codes;
+        _parameters = parameters;
+        _node = node;
+        _aliases = aliases;
+    }
+
+    /// <summary>Table aliases unique within one statement, shared by the nested translators.</summary>
+    sealed class Aliases
+    {
+        int _count;
+
+        public string Next(string prefix) => prefix + (++_count).ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A property as SQL: a scalar expression, or for a list the arguments of <c>json_each</c>.</summary>
     sealed record Target(string Name, PropertyType Type, string? Scalar, string? Each, string? First, bool Timestamp = false)
@@ -47,13 +75,17 @@ internal sealed class NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTyp
     }
 
     /// <summary>The condition that selects the nodes the filter holds for.</summary>
-    public string Where(NodeFilter filter) => filter switch
+    public string Where(NodeFilter filter) => Where(filter, Resolve, linkOf: null);
+
+    /// <summary>The condition over one subject: a node (<paramref name="linkOf"/> null) or a link of that type.</summary>
+    string Where(NodeFilter filter, Func<string, Target> resolve, LinkType? linkOf) => filter switch
     {
-        NodeFilter.AllOf all => all.Filters.Count == 0 ? "1" : "(" + string.Join(" AND ", all.Filters.Select(Where)) + ")",
-        NodeFilter.AnyOf any => any.Filters.Count == 0 ? "0" : "(" + string.Join(" OR ", any.Filters.Select(Where)) + ")",
-        NodeFilter.Not not => $"NOT COALESCE({Where(not.Filter)}, 0)",
-        NodeFilter.Compare compare => Compare(compare),
-        NodeFilter.HasLink hasLink => HasLink(hasLink),
+        NodeFilter.AllOf all => all.Filters.Count == 0 ? "1" : "(" + string.Join(" AND ", all.Filters.Select(f => Where(f, resolve, linkOf))) + ")",
+        NodeFilter.AnyOf any => any.Filters.Count == 0 ? "0" : "(" + string.Join(" OR ", any.Filters.Select(f => Where(f, resolve, linkOf))) + ")",
+        NodeFilter.Not not => $"NOT COALESCE({Where(not.Filter, resolve, linkOf)}, 0)",
+        NodeFilter.Compare compare => Compare(compare, resolve),
+        NodeFilter.HasLink hasLink when linkOf is null => HasLink(hasLink),
+        NodeFilter.HasLink => throw new InvalidInputException($"a condition on a {GraphSchema.Of(linkOf!.Value).Name} link cannot itself be a link condition: put it on the node at the other end"),
         _ => throw new InvalidInputException($"unknown filter {filter.GetType().Name}"),
     };
 
@@ -68,13 +100,13 @@ internal sealed class NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTyp
             terms.Add($"{expression} IS NULL");
             terms.Add(field.Descending ? expression + " DESC" : expression);
         }
-        terms.Add("n.id");
+        terms.Add($"{_node}.id");
         return string.Join(", ", terms);
     }
 
-    string Compare(NodeFilter.Compare compare)
+    string Compare(NodeFilter.Compare compare, Func<string, Target> resolve)
     {
-        var target = Resolve(compare.Property);
+        var target = resolve(compare.Property);
         var op = compare.Op;
         var value = compare.Value;
         if (value is null)
@@ -100,11 +132,11 @@ internal sealed class NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTyp
             throw new InvalidInputException($"filter on '{target.Name}': {op} applies to text, and '{target.Name}' is a {PropertyJson.TypeName(target.Type)}");
         }
         var parameter = op is FilterOp.In or FilterOp.NotIn
-            ? parameters.Add(PropertyJson.EncodeScalars(ListOf(target, value).Select(v => Convert(target, v))))
-            : parameters.Add(Convert(target, value));
+            ? _parameters.Add(PropertyJson.EncodeScalars(ListOf(target, value).Select(v => Convert(target, v))))
+            : _parameters.Add(Convert(target, value));
         if (!target.IsList) return Condition(target.Scalar!, op, parameter);
 
-        var e = "e" + (++_aliases).ToString(CultureInfo.InvariantCulture);
+        var e = _aliases.Next("e");
         var each = $"json_each({target.Each}) {e}";
         return op switch
         {
@@ -131,52 +163,92 @@ internal sealed class NodeFilterSql(IReadOnlyCollection<NodeKind> kinds, LinkTyp
         _ => throw new InvalidInputException($"unknown filter operator {op}"),
     };
 
+    /// <summary>
+    /// Some: a matching link exists; None: none exists; All: no link exists that does not match. With both directions,
+    /// a link matches from either end.
+    /// </summary>
     string HasLink(NodeFilter.HasLink hasLink)
     {
         if (!Enum.IsDefined(hasLink.Type)) throw new InvalidInputException($"unknown link type {hasLink.Type}");
-        var type = parameters.Add(codes.CodeOf(hasLink.Type));
-        var others = hasLink.OtherIds is null ? null : parameters.Add(PropertyJson.EncodeScalars(hasLink.OtherIds));
+        if (!Enum.IsDefined(hasLink.Quantifier)) throw new InvalidInputException($"unknown link quantifier {hasLink.Quantifier}");
+        var type = _parameters.Add(_codes.CodeOf(hasLink.Type));
+        var others = hasLink.OtherIds is null ? null : _parameters.Add(PropertyJson.EncodeScalars(hasLink.OtherIds));
+        var failing = hasLink.Quantifier == LinkQuantifier.All;
         string Exists(string here, string there)
         {
-            var l = "l" + (++_aliases).ToString(CultureInfo.InvariantCulture);
-            var toOthers = others is null
-                ? ""
-                : $" AND {l}.{there} IN (SELECT o.n FROM json_each({others}) j JOIN nodes o ON o.id = j.value)";
-            return $"EXISTS (SELECT 1 FROM links {l} WHERE {l}.{here} = n.n AND {l}.type = {type}{toOthers})";
+            var l = _aliases.Next("l");
+            var conditions = new List<string> { $"{l}.{here} = {_node}.n", $"{l}.type = {type}" };
+            var tests = new List<string>();
+            if (others is not null)
+                tests.Add($"{l}.{there} IN (SELECT o.n FROM json_each({others}) j JOIN nodes o ON o.id = j.value)");
+            if (hasLink.Link is not null)
+                tests.Add(Where(hasLink.Link, name => ResolveLink(hasLink.Type, l, name), hasLink.Type));
+            var from = $"links {l}";
+            if (hasLink.Other is not null)
+            {
+                var m = _aliases.Next("m");
+                from += $" JOIN nodes {m} ON {m}.n = {l}.{there}";
+                tests.Add(new NodeFilterSql([.. hasLink.OtherKinds], _codes, _parameters, m, _aliases).Where(hasLink.Other));
+            }
+            var test = tests.Count == 0 ? "1" : string.Join(" AND ", tests);
+            conditions.Add(failing ? $"NOT COALESCE(({test}), 0)" : $"({test})");
+            return $"EXISTS (SELECT 1 FROM {from} WHERE {string.Join(" AND ", conditions)})";
         }
-        return hasLink.Direction switch
+        var exists = hasLink.Direction switch
         {
             Direction.Out => Exists("from_n", "to_n"),
             Direction.In => Exists("to_n", "from_n"),
             _ => $"({Exists("from_n", "to_n")} OR {Exists("to_n", "from_n")})",
         };
+        return hasLink.Quantifier == LinkQuantifier.Some ? exists : $"NOT {exists}";
+    }
+
+    /// <summary>A property of a link (alias <paramref name="l"/>) of this type: its dates, source, key or a catalog property.</summary>
+    static Target ResolveLink(LinkType type, string l, string name)
+    {
+        switch (name)
+        {
+            case "key": return new(name, PropertyType.Text, $"NULLIF({l}.key, '')", null, null);
+            case "startDate": return new(name, PropertyType.Date, $"{l}.start_date", null, null);
+            case "endDate": return new(name, PropertyType.Date, $"{l}.end_date", null, null);
+            case "source": return new(name, PropertyType.Text, $"{l}.source", null, null);
+        }
+        var info = GraphSchema.Of(type);
+        if (info.Properties.FirstOrDefault(p => p.Name == name) is { } definition) return Stored(definition, l);
+        var known = LinkCoreFields.Concat(info.Properties.Select(p => p.Name));
+        throw new InvalidInputException($"unknown property '{name}' of {info.Name} links (known: {string.Join(", ", known)})");
     }
 
     Target Resolve(string name)
     {
         switch (name)
         {
-            case "id": return new(name, PropertyType.Text, "n.id", null, null);
-            case "key": return new(name, PropertyType.Text, "n.key", null, null);
-            case "name": return new(name, PropertyType.Text, "n.name", null, null);
-            case "nameEn": return new(name, PropertyType.Text, "n.name_en", null, null);
-            case "aliases": return new(name, PropertyType.TextList, null, "n.aliases", "json_extract(n.aliases, '$[0]')");
-            case "createdAt": return new(name, PropertyType.Integer, "n.created_at", null, null, Timestamp: true);
-            case "updatedAt": return new(name, PropertyType.Integer, "n.updated_at", null, null, Timestamp: true);
+            case "id": return new(name, PropertyType.Text, $"{_node}.id", null, null);
+            case "kind": return new(name, PropertyType.Text, $"{_node}.kind", null, null);
+            case "key": return new(name, PropertyType.Text, $"{_node}.key", null, null);
+            case "name": return new(name, PropertyType.Text, $"{_node}.name", null, null);
+            case "nameEn": return new(name, PropertyType.Text, $"{_node}.name_en", null, null);
+            case "aliases": return new(name, PropertyType.TextList, null, $"{_node}.aliases", $"json_extract({_node}.aliases, '$[0]')");
+            case "createdAt": return new(name, PropertyType.Integer, $"{_node}.created_at", null, null, Timestamp: true);
+            case "updatedAt": return new(name, PropertyType.Integer, $"{_node}.updated_at", null, null, Timestamp: true);
         }
         foreach (var kind in _kinds)
         {
             // The catalog's own spelling of the name goes into the JSON path, never the caller's text.
-            var definition = GraphSchema.Of(kind).Property(name);
-            if (definition is null) continue;
-            var path = "$." + definition.Name;
-            return definition.IsList
-                ? new(definition.Name, definition.Type, null, $"n.props, '{path}'", $"json_extract(n.props, '{path}[0]')")
-                : new(definition.Name, definition.Type, $"json_extract(n.props, '{path}')", null, null);
+            if (GraphSchema.Of(kind).Property(name) is { } definition) return Stored(definition, _node);
         }
         var known = CoreFields.Concat(_kinds.SelectMany(k => GraphSchema.Of(k).Properties.Select(p => p.Name))).Distinct();
         throw new InvalidInputException(
             $"unknown property '{name}' for {string.Join(", ", _kinds)} (known: {string.Join(", ", known)})");
+    }
+
+    /// <summary>A catalog property held in the props JSON of the row with this alias; only the catalog's spelling reaches the path.</summary>
+    static Target Stored(PropertyDefinition definition, string alias)
+    {
+        var path = "$." + definition.Name;
+        return definition.IsList
+            ? new(definition.Name, definition.Type, null, $"{alias}.props, '{path}'", $"json_extract({alias}.props, '{path}[0]')")
+            : new(definition.Name, definition.Type, $"json_extract({alias}.props, '{path}')", null, null);
     }
 
     static bool IsText(Target target) => target.Type is PropertyType.Text or PropertyType.Enum or PropertyType.Reference

@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Domain.Store;
 
 /// <summary>
 /// A filter over nodes. Property names are the catalog's (<see cref="GraphSchema"/>) plus the core
-/// fields "id", "key", "name", "nameEn", "aliases", "createdAt" and "updatedAt". On a list property
+/// fields "id", "kind", "key", "name", "nameEn", "aliases", "createdAt" and "updatedAt". On a list property
 /// (fields, aliases) a comparison holds when it holds for any element.
 /// </summary>
 public abstract record NodeFilter
@@ -26,10 +26,54 @@ public abstract record NodeFilter
     public sealed record Compare(string Property, FilterOp Op, object? Value) : NodeFilter;
 
     /// <summary>
-    /// The node has at least one link of this type in this direction — to one of these nodes, when
-    /// <paramref name="OtherIds"/> is given.
+    /// A condition on the node's links of this type in this direction (<see cref="Direction.Both"/>: at either end).
+    /// A link matches when it leads to one of <paramref name="OtherIds"/> (when given), meets <paramref name="Link"/>
+    /// (when given) and its other end meets <paramref name="Other"/> (when given). <paramref name="Quantifier"/> says
+    /// how many must match: at least one (the default), none, or all of them — true for a node with no such links.
     /// </summary>
-    public sealed record HasLink(LinkType Type, Direction Direction, IReadOnlyCollection<string>? OtherIds = null) : NodeFilter;
+    /// <param name="Type">The link type.</param>
+    /// <param name="Direction">Links from the node (Out), to it (In), or either.</param>
+    /// <param name="OtherIds">When given, only links to one of these nodes match.</param>
+    /// <param name="Quantifier">How many links must match.</param>
+    /// <param name="Link">
+    /// A filter over the link itself: <see cref="Compare"/> on "key", "startDate", "endDate", "source" and the link
+    /// type's catalog properties, combined with <see cref="AllOf"/>, <see cref="AnyOf"/> and <see cref="Not"/>.
+    /// </param>
+    /// <param name="Other">A filter over the node at the other end, as over any node of the kinds the link type allows there.</param>
+    public sealed record HasLink(
+        LinkType Type,
+        Direction Direction,
+        IReadOnlyCollection<string>? OtherIds = null,
+        LinkQuantifier Quantifier = LinkQuantifier.Some,
+        NodeFilter? Link = null,
+        NodeFilter? Other = null) : NodeFilter
+    {
+        /// <summary>The kinds the link type allows at the other end of the node's links.</summary>
+        public IReadOnlySet<NodeKind> OtherKinds
+        {
+            get
+            {
+                var info = GraphSchema.Of(Type);
+                return Direction switch
+                {
+                    Direction.Out => info.ToKinds,
+                    Direction.In => info.FromKinds,
+                    _ => info.FromKinds.Union(info.ToKinds).ToHashSet(),
+                };
+            }
+        }
+    }
+}
+
+/// <summary>How many of a node's links must match a <see cref="NodeFilter.HasLink"/> condition.</summary>
+public enum LinkQuantifier
+{
+    /// <summary>At least one.</summary>
+    Some,
+    /// <summary>None (true for a node with no such links).</summary>
+    None,
+    /// <summary>Every one (true for a node with no such links).</summary>
+    All,
 }
 
 /// <summary>Comparison operators of <see cref="NodeFilter.Compare"/>.</summary>
