@@ -12,14 +12,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const placeholders = {
   '$$LABEL$$': 'Enterprise',
   '$$TYPE$$': 'SUBSIDIARY_OF',
-  '$$FILTER$$': 'true',
+  // A link condition as Neo4jFilters builds one (some / all, a link property, a nested one at the other end), so the
+  // constructs the list filters use are checked too.
+  '$$FILTER$$': 'size([(n)-[r1:`PAIRED_WITH`]->(m1:Node) WHERE r1.startDate >= $f0 AND '
+    + 'size([(m1)<-[r2:`APPLIES_TO`]-(m2:Node) WHERE NOT coalesce(m2.kind IN $f1, false) | 1]) = 0 | 1]) > 0',
   '$$ORDER$$': 'n.id',
   '$$KEY$$': 'creditCode',
 };
 
 // Every parameter name the store passes.
 const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
-  'limit', 'rows', 'out', 'in', 'after', 'size', 'file'];
+  'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1'];
 
 export function catalog() {
   const model = join(root, 'src', 'Graph.Domain', 'Model');
