@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Schema.Links;
 using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Model;
 
@@ -26,76 +27,149 @@ public sealed class FilterInputs
     /// <summary>The operations allowed on one element of a list (<c>some</c>, <c>none</c>).</summary>
     internal static readonly string[] ElementOperations = ["eq", "in", "contains", "startsWith"];
 
+    private readonly CatalogEnums _enums;
+    private readonly EnumerationGraphType _sortDirection;
     private readonly Dictionary<string, IInputObjectGraphType> _operations = [];
-    private readonly Dictionary<NodeKind, InputObjectGraphType> _filters = [];
-    private readonly Dictionary<NodeKind, InputObjectGraphType> _sorts = [];
+    private readonly Dictionary<FilterScope, InputObjectGraphType> _filters = [];
+    private readonly Dictionary<FilterScope, InputObjectGraphType> _sorts = [];
 
     public FilterInputs(CatalogEnums enums)
     {
-        var sortDirection = new EnumerationGraphType { Name = "SortEnumType", Description = "Ascending or descending. 排序方向。" };
-        sortDirection.Add("ASC", false, "Smallest first; absent values last. 升序。");
-        sortDirection.Add("DESC", true, "Largest first; absent values last. 降序。");
+        _enums = enums;
+        _sortDirection = new EnumerationGraphType { Name = "SortEnumType", Description = "Ascending or descending. 排序方向。" };
+        _sortDirection.Add("ASC", false, "Smallest first; absent values last. 升序。");
+        _sortDirection.Add("DESC", true, "Largest first; absent values last. 降序。");
 
-        foreach (var kind in GraphSchema.NodeKinds)
+        // Filters refer to each other through link conditions: make them all, then give them their fields.
+        foreach (var scope in FilterScope.All)
         {
-            var filter = new InputObjectGraphType
-            {
-                Name = kind.Kind + "FilterInput",
-                Description = $"Conditions on {kind.Kind} nodes; the fields of one object must all hold. 筛选条件。",
-            };
-            filter.Field("and", new ListGraphType(new NonNullGraphType(filter))).Description("All of these hold. 且。");
-            filter.Field("or", new ListGraphType(new NonNullGraphType(filter))).Description("At least one of these holds. 或。");
-            filter.Field("not", filter).Description("This does not hold. 非。");
-            filter.Field("id", Operations("Id", typeof(IdGraphType), EqualityOperations)).Description("The global id. 全局标识。");
-            filter.Field("key", Text()).Description("The natural key. 业务主键。");
-            if (kind.KeyName != "key")
-                filter.Field(kind.KeyName, Text()).Description($"The {kind.KeyName}, the natural key. 业务主键。");
-            filter.Field("name", Text()).Description("The Chinese name. 名称。");
-            filter.Field("nameEn", Text()).Description("The English name. 英文名称。");
-            filter.Field("aliases", List("String", Text())).Description("The aliases. 别名。");
-
-            var sort = new InputObjectGraphType
-            {
-                Name = kind.Kind + "SortInput",
-                Description = $"How to sort {kind.Kind} nodes: set one field per object, list objects for further keys; ties are broken by id. 排序。",
-            };
-            foreach (var name in (string[])["id", "key", "name", "nameEn", "createdAt", "updatedAt"])
-                sort.Field(name, sortDirection);
-
-            foreach (var property in kind.Properties)
-            {
-                var description = CatalogNames.Describe(property);
-                if (property.References is { } referenced)
-                {
-                    var reference = Reference(referenced);
-                    filter.Field(property.Name, property.IsList ? List(referenced.ToString(), reference) : reference).Description(description);
-                }
-                else if (property.Values is not null)
-                {
-                    var type = enums.Of(kind.Kind.ToString(), property);
-                    filter.Field(property.Name, Operations(type.Name, type, EqualityOperations)).Description(description);
-                }
-                else if (property.IsList)
-                {
-                    filter.Field(property.Name, List("String", Text())).Description(description);
-                }
-                else
-                {
-                    filter.Field(property.Name, Scalar(property.Type)).Description(description);
-                }
-                if (!property.IsList)
-                    sort.Field(property.Name, sortDirection).Description(description);
-            }
-            _filters.Add(kind.Kind, filter);
-            _sorts.Add(kind.Kind, sort);
+            var description = scope.IsSeveralKinds
+                ? $"Conditions on a node that is one of {string.Join(", ", scope.Kinds.Order())}: on the fields they share and on its kind; the fields of one object must all hold. 筛选条件。"
+                : $"Conditions on {scope.Name} nodes; the fields of one object must all hold. 筛选条件。";
+            _filters.Add(scope, new InputObjectGraphType { Name = scope.Name + "FilterInput", Description = description });
         }
+        foreach (var (scope, filter) in _filters)
+            AddFields(scope, filter);
     }
 
     /// <summary>The filter input of a kind.</summary>
-    public InputObjectGraphType Filter(NodeKind kind) => _filters[kind];
+    public InputObjectGraphType Filter(NodeKind kind) => _filters[FilterScope.Of(kind)];
 
-    /// <summary>The sort input of a kind.</summary>
-    public InputObjectGraphType Sort(NodeKind kind) => _sorts[kind];
+    /// <summary>The filter input of a scope.</summary>
+    public InputObjectGraphType Filter(FilterScope scope) => _filters[scope];
+
+    /// <summary>The sort input of a scope: its core fields and its scalar properties.</summary>
+    public InputObjectGraphType Sort(FilterScope scope)
+    {
+        if (_sorts.TryGetValue(scope, out var existing))
+            return existing;
+        var sort = new InputObjectGraphType
+        {
+            Name = scope.Name + "SortInput",
+            Description = $"How to sort {scope.Name} nodes: set one field per object, list objects for further keys; ties are broken by id. 排序。",
+        };
+        foreach (var name in (string[])["id", "key", "name", "nameEn", "createdAt", "updatedAt"])
+            sort.Field(name, _sortDirection);
+        foreach (var property in scope.Properties.Where(p => !p.IsList))
+            sort.Field(property.Name, _sortDirection).Description(CatalogNames.Describe(property));
+        _sorts.Add(scope, sort);
+        return sort;
+    }
+
+    private void AddFields(FilterScope scope, InputObjectGraphType filter)
+    {
+        AddCombinators(filter);
+        filter.Field("id", Operations("Id", typeof(IdGraphType), EqualityOperations)).Description("The global id. 全局标识。");
+        if (scope.IsSeveralKinds)
+            filter.Field("kind", Operations("NodeKind", typeof(NodeKindType), EqualityOperations)).Description("The node's kind. 节点类型。");
+        filter.Field("key", Text()).Description("The natural key. 业务主键。");
+        if (scope.KeyName != "key")
+            filter.Field(scope.KeyName, Text()).Description($"The {scope.KeyName}, the natural key. 业务主键。");
+        filter.Field("name", Text()).Description("The Chinese name. 名称。");
+        filter.Field("nameEn", Text()).Description("The English name. 英文名称。");
+        filter.Field("aliases", List("String", Text())).Description("The aliases. 别名。");
+        var owner = scope.Kinds.Min().ToString();
+        foreach (var property in scope.Properties)
+            filter.Field(property.Name, PropertyFilter(owner, property)).Description(CatalogNames.Describe(property));
+        foreach (var (name, linkField) in scope.LinkFields)
+        {
+            filter.Field(name, LinkList(linkField))
+                .Description(CatalogNames.Bilingual($"{linkField.Description}: conditions on these links and the nodes at their other end, with `some`, `none` or `all`", GraphSchema.Of(linkField.Type).Chinese + "关系条件"));
+        }
+    }
+
+    private static void AddCombinators(InputObjectGraphType filter)
+    {
+        filter.Field("and", new ListGraphType(new NonNullGraphType(filter))).Description("All of these hold. 且。");
+        filter.Field("or", new ListGraphType(new NonNullGraphType(filter))).Description("At least one of these holds. 或。");
+        filter.Field("not", filter).Description("This does not hold. 非。");
+    }
+
+    /// <summary>The operations input of a catalog property of a node kind or link type (owner is its name).</summary>
+    private IInputObjectGraphType PropertyFilter(string owner, PropertyDefinition property)
+    {
+        if (property.References is NodeKind.Region or NodeKind.Field)
+        {
+            var referenced = property.References.Value;
+            var reference = Reference(referenced);
+            return property.IsList ? List(referenced.ToString(), reference) : reference;
+        }
+        if (property.Values is not null)
+        {
+            var type = _enums.Of(owner, property);
+            return Operations(type.Name, type, EqualityOperations);
+        }
+        return property.IsList ? List("String", Text()) : Scalar(property.Type);
+    }
+
+    /// <summary>
+    /// <c>List&lt;Connection&gt;EdgeFilterInput</c>: <c>some</c>, <c>none</c> or <c>all</c> of a node's links (of one link
+    /// field) meet an edge condition: on the link (<c>link</c>) and on the node at its other end (<c>node</c>), as the
+    /// connection's edges carry them.
+    /// </summary>
+    private IInputObjectGraphType LinkList(LinkField linkField)
+    {
+        var name = "List" + linkField.ConnectionName + "EdgeFilterInput";
+        if (_operations.TryGetValue(name, out var existing))
+            return existing;
+        var info = GraphSchema.Of(linkField.Type);
+        var edge = new InputObjectGraphType
+        {
+            Name = linkField.ConnectionName + "EdgeFilterInput",
+            Description = $"Conditions on one {info.Name} link and the node at its other end, as the edges of {linkField.ConnectionName}Connection carry them; both must hold. 关系及对端条件。",
+        };
+        edge.Field("link", LinkFilter(info)).Description("Conditions on the link: dates, source, key and the type's properties. 关系条件。");
+        edge.Field("node", _filters[FilterScope.Of(linkField.OtherKinds)]).Description("Conditions on the node at the other end. 对端节点条件。");
+
+        var list = new InputObjectGraphType
+        {
+            Name = name,
+            Description = $"Conditions on a node's {info.Name} links: some, none or all of them meet the edge condition (all and none hold for a node with no such links). 关系列表条件。",
+        };
+        list.Field("some", edge).Description("At least one link meets it. 至少一个。");
+        list.Field("none", edge).Description("No link meets it (also true with no links). 没有一个。");
+        list.Field("all", edge).Description("Every link meets it (also true with no links). 全部。");
+        _operations.Add(name, list);
+        return list;
+    }
+
+    /// <summary><c>&lt;LinkType&gt;LinkFilterInput</c>: conditions on a link's dates, source, key and properties.</summary>
+    private IInputObjectGraphType LinkFilter(LinkTypeInfo info)
+    {
+        var name = CatalogNames.LinkTypeName(info.Type) + "FilterInput";
+        if (_operations.TryGetValue(name, out var existing))
+            return existing;
+        var filter = new InputObjectGraphType { Name = name, Description = $"Conditions on a {info.Name} link; the fields of one object must all hold. 关系条件。" };
+        AddCombinators(filter);
+        filter.Field("key", Text()).Description("The key that tells apart several links between the same two nodes. 区分键。");
+        filter.Field("startDate", Scalar(PropertyType.Date)).Description("When it began. 开始日期。");
+        filter.Field("endDate", Scalar(PropertyType.Date)).Description("When it ended; absent while it lasts. 结束日期。");
+        filter.Field("source", Text()).Description("Where the fact comes from. 来源。");
+        foreach (var property in info.Properties)
+            filter.Field(property.Name, PropertyFilter(info.Type.ToString(), property)).Description(CatalogNames.Describe(property));
+        _operations.Add(name, filter);
+        return filter;
+    }
 
     private IInputObjectGraphType Text() => Operations("String", typeof(StringGraphType), TextOperations);
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using KnowledgeGraph.Api.Schema.Links;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
@@ -8,13 +9,15 @@ namespace KnowledgeGraph.Api.Schema.Lists;
 
 /// <summary>
 /// Turns the <c>where</c> and <c>order</c> arguments into the store's <see cref="NodeFilter"/> and
-/// <see cref="SortField"/>s. A region or field code expands to itself and everything within it. A value the store
-/// cannot match is an INVALID_INPUT error that names the argument path, e.g. <c>where.region.eq</c>.
+/// <see cref="SortField"/>s. A region or field code expands to itself and everything within it; a link field's
+/// <c>some</c>/<c>none</c>/<c>all</c> becomes a <see cref="NodeFilter.HasLink"/> whose other-end condition is read in
+/// the scope of the kinds there. A value the store cannot match is an INVALID_INPUT error that names the argument
+/// path, e.g. <c>where.region.eq</c> or <c>where.pairings.some.node.region.eq</c>.
 /// </summary>
-public sealed class FilterReader(NodeKindInfo kind)
+public sealed class FilterReader(FilterScope scope)
 {
-    /// <summary>The confidential properties the filter or sort reads (who may use them is the caller's to check).</summary>
-    public HashSet<string> ConfidentialUsed { get; } = [];
+    /// <summary>The confidential properties the filter or sort reads, at any depth (who may use them is the caller's to check).</summary>
+    public HashSet<string> ConfidentialUsed { get; private init; } = [];
 
     /// <summary>The filter a <c>where</c> argument describes; null when it sets nothing.</summary>
     public NodeFilter? Filter(IDictionary<string, object?>? where) => where is null ? null : Object(where, "where");
@@ -32,13 +35,23 @@ public sealed class FilterReader(NodeKindInfo kind)
                 if (direction is not bool descending)
                     continue;
                 Note(name);
-                keys.Add(new SortField(name == kind.KeyName ? "key" : name, descending));
+                keys.Add(new SortField(name == scope.KeyName ? "key" : name, descending));
             }
         }
         return keys;
     }
 
-    private NodeFilter? Object(IDictionary<string, object?> where, string path)
+    private NodeFilter? Object(IDictionary<string, object?> where, string path) => Combine(where, path, Object, (name, value, at) =>
+        scope.LinkFields.TryGetValue(name, out var linkField) ? Links(linkField, value, at)
+        : name == "kind" && scope.IsSeveralKinds ? Kind(value, at)
+        : Field(name, value, at));
+
+    /// <summary>The conditions of one filter object, all of which must hold: <c>and</c>, <c>or</c>, <c>not</c>, and its fields.</summary>
+    private static NodeFilter? Combine(
+        IDictionary<string, object?> where,
+        string path,
+        Func<IDictionary<string, object?>, string, NodeFilter?> nested,
+        Func<string, IDictionary<string, object?>, string, IEnumerable<NodeFilter>> field)
     {
         var conditions = new List<NodeFilter>();
         foreach (var (name, value) in where)
@@ -49,16 +62,16 @@ public sealed class FilterReader(NodeKindInfo kind)
             switch (name)
             {
                 case "and":
-                    conditions.Add(new NodeFilter.AllOf(Each(value, at)));
+                    conditions.Add(new NodeFilter.AllOf(Each(value, at, nested)));
                     break;
                 case "or":
-                    conditions.Add(new NodeFilter.AnyOf(Each(value, at)));
+                    conditions.Add(new NodeFilter.AnyOf(Each(value, at, nested)));
                     break;
                 case "not":
-                    conditions.Add(new NodeFilter.Not(Object((IDictionary<string, object?>)value, at) ?? new NodeFilter.AllOf([])));
+                    conditions.Add(new NodeFilter.Not(nested((IDictionary<string, object?>)value, at) ?? new NodeFilter.AllOf([])));
                     break;
                 default:
-                    conditions.AddRange(Field(name, (IDictionary<string, object?>)value, at));
+                    conditions.AddRange(field(name, (IDictionary<string, object?>)value, at));
                     break;
             }
         }
@@ -70,16 +83,64 @@ public sealed class FilterReader(NodeKindInfo kind)
         };
     }
 
-    private List<NodeFilter> Each(object value, string path) =>
+    private static List<NodeFilter> Each(object value, string path, Func<IDictionary<string, object?>, string, NodeFilter?> nested) =>
         ((IEnumerable)value).Cast<IDictionary<string, object?>>()
-            .Select((item, i) => Object(item, $"{path}[{i}]") ?? new NodeFilter.AllOf([]))
+            .Select((item, i) => nested(item, $"{path}[{i}]") ?? new NodeFilter.AllOf([]))
             .ToList();
+
+    /// <summary><c>some</c>, <c>none</c>, <c>all</c> of a link field: each a link condition with its edge's two parts.</summary>
+    private IEnumerable<NodeFilter> Links(LinkField linkField, IDictionary<string, object?> quantifiers, string path)
+    {
+        foreach (var (name, value) in quantifiers)
+        {
+            if (value is null)
+                continue;
+            var at = $"{path}.{name}";
+            var quantifier = name switch
+            {
+                "some" => LinkQuantifier.Some,
+                "none" => LinkQuantifier.None,
+                "all" => LinkQuantifier.All,
+                _ => throw new InvalidInputException($"Argument '{at}': unknown quantifier '{name}' (some, none or all)."),
+            };
+            var edge = (IDictionary<string, object?>)value;
+            var link = edge.TryGetValue("link", out var onLink) && onLink is IDictionary<string, object?> linkWhere
+                ? LinkObject(GraphSchema.Of(linkField.Type), linkWhere, $"{at}.link")
+                : null;
+            var other = edge.TryGetValue("node", out var onNode) && onNode is IDictionary<string, object?> nodeWhere
+                ? new FilterReader(FilterScope.Of(linkField.OtherKinds)) { ConfidentialUsed = ConfidentialUsed }.Object(nodeWhere, $"{at}.node")
+                : null;
+            yield return new NodeFilter.HasLink(linkField.Type, linkField.Direction, Quantifier: quantifier, Link: link, Other: other);
+        }
+    }
+
+    private static NodeFilter? LinkObject(LinkTypeInfo info, IDictionary<string, object?> where, string path) =>
+        Combine(where, path, (nested, at) => LinkObject(info, nested, at), (name, operations, at) =>
+        {
+            var definition = info.Properties.FirstOrDefault(p => p.Name == name);
+            return operations.Where(o => o.Value is not null)
+                .SelectMany(o => Compare(name, definition, o.Key, o.Value!, $"{at}.{o.Key}", elementOfList: false))
+                .ToList();
+        });
+
+    /// <summary>The <c>kind</c> condition of a filter over several kinds, on the kinds' names as the store holds them.</summary>
+    private static IEnumerable<NodeFilter> Kind(IDictionary<string, object?> operations, string path)
+    {
+        foreach (var (operation, value) in operations)
+        {
+            if (value is null)
+                continue;
+            object names = value is IEnumerable list and not string ? list.Cast<object>().Select(k => k.ToString()!).ToList() : value.ToString()!;
+            foreach (var condition in Compare("kind", null, operation, names, $"{path}.{operation}", elementOfList: false))
+                yield return condition;
+        }
+    }
 
     private IEnumerable<NodeFilter> Field(string name, IDictionary<string, object?> operations, string path)
     {
         Note(name);
-        var property = name == kind.KeyName ? "key" : name;
-        var definition = kind.Property(name);
+        var property = name == scope.KeyName ? "key" : name;
+        var definition = scope.Property(name);
         var isList = name == "aliases" || definition?.IsList == true;
         foreach (var (operation, value) in operations)
         {
@@ -109,7 +170,7 @@ public sealed class FilterReader(NodeKindInfo kind)
     {
         if (elementOfList && !FilterInputs.ElementOperations.Contains(operation))
             throw new InvalidInputException($"Argument '{path}': within 'some' or 'none' only {string.Join(", ", FilterInputs.ElementOperations)} apply; for a negation use 'none'.");
-        if (definition?.References is { } referenced)
+        if (definition?.References is { } referenced and (NodeKind.Region or NodeKind.Field))
         {
             yield return Reference(property, referenced, operation, value, path);
             yield break;
@@ -134,7 +195,7 @@ public sealed class FilterReader(NodeKindInfo kind)
         };
     }
 
-    /// <summary>A region or field code matches itself and every code within it.</summary>
+    /// <summary>A region or field code (<paramref name="referenced"/> says which) matches itself and every code within it.</summary>
     private static NodeFilter Reference(string property, NodeKind referenced, string operation, object value, string path)
     {
         var codes = operation is "in" or "nin" ? Values(value).Cast<string>().ToList() : [(string)value];
@@ -151,20 +212,16 @@ public sealed class FilterReader(NodeKindInfo kind)
                 throw new InvalidInputException($"Argument '{path}' is '{code}', which is not a known region code (GB/T 2260, six digits, e.g. 450200 for 柳州市).");
             return [code, .. Regions.Descendants(code).Select(r => r.Code)];
         }
-        if (referenced == NodeKind.Field)
-        {
-            if (Fields.Find(code) is null)
-                throw new InvalidInputException($"Argument '{path}' is '{code}', which is not a known field code.");
-            return [code, .. Fields.Descendants(code).Select(f => f.Code)];
-        }
-        return [code];
+        if (Fields.Find(code) is null)
+            throw new InvalidInputException($"Argument '{path}' is '{code}', which is not a known field code.");
+        return [code, .. Fields.Descendants(code).Select(f => f.Code)];
     }
 
     private static List<object> Values(object value) => ((IEnumerable)value).Cast<object>().ToList();
 
     private void Note(string name)
     {
-        if (kind.Property(name) is { Confidential: true })
+        if (scope.Property(name) is { Confidential: true })
             ConfidentialUsed.Add(name);
     }
 }

@@ -10,9 +10,10 @@ using KnowledgeGraph.Domain.Store;
 namespace KnowledgeGraph.Api.Schema.Lists;
 
 /// <summary>
-/// One root list per kind (<c>enterprises</c>, <c>universities</c>, …, <c>people</c>): a cursor connection with
-/// <c>where</c> and <c>order</c>, answered by one <see cref="IGraphStore.ListNodesAsync"/> call (two for
-/// <c>last</c> without <c>before</c>, which needs the total first).
+/// One root list per kind (<c>enterprises</c>, <c>universities</c>, …, <c>people</c>) and one over the organisation
+/// kinds (<c>organizations</c>): a cursor connection with <c>where</c> and <c>order</c>, answered by one
+/// <see cref="IGraphStore.ListNodesAsync"/> call (two for <c>last</c> without <c>before</c>, which needs the total first).
+/// A link condition in <c>where</c> counts towards the query's complexity as a list at its depth of nesting.
 /// </summary>
 public static class RootLists
 {
@@ -41,24 +42,69 @@ public static class RootLists
         {
             var connection = Connections.Create(kind.Kind.ToString(),
                 CatalogNames.Bilingual($"A page of {kind.Kind} nodes", kind.Chinese + "列表"), nodes.Of(kind.Kind));
-            query.Field(FieldNames[kind.Kind], new NonNullGraphType(connection))
-                .Description(CatalogNames.Bilingual(
-                    $"{kind.Description} All of them as a cursor connection, filtered by `where` and sorted by `order` (by name, then id, when not given)",
-                    kind.Chinese + "列表"))
-                .Arguments(
-                [
-                    .. PageRequest.Arguments(),
-                    new QueryArgument(inputs.Filter(kind.Kind)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" },
-                    new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(kind.Kind)))) { Name = "order", Description = "Sort keys, most significant first. 排序。" },
-                ])
-                .ResolveAsync(async context => await ListAsync(context, kind).ConfigureAwait(false));
+            Add(query, inputs, FilterScope.Of(kind.Kind), FieldNames[kind.Kind], connection, CatalogNames.Bilingual(
+                $"{kind.Description} All of them as a cursor connection, filtered by `where` and sorted by `order` (by name, then id, when not given)",
+                kind.Chinese + "列表"));
         }
+        var organizations = Connections.Create("Organization",
+            CatalogNames.Bilingual("A page of organisations of any kind", "组织机构列表"), nodes.Organization);
+        Add(query, inputs, FilterScope.Of(GraphSchema.OrganizationKinds), "organizations", organizations, CatalogNames.Bilingual(
+            "Enterprises, universities, research institutes and government bodies together, as a cursor connection, filtered by `where` on the fields they share and on `kind`, and sorted by `order` (by name, then id, when not given)",
+            "企业、高校、科研院所、政府部门列表"));
     }
 
-    private static async Task<Connection> ListAsync(IResolveFieldContext context, NodeKindInfo kind)
+    private static void Add(ObjectGraphType query, FilterInputs inputs, FilterScope scope, string name, IGraphType connection, string description) =>
+        query.Field(name, new NonNullGraphType(connection))
+            .Description(description)
+            .Arguments(
+            [
+                .. PageRequest.Arguments(),
+                new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" },
+                new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = "Sort keys, most significant first. 排序。" },
+            ])
+            .WithComplexityImpact(context =>
+            {
+                var impact = context.Configuration.DefaultComplexityImpactDelegate(context);
+                var where = context.GetArgument<IDictionary<string, object?>?>("where");
+                impact.FieldImpact += where is null ? 0 : LinkConditionCost(scope, where, context.Configuration.DefaultListImpactMultiplier, context.Configuration.DefaultListImpactMultiplier);
+                return impact;
+            })
+            .ResolveAsync(async context => await ListAsync(context, scope).ConfigureAwait(false));
+
+    /// <summary>
+    /// What the link conditions of a filter add to the complexity: each reads a node's links, so it counts as a list
+    /// (the default list multiplier), times that again for each link condition it is nested in.
+    /// </summary>
+    private static double LinkConditionCost(FilterScope scope, IDictionary<string, object?> where, double weight, double multiplier)
+    {
+        double cost = 0;
+        foreach (var (name, value) in where)
+        {
+            switch (value)
+            {
+                case IEnumerable<object?> list when name is "and" or "or":
+                    cost += list.OfType<IDictionary<string, object?>>().Sum(item => LinkConditionCost(scope, item, weight, multiplier));
+                    break;
+                case IDictionary<string, object?> not when name == "not":
+                    cost += LinkConditionCost(scope, not, weight, multiplier);
+                    break;
+                case IDictionary<string, object?> quantifiers when scope.LinkFields.TryGetValue(name, out var linkField):
+                    foreach (var edge in quantifiers.Values.OfType<IDictionary<string, object?>>())
+                    {
+                        cost += weight;
+                        if (edge.TryGetValue("node", out var node) && node is IDictionary<string, object?> other)
+                            cost += LinkConditionCost(FilterScope.Of(linkField.OtherKinds), other, weight * multiplier, multiplier);
+                    }
+                    break;
+            }
+        }
+        return cost;
+    }
+
+    private static async Task<Connection> ListAsync(IResolveFieldContext context, FilterScope scope)
     {
         var page = PageRequest.Read(context);
-        var reader = new FilterReader(kind);
+        var reader = new FilterReader(scope);
         var filter = reader.Filter(context.GetArgument<Dictionary<string, object?>?>("where"));
         var sort = reader.Sort(context.GetArgument<List<object?>?>("order"));
         if (reader.ConfidentialUsed.Count > 0 && !Roles.Has(context.User, Roles.Analyst))
@@ -66,7 +112,7 @@ public static class RootLists
             throw new FieldForbiddenError(
                 $"Field '{context.FieldDefinition.Name}' filters or sorts on the confidential {string.Join(", ", reader.ConfidentialUsed.Order())}: that needs a bearer token with the role '{Roles.Analyst}'.");
         }
-        var query = new NodeQuery([kind.Kind], filter, sort.Count > 0 ? sort : [new SortField("name")]);
+        var query = new NodeQuery([.. scope.Kinds], filter, sort.Count > 0 ? sort : [new SortField("name")]);
         var store = context.Store();
 
         int skip, take;

@@ -1,0 +1,176 @@
+using static KnowledgeGraph.Api.Tests.Schema.NodeQueryTests;
+
+namespace KnowledgeGraph.Api.Tests.Schema;
+
+/// <summary>
+/// Link conditions in <c>where</c> (<c>some</c>, <c>none</c>, <c>all</c> on a link field, with conditions on the link and on
+/// the node at its other end) and the <c>organizations</c> list across the organisation kinds.
+/// </summary>
+public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixture<SampleGraphApplication>
+{
+    private const string Liugong = "柳州工程机械股份有限公司";
+    private const string Yuchai = "玉林动力机械有限公司";
+    private const string NanningNev = "南宁新能源汽车有限公司";
+    private const string GuilinTech = "桂林示例科技有限公司";
+
+    private async Task<IReadOnlyList<string>> NamesAsync(string list, string where, string? token = null)
+    {
+        var response = await app.PostAsync($$"""{ {{list}}(where: {{where}}, order: [{ key: ASC }]) { totalCount edges { node { name } } } }""", token: token);
+        Assert.Empty(response.Errors);
+        var names = Names(response.Data![list]);
+        Assert.Equal(names.Count, response.Data![list]!["totalCount"]!.GetValue<int>());
+        return names;
+    }
+
+    [Fact]
+    public async Task SomeNeedsOneLinkThatMeetsBothTheLinkAndTheOtherEndCondition()
+    {
+        // Paired since 2022 with a university or institute in 广西 (450000 and every region within it).
+        var since2022 = await NamesAsync("enterprises",
+            """{ pairings: { some: { link: { startDate: { gte: "2022-01-01" } }, node: { region: { eq: "450000" } } } } }""");
+        // Liugong's only pairing since 2023 is with an institute in 广东: no single link meets both.
+        var since2023 = await NamesAsync("enterprises",
+            """{ pairings: { some: { link: { startDate: { gte: "2023-01-01" } }, node: { region: { eq: "450000" } } } } }""");
+        var fromTheList = await NamesAsync("enterprises", """{ pairings: { some: { link: { source: { contains: "结对子" } } } } }""");
+
+        Assert.Equal([NanningNev, Liugong], since2022);
+        Assert.Empty(since2023);
+        Assert.Equal([Liugong], fromTheList);
+    }
+
+    [Fact]
+    public async Task NoneAndAllHoldForNodesWithoutSuchLinks()
+    {
+        var noneOutOfRegion = await NamesAsync("enterprises", "{ pairings: { none: { node: { locality: { eq: OUT_OF_REGION } } } } }");
+        var allWithUniversities = await NamesAsync("enterprises", "{ pairings: { all: { node: { kind: { eq: UNIVERSITY } } } } }");
+        var unpaired = await NamesAsync("enterprises", "{ pairings: { none: {} } }");
+
+        Assert.Equal([NanningNev, GuilinTech, Yuchai], noneOutOfRegion);
+        Assert.Equal([NanningNev, GuilinTech, Yuchai], allWithUniversities);
+        Assert.Equal([GuilinTech], unpaired);
+    }
+
+    [Fact]
+    public async Task LinkPropertiesAreFilteredWithTheirTypes()
+    {
+        var led = await NamesAsync("projects",
+            "{ participants: { some: { link: { role: { eq: LEAD }, fundingShare: { gte: 50 } }, node: { kind: { eq: ENTERPRISE } } } } }");
+        var partnerLed = await NamesAsync("projects", "{ participants: { some: { link: { role: { eq: LEAD } }, node: { kind: { eq: UNIVERSITY } } } } }");
+        var cheapApplicants = await NamesAsync("challenges", "{ applicants: { all: { link: { price: { lt: 460 } } } } }");
+        var lab = await NamesAsync("organizations", """{ cooperationAgreements: { some: { link: { title: { contains: "实验室" } } } } }""");
+
+        Assert.Equal(["智能工程机械关键技术研究"], led);
+        Assert.Empty(partnerLed);
+        Assert.Equal(["新能源汽车电池热管理技术攻关"], cheapApplicants);
+        Assert.Equal([Liugong, "中国科学院广州能源研究所"], lab);
+    }
+
+    [Fact]
+    public async Task LinkConditionsNestThroughTheOtherEnd()
+    {
+        // Universities that applied to a challenge posted by an organisation in 南宁.
+        var applied = await NamesAsync("universities",
+            """{ challengeApplications: { some: { node: { posters: { some: { node: { region: { eq: "450100" } } } } } } } }""");
+        // Enterprises paired with a university that co-builds a national platform.
+        var nested = await NamesAsync("enterprises",
+            "{ pairings: { some: { node: { coBuiltPlatforms: { some: { node: { level: { eq: NATIONAL } } } } } } } }");
+        var combined = await NamesAsync("enterprises",
+            """{ or: [{ pairings: { some: { node: { key: { eq: "thu" } } } } }, { cooperationAgreements: { some: { node: { key: { eq: "thu" } } } } }], not: { hostedPlatforms: { none: {} } } }""");
+
+        Assert.Equal(["桂林电子科技大学"], applied);
+        Assert.Equal([Liugong, Yuchai], nested);
+        Assert.Equal([Liugong], combined);
+    }
+
+    [Fact]
+    public async Task OrganizationsListEveryOrganisationKindFilteredSortedAndPagedBothWays()
+    {
+        const string query = """
+            query($first: Int, $after: String, $last: Int, $before: String) {
+              organizations(first: $first, after: $after, last: $last, before: $before, order: [{ key: ASC }],
+                            where: { region: { eq: "450000" } }) {
+                totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                nodes { __typename key ... on Enterprise { creditCode } } } }
+            """;
+        static IReadOnlyList<string> Keys(GraphQLResponse r) => r.Data!["organizations"]!["nodes"]!.AsArray().Select(n => n!["key"]!.GetValue<string>()).ToList();
+
+        var first = await app.PostAsync(query, new { first = 4 });
+        var next = await app.PostAsync(query, new { first = 4, after = first.Data!["organizations"]!["pageInfo"]!["endCursor"]!.GetValue<string>() });
+        var last = await app.PostAsync(query, new { last = 2 });
+        var before = await app.PostAsync(query, new { last = 2, before = last.Data!["organizations"]!["pageInfo"]!["startCursor"]!.GetValue<string>() });
+
+        Assert.Empty(first.Errors.Concat(next.Errors).Concat(last.Errors).Concat(before.Errors));
+        Assert.Equal([SampleGraph.NanningNev, SampleGraph.Liugong, SampleGraph.GuilinTech, SampleGraph.Yuchai], Keys(first));
+        Assert.Equal(SampleGraph.NanningNev, first.Data!["organizations"]!["nodes"]![0]!["creditCode"]!.GetValue<string>());
+        Assert.Equal(7, first.Data!["organizations"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(["guet", "gx-kjt", "gxu"], Keys(next));
+        Assert.Equal(["GovernmentBody", "University"], next.Data!["organizations"]!["nodes"]!.AsArray().Skip(1).Select(n => n!["__typename"]!.GetValue<string>()));
+        Assert.False(next.Data!["organizations"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Equal(["gx-kjt", "gxu"], Keys(last));
+        Assert.Equal([SampleGraph.Yuchai, "guet"], Keys(before));
+        Assert.True(before.Data!["organizations"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task OrganizationsFilterOnKindAndOnTheLinksAllOrganisationsHave()
+    {
+        var academics = await NamesAsync("organizations", """{ kind: { in: [UNIVERSITY, RESEARCH_INSTITUTE] }, region: { nin: ["450000"] } }""");
+        var notEnterprises = await NamesAsync("organizations", "{ kind: { neq: ENTERPRISE }, memberships: { some: {} } }");
+        var hostsNational = await NamesAsync("organizations", "{ hostedPlatforms: { some: { node: { level: { eq: NATIONAL } } } } }");
+
+        Assert.Equal(["中国科学院广州能源研究所", "清华大学"], academics);
+        Assert.Equal(["广西大学"], notEnterprises);
+        Assert.Equal([Liugong], hostsNational);
+    }
+
+    [Theory]
+    [InlineData("""{ enterprises(where: { pairings: { some: { node: { region: { eq: "999999" } } } } }) { totalCount } }""", "where.pairings.some.node.region.eq")]
+    [InlineData("""{ organizations(where: { staff: { all: { node: { name: { contains: "" } } } } }) { totalCount } }""", "where.staff.all.node.name.contains")]
+    [InlineData("""{ projects(where: { participants: { none: { node: { aliases: { some: { neq: "x" } } } } } }) { totalCount } }""", "where.participants.none.node.aliases.some.neq")]
+    public async Task InvalidValuesInLinkConditionsAreInvalidInputSayingWhere(string query, string where)
+    {
+        var response = await app.PostAsync(query);
+
+        Assert.Equal(["INVALID_INPUT"], response.ErrorCodes);
+        Assert.Contains(where, response.Errors[0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AFieldTheOtherEndDoesNotHaveIsRefusedBeforeRunning()
+    {
+        // Universities and institutes have no revenue; organisations of every kind share no pairings.
+        var revenue = await app.PostAsync("{ enterprises(where: { pairings: { some: { node: { revenue: { gt: 1 } } } } }) { totalCount } }");
+        var pairings = await app.PostAsync("{ organizations(where: { pairings: { some: {} } }) { totalCount } }");
+
+        Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], revenue.ErrorCodes);
+        Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], pairings.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task AConfidentialFigureAtTheOtherEndNeedsTheAnalystRole()
+    {
+        const string where = "{ pairings: { some: { node: { revenue: { lt: 100000 } } } } }";
+
+        var anonymous = await app.PostAsync($$"""{ universities(where: {{where}}) { totalCount } }""");
+        var analyst = await NamesAsync("universities", where, KnowledgeGraphApplication.TokenFor("analyst"));
+
+        Assert.Equal(["FORBIDDEN"], anonymous.ErrorCodes);
+        Assert.Contains("revenue", anonymous.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Equal(["桂林电子科技大学"], analyst);
+    }
+
+    [Fact]
+    public async Task NestedLinkConditionsCountTowardsTheComplexityLimit()
+    {
+        static string Nested(int depth) => depth == 0 ? "{}" : $"{{ pairings: {{ some: {{ node: {Nested(depth - 1)} }} }} }}";
+
+        var three = await app.PostAsync($"{{ enterprises(first: 1, where: {Nested(3)}) {{ totalCount }} }}");
+        var four = await app.PostAsync($"{{ enterprises(first: 1, where: {Nested(4)}) {{ totalCount }} }}");
+
+        Assert.Empty(three.Errors);
+        // Every enterprise paired with a university that is paired with an enterprise that has a pairing: all three paired ones.
+        Assert.Equal(3, three.Data!["enterprises"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(400, four.Status);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], four.ErrorCodes);
+    }
+}
