@@ -10,7 +10,9 @@ namespace KnowledgeGraph.Api.Schema.Lists;
 /// The <c>where</c> and <c>order</c> input types of the root lists, in Hot Chocolate's data conventions: one
 /// <c>&lt;Kind&gt;FilterInput</c> per kind with a typed operation input per field (<c>StringOperationFilterInput</c>,
 /// <c>LongOperationFilterInput</c>, …) and <c>and</c>/<c>or</c>/<c>not</c>; one <c>&lt;Kind&gt;SortInput</c> per kind
-/// whose fields take <c>ASC</c> or <c>DESC</c>.
+/// whose fields take <c>ASC</c> or <c>DESC</c>. A filter over several kinds (<c>OrganizationFilterInput</c>, …) has the fields
+/// they share and <c>kind</c>. Each link field of the kinds is a link condition: <c>List&lt;Connection&gt;EdgeFilterInput</c>
+/// with <c>some</c>/<c>none</c>/<c>all</c> of an edge condition on the <c>link</c> and the <c>node</c> at its other end.
 /// </summary>
 [DoNotRegister]
 public sealed class FilterInputs
