@@ -21,6 +21,14 @@ internal static class ImportBenchmark
             $"{process.TotalProcessorTime.TotalSeconds:F1} s CPU (load average {Machine.LoadAverage()})");
     }
 
+    static async IAsyncEnumerable<WriteOperation> Unchunk(IAsyncEnumerable<WriteOperation[]> chunks)
+    {
+        await foreach (var chunk in chunks)
+        {
+            foreach (var operation in chunk) yield return operation;
+        }
+    }
+
     public static async Task RunAsync(SyntheticPreset preset, ulong seed, string file, bool rebuild)
     {
         if (File.Exists(file) && !rebuild)
@@ -41,13 +49,14 @@ internal static class ImportBenchmark
         var import = Stopwatch.StartNew();
         var progress = new Progress<long>(done => { if (done % 500_000 == 0) Console.WriteLine($"  {done:N0} operations, {import.Elapsed.TotalSeconds:F0} s"); });
         // The generator runs on a thread of its own and hands operations over through a bounded queue, so on two cores
-        // generating and storing overlap, as reading files and storing do in an import of CSV files.
-        var queue = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(50_000) { SingleReader = true, SingleWriter = true });
+        // generating and storing overlap, as reading files and storing do in an import of CSV files. They go in chunks
+        // of a thousand: one by one, handing over cost more CPU time than generating.
+        var queue = Channel.CreateBounded<WriteOperation[]>(new BoundedChannelOptions(50) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
             try
             {
-                foreach (var operation in graph.Operations()) await queue.Writer.WriteAsync(operation);
+                foreach (var chunk in graph.Operations().Chunk(1_000)) await queue.Writer.WriteAsync(chunk);
                 queue.Writer.Complete();
             }
             catch (Exception e)
@@ -55,7 +64,7 @@ internal static class ImportBenchmark
                 queue.Writer.Complete(e);
             }
         });
-        var result = await store.ImportAsync(queue.Reader.ReadAllAsync(), progress);
+        var result = await store.ImportAsync(Unchunk(queue.Reader.ReadAllAsync()), progress);
         await producer;
         import.Stop();
 

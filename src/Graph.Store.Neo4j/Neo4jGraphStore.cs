@@ -167,16 +167,29 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.NodeIds.Count == 0) return [];
-        var parameters = new
-        {
-            ids = query.NodeIds.Distinct().ToArray(),
-            types = query.Types?.Select(CypherStatements.RelationshipType).ToArray(),
-            @out = query.Direction is Direction.Out or Direction.Both,
-            @in = query.Direction is Direction.In or Direction.Both,
-        };
-        var rows = await RunAsync(CypherStatements.Get("queries/get-links"), parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await RunAsync(CypherStatements.Get("queries/get-links"), LinkParameters(query), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadLink(r[0])).ToList();
     }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.NodeIds.Count == 0 || query.Types is { Count: 0 }) return new Dictionary<string, IReadOnlyList<string>>();
+        var rows = await RunAsync(CypherStatements.Get("queries/get-neighbour-ids"), LinkParameters(query), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(
+            r => r[0].GetString()!,
+            r => (IReadOnlyList<string>)r[1].EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The parameters of get-links and get-neighbour-ids: the nodes, the relationship types, the direction.</summary>
+    static object LinkParameters(LinkQuery query) => new
+    {
+        ids = query.NodeIds.Distinct().ToArray(),
+        types = query.Types?.Select(CypherStatements.RelationshipType).ToArray(),
+        @out = query.Direction is Direction.Out or Direction.Both,
+        @in = query.Direction is Direction.In or Direction.Both,
+    };
 
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default)
     {

@@ -54,6 +54,7 @@ public sealed class CountingGraphStore : IGraphStore
     public Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) => Inner().SearchAsync(query, cancellationToken);
     public Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default) => Inner().GetLinkAsync(id, cancellationToken);
     public Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default) => Inner().GetLinksAsync(query, cancellationToken);
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default) => Inner().GetNeighbourIdsAsync(query, cancellationToken);
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default) => Inner().WriteAsync(batch, cancellationToken);
     public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => Inner().ImportAsync(operations, progress, cancellationToken);
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => Inner().ScanNodesAsync(kind, cancellationToken);

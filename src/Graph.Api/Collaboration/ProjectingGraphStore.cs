@@ -39,6 +39,7 @@ public sealed class ProjectingGraphStore(IGraphStore inner, CollaborationProject
     public Task<IReadOnlyList<Node>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) => inner.SearchAsync(query, cancellationToken);
     public Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default) => inner.GetLinkAsync(id, cancellationToken);
     public Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default) => inner.GetLinksAsync(query, cancellationToken);
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default) => inner.GetNeighbourIdsAsync(query, cancellationToken);
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => inner.ScanNodesAsync(kind, cancellationToken);
     public IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default) => inner.ScanLinksAsync(type, cancellationToken);
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);

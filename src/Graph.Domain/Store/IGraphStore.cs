@@ -34,6 +34,13 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The links of many nodes in one round trip (for batched loading), ordered by id.</summary>
     Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of the nodes at the other end of the links of many nodes (the query's types and direction), in one
+    /// round trip and without reading the links' content: for walking neighbourhoods. Each node's neighbours are
+    /// distinct and ordered by id; a node without any (or missing) is absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Applies a batch of writes in one transaction: all of them, or on any error none.</summary>
     Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default);
 
