@@ -21,6 +21,7 @@ public sealed class SqliteGraphStore : IGraphStore
     readonly string _connectionPragmas;
     readonly bool _inMemory;
     readonly SemaphoreSlim _writeLock = new(1, 1);
+    readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> _configured = new();
     SqliteConnection? _keepAlive;
     LinkTypeCodes? _codes;
 
@@ -569,7 +570,12 @@ public sealed class SqliteGraphStore : IGraphStore
         try
         {
             connection.Open();
-            Execute(connection, null, _connectionPragmas);
+            // A pooled connection keeps its SQLite handle, and the handle its settings: set them once per handle.
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                Execute(connection, null, _connectionPragmas);
+                _configured.AddOrUpdate(connection.Handle!, _connectionPragmas);
+            }
             return connection;
         }
         catch

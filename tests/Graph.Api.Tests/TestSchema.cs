@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Api.Tests;
 
 /// <summary>
 /// Test-only fields added to the real schema: a mutation, a confidential figure, a role-restricted field,
-/// fields that fail in each way the error mapping knows, and a recursive type for the depth and complexity limits.
+/// fields that fail in each way the error mapping knows, one that runs until the request is cancelled, and a recursive type for the depth and complexity limits.
 /// </summary>
 public static class TestSchema
 {
@@ -28,6 +28,11 @@ public static class TestSchema
         query.Field<StringGraphType>("failsWith")
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Resolve(context => throw Failure(context.GetArgument<string>("code")));
+        query.Field<IntGraphType>("waitForCancellation").ResolveAsync(async context =>
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            return 0;
+        });
         query.Field<ListGraphType<TestNodeType>>("testNodes")
             .Argument<IntGraphType>("first")
             .Resolve(context => Enumerable.Range(1, context.GetArgument("first", 3)).Select(i => new TestNode(i)));

@@ -16,4 +16,10 @@ public sealed class GraphQLHostOptions
 
     /// <summary>How many operations one batched POST may carry; 0 turns batching off.</summary>
     public int MaxBatchSize { get; set; } = 10;
+
+    /// <summary>
+    /// How many characters of query text the parsed-document cache holds (repeated operations skip parsing and the
+    /// document-only validation); 0 turns the cache off.
+    /// </summary>
+    public int DocumentCacheSize { get; set; } = 1024 * 1024;
 }

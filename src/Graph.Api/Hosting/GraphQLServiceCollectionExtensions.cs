@@ -1,7 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQL.Validation.Rules.Custom;
+using GraphQL.Validation.Complexity;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Hosting.Http;
@@ -32,20 +35,31 @@ public static partial class GraphQLServiceCollectionExtensions
             {
                 ExposeExceptionDetails = environment.IsDevelopment(),
             }))
-            .AddComplexityAnalyzer((complexity, provider) =>
-            {
-                var limits = provider.GetRequiredService<IOptions<GraphQLHostOptions>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            })
-            // Also for cached (persisted) documents: who may run a document depends on the request, not the document.
+            .AddComplexityLimits()
+            // Also for cached documents: who may run a document depends on the request, not the document.
             .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
+            .ConfigureExecution<GraphQLDocumentCache>()
             .AddSchemaVisitor<RequiredRoleSchemaVisitor>()
             .AddUnhandledExceptionHandler(LogUnhandled));
 
         services.AddGraphQLHttp<KnowledgeGraphSchema>();
         services.AddGraphLoaders();
         return services;
+    }
+
+    /// <summary>
+    /// The complexity analyzer with the configured depth and complexity limits, as AddComplexityAnalyzer sets it up but
+    /// also for cached documents: <c>first: $n</c> makes a document's complexity depend on its variables.
+    /// </summary>
+    private static IGraphQLBuilder AddComplexityLimits(this IGraphQLBuilder graphQL)
+    {
+        graphQL.Services.Configure<ComplexityOptions>((complexity, provider) =>
+        {
+            var limits = provider.GetRequiredService<IOptions<GraphQLHostOptions>>().Value;
+            complexity.MaxDepth = limits.MaxDepth;
+            complexity.MaxComplexity = limits.MaxComplexity;
+        });
+        return graphQL.AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true);
     }
 
     private static void LogUnhandled(UnhandledExceptionContext context)

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using Serilog.Events;
+
 namespace KnowledgeGraph.Api.Tests.Hosting;
 
 /// <summary>Health endpoints, and what request logging records (operation, outcome, codes) and never records (variables).</summary>
@@ -36,5 +39,36 @@ public sealed class HealthAndLoggingTests(TestFieldsApplication app) : IClassFix
 
         Assert.Contains(app.Logs.Rendered, l => l.Contains("Echo"));
         Assert.DoesNotContain(app.Logs.Rendered, l => l.Contains("figure-5551212"));
+    }
+
+    [Fact]
+    public async Task RequestTheClientAbandonsIsLoggedAsCancelledNotAsAnError()
+    {
+        using var client = app.CreateClient();
+        using var abandon = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var content = JsonContent.Create(new { query = "query Abandoned { waitForCancellation }" });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync("/graphql", content, abandon.Token));
+
+        var logged = await WaitForCancelledRequestLogAsync();
+        Assert.Equal(LogEventLevel.Information, logged.Level);
+        Assert.Equal("499", logged.Properties["StatusCode"].ToString());
+        Assert.Equal("\"/graphql\"", logged.Properties["RequestPath"].ToString());
+        Assert.Null(logged.Exception);
+        Assert.DoesNotContain(app.Logs.Events, e => e.Level >= LogEventLevel.Error);
+    }
+
+    // The request ends on the server after the client has gone: its log event follows shortly.
+    private async Task<LogEvent> WaitForCancelledRequestLogAsync()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var found = app.Logs.Events.FirstOrDefault(e =>
+                e.Properties.TryGetValue("GraphQLOutcome", out var outcome) && outcome.ToString() == "\"cancelled\"");
+            if (found is not null)
+                return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("no request was logged as cancelled");
     }
 }

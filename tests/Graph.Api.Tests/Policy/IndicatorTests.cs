@@ -3,7 +3,7 @@ using static KnowledgeGraph.Api.Tests.Policy.Seed;
 
 namespace KnowledgeGraph.Api.Tests.Policy;
 
-/// <summary>Policy indicators and lists through GraphQL: 双清零 at its boundary, regions with sub-regions, paging.</summary>
+/// <summary>Policy indicators and lists through GraphQL: 双清零 at its boundary, regions with sub-regions, paging, lists for analysts only.</summary>
 public sealed class IndicatorTests
 {
     static NodeInput Industrial(int serial, string name, decimal revenue, bool rd = false, string region = "450602", params (string, object?)[] more) =>
@@ -43,7 +43,7 @@ public sealed class IndicatorTests
     {
         await using var app = await StartAsync();
 
-        var list = PolicyApplication.Ok(await app.PostAsync(List, new { list = "DOUBLE_ZERO" }))["policyList"]!;
+        var list = PolicyApplication.Ok(await app.AnalyseAsync(List, new { list = "DOUBLE_ZERO" }))["policyList"]!;
 
         Assert.Equal("营收5亿元以上无研发活动和无研发机构的重点工业企业清单", list["name"]!.GetValue<string>());
         Assert.Equal([AtThreshold.Id, WithDelisted.Id], list["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
@@ -55,15 +55,45 @@ public sealed class IndicatorTests
     {
         await using var app = await StartAsync();
 
-        var first = PolicyApplication.Ok(await app.PostAsync(List, new { list = "DOUBLE_ZERO", first = 1 }))["policyList"]!;
+        var first = PolicyApplication.Ok(await app.AnalyseAsync(List, new { list = "DOUBLE_ZERO", first = 1 }))["policyList"]!;
         var cursor = first["pageInfo"]!["endCursor"]!.GetValue<string>();
-        var second = PolicyApplication.Ok(await app.PostAsync(List, new { list = "DOUBLE_ZERO", first = 1, after = cursor }))["policyList"]!;
+        var second = PolicyApplication.Ok(await app.AnalyseAsync(List, new { list = "DOUBLE_ZERO", first = 1, after = cursor }))["policyList"]!;
 
         Assert.True(first["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         Assert.False(second["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         var names = new[] { first, second }.Select(p => Assert.Single(p["edges"]!.AsArray())!["node"]!["name"]!.GetValue<string>()).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         Assert.Equal(2, names.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AListNeedsATokenWithTheAnalystRole()
+    {
+        await using var app = await StartAsync();
+
+        var anonymous = await app.PostAsync(List, new { list = "DOUBLE_ZERO" });
+        var editor = await app.EditAsync(List, new { list = "DOUBLE_ZERO" });
+        var admin = await app.PostAsync(List, new { list = "DOUBLE_ZERO" }, token: KnowledgeGraphApplication.TokenFor("admin"));
+
+        Assert.Equal(401, anonymous.Status);
+        Assert.Equal(["UNAUTHENTICATED"], anonymous.ErrorCodes);
+        Assert.Contains("'analyst'", anonymous.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Null(anonymous.Json?["data"]);
+        Assert.Equal(403, editor.Status);
+        Assert.Equal(["FORBIDDEN"], editor.ErrorCodes);
+        Assert.Contains("'analyst'", editor.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Equal(2, PolicyApplication.Ok(admin)["policyList"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task IndicatorsStayPublicWhileListsNeedTheAnalystRole()
+    {
+        await using var app = await StartAsync();
+
+        var indicators = await app.PostAsync("{ indicators(region: \"450000\", year: 2024) { indicator value } }");
+
+        Assert.Empty(indicators.Errors);
+        Assert.NotEmpty(indicators.Data!["indicators"]!.AsArray());
     }
 
     [Fact]

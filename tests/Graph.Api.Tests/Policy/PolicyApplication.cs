@@ -31,6 +31,9 @@ public sealed class PolicyApplication : KnowledgeGraphApplication
     /// <summary>Runs an operation as an editor.</summary>
     public Task<GraphQLResponse> EditAsync(string query, object? variables = null) => PostAsync(query, variables, token: TokenFor("editor"));
 
+    /// <summary>Runs an operation as an analyst (policy lists need the role).</summary>
+    public Task<GraphQLResponse> AnalyseAsync(string query, object? variables = null) => PostAsync(query, variables, token: TokenFor("analyst"));
+
     /// <summary>The data of a response that must have no errors.</summary>
     public static JsonNode Ok(GraphQLResponse response)
     {

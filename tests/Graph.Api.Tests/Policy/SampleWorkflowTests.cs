@@ -85,7 +85,7 @@ public sealed class SampleWorkflowTests
         var before = PolicyApplication.Ok(await app.PostAsync("""{ pairingCoverage(on: "2025-06-30") { pairedEnterprises } }"""))["pairingCoverage"]!;
         PolicyApplication.Ok(await app.EditAsync("""mutation { createPairing(enterpriseId: "Enterprise:91371503MA5K00419W", partnerId: "University:demo-lc-univ", startOn: "2025-03-01") { id } }"""));
         var after = PolicyApplication.Ok(await app.PostAsync("""{ pairingCoverage(on: "2025-06-30") { pairedEnterprises gap } }"""))["pairingCoverage"]!;
-        var data = PolicyApplication.Ok(await app.PostAsync("""
+        var data = PolicyApplication.Ok(await app.AnalyseAsync("""
             { a: projectPriority(id: "Project:prj-2022-edrive") { priority academicShare }
               b: projectPriority(id: "Project:prj-2023-alloy") { priority academicShare }
               indicators(region: "450000", year: 2024) { indicator value target { value } }

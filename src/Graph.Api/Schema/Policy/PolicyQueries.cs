@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
 
@@ -68,7 +69,10 @@ public static class PolicyQueries
                 .EvaluateAsync(Scope(c), c.GetArgument<int>("year"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<PolicyListConnectionType>>("policyList")
-            .Description("The enterprises on a policy list (双清零, 五类清单, 培育库), by name, a page at a time. 政策清单。")
+            .Description("The enterprises on a policy list (双清零, 五类清单, 培育库), by name, a page at a time. Needs the 'analyst' role: "
+                + "being on a list reveals confidential figures (双清零: revenue ≥ 5 亿元; the 规上 lists: ≥ 2,000 万元). 政策清单（需 analyst 角色）。")
+            // Refused before execution (UNAUTHENTICATED without a token, FORBIDDEN without the role); indicators stay public.
+            .AuthorizeWithRoles(Roles.Analyst)
             .Argument<NonNullGraphType<PolicyListType>>("list", "Which list. 清单。")
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。")
             .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。")
