@@ -47,15 +47,6 @@ internal static class PresetBench
         foreach (var (label, id) in new[] { ("top hub", hub.OrganizationId), ("21st hub", twentyFirst.OrganizationId) })
             Measure($"collaborators depth 2 of the {label}, first 100", 30, _ => projection.Collaborators(id, 2, limit: 100));
 
-        if (Environment.GetEnvironmentVariable("BENCH_PROBE") == "1")
-        {
-            Measure("probe limit 1", 30, _ => projection.Collaborators(hub.OrganizationId, 2, limit: 1));
-            Measure("probe depth 1 limit 100", 30, _ => projection.Collaborators(hub.OrganizationId, 1, limit: 100));
-            var top = projection.Collaborators(hub.OrganizationId, 1, limit: 100);
-            Measure("probe 100 Between", 10, _ => { foreach (var c in top) projection.Between(hub.OrganizationId, c.OrganizationId); });
-            Measure("probe depth 2 limit 100000", 5, _ => projection.Collaborators(hub.OrganizationId, 2, limit: 100000));
-            return;
-        }
         var organisations = nodes.Where(n => GraphSchema.OrganizationKinds.Contains(n.Kind)).Select(n => n.Id).ToList();
         var random = new Random(7);
         var pairs = Enumerable.Range(0, 200).Select(_ => (organisations[random.Next(organisations.Count)], organisations[random.Next(organisations.Count)]))

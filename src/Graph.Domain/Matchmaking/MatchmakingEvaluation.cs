@@ -93,7 +93,7 @@ public static class MatchmakingEvaluation
             var started = Stopwatch.GetTimestamp();
             index.RecommendPartners(query);
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var request = index.Prepare(query);
+            using var request = index.Prepare(query);
             for (var r = 0; r < rankers.Length; r++)
             {
                 var ranked = index.Rank(request, rankers[r]).Take(K).Select(s => index.Ids[s.Organization]).ToList();
