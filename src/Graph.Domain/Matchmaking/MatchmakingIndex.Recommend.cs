@@ -135,7 +135,9 @@ public sealed partial class MatchmakingIndex
             foreach (var academic in Academics) yield return academic;
         }
         if (!request.Kinds.Contains(NodeKind.Enterprise)) yield break;
-        // Enterprises are many: only those working in a field that fits, or near in the network.
+        // Enterprises are many: only those working in a field that fits, or near in the network. A 成果转化类 challenge
+        // with a poster admits in-region enterprises alone (Party and ChallengeEligibility), so no other is scored.
+        var inRegionOnly = request.Challenge is { Kind: ChallengeKind.AchievementTransformation, Poster: >= 0 };
         var seen = new HashSet<int>();
         foreach (var field in request.QueryFields)
         {
@@ -144,14 +146,17 @@ public sealed partial class MatchmakingIndex
                 if (Fit.Of(field, other) <= 0) continue;
                 foreach (var org in OrganizationsByField[other])
                 {
-                    if (Kinds[org] == NodeKind.Enterprise && seen.Add(org)) yield return org;
+                    if (MayBeCandidate(org) && seen.Add(org)) yield return org;
                 }
             }
         }
         foreach (var org in request.Reach.Reached)
         {
-            if (Kinds[org] == NodeKind.Enterprise && seen.Add(org)) yield return org;
+            if (MayBeCandidate(org) && seen.Add(org)) yield return org;
         }
+
+        bool MayBeCandidate(int org) =>
+            Kinds[org] == NodeKind.Enterprise && (!inRegionOnly || Localities[org] == RegionLocality.InRegion);
     }
 
     internal bool Admits(Request request, int candidate)
@@ -200,9 +205,8 @@ public sealed partial class MatchmakingIndex
         foreach (var candidate in Candidates(request))
         {
             // A partner with no field near the wanted ones is no match, however near or busy it is.
-            if (!Admits(request, candidate)) continue;
             var fit = FieldFitOf(request.QueryFields, candidate).Fit;
-            if (fit <= 0) continue;
+            if (fit <= 0 || !Admits(request, candidate)) continue;
             scored.Add(ranker switch
             {
                 Ranker.MostConnected => new Scored(candidate, Neighbours[candidate].Length, null),
