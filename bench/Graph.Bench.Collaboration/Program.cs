@@ -4,9 +4,17 @@ using KnowledgeGraph.Bench.Collaboration;
 using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using static KnowledgeGraph.Bench.Collaboration.Timing;
 
-// The collaboration projection on a large heavy-tailed graph: build, memory, collaborators, paths, PageRank, refresh.
+// The collaboration projection and the matchmaking index on a generated preset (the country graph):
+//   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- preset [country|province] [seed=42]
+// or the projection alone on a heavy-tailed graph of its own:
 //   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- [organisations=500000] [seed=7]
+if (args.Length > 0 && args[0] == "preset")
+{
+    PresetBench.Run(args.Length > 1 ? args[1] : "country", args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 42);
+    return;
+}
 var organisations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
 var world = new HeavyTailedGraph(organisations, seed);
@@ -58,20 +66,3 @@ Measure("refresh after one write (a member joins the largest consortium)", 10, i
         new DateOnly(2025, 6, 1), null, "bench", PropertyBag.Empty, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
     projection.Apply([new WriteOutcome(link.Id, Change.Created, Link: link)]);
 });
-
-static void Measure(string name, int runs, Action<int> run)
-{
-    run(0);
-    var times = new List<double>(runs);
-    for (var i = 0; i < runs; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        run(i);
-        times.Add(watch.Elapsed.TotalMilliseconds);
-    }
-    times.Sort();
-    double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
-    Report(name, $"p50 {Percentile(0.5):F1} ms, p99 {Percentile(0.99):F1} ms, max {times[^1]:F1} ms ({runs} runs)");
-}
-
-static void Report(string name, string value) => Console.WriteLine($"| {name} | {value} |");

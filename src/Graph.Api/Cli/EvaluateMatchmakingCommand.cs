@@ -18,7 +18,7 @@ public static class EvaluateMatchmakingCommand
         var preset = new Option<string>("--preset") { Description = "tiny, province or country", DefaultValueFactory = _ => "province" };
         var seed = new Option<ulong>("--seed") { Description = "the generator's seed", DefaultValueFactory = _ => 1 };
         var holdout = new Option<double>("--holdout") { Description = "the share of pairings and won challenges to hide (0–1)", DefaultValueFactory = _ => 0.2 };
-        var queries = new Option<int>("--queries") { Description = "the most queries to ask", DefaultValueFactory = _ => 1000 };
+        var queries = new Option<int>("--queries") { Description = "the most enterprises to ask, and the most challenges", DefaultValueFactory = _ => 1000 };
         var command = new Command("evaluate-matchmaking", "Measure matchmaking offline on a generated graph: hit rate and NDCG at 10 against two baselines.")
         {
             preset, seed, holdout, queries,

@@ -27,44 +27,89 @@ public sealed partial class CollaborationProjection
         return Read(graph =>
         {
             var start = RequireOrganization(graph, organizationId, "of");
-            var via = new Dictionary<int, (int Parent, int Distance, Tie Tie)>();
-            var frontier = new List<int> { start };
             var selection = where is null ? null : new SelectionMatcher(graph, where);
-            var matched = 0;
-            // Answers are nearest first: once the levels reached hold `limit` answers, deeper levels cannot enter them.
-            for (var distance = 1; distance <= depth && frontier.Count > 0 && matched < limit; distance++)
+            var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
+            try
             {
-                var next = new List<int>();
-                foreach (var node in frontier)
-                {
-                    foreach (var tie in graph.TiesOf(node, evidenceFilter))
-                    {
-                        if (tie.Other == start) continue;
-                        if (via.TryGetValue(tie.Other, out var known))
-                        {
-                            // The same distance through a heavier tie wins, so the answer does not depend on visiting order.
-                            if (known.Distance == distance && tie.Weight > known.Tie.Weight) via[tie.Other] = (node, distance, tie);
-                            continue;
-                        }
-                        via[tie.Other] = (node, distance, tie);
-                        next.Add(tie.Other);
-                        if (selection?.Matches(tie.Other) ?? true) matched++;
-                    }
-                }
-                frontier = next;
+                var (distanceOf, parentOf, weightOf) = (buffers.Distance, buffers.Parent, buffers.Weight);
+                var found = ReachCollaborators(graph, buffers, start, depth, evidenceFilter, selection, limit);
+                // Nearest first, then by the weight of the tie that reached them, then by id.
+                int Compare(int x, int y) =>
+                    distanceOf[x] != distanceOf[y] ? distanceOf[x].CompareTo(distanceOf[y])
+                    : weightOf[x] != weightOf[y] ? weightOf[y].CompareTo(weightOf[x])
+                    : string.CompareOrdinal(graph.Nodes[x].Id, graph.Nodes[y].Id);
+                return Best(found, limit, Compare)
+                    .Select(node => new Collaborator(
+                        graph.Nodes[node].Id, distanceOf[node], graph.Nodes[parentOf[node]].Id,
+                        Describe(graph, parentOf[node], node, evidenceFilter)!))
+                    .ToList();
             }
-            var found = via.Where(v => selection?.Matches(v.Key) ?? true).ToArray();
-            Array.Sort(found, (x, y) =>
-                x.Value.Distance != y.Value.Distance ? x.Value.Distance.CompareTo(y.Value.Distance)
-                : x.Value.Tie.Weight != y.Value.Tie.Weight ? y.Value.Tie.Weight.CompareTo(x.Value.Tie.Weight)
-                : string.CompareOrdinal(graph.Nodes[x.Key].Id, graph.Nodes[y.Key].Id));
-            return found
-                .Take(limit)
-                .Select(v => new Collaborator(
-                    graph.Nodes[v.Key].Id, v.Value.Distance, graph.Nodes[v.Value.Parent].Id,
-                    Describe(graph, v.Value.Parent, v.Key, evidenceFilter)!))
-                .ToList();
+            finally
+            {
+                graph.SearchBuffers.Return(buffers);
+            }
         });
+    }
+
+    // Breadth-first search level by level over the buffers: every organisation reached, with its distance, the node one
+    // step nearer and the weight of that tie in the buffers; returns those the selection matches.
+    static List<int> ReachCollaborators(
+        ProjectionGraph graph, SearchBuffers buffers, int start, int depth, EvidenceFilter filter, SelectionMatcher? selection, int limit)
+    {
+        var (seen, distanceOf, parentOf, weightOf) = (buffers.ForwardStamp, buffers.Distance, buffers.Parent, buffers.Weight);
+        var stamp = buffers.Begin();
+        seen[start] = stamp;
+        distanceOf[start] = 0;
+        var matched = new List<int>();
+        var frontier = new List<int> { start };
+        // Answers are nearest first: once the levels reached hold `limit` answers, deeper levels cannot enter them.
+        for (var distance = 1; distance <= depth && frontier.Count > 0 && matched.Count < limit; distance++)
+        {
+            var next = new List<int>();
+            foreach (var node in frontier)
+            {
+                foreach (var tie in graph.TiesOf(node, filter))
+                {
+                    var other = tie.Other;
+                    if (seen[other] == stamp)
+                    {
+                        // The same distance through a heavier tie wins, so the answer does not depend on visiting order.
+                        if (distanceOf[other] == distance && tie.Weight > weightOf[other])
+                        {
+                            parentOf[other] = node;
+                            weightOf[other] = tie.Weight;
+                        }
+                        continue;
+                    }
+                    seen[other] = stamp;
+                    distanceOf[other] = distance;
+                    parentOf[other] = node;
+                    weightOf[other] = tie.Weight;
+                    next.Add(other);
+                    if (selection?.Matches(other) ?? true) matched.Add(other);
+                }
+            }
+            frontier = next;
+        }
+        return matched;
+    }
+
+    /// <summary>The first <paramref name="limit"/> items in the order given, sorted; a bounded heap when there are more.</summary>
+    static List<int> Best(List<int> items, int limit, Comparison<int> compare)
+    {
+        if (items.Count > limit)
+        {
+            // The heap's top is the worst item kept; one comparison per further item decides whether it enters.
+            var heap = new PriorityQueue<int, int>(limit + 1, Comparer<int>.Create((x, y) => compare(y, x)));
+            foreach (var item in items)
+            {
+                if (heap.Count < limit) heap.Enqueue(item, item);
+                else if (compare(item, heap.Peek()) < 0) heap.DequeueEnqueue(item, item);
+            }
+            items = heap.UnorderedItems.Select(entry => entry.Element).ToList();
+        }
+        items.Sort(compare);
+        return items;
     }
 
     /// <summary>
@@ -82,34 +127,70 @@ public sealed partial class CollaborationProjection
             var from = RequireOrganization(graph, fromId, "from");
             var to = RequireOrganization(graph, toId, "to");
             if (from == to) throw new InvalidInputException("from and to are the same organisation");
-            var search = new BidirectionalSearch(graph, evidenceFilter, from, to, maxHops);
-            return search.ShortestPaths(limit)
-                .Select(path => new CollaborationPath(
-                    path.Select(n => graph.Nodes[n].Id).ToList(),
-                    path.Zip(path.Skip(1), (a, b) => Describe(graph, a, b, evidenceFilter)!).ToList()))
-                .ToList();
+            var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
+            try
+            {
+                var search = new BidirectionalSearch(graph, buffers, evidenceFilter, from, to, maxHops);
+                return search.ShortestPaths(limit)
+                    .Select(path => new CollaborationPath(
+                        path.Select(n => graph.Nodes[n].Id).ToList(),
+                        path.Zip(path.Skip(1), (a, b) => Describe(graph, a, b, evidenceFilter)!).ToList()))
+                    .ToList();
+            }
+            finally
+            {
+                graph.SearchBuffers.Return(buffers);
+            }
         });
     }
 
-    sealed class BidirectionalSearch(ProjectionGraph graph, EvidenceFilter filter, int from, int to, int maxHops)
+    // The two sides' distances live in the search buffers: a node is on a side when its stamp there is this search's.
+    sealed class BidirectionalSearch
     {
-        readonly Dictionary<int, int> _forward = new() { [from] = 0 };
-        readonly Dictionary<int, int> _backward = new() { [to] = 0 };
+        readonly ProjectionGraph _graph;
+        readonly EvidenceFilter _filter;
+        readonly int _from, _to, _maxHops, _stamp;
+        readonly Side _forward, _backward;
         readonly Dictionary<int, Tie[]> _ties = [];
 
+        public BidirectionalSearch(ProjectionGraph graph, SearchBuffers buffers, EvidenceFilter filter, int from, int to, int maxHops)
+        {
+            (_graph, _filter, _from, _to, _maxHops) = (graph, filter, from, to, maxHops);
+            _stamp = buffers.Begin();
+            _forward = new Side(buffers.ForwardStamp, buffers.Distance, _stamp);
+            _backward = new Side(buffers.BackwardStamp, buffers.BackwardDistance, _stamp);
+            _forward.Add(from, 0);
+            _backward.Add(to, 0);
+        }
+
+        readonly struct Side(int[] stamps, int[] distances, int stamp)
+        {
+            public bool Contains(int node) => stamps[node] == stamp;
+
+            public int DistanceOf(int node) => stamps[node] == stamp ? distances[node] : -1;
+
+            public void Add(int node, int distance)
+            {
+                stamps[node] = stamp;
+                distances[node] = distance;
+            }
+        }
+
+        // Stored ties cost nothing to read; filtered ones are derived once per node and search.
         Tie[] TiesOf(int node)
         {
-            if (!_ties.TryGetValue(node, out var ties)) _ties[node] = ties = graph.TiesOf(node, filter);
+            if (_filter.IsEverything) return _graph.TiesOf(node, _filter);
+            if (!_ties.TryGetValue(node, out var ties)) _ties[node] = ties = _graph.TiesOf(node, _filter);
             return ties;
         }
 
         public List<List<int>> ShortestPaths(int limit)
         {
-            var forwardFrontier = new List<int> { from };
-            var backwardFrontier = new List<int> { to };
+            var forwardFrontier = new List<int> { _from };
+            var backwardFrontier = new List<int> { _to };
             int forwardDepth = 0, backwardDepth = 0;
             List<int> meeting = [];
-            while (forwardDepth + backwardDepth < maxHops && forwardFrontier.Count > 0 && backwardFrontier.Count > 0)
+            while (forwardDepth + backwardDepth < _maxHops && forwardFrontier.Count > 0 && backwardFrontier.Count > 0)
             {
                 // Expand the smaller side a whole level; the first level that touches the other side fixes the length.
                 var forward = forwardFrontier.Count <= backwardFrontier.Count;
@@ -120,10 +201,10 @@ public sealed partial class CollaborationProjection
                 {
                     foreach (var tie in TiesOf(node))
                     {
-                        if (seen.ContainsKey(tie.Other)) continue;
-                        seen[tie.Other] = depth;
+                        if (seen.Contains(tie.Other)) continue;
+                        seen.Add(tie.Other, depth);
                         next.Add(tie.Other);
-                        if (other.ContainsKey(tie.Other)) meeting.Add(tie.Other);
+                        if (other.Contains(tie.Other)) meeting.Add(tie.Other);
                     }
                 }
                 if (forward)
@@ -140,7 +221,7 @@ public sealed partial class CollaborationProjection
             }
             var paths = new List<List<int>>();
             if (meeting.Count == 0) return paths;
-            foreach (var middle in meeting.OrderBy(m => graph.Nodes[m].Id, StringComparer.Ordinal))
+            foreach (var middle in meeting.OrderBy(m => _graph.Nodes[m].Id, StringComparer.Ordinal))
             {
                 foreach (var head in Chains(middle, _forward))
                 {
@@ -158,18 +239,19 @@ public sealed partial class CollaborationProjection
         }
 
         // Every chain from a node back to the side's root, one step nearer each time: the node first, the root last.
-        IEnumerable<List<int>> Chains(int node, Dictionary<int, int> side)
+        IEnumerable<List<int>> Chains(int node, Side side)
         {
-            var distance = side[node];
+            var distance = side.DistanceOf(node);
             if (distance == 0)
             {
                 yield return [node];
                 yield break;
             }
             var previous = TiesOf(node)
-                .Where(t => side.TryGetValue(t.Other, out var d) && d == distance - 1)
+                .Where(t => side.DistanceOf(t.Other) == distance - 1)
                 .Select(t => t.Other)
-                .OrderBy(n => graph.Nodes[n].Id, StringComparer.Ordinal);
+                .OrderBy(n => _graph.Nodes[n].Id, StringComparer.Ordinal)
+                .ToList();
             foreach (var step in previous)
             {
                 foreach (var chain in Chains(step, side))

@@ -67,6 +67,7 @@ internal sealed partial class ProjectionGraph
     internal readonly List<ProjectedLink> Links = [];
     internal readonly List<List<int>> Incident = [];
     internal readonly List<Tie[]> Ties = [];
+    internal readonly SearchBufferPool SearchBuffers = new();
 
     public ProjectionGraph(HomeProvince home) => Home = home;
 

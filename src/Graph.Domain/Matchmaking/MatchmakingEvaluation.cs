@@ -37,7 +37,10 @@ public static class MatchmakingEvaluation
 {
     const int K = 10;
 
-    /// <summary>Runs the evaluation. Deterministic for a preset, seed and holdout, except the timings.</summary>
+    /// <summary>
+    /// Runs the evaluation, asking up to <paramref name="maxQueries"/> enterprises and as many challenges (a deterministic
+    /// sample of each). Deterministic for a preset, seed and holdout, except the timings.
+    /// </summary>
     public static MatchmakingEvaluationReport Run(SyntheticPreset preset, ulong seed, double holdout = 0.2, int maxQueries = 1000, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(preset);
@@ -80,7 +83,11 @@ public static class MatchmakingEvaluation
         }
         foreach (var award in hiddenAwards.OrderBy(a => a.ToId, StringComparer.Ordinal))
             queries.Add((award.ToId, new HashSet<string>(StringComparer.Ordinal) { award.FromId }, false));
-        queries = queries.OrderBy(q => Hash(q.For, seed)).Take(maxQueries).ToList();
+        // Each kind of query is sampled on its own: hidden pairings outnumber hidden winners by a hundred to one, and a
+        // shared sample would leave only a handful of challenges.
+        queries = queries.Where(q => q.Pairing).OrderBy(q => Hash(q.For, seed)).Take(maxQueries)
+            .Concat(queries.Where(q => !q.Pairing).OrderBy(q => Hash(q.For, seed)).Take(maxQueries))
+            .ToList();
 
         progress?.Invoke($"asking {queries.Count} queries");
         var rankers = new[] { MatchmakingIndex.Ranker.Recommender, MatchmakingIndex.Ranker.MostConnected, MatchmakingIndex.Ranker.FieldMatch };
@@ -93,7 +100,7 @@ public static class MatchmakingEvaluation
             var started = Stopwatch.GetTimestamp();
             index.RecommendPartners(query);
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var request = index.Prepare(query);
+            using var request = index.Prepare(query);
             for (var r = 0; r < rankers.Length; r++)
             {
                 var ranked = index.Rank(request, rankers[r]).Take(K).Select(s => index.Ids[s.Organization]).ToList();

@@ -25,17 +25,20 @@ public sealed partial class MatchmakingIndex
     /// </summary>
     public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query)
     {
-        var request = Prepare(query);
+        using var request = Prepare(query);
         return Rank(request, Ranker.Recommender)
             .Take(query.Limit)
             .Select((scored, i) => Describe(request, scored, i + 1))
             .ToList();
     }
 
+    /// <summary>A prepared query; disposing it returns its reach buffers.</summary>
     internal sealed record Request(
         PartnerQuery Query, MatchmakingWeights Weights, int Source, int[] QueryFields, ChallengeFact? Challenge,
-        HashSet<NodeKind> Kinds, HashSet<int> Group, Dictionary<int, (int Distance, int Through, bool ThroughGroup)> Reach,
-        Dictionary<int, int> Shared);
+        HashSet<NodeKind> Kinds, HashSet<int> Group, NetworkReach Reach) : IDisposable
+    {
+        public void Dispose() => Reach.Dispose();
+    }
 
     internal readonly record struct Scored(int Organization, double Score, ScoreParts? Parts);
 
@@ -73,8 +76,9 @@ public sealed partial class MatchmakingIndex
             : challenge?.Kind == ChallengeKind.AchievementTransformation ? [NodeKind.Enterprise]
             : [NodeKind.University, NodeKind.ResearchInstitute];
         var group = source >= 0 ? GroupOf(source) : [];
-        var (reach, shared) = source >= 0 ? Explore(source, group) : ([], []);
-        return new Request(query, weights, source, fields, challenge, kinds, group, reach, shared);
+        var reach = _reachPool.Rent();
+        if (source >= 0) Explore(reach, source, group);
+        return new Request(query, weights, source, fields, challenge, kinds, group, reach);
     }
 
     /// <summary>The enterprise and every company above or below it in SUBSIDIARY_OF chains, at any depth.</summary>
@@ -94,22 +98,21 @@ public sealed partial class MatchmakingIndex
     }
 
     /// <summary>Breadth-first search to three steps, and the partners of the group's other companies as two steps.</summary>
-    (Dictionary<int, (int, int, bool)> Reach, Dictionary<int, int> Shared) Explore(int source, HashSet<int> group)
+    void Explore(NetworkReach reach, int source, HashSet<int> group)
     {
-        var reach = new Dictionary<int, (int Distance, int Through, bool ThroughGroup)> { [source] = (0, -1, false) };
-        var shared = new Dictionary<int, int>();
+        reach.Set(source, 0, -1, false);
         var frontier = new List<int> { source };
         for (var distance = 1; distance <= 3 && frontier.Count > 0; distance++)
         {
             var next = new List<int>();
             foreach (var node in frontier)
             {
-                var through = distance == 1 ? -1 : distance == 2 ? node : reach[node].Through;
+                var through = distance == 1 ? -1 : distance == 2 ? node : reach.ThroughOf(node);
                 foreach (var other in Neighbours[node])
                 {
-                    if (distance == 2) shared[other] = shared.GetValueOrDefault(other) + 1;
-                    if (reach.ContainsKey(other)) continue;
-                    reach[other] = (distance, through, false);
+                    if (distance == 2) reach.CountShared(other);
+                    if (reach.Contains(other)) continue;
+                    reach.Set(other, distance, through, false);
                     next.Add(other);
                 }
             }
@@ -120,10 +123,9 @@ public sealed partial class MatchmakingIndex
             if (company == source) continue;
             foreach (var other in Neighbours[company])
             {
-                if (!reach.TryGetValue(other, out var known) || known.Distance > 2) reach[other] = (2, company, true);
+                if (reach.DistanceOf(other) > 2) reach.Set(other, 2, company, true);
             }
         }
-        return (reach, shared);
     }
 
     internal IEnumerable<int> Candidates(Request request)
@@ -133,7 +135,9 @@ public sealed partial class MatchmakingIndex
             foreach (var academic in Academics) yield return academic;
         }
         if (!request.Kinds.Contains(NodeKind.Enterprise)) yield break;
-        // Enterprises are many: only those working in a field that fits, or near in the network.
+        // Enterprises are many: only those working in a field that fits, or near in the network. A 成果转化类 challenge
+        // with a poster admits in-region enterprises alone (Party and ChallengeEligibility), so no other is scored.
+        var inRegionOnly = request.Challenge is { Kind: ChallengeKind.AchievementTransformation, Poster: >= 0 };
         var seen = new HashSet<int>();
         foreach (var field in request.QueryFields)
         {
@@ -142,14 +146,17 @@ public sealed partial class MatchmakingIndex
                 if (Fit.Of(field, other) <= 0) continue;
                 foreach (var org in OrganizationsByField[other])
                 {
-                    if (Kinds[org] == NodeKind.Enterprise && seen.Add(org)) yield return org;
+                    if (MayBeCandidate(org) && seen.Add(org)) yield return org;
                 }
             }
         }
-        foreach (var org in request.Reach.Keys)
+        foreach (var org in request.Reach.Reached)
         {
-            if (Kinds[org] == NodeKind.Enterprise && seen.Add(org)) yield return org;
+            if (MayBeCandidate(org) && seen.Add(org)) yield return org;
         }
+
+        bool MayBeCandidate(int org) =>
+            Kinds[org] == NodeKind.Enterprise && (!inRegionOnly || Localities[org] == RegionLocality.InRegion);
     }
 
     internal bool Admits(Request request, int candidate)
@@ -165,7 +172,7 @@ public sealed partial class MatchmakingIndex
             if (request.Query.ExcludeExisting && challenge.Applicants.Contains(candidate)) return false;
             if (!Eligible(challenge, candidate)) return false;
         }
-        else if (request.Query.ExcludeExisting && request.Reach.TryGetValue(candidate, out var reached) && reached.Distance == 1 && !reached.ThroughGroup)
+        else if (request.Query.ExcludeExisting && request.Reach.TryGet(candidate, out var reached) && reached.Distance == 1 && !reached.ThroughGroup)
         {
             return false;
         }
@@ -198,26 +205,25 @@ public sealed partial class MatchmakingIndex
         foreach (var candidate in Candidates(request))
         {
             // A partner with no field near the wanted ones is no match, however near or busy it is.
-            if (!Admits(request, candidate) || FieldFitOf(request.QueryFields, candidate).Fit <= 0) continue;
+            var fit = FieldFitOf(request.QueryFields, candidate).Fit;
+            if (fit <= 0 || !Admits(request, candidate)) continue;
             scored.Add(ranker switch
             {
                 Ranker.MostConnected => new Scored(candidate, Neighbours[candidate].Length, null),
-                Ranker.FieldMatch => new Scored(candidate, FieldFitOf(request.QueryFields, candidate).Fit, null),
-                _ => ScoreOf(request, candidate),
+                Ranker.FieldMatch => new Scored(candidate, fit, null),
+                _ => ScoreOf(request, candidate, fit),
             });
         }
         return scored.OrderByDescending(s => s.Score).ThenBy(s => Ids[s.Organization], StringComparer.Ordinal);
     }
 
-    Scored ScoreOf(Request request, int candidate)
+    Scored ScoreOf(Request request, int candidate, double fit)
     {
         var w = request.Weights;
-        var (fit, _) = FieldFitOf(request.QueryFields, candidate);
-        var (capability, _) = CapabilityOf(request.QueryFields, candidate);
         var (record, _) = RecordOf(request.QueryFields, candidate);
         var parts = new ScoreParts(
             w.Field * fit,
-            w.Capability * Math.Log(1 + capability.Count),
+            w.Capability * Math.Log(1 + CapabilityCountOf(request.QueryFields, candidate)),
             w.TrackRecord * Math.Log(1 + record),
             w.Proximity * ProximityOf(request, candidate),
             w.Region * PlaceOf(request.Source, candidate).Value - w.Load * Math.Log(1 + CurrentPairings[candidate]));
@@ -231,10 +237,13 @@ public sealed partial class MatchmakingIndex
         for (var i = 0; i < wanted.Length; i++)
         {
             var factor = i == 0 ? 1.0 : SecondaryFieldFactor;
-            foreach (var own in OwnFields[candidate].Concat(PlatformFields[candidate]))
+            foreach (var fields in (ReadOnlySpan<int[]>)[OwnFields[candidate], PlatformFields[candidate]])
             {
-                var fit = factor * Fit.Of(wanted[i], own);
-                if (fit > best) (best, field) = (fit, wanted[i]);
+                foreach (var own in fields)
+                {
+                    var fit = factor * Fit.Of(wanted[i], own);
+                    if (fit > best) (best, field) = (fit, wanted[i]);
+                }
             }
         }
         return (best, field);
@@ -249,6 +258,22 @@ public sealed partial class MatchmakingIndex
             if (found.Count > best.Count) (best, bestField) = (found, field);
         }
         return (best, bestField);
+    }
+
+    // The count CapabilityOf finds, without listing the platforms: scoring every candidate needs only the number.
+    int CapabilityCountOf(int[] wanted, int candidate)
+    {
+        var best = 0;
+        foreach (var field in wanted)
+        {
+            var found = 0;
+            foreach (var platform in Platforms[candidate])
+            {
+                if (CapabilityTypes.Contains(platform.Type) && Fit.Of(field, platform.Field) >= RelatedFit) found++;
+            }
+            best = Math.Max(best, found);
+        }
+        return best;
     }
 
     const double RelatedFit = 0.6;
@@ -270,8 +295,8 @@ public sealed partial class MatchmakingIndex
 
     static double ProximityOf(Request request, int candidate)
     {
-        var closeness = request.Reach.TryGetValue(candidate, out var reached) ? reached.Distance <= 2 ? 1.0 : 0.3 : 0;
-        return closeness + 0.2 * Math.Log(1 + request.Shared.GetValueOrDefault(candidate));
+        var closeness = request.Reach.TryGet(candidate, out var reached) ? reached.Distance <= 2 ? 1.0 : 0.3 : 0;
+        return closeness + 0.2 * Math.Log(1 + request.Reach.SharedWith(candidate));
     }
 
     enum Place { SameCity, SameProvince, Elsewhere }
@@ -279,8 +304,8 @@ public sealed partial class MatchmakingIndex
     (double Value, Place Place) PlaceOf(int source, int candidate)
     {
         var (a, b) = (source >= 0 ? RegionCodes[source] : null, RegionCodes[candidate]);
-        if (a is null || b is null || a.Length < 4 || b.Length < 4 || a[..2] != b[..2]) return (0, Place.Elsewhere);
-        var cityKnown = a[2..4] != "00" && b[2..4] != "00";
-        return cityKnown && a[..4] == b[..4] ? (1.0, Place.SameCity) : (0.5, Place.SameProvince);
+        if (a is null || b is null || a.Length < 4 || b.Length < 4 || !a.AsSpan(0, 2).SequenceEqual(b.AsSpan(0, 2))) return (0, Place.Elsewhere);
+        var cityKnown = !a.AsSpan(2, 2).SequenceEqual("00") && !b.AsSpan(2, 2).SequenceEqual("00");
+        return cityKnown && a.AsSpan(0, 4).SequenceEqual(b.AsSpan(0, 4)) ? (1.0, Place.SameCity) : (0.5, Place.SameProvince);
     }
 }

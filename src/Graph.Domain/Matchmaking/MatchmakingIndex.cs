@@ -50,6 +50,7 @@ public sealed partial class MatchmakingIndex
     internal int[][] OrganizationsByField = [];
     internal int[][] PlatformFields = [];
     internal List<int> Academics = [];
+    NetworkReachPool _reachPool = new(0);
 
     MatchmakingIndex(HomeProvince home, DateOnly asOf)
     {
@@ -243,6 +244,7 @@ public sealed partial class MatchmakingIndex
                 if (index.IsAcademic(i)) index.Academics.Add(i);
             }
             index.OrganizationsByField = byField.Select(l => l.ToArray()).ToArray();
+            index._reachPool = new NetworkReachPool(count);
             return index;
         }
     }

@@ -13,7 +13,7 @@ internal sealed class SyntheticWorld
     // Rates per enterprise of the other node kinds.
     const double PlatformsPerEnterprise = 0.10;
     const double ConsortiaPerEnterprise = 0.004;
-    const double ChallengesPerEnterprise = 0.012;
+    const double ChallengesPerEnterprise = 0.03;
     const double ProjectsPerEnterprise = 0.12;
     const double AchievementsPerEnterprise = 0.15;
     const double PersonsPerEnterprise = 0.15;

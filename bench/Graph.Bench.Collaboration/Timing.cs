@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace KnowledgeGraph.Bench.Collaboration;
+
+/// <summary>Times repeated runs (median and p99 after one warm-up) and prints every result as a Markdown table row.</summary>
+internal static class Timing
+{
+    public static void Measure(string name, int runs, Action<int> run)
+    {
+        run(0);
+        var times = new List<double>(runs);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            run(i);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        times.Sort();
+        double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        Report(name, $"p50 {Percentile(0.5):F1} ms, p99 {Percentile(0.99):F1} ms, max {times[^1]:F1} ms ({runs} runs, {cpuMs / runs:F1} ms CPU each)");
+    }
+
+    public static void Report(string name, string value) => Console.WriteLine($"| {name} | {value} |");
+
+    /// <summary>The load average of the machine, for the record beside the numbers (empty where /proc is absent).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+}
