@@ -8,14 +8,25 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace KnowledgeGraph.Api.Tests;
 
+/// <summary>The store a test application runs on.</summary>
+public enum TestStore
+{
+    /// <summary>Its own embedded SQLite file.</summary>
+    Sqlite,
+
+    /// <summary>The test Neo4j (<see cref="Neo4jFixture"/>), emptied as the application starts.</summary>
+    Neo4j,
+}
+
 /// <summary>
-/// The real Program, in memory, with its own SQLite file (deleted on dispose) and a test signing key.
-/// Settings reach Program as command-line arguments, the way WebApplicationFactory passes them.
+/// The real Program, in memory, with its own SQLite file (deleted on dispose) or the emptied test Neo4j, and a test
+/// signing key. Settings reach Program as command-line arguments, the way WebApplicationFactory passes them.
 /// </summary>
 public class KnowledgeGraphApplication : WebApplicationFactory<Program>
 {
@@ -27,13 +38,24 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     private readonly List<Action<IServiceCollection>> _serviceChanges = [];
 
     public KnowledgeGraphApplication()
+        : this(TestStore.Sqlite)
+    {
+    }
+
+    public KnowledgeGraphApplication(TestStore store)
     {
         Directory.CreateDirectory(_directory);
+        StoreKind = store;
         _settings["Store:Kind"] = "sqlite";
         _settings["Store:Sqlite:Path"] = DatabasePath;
         _settings["Store:LoadSampleData"] = "false";
         _settings["Auth:SigningKey"] = SigningKey;
+        if (store == TestStore.Neo4j)
+            UseTestNeo4j();
     }
+
+    /// <summary>The store this instance runs on.</summary>
+    public TestStore StoreKind { get; }
 
     /// <summary>The store file of this instance.</summary>
     public string DatabasePath => Path.Combine(_directory, "knowledge-graph.db");
@@ -46,6 +68,29 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
 
     /// <summary>The host environment; tests run as "Testing" unless they say otherwise.</summary>
     public string EnvironmentName { get; init; } = "Testing";
+
+    private void UseTestNeo4j()
+    {
+        var neo4j = Neo4jFixture.Options();
+        _settings["Store:Kind"] = "neo4j";
+        _settings["Store:Neo4j:Url"] = neo4j.Url.AbsoluteUri;
+        _settings["Store:Neo4j:User"] = neo4j.User;
+        _settings["Store:Neo4j:Password"] = neo4j.Password;
+        _settings["Store:Neo4j:Database"] = neo4j.Database;
+        // First of all hosted services, so the store initializes (and seeds) an empty database.
+        _serviceChanges.Add(services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmptyNeo4jAtStart>()));
+    }
+
+    private sealed class EmptyNeo4jAtStart : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            using var http = new HttpClient();
+            await Neo4jFixture.ClearAsync(http);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>Sets a configuration value before the host starts.</summary>
     public KnowledgeGraphApplication With(string key, string? value)
