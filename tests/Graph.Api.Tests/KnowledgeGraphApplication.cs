@@ -51,7 +51,7 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         _settings["Store:LoadSampleData"] = "false";
         _settings["Auth:SigningKey"] = SigningKey;
         if (store == TestStore.Neo4j)
-            UseTestNeo4j();
+            UseTestNeo4j(empty: true);
     }
 
     /// <summary>The store this instance runs on.</summary>
@@ -69,7 +69,14 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     /// <summary>The host environment; tests run as "Testing" unless they say otherwise.</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
-    private void UseTestNeo4j()
+    /// <summary>Runs on the test Neo4j as it is, without emptying it: for a graph put there before.</summary>
+    public KnowledgeGraphApplication OnTestNeo4jAsItIs()
+    {
+        UseTestNeo4j(empty: false);
+        return this;
+    }
+
+    private void UseTestNeo4j(bool empty)
     {
         var neo4j = Neo4jFixture.Options();
         _settings["Store:Kind"] = "neo4j";
@@ -77,19 +84,28 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         _settings["Store:Neo4j:User"] = neo4j.User;
         _settings["Store:Neo4j:Password"] = neo4j.Password;
         _settings["Store:Neo4j:Database"] = neo4j.Database;
-        // First of all hosted services, so the store initializes (and seeds) an empty database.
-        _serviceChanges.Add(services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmptyNeo4jAtStart>()));
+        if (empty)
+            _serviceChanges.Add(services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmptyNeo4jAtStart>()));
     }
 
-    private sealed class EmptyNeo4jAtStart : IHostedService
+    // The store initializes and seeds in StartingAsync; this one, registered first, empties the database before it.
+    private sealed class EmptyNeo4jAtStart : IHostedLifecycleService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        public async Task StartingAsync(CancellationToken cancellationToken)
         {
             using var http = new HttpClient();
             await Neo4jFixture.ClearAsync(http);
         }
 
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Sets a configuration value before the host starts.</summary>

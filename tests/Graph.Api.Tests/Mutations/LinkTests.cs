@@ -14,6 +14,8 @@ public abstract class LinkTests(MutationApplication app) : IAsyncLifetime
     {
         await app.PostAsync(UpsertEnterprise, new { input = Enterprise(Liuzhou) }, token: MutationApplication.Editor);
         await app.PostAsync(UpsertUniversity, new { input = University("demo-tech-univ") }, token: MutationApplication.Editor);
+        // The class's tests share the application and run in any order: each starts without the pairing.
+        await MutateAsync($$"""mutation { unlink(id: "{{PairingId}}") {{Payload}} }""");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

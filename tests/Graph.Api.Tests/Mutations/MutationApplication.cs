@@ -10,7 +10,7 @@ public class MutationApplication : KnowledgeGraphApplication
     {
     }
 
-    public MutationApplication(TestStore store)
+    protected MutationApplication(TestStore store)
         : base(store)
     {
     }
