@@ -23,8 +23,7 @@ public sealed class MigrateAnswersTests : IDisposable
         { node(id: "Enterprise:91450204MA5K00013L") { id name ... on Enterprise { creditCode nameEn aliases highTech hasRdActivity foundedOn
             region { code name level parent { name } } fields { code name parent { code } }
             pairings { totalCount edges { node { id name } link { id startDate endDate source } } }
-            hostedPlatforms { totalCount nodes { id name level status statusDate } }
-            subsidiaries { totalCount nodes { id name } } } } }
+            hostedPlatforms { totalCount nodes { id name level status statusDate } } } } }
         """,
         """
         { nodes(ids: ["University:demo-tech-univ", "Region:450200", "Field:machinery", "Platform:pf-tic-im", "University:nowhere"]) {
