@@ -45,7 +45,6 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     public KnowledgeGraphApplication(TestStore store)
     {
         Directory.CreateDirectory(_directory);
-        StoreKind = store;
         _settings["Store:Kind"] = "sqlite";
         _settings["Store:Sqlite:Path"] = DatabasePath;
         _settings["Store:LoadSampleData"] = "false";
@@ -53,9 +52,6 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         if (store == TestStore.Neo4j)
             UseTestNeo4j(empty: true);
     }
-
-    /// <summary>The store this instance runs on.</summary>
-    public TestStore StoreKind { get; }
 
     /// <summary>The store file of this instance.</summary>
     public string DatabasePath => Path.Combine(_directory, "knowledge-graph.db");
