@@ -8,14 +8,25 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace KnowledgeGraph.Api.Tests;
 
+/// <summary>The store a test application runs on.</summary>
+public enum TestStore
+{
+    /// <summary>Its own embedded SQLite file.</summary>
+    Sqlite,
+
+    /// <summary>The test Neo4j (<see cref="Neo4jFixture"/>), emptied as the application starts.</summary>
+    Neo4j,
+}
+
 /// <summary>
-/// The real Program, in memory, with its own SQLite file (deleted on dispose) and a test signing key.
-/// Settings reach Program as command-line arguments, the way WebApplicationFactory passes them.
+/// The real Program, in memory, with its own SQLite file (deleted on dispose) or the emptied test Neo4j, and a test
+/// signing key. Settings reach Program as command-line arguments, the way WebApplicationFactory passes them.
 /// </summary>
 public class KnowledgeGraphApplication : WebApplicationFactory<Program>
 {
@@ -27,12 +38,19 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     private readonly List<Action<IServiceCollection>> _serviceChanges = [];
 
     public KnowledgeGraphApplication()
+        : this(TestStore.Sqlite)
+    {
+    }
+
+    public KnowledgeGraphApplication(TestStore store)
     {
         Directory.CreateDirectory(_directory);
         _settings["Store:Kind"] = "sqlite";
         _settings["Store:Sqlite:Path"] = DatabasePath;
         _settings["Store:LoadSampleData"] = "false";
         _settings["Auth:SigningKey"] = SigningKey;
+        if (store == TestStore.Neo4j)
+            UseTestNeo4j(empty: true);
     }
 
     /// <summary>The store file of this instance.</summary>
@@ -46,6 +64,45 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
 
     /// <summary>The host environment; tests run as "Testing" unless they say otherwise.</summary>
     public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Runs on the test Neo4j as it is, without emptying it: for a graph put there before.</summary>
+    public KnowledgeGraphApplication OnTestNeo4jAsItIs()
+    {
+        UseTestNeo4j(empty: false);
+        return this;
+    }
+
+    private void UseTestNeo4j(bool empty)
+    {
+        var neo4j = Neo4jFixture.Options();
+        _settings["Store:Kind"] = "neo4j";
+        _settings["Store:Neo4j:Url"] = neo4j.Url.AbsoluteUri;
+        _settings["Store:Neo4j:User"] = neo4j.User;
+        _settings["Store:Neo4j:Password"] = neo4j.Password;
+        _settings["Store:Neo4j:Database"] = neo4j.Database;
+        if (empty)
+            _serviceChanges.Add(services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EmptyNeo4jAtStart>()));
+    }
+
+    // The store initializes and seeds in StartingAsync; this one, registered first, empties the database before it.
+    private sealed class EmptyNeo4jAtStart : IHostedLifecycleService
+    {
+        public async Task StartingAsync(CancellationToken cancellationToken)
+        {
+            using var http = new HttpClient();
+            await Neo4jFixture.ClearAsync(http);
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>Sets a configuration value before the host starts.</summary>
     public KnowledgeGraphApplication With(string key, string? value)

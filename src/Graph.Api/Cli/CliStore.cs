@@ -19,7 +19,8 @@ internal sealed class CliStore : IAsyncDisposable
 
     public IGraphStore Store { get; }
 
-    public static async Task<CliStore> OpenAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>Opens the configured store; <paramref name="seedReferenceData"/> false leaves out the built-in reference nodes.</summary>
+    public static async Task<CliStore> OpenAsync(string[] args, CancellationToken cancellationToken, bool seedReferenceData = true)
     {
         var builder = CliConfiguration.CreateBuilder(args);
         builder.Services.AddGraphStore(builder.Configuration);
@@ -29,7 +30,8 @@ internal sealed class CliStore : IAsyncDisposable
         try
         {
             await cli.Store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            await ReferenceData.SeedAsync(cli.Store, cancellationToken).ConfigureAwait(false);
+            if (seedReferenceData)
+                await ReferenceData.SeedAsync(cli.Store, cancellationToken).ConfigureAwait(false);
             return cli;
         }
         catch

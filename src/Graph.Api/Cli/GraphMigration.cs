@@ -2,20 +2,14 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Cli;
 
-/// <summary>How far a migration phase has come (nodes, then links).</summary>
-public interface IMigrationProgress
-{
-    /// <summary>A phase starts: <paramref name="total"/> items to copy.</summary>
-    void Start(string phase, long total);
-
-    /// <summary>A batch of the phase is written: <paramref name="done"/> items so far, of which <paramref name="present"/> were there already.</summary>
-    void Advance(string phase, long done, long present);
-}
+/// <summary>What a copy did in one phase (nodes or links): items copied, and how many of them the target already held unchanged.</summary>
+public sealed record MigrationPhase(string Name, long Copied, long AlreadyThere);
 
 /// <summary>What a store holds, summed up: counts per kind and type, and checksums over ids and contents.</summary>
 public sealed record GraphSummary(GraphCounts Counts, string NodeChecksum, string LinkChecksum)
@@ -36,22 +30,21 @@ public sealed record GraphSummary(GraphCounts Counts, string NodeChecksum, strin
 /// </summary>
 public sealed class GraphMigration(IGraphStore from, IGraphStore to, int batchSize)
 {
-    /// <summary>The phase names given to <see cref="IMigrationProgress"/>.</summary>
+    /// <summary>The phase names, as reported to the progress.</summary>
     public const string NodesPhase = "nodes", LinksPhase = "links";
 
-    /// <summary>Copies every node, then every link.</summary>
-    public async Task CopyAsync(IMigrationProgress progress, CancellationToken cancellationToken)
+    /// <summary>Copies every node, then every link, reporting each phase after every batch written.</summary>
+    public async Task<IReadOnlyList<MigrationPhase>> CopyAsync(IProgress<ImportStage> progress, CancellationToken cancellationToken)
     {
         var counts = await from.CountAsync(cancellationToken).ConfigureAwait(false);
-        progress.Start(NodesPhase, counts.NodeTotal);
-        await CopyAsync(from.ScanNodesAsync(cancellationToken: cancellationToken), n => new WriteOperation.UpsertNode(
-            new NodeInput(n.Kind, n.Key, n.Name, n.NameEn, n.Aliases, n.Properties)), NodesPhase, progress, cancellationToken).ConfigureAwait(false);
-        progress.Start(LinksPhase, counts.LinkTotal);
-        await CopyAsync(from.ScanLinksAsync(cancellationToken: cancellationToken), l => new WriteOperation.UpsertLink(
-            new LinkInput(l.Type, l.FromId, l.ToId, l.Key, l.StartDate, l.EndDate, l.Source, l.Properties)), LinksPhase, progress, cancellationToken).ConfigureAwait(false);
+        var nodes = await CopyAsync(from.ScanNodesAsync(cancellationToken: cancellationToken), n => new WriteOperation.UpsertNode(
+            new NodeInput(n.Kind, n.Key, n.Name, n.NameEn, n.Aliases, n.Properties)), NodesPhase, counts.NodeTotal, progress, cancellationToken).ConfigureAwait(false);
+        var links = await CopyAsync(from.ScanLinksAsync(cancellationToken: cancellationToken), l => new WriteOperation.UpsertLink(
+            new LinkInput(l.Type, l.FromId, l.ToId, l.Key, l.StartDate, l.EndDate, l.Source, l.Properties)), LinksPhase, counts.LinkTotal, progress, cancellationToken).ConfigureAwait(false);
+        return [nodes, links];
     }
 
-    async Task CopyAsync<T>(IAsyncEnumerable<T> items, Func<T, WriteOperation> upsert, string phase, IMigrationProgress progress, CancellationToken cancellationToken)
+    async Task<MigrationPhase> CopyAsync<T>(IAsyncEnumerable<T> items, Func<T, WriteOperation> upsert, string phase, long total, IProgress<ImportStage> progress, CancellationToken cancellationToken)
     {
         var batch = new List<WriteOperation>(batchSize);
         long done = 0, present = 0;
@@ -61,7 +54,7 @@ public sealed class GraphMigration(IGraphStore from, IGraphStore to, int batchSi
             done += batch.Count;
             present += result.NodesUnchanged + result.LinksUnchanged;
             batch.Clear();
-            progress.Advance(phase, done, present);
+            progress.Report(new ImportStage(phase, done, total));
         }
         await foreach (var item in items.ConfigureAwait(false))
         {
@@ -69,6 +62,7 @@ public sealed class GraphMigration(IGraphStore from, IGraphStore to, int batchSi
             if (batch.Count >= batchSize) await WriteAsync().ConfigureAwait(false);
         }
         if (batch.Count > 0) await WriteAsync().ConfigureAwait(false);
+        return new MigrationPhase(phase, done, present);
     }
 
     static async IAsyncEnumerable<WriteOperation> Stream(List<WriteOperation> batch)

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Store;
-using Spectre.Console;
 
 namespace KnowledgeGraph.Api.Cli;
 
@@ -53,57 +52,51 @@ public static class MigrateCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        IConfiguration configuration = CliConfiguration.CreateBuilder([.. parse.UnmatchedTokens]).Configuration;
-        if (!TryOpen(from, configuration, mustExist: true, out var source, out var sourceName, out var problem)
-            || !TryOpen(to, configuration, mustExist: false, out var target, out var targetName, out problem))
+        string[] args = [.. parse.UnmatchedTokens];
+        IConfiguration configuration = CliConfiguration.CreateBuilder(args).Configuration;
+        if (!TryLocate(from, configuration, mustExist: true, out var source, out var problem)
+            || !TryLocate(to, configuration, mustExist: false, out var target, out problem))
         {
             error.WriteLine(problem);
             return 2;
         }
-        await using (source.ConfigureAwait(false))
-        await using (target.ConfigureAwait(false))
+        if (source.Name == target.Name)
         {
-            if (sourceName == targetName)
-            {
-                error.WriteLine($"--from and --to are the same store ({sourceName}).");
-                return 2;
-            }
-            try
-            {
-                await source.InitializeAsync(cancellationToken).ConfigureAwait(false);
-                await target.InitializeAsync(cancellationToken).ConfigureAwait(false);
-                output.WriteLine($"Migrating {sourceName} -> {targetName} in batches of {batchSize}.");
-                var clock = Stopwatch.StartNew();
-                var migration = new GraphMigration(source, target, batchSize);
-                if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
-                {
-                    await AnsiConsole.Progress().AutoClear(false)
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                        .StartAsync(context => migration.CopyAsync(new BarProgress(context), cancellationToken)).ConfigureAwait(false);
-                }
-                else
-                {
-                    await migration.CopyAsync(new LineProgress(output), cancellationToken).ConfigureAwait(false);
-                }
-                output.WriteLine($"Copied in {clock.Elapsed.TotalSeconds:F1}s; verifying.");
-                var expected = await GraphMigration.SummarizeAsync(source, cancellationToken).ConfigureAwait(false);
-                var actual = await GraphMigration.SummarizeAsync(target, cancellationToken).ConfigureAwait(false);
-                return Report(output, error, expected, actual, clock.Elapsed);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                error.WriteLine("Migration interrupted; the batches written so far are kept. Run the same command again to resume.");
-                return 130;
-            }
-            catch (DomainException e)
-            {
-                error.WriteLine($"Migration failed ({e.Code}): {e.Message}. Run the same command again to resume.");
-                return 1;
-            }
+            error.WriteLine($"--from and --to are the same store ({source.Name}).");
+            return 2;
+        }
+        try
+        {
+            // Neither store is seeded with the built-in regions and fields: the target gets exactly what the source holds.
+            var sourceStore = await CliStore.OpenAsync([.. args, .. source.Settings], cancellationToken, seedReferenceData: false).ConfigureAwait(false);
+            await using var closingSource = sourceStore.ConfigureAwait(false);
+            var targetStore = await CliStore.OpenAsync([.. args, .. target.Settings], cancellationToken, seedReferenceData: false).ConfigureAwait(false);
+            await using var closingTarget = targetStore.ConfigureAwait(false);
+            output.WriteLine($"Migrating {source.Name} -> {target.Name} in batches of {batchSize}.");
+            var clock = Stopwatch.StartNew();
+            var migration = new GraphMigration(sourceStore.Store, targetStore.Store, batchSize);
+            var phases = await ConsoleProgress.RunAsync(output, progress => migration.CopyAsync(progress, cancellationToken)).ConfigureAwait(false);
+            foreach (var phase in phases)
+                output.WriteLine($"{phase.Name}: {phase.Copied} copied ({phase.AlreadyThere} were already there)");
+            var copied = clock.Elapsed;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Copied in {copied.TotalSeconds:F1}s; verifying."));
+            var expected = await GraphMigration.SummarizeAsync(sourceStore.Store, cancellationToken).ConfigureAwait(false);
+            var actual = await GraphMigration.SummarizeAsync(targetStore.Store, cancellationToken).ConfigureAwait(false);
+            return Report(output, error, expected, actual, copied, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("Migration interrupted; the batches written so far are kept. Run the same command again to resume.");
+            return 130;
+        }
+        catch (DomainException e)
+        {
+            error.WriteLine($"Migration failed ({e.Code}): {e.Message}. Run the same command again to resume.");
+            return 1;
         }
     }
 
-    static int Report(TextWriter output, TextWriter error, GraphSummary expected, GraphSummary actual, TimeSpan elapsed)
+    static int Report(TextWriter output, TextWriter error, GraphSummary expected, GraphSummary actual, TimeSpan copied, TimeSpan elapsed)
     {
         foreach (var kind in Enum.GetValues<NodeKind>())
         {
@@ -122,79 +115,45 @@ public static class MigrateCommand
             error.WriteLine("Verification failed: the target differs from the source (it may hold data the source does not).");
             return 1;
         }
-        output.WriteLine($"Verified: {actual.Counts.NodeTotal} nodes and {actual.Counts.LinkTotal} links match, in {elapsed.TotalSeconds:F1}s.");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Verified: {actual.Counts.NodeTotal} nodes and {actual.Counts.LinkTotal} links match; copy {copied.TotalSeconds:F1}s, verification {(elapsed - copied).TotalSeconds:F1}s, total {elapsed.TotalSeconds:F1}s."));
         return 0;
     }
 
-    static bool TryOpen(string spec, IConfiguration configuration, bool mustExist, out IGraphStore store, out string name, out string problem)
+    /// <summary>A store named on the command line, and the configuration settings that select it.</summary>
+    sealed record StoreLocation(string Name, string[] Settings);
+
+    static bool TryLocate(string spec, IConfiguration configuration, bool mustExist, out StoreLocation location, out string problem)
     {
-        store = null!;
         problem = "";
         var separator = spec.IndexOf(':', StringComparison.Ordinal);
         var kind = (separator < 0 ? spec : spec[..separator]).Trim().ToLowerInvariant();
-        var location = separator < 0 ? null : spec[(separator + 1)..];
-        var overrides = new Dictionary<string, string?>();
+        var place = separator < 0 ? null : spec[(separator + 1)..];
         switch (kind)
         {
             case StoreKinds.Sqlite:
                 var configured = configuration[$"{StoreOptions.Section}:Sqlite:Path"];
-                var path = Path.GetFullPath(location ?? (string.IsNullOrEmpty(configured) ? ".data/knowledge-graph.db" : configured));
-                overrides[$"{StoreOptions.Section}:Sqlite:Path"] = path;
-                name = $"sqlite:{path}";
+                var path = Path.GetFullPath(place ?? (string.IsNullOrEmpty(configured) ? ".data/knowledge-graph.db" : configured));
+                location = new StoreLocation($"sqlite:{path}", [$"--{StoreOptions.Section}:Kind={kind}", $"--{StoreOptions.Section}:Sqlite:Path={path}"]);
                 if (mustExist && !File.Exists(path))
                 {
                     problem = $"There is no embedded store at {path}; name one with --from sqlite:<path> or Store:Sqlite:Path.";
                     return false;
                 }
-                break;
+                return true;
             case StoreKinds.Neo4j:
-                if (location is not null) overrides[$"{StoreOptions.Section}:Neo4j:Url"] = location;
-                var url = location ?? configuration[$"{StoreOptions.Section}:Neo4j:Url"] ?? "http://localhost:7474";
+                var url = place ?? configuration[$"{StoreOptions.Section}:Neo4j:Url"] ?? "http://localhost:7474";
+                location = new StoreLocation($"neo4j:{url}", [$"--{StoreOptions.Section}:Kind={kind}", $"--{StoreOptions.Section}:Neo4j:Url={url}"]);
                 if (!Uri.TryCreate(url, UriKind.Absolute, out _))
                 {
-                    name = url;
                     problem = $"'{url}' is not a Neo4j URL such as http://localhost:7474.";
                     return false;
                 }
-                name = $"neo4j:{url}";
-                break;
+                return true;
             default:
-                name = spec;
+                location = new StoreLocation(spec, []);
                 problem = $"'{spec}' is not a store: use sqlite, neo4j, sqlite:<path> or neo4j:<url>.";
                 return false;
-        }
-        var effective = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
-        store = StoreServiceCollectionExtensions.StoreFactory(kind, effective)();
-        return true;
-    }
-
-    /// <summary>One line per batch, for logs and redirected output.</summary>
-    sealed class LineProgress(TextWriter output) : IMigrationProgress
-    {
-        long _total;
-
-        public void Start(string phase, long total)
-        {
-            _total = total;
-            output.WriteLine($"{phase}: {total} to copy");
-        }
-
-        public void Advance(string phase, long done, long present) =>
-            output.WriteLine($"{phase}: {done}/{_total} copied ({present} were already there)");
-    }
-
-    /// <summary>A Spectre.Console progress bar per phase.</summary>
-    sealed class BarProgress(ProgressContext context) : IMigrationProgress
-    {
-        readonly Dictionary<string, ProgressTask> _tasks = [];
-
-        public void Start(string phase, long total) => _tasks[phase] = context.AddTask(phase, maxValue: Math.Max(total, 1));
-
-        public void Advance(string phase, long done, long present)
-        {
-            var task = _tasks[phase];
-            task.Value = done;
-            task.Description = present > 0 ? $"{phase} ({present} already there)" : phase;
         }
     }
 }

@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Mutations.MutationTestData;
 namespace KnowledgeGraph.Api.Tests.Mutations;
 
 /// <summary><c>applyBatch</c>: many writes in order in one transaction, all or nothing.</summary>
-public sealed class BatchTests(MutationApplication app) : IClassFixture<MutationApplication>
+public abstract class BatchTests(MutationApplication app)
 {
     private const string EnterpriseId = $"Enterprise:{Liuzhou}";
     private const string UniversityId = "University:batch-univ";
@@ -20,7 +20,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
     private Task<GraphQLResponse> BatchAsync(object[] operations, long? expected = null) =>
         app.PostAsync(ApplyBatch, new { operations, expected }, token: MutationApplication.Editor);
 
-    [Fact]
+    [StoreFact]
     public async Task ABatchWritesNodesAndTheLinksBetweenThemInOrder()
     {
         var before = await app.GraphStore.GetDataVersionAsync();
@@ -44,7 +44,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.Equal(before + 1, DataVersion(repeat.Data?["applyBatch"]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ABatchWhoseLastOperationIsWrongWritesNothing()
     {
         var before = await app.GraphStore.GetDataVersionAsync();
@@ -71,7 +71,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.Null(await app.GraphStore.GetNodeAsync("University:all-or-nothing-univ"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ABatchThatFailsInTheStoreWritesNothingEither()
     {
         await BatchAsync(FilingAndPairing(new { linkPairedWith = Pairing(EnterpriseId, UniversityId) }));
@@ -87,7 +87,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.Null(await app.GraphStore.GetNodeAsync("University:late-univ"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkToANodeDeletedEarlierInTheBatchIsNotFound()
     {
         await BatchAsync(FilingAndPairing(new { linkPairedWith = Pairing(EnterpriseId, UniversityId) }));
@@ -99,7 +99,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.NotNull(await app.GraphStore.GetNodeAsync(UniversityId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UnlinkAndDeleteRunInABatch()
     {
         await BatchAsync(FilingAndPairing(new { linkPairedWith = Pairing(EnterpriseId, UniversityId) }));
@@ -111,7 +111,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.NotNull(await app.GraphStore.GetNodeAsync(EnterpriseId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnOperationWithTwoWritesIsRefusedNamingIt()
     {
         var response = await BatchAsync(
@@ -125,7 +125,7 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.Null(await app.GraphStore.GetNodeAsync("University:one-univ"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ARegionCreatedInABatchCanBeUsedLaterInIt()
     {
         var response = await BatchAsync(
@@ -138,3 +138,11 @@ public sealed class BatchTests(MutationApplication app) : IClassFixture<Mutation
         Assert.Equal("450298", (await app.GraphStore.GetNodeAsync(NodeId.Of(NodeKind.University, "park-college")))!.Properties.Text("region"));
     }
 }
+
+/// <summary><see cref="BatchTests"/> on the embedded store.</summary>
+public sealed class SqliteBatchTests(MutationApplication app) : BatchTests(app), IClassFixture<MutationApplication>;
+
+/// <summary><see cref="BatchTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jBatchTests(Neo4jMutationApplication app) : BatchTests(app), IClassFixture<Neo4jMutationApplication>;

@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Mutations.MutationTestData;
 namespace KnowledgeGraph.Api.Tests.Mutations;
 
 /// <summary><c>link&lt;LinkType&gt;</c>, <c>unlink</c> and <c>deleteNode</c>.</summary>
-public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationApplication>, IAsyncLifetime
+public abstract class LinkTests(MutationApplication app) : IAsyncLifetime
 {
     private const string EnterpriseId = $"Enterprise:{Liuzhou}";
     private const string UniversityId = "University:demo-tech-univ";
@@ -14,6 +14,8 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
     {
         await app.PostAsync(UpsertEnterprise, new { input = Enterprise(Liuzhou) }, token: MutationApplication.Editor);
         await app.PostAsync(UpsertUniversity, new { input = University("demo-tech-univ") }, token: MutationApplication.Editor);
+        // The class's tests share the application and run in any order: each starts without the pairing.
+        await MutateAsync($$"""mutation { unlink(id: "{{PairingId}}") {{Payload}} }""");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -23,7 +25,7 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
 
     private Task<GraphQLResponse> MutateAsync(string query) => app.PostAsync(query, token: MutationApplication.Editor);
 
-    [Fact]
+    [StoreFact]
     public async Task LinkingCreatesTheLinkThenARepeatIsUnchangedAndANewDateUpdatesIt()
     {
         var created = (await PairAsync("2021-03-01")).Data?["linkPairedWith"];
@@ -38,7 +40,7 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
         Assert.Equal((new DateOnly(2021, 4, 1), "结对子名单"), (stored!.StartDate, stored.Source));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ThePayloadReturnsTheLinkAsNowStoredWithItsEnds()
     {
         var response = await app.PostAsync("""
@@ -58,7 +60,7 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
         Assert.Equal((UniversityId, "示例科技大学"), (link?["to"]?["id"]?.GetValue<string>(), link?["to"]?["name"]?.GetValue<string>()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinksPropertiesAndKeyAreWritten()
     {
         await MutateAsync("""mutation { upsertProject(input: { key: "gx-2023-001", name: "示例重点研发计划项目" }) { dataVersion } }""");
@@ -74,7 +76,7 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
         AssertProperties(PropertyBag.Of(("role", "Lead"), ("fundingShare", 62.5m)), (await app.GraphStore.GetLinkAsync(id))?.Properties);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UnlinkDeletesTheLinkAndARepeatFindsNothing()
     {
         await PairAsync("2021-03-01");
@@ -89,7 +91,7 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
         Assert.Null(await app.GraphStore.GetLinkAsync(PairingId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeletingANodeDeletesItsLinksToo()
     {
         await MutateAsync("""mutation { upsertUniversity(input: { key: "short-lived", name: "示例短期学院" }) { dataVersion } }""");
@@ -105,7 +107,7 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
         Assert.NotNull(await app.GraphStore.GetNodeAsync(EnterpriseId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeletingANodeThatIsNotThereIsNotFoundAndChangesNothing()
     {
         var before = await app.GraphStore.GetDataVersionAsync();
@@ -116,3 +118,11 @@ public sealed class LinkTests(MutationApplication app) : IClassFixture<MutationA
         Assert.Equal(before, DataVersion(response.Data?["deleteNode"]));
     }
 }
+
+/// <summary><see cref="LinkTests"/> on the embedded store.</summary>
+public sealed class SqliteLinkTests(MutationApplication app) : LinkTests(app), IClassFixture<MutationApplication>;
+
+/// <summary><see cref="LinkTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jLinkTests(Neo4jMutationApplication app) : LinkTests(app), IClassFixture<Neo4jMutationApplication>;

@@ -1,14 +1,19 @@
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests.Mutations;
 
-/// <summary>The application on its own embedded SQLite store, so that writes are real writes.</summary>
-public sealed class MutationApplication : KnowledgeGraphApplication
+/// <summary>The application on its own store (an embedded SQLite file unless told otherwise), so that writes are real writes.</summary>
+public class MutationApplication : KnowledgeGraphApplication
 {
-    public MutationApplication() =>
-        WithServices(services => services.AddSingleton<IGraphStore>(_ => new SqliteGraphStore(SqliteStoreOptions.ForFile(DatabasePath))));
+    public MutationApplication()
+    {
+    }
+
+    protected MutationApplication(TestStore store)
+        : base(store)
+    {
+    }
 
     /// <summary>The store the application writes to.</summary>
     public IGraphStore GraphStore => Services.GetRequiredService<IGraphStore>();
@@ -16,3 +21,6 @@ public sealed class MutationApplication : KnowledgeGraphApplication
     /// <summary>A token with the editor role.</summary>
     public static string Editor { get; } = TokenFor("editor");
 }
+
+/// <summary>The mutation application on the emptied test Neo4j.</summary>
+public sealed class Neo4jMutationApplication() : MutationApplication(TestStore.Neo4j);

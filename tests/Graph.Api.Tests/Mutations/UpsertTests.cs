@@ -4,12 +4,12 @@ using static KnowledgeGraph.Api.Tests.Mutations.MutationTestData;
 namespace KnowledgeGraph.Api.Tests.Mutations;
 
 /// <summary><c>upsert&lt;Kind&gt;</c>: create or update by natural key, idempotent, with every property typed from the catalog.</summary>
-public sealed class UpsertTests(MutationApplication app) : IClassFixture<MutationApplication>
+public abstract class UpsertTests(MutationApplication app)
 {
     private Task<GraphQLResponse> UpsertAsync(object input) =>
         app.PostAsync(UpsertEnterprise, new { input }, token: MutationApplication.Editor);
 
-    [Fact]
+    [StoreFact]
     public async Task UpsertingANewEnterpriseCreatesItWithTypedPropertiesAndTheRegionOfItsCreditCode()
     {
         var before = await app.GraphStore.GetDataVersionAsync();
@@ -31,7 +31,7 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
             stored.Properties);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RepeatingTheSameUpsertIsUnchangedAndLeavesTheDataVersionAlone()
     {
         var input = Enterprise(Yulin, "玉林示例动力配件有限公司", ("region", "450902"), ("revenue", 800));
@@ -44,7 +44,7 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
         Assert.Equal(first, await app.GraphStore.GetDataVersionAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnUpsertReplacesTheContentSoAPropertyLeftOutIsCleared()
     {
         await UpsertAsync(Enterprise(Huawei, "华为技术有限公司", ("employees", 200000), ("highTech", true)));
@@ -57,7 +57,7 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
         AssertProperties(PropertyBag.Of(("region", "440000"), ("highTech", false)), stored!.Properties);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ThePayloadReturnsTheNodeAsNowStored()
     {
         var response = await app.PostAsync("""
@@ -76,7 +76,7 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
             """, change?["node"]?.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EnumPropertiesTakeTheirScreamingCaseValues()
     {
         var response = await app.PostAsync($$"""
@@ -94,7 +94,7 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
             stored!.Properties);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ARegionCreatedByAnUpsertCanBeReferencedByTheNextOne()
     {
         var region = await app.PostAsync($$"""
@@ -108,7 +108,7 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
         Assert.Equal([("University:new-district-college", "CREATED")], Changes(university.Data?["upsertUniversity"]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EveryNodeKindHasAnUpsertAndEveryLinkTypeALinkMutation()
     {
         var response = await app.PostAsync("""{ __type(name: "Mutation") { fields { name } } }""");
@@ -123,3 +123,11 @@ public sealed class UpsertTests(MutationApplication app) : IClassFixture<Mutatio
         Assert.Contains("applyBatch", fields);
     }
 }
+
+/// <summary><see cref="UpsertTests"/> on the embedded store.</summary>
+public sealed class SqliteUpsertTests(MutationApplication app) : UpsertTests(app), IClassFixture<MutationApplication>;
+
+/// <summary><see cref="UpsertTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jUpsertTests(Neo4jMutationApplication app) : UpsertTests(app), IClassFixture<Neo4jMutationApplication>;

@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Mutations.MutationTestData;
 namespace KnowledgeGraph.Api.Tests.Mutations;
 
 /// <summary>Every write is checked against the domain's rules; an error has a stable code and names the argument at fault.</summary>
-public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<MutationApplication>, IAsyncLifetime
+public abstract class WriteErrorTests(MutationApplication app) : IAsyncLifetime
 {
     private const string EnterpriseId = $"Enterprise:{Liuzhou}";
 
@@ -41,7 +41,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         return response;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWrongCheckCharacterIsInvalidCreditCodeWithTheReason()
     {
         var response = await WriteUnchangedAsync(UpsertEnterprise, new { input = Enterprise("914403001922038217", "华为技术有限公司") });
@@ -53,7 +53,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Null(await app.GraphStore.GetNodeAsync("Enterprise:914403001922038217"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ARegionThatDoesNotExistIsNotFound()
     {
         var response = await WriteUnchangedAsync(UpsertEnterprise, new { input = Enterprise(Yulin, "玉林示例动力配件有限公司", ("region", "450999")) });
@@ -63,7 +63,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Equal(["input", "region"], ArgumentPath(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AFieldThatDoesNotExistIsNotFound()
     {
         var response = await WriteUnchangedAsync(UpsertUniversity, new { input = new { key = "u1", name = "示例大学", fields = new[] { "machinery", "no-such-field" } } });
@@ -72,7 +72,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Contains("input.fields: 'no-such-field' is not a known field code", Message(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AValueOutOfRangeIsInvalidInputAndEveryProblemIsListed()
     {
         var response = await WriteUnchangedAsync(UpsertEnterprise,
@@ -85,7 +85,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Equal(["input", "name"], ArgumentPath(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkToANodeThatDoesNotExistIsNotFound()
     {
         var response = await WriteUnchangedAsync(LinkPairedWith, new { input = Pairing(EnterpriseId, "University:nowhere") });
@@ -95,7 +95,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Equal(["input", "to"], ArgumentPath(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkEndOfTheWrongKindIsARuleViolation()
     {
         // PAIRED_WITH goes from an enterprise to a university or institute, not the other way round.
@@ -106,7 +106,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Equal(["input", "from"], ArgumentPath(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALinkThatEndsBeforeItStartsIsInvalidInput()
     {
         var response = await WriteUnchangedAsync(LinkPairedWith,
@@ -116,7 +116,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Contains("input.endDate: 2021-01-01 is before the start date 2022-01-01", Message(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnAchievementTransferredMustExist()
     {
         var response = await WriteUnchangedAsync("""
@@ -127,7 +127,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Contains("input.achievement: no Achievement with key 'no-such-result'", Message(error));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("deleteNode", "University", "is not a node id")]
     [InlineData("unlink", "PAIRED_WITH|University:a", "is not a link id")]
     public async Task AnIdThatIsNotAnIdIsInvalidInput(string mutation, string id, string says)
@@ -139,7 +139,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Equal(["id"], ArgumentPath(error));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnUnknownEnumValueIsRefusedBeforeExecutionNamingTheVariablePath()
     {
         var response = await WriteUnchangedAsync(UpsertUniversity, new { input = new { key = "u2", name = "示例大学", locality = "ON_THE_MOON" } });
@@ -149,7 +149,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Contains("$input.locality", Message(response.Errors[0]!));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AStaleExpectedDataVersionIsAConflictAndWritesNothing()
     {
         var current = await app.GraphStore.GetDataVersionAsync();
@@ -161,7 +161,7 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Null(await app.GraphStore.GetNodeAsync($"Enterprise:{Yulin}"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheCurrentExpectedDataVersionLetsTheWriteThrough()
     {
         var current = await app.GraphStore.GetDataVersionAsync();
@@ -172,3 +172,11 @@ public sealed class WriteErrorTests(MutationApplication app) : IClassFixture<Mut
         Assert.Equal(current + 1, DataVersion(response.Data?["upsertEnterprise"]));
     }
 }
+
+/// <summary><see cref="WriteErrorTests"/> on the embedded store.</summary>
+public sealed class SqliteWriteErrorTests(MutationApplication app) : WriteErrorTests(app), IClassFixture<MutationApplication>;
+
+/// <summary><see cref="WriteErrorTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jWriteErrorTests(Neo4jMutationApplication app) : WriteErrorTests(app), IClassFixture<Neo4jMutationApplication>;

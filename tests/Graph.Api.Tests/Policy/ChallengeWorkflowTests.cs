@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Policy.Seed;
 namespace KnowledgeGraph.Api.Tests.Policy;
 
 /// <summary>揭榜挂帅 through GraphQL: posting, the dated lifecycle, eligibility through the group structure, the award.</summary>
-public sealed class ChallengeWorkflowTests
+public abstract class ChallengeWorkflowTests(TestStore store)
 {
     static readonly NodeInput Group = Enterprise(11, "示例重工集团有限公司");
     static readonly NodeInput Subsidiary = Enterprise(12, "柳州示例重工机械有限公司");
@@ -26,9 +26,9 @@ public sealed class ChallengeWorkflowTests
         }
         """;
 
-    static async Task<PolicyApplication> StartAsync()
+    async Task<PolicyApplication> StartAsync()
     {
-        var app = new PolicyApplication();
+        var app = new PolicyApplication(store);
         await app.SeedAsync(Group, Subsidiary, Grandchild, FormerSubsidiary, Outsider, Tech, Other, Consortium, Achievement,
             Link(LinkType.SubsidiaryOf, Subsidiary, Group, Day(2015, 1, 1)),
             Link(LinkType.SubsidiaryOf, Grandchild, Subsidiary, Day(2016, 1, 1)),
@@ -66,7 +66,7 @@ public sealed class ChallengeWorkflowTests
         app.EditAsync(Lifecycle + "mutation($c: ID!, $a: ID!, $on: Date!) { applyToChallenge(challengeId: $c, applicantId: $a, on: $on, price: 700) { ...Life } }",
             new { c = challengeId, a = applicantId, on });
 
-    [Fact]
+    [StoreFact]
     public async Task SubsidiaryTwoLevelsDownCannotApplyToItsGroupsChallenge()
     {
         await using var app = await StartAsync();
@@ -79,7 +79,7 @@ public sealed class ChallengeWorkflowTests
         Assert.Empty(await app.GraphStore.GetLinksAsync(new([id], Direction.In, [LinkType.AppliesTo])));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConsortiumLedByThePostersSubsidiaryCannotApply()
     {
         await using var app = await StartAsync();
@@ -91,7 +91,7 @@ public sealed class ChallengeWorkflowTests
         Assert.Contains($"lead of consortium {Consortium.Id}", message);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("2023-06-30", false)]
     [InlineData("2023-07-01", true)]
     public async Task AFormerSubsidiaryIsBarredOnlyWhileItIsOne(string on, bool eligible)
@@ -105,7 +105,7 @@ public sealed class ChallengeWorkflowTests
         Assert.Equal(eligible, data["challengeEligibility"]!["eligible"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task IllegalTransitionIsRefusedNamingBothStates()
     {
         await using var app = await StartAsync();
@@ -117,7 +117,7 @@ public sealed class ChallengeWorkflowTests
         Assert.Contains("cannot move from Applying (揭榜申报) to Negotiating (对接洽谈)", message);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChallengeRunsItsLifecycleAndIsAwardedOnlyToAnApplicant()
     {
         await using var app = await StartAsync();
@@ -144,7 +144,7 @@ public sealed class ChallengeWorkflowTests
         Assert.Equal(750m, link.Properties.Decimal("amount"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OnlyAnInRegionEnterpriseMayTakeAnAchievementTransformationChallenge()
     {
         await using var app = await StartAsync();
@@ -165,3 +165,11 @@ public sealed class ChallengeWorkflowTests
         Assert.Contains("out-of-region enterprise", refused.Message);
     }
 }
+
+/// <summary><see cref="ChallengeWorkflowTests"/> on the embedded store.</summary>
+public sealed class SqliteChallengeWorkflowTests() : ChallengeWorkflowTests(TestStore.Sqlite);
+
+/// <summary><see cref="ChallengeWorkflowTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jChallengeWorkflowTests() : ChallengeWorkflowTests(TestStore.Neo4j);

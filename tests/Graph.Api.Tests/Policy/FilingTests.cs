@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Policy.Seed;
 namespace KnowledgeGraph.Api.Tests.Policy;
 
 /// <summary>R&amp;D institution filing 研发机构备案 through GraphQL: the "六有" check by size class and mode, and the filing.</summary>
-public sealed class FilingTests
+public abstract class FilingTests(TestStore store)
 {
     static readonly NodeInput Medium = Sized(1, "柳州示例中型机械有限公司", 300, 2000m);
     static readonly NodeInput SecondMedium = Sized(2, "柳州示例中型配件有限公司", 400, 5000m);
@@ -42,15 +42,15 @@ public sealed class FilingTests
         hasRules = true,
     };
 
-    static async Task<PolicyApplication> StartAsync()
+    async Task<PolicyApplication> StartAsync()
     {
-        var app = new PolicyApplication();
+        var app = new PolicyApplication(store);
         await app.SeedAsync(Medium, SecondMedium, ThirdMedium, Institute,
             Link(LinkType.CooperationAgreement, Medium, Institute, Day(2023, 1, 1)));
         return app;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MediumEnterprisesInstitutionWithFourStaffFailsOnStaffAndSaysItNeedsFive()
     {
         await using var app = await StartAsync();
@@ -68,7 +68,7 @@ public sealed class FilingTests
         Assert.Contains("needs 1 more", staff["shortfall"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FilingThatFailsIsRefusedItemByItemAndWritesNothing()
     {
         await using var app = await StartAsync();
@@ -85,7 +85,7 @@ public sealed class FilingTests
         Assert.Null(await app.GraphStore.GetNodeByKeyAsync(NodeKind.Platform, "pf-fail"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FilingThatPassesRecordsAFiledPlatformOfTheEnterpriseWithLevelAndDate()
     {
         await using var app = await StartAsync();
@@ -107,7 +107,7 @@ public sealed class FilingTests
         Assert.Contains("有人员 5 persons (≥ 5 persons) passed", stored.Properties.Text("filingCheck"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WithoutAnAgreementWithAUniversityOrInstituteTheAgreementItemFails()
     {
         await using var app = await StartAsync();
@@ -120,7 +120,7 @@ public sealed class FilingTests
         Assert.False(agreement["passed"]!.GetValue<bool>());
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(150, true)]
     [InlineData(149, false)]
     public async Task MultiEnterpriseInstitutionOfThreeIsJudgedOnAveragesPerEnterprise(decimal equipment, bool passes)
@@ -141,7 +141,7 @@ public sealed class FilingTests
         Assert.Contains(check["notes"]!.AsArray(), n => n!.GetValue<string>().Contains("averaged over 3"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task IndustryCoBuildingNeedsACityCertifiedAllianceTeam()
     {
         await using var app = await StartAsync();
@@ -160,7 +160,7 @@ public sealed class FilingTests
         Assert.Equal("certification", failure["key"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FilingNeedsTheEditorRole()
     {
         await using var app = await StartAsync();
@@ -174,3 +174,11 @@ public sealed class FilingTests
         Assert.Null(await app.GraphStore.GetNodeByKeyAsync(NodeKind.Platform, "pf-anon"));
     }
 }
+
+/// <summary><see cref="FilingTests"/> on the embedded store.</summary>
+public sealed class SqliteFilingTests() : FilingTests(TestStore.Sqlite);
+
+/// <summary><see cref="FilingTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jFilingTests() : FilingTests(TestStore.Neo4j);

@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Policy.Seed;
 namespace KnowledgeGraph.Api.Tests.Policy;
 
 /// <summary>Policy indicators and lists through GraphQL: 双清零 at its boundary, regions with sub-regions, paging, lists for analysts only.</summary>
-public sealed class IndicatorTests
+public abstract class IndicatorTests(TestStore store)
 {
     static NodeInput Industrial(int serial, string name, decimal revenue, bool rd = false, string region = "450602", params (string, object?)[] more) =>
         Enterprise(serial, name, region, [("industrial", true), ("aboveDesignatedSize", revenue >= 2000m), ("revenue", revenue), ("hasRdActivity", rd), ("dataYear", 2024L), .. more]);
@@ -18,9 +18,9 @@ public sealed class IndicatorTests
     static readonly NodeInput Filed = new(NodeKind.Platform, "pf-ceramic", "梧州示例陶瓷研发中心", Properties: PropertyBag.Of(("status", "Filed"), ("filedOn", new DateOnly(2024, 3, 1))));
     static readonly NodeInput Delisted = new(NodeKind.Platform, "pf-grain", "钦州示例粮油技术中心", Properties: PropertyBag.Of(("status", "Delisted")));
 
-    static async Task<PolicyApplication> StartAsync()
+    async Task<PolicyApplication> StartAsync()
     {
-        var app = new PolicyApplication();
+        var app = new PolicyApplication(store);
         await app.SeedAsync(AtThreshold, JustUnder, WithActivity, WithInstitution, WithDelisted, NotIndustrial, Filed, Delisted,
             Link(LinkType.Hosts, WithInstitution, Filed, Day(2024, 3, 1)),
             Link(LinkType.Hosts, WithDelisted, Delisted, Day(2019, 1, 1)));
@@ -38,7 +38,7 @@ public sealed class IndicatorTests
         }
         """;
 
-    [Fact]
+    [StoreFact]
     public async Task AnIndustrialEnterpriseAtExactlyFiveHundredMillionWithoutRdIsOnTheDoubleZeroList()
     {
         await using var app = await StartAsync();
@@ -50,7 +50,7 @@ public sealed class IndicatorTests
         Assert.Equal(2, list["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AListIsPagedWithCursors()
     {
         await using var app = await StartAsync();
@@ -66,7 +66,7 @@ public sealed class IndicatorTests
         Assert.Equal(2, names.Distinct().Count());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AListNeedsATokenWithTheAnalystRole()
     {
         await using var app = await StartAsync();
@@ -85,7 +85,7 @@ public sealed class IndicatorTests
         Assert.Equal(2, PolicyApplication.Ok(admin)["policyList"]!["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task IndicatorsStayPublicWhileListsNeedTheAnalystRole()
     {
         await using var app = await StartAsync();
@@ -96,7 +96,7 @@ public sealed class IndicatorTests
         Assert.NotEmpty(indicators.Data!["indicators"]!.AsArray());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task IndicatorsOfARegionCountItsSubRegionsBesideTheTarget()
     {
         await using var app = await StartAsync();
@@ -118,7 +118,7 @@ public sealed class IndicatorTests
         Assert.Equal(2m, zeroAll["value"]!.GetValue<decimal>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnUnknownRegionIsInvalidInput()
     {
         await using var app = await StartAsync();
@@ -129,3 +129,11 @@ public sealed class IndicatorTests
         Assert.Contains("999999", message);
     }
 }
+
+/// <summary><see cref="IndicatorTests"/> on the embedded store.</summary>
+public sealed class SqliteIndicatorTests() : IndicatorTests(TestStore.Sqlite);
+
+/// <summary><see cref="IndicatorTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jIndicatorTests() : IndicatorTests(TestStore.Neo4j);

@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Policy.Seed;
 namespace KnowledgeGraph.Api.Tests.Policy;
 
 /// <summary>Technology innovation centres through GraphQL: governance checked on every change, overdue reports.</summary>
-public sealed class InnovationCentreTests
+public abstract class InnovationCentreTests(TestStore store)
 {
     static readonly NodeInput City = Government("demo-city-gov", "示例市人民政府", "City");
     static readonly NodeInput Group = Enterprise(31, "示例重工集团有限公司");
@@ -19,9 +19,9 @@ public sealed class InnovationCentreTests
         }
         """;
 
-    static async Task<PolicyApplication> StartAsync()
+    async Task<PolicyApplication> StartAsync()
     {
-        var app = new PolicyApplication();
+        var app = new PolicyApplication(store);
         await app.SeedAsync(City, Group, Tech, Centre, Link(LinkType.Leads, City, Centre, Day(2023, 9, 1)));
         return app;
     }
@@ -39,7 +39,7 @@ public sealed class InnovationCentreTests
         expertCommittee = Enumerable.Range(1, 9).Select(i => new { name = $"专家{i}", organizationId = i <= fromLead ? City.Id : null }).ToArray(),
     };
 
-    [Fact]
+    [StoreFact]
     public async Task ExpertCommitteeOfNineWithFourFromTheLeadUnitIsRefused()
     {
         await using var app = await StartAsync();
@@ -53,7 +53,7 @@ public sealed class InnovationCentreTests
         Assert.Empty(await app.GraphStore.GetLinksAsync(new([Centre.Id], Direction.In, [LinkType.CoBuilds])));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ExpertCommitteeOfNineWithThreeFromTheLeadUnitIsAcceptedWithItsCoBuilders()
     {
         await using var app = await StartAsync();
@@ -67,7 +67,7 @@ public sealed class InnovationCentreTests
         Assert.All(coBuilders, l => Assert.Equal(Day(2024, 1, 15), l.StartDate));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AChairFromACoBuilderIsRefusedOnALaterChange()
     {
         await using var app = await StartAsync();
@@ -82,7 +82,7 @@ public sealed class InnovationCentreTests
         Assert.Contains("chair 示例教授 comes from University:demo-tech", message);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("2024-12-31", false)]
     [InlineData("2025-01-01", true)]
     public async Task ACentreWithoutItsYearlyReportIsOverdueAfterThirtyFirstDecember(string on, bool overdue)
@@ -106,7 +106,7 @@ public sealed class InnovationCentreTests
         Assert.Equal("2024-12-31", item["dueBy"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordingTheYearlyReportClearsTheOverdueItem()
     {
         await using var app = await StartAsync();
@@ -119,3 +119,11 @@ public sealed class InnovationCentreTests
         Assert.Empty(data["overdueCentres"]!.AsArray());
     }
 }
+
+/// <summary><see cref="InnovationCentreTests"/> on the embedded store.</summary>
+public sealed class SqliteInnovationCentreTests() : InnovationCentreTests(TestStore.Sqlite);
+
+/// <summary><see cref="InnovationCentreTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jInnovationCentreTests() : InnovationCentreTests(TestStore.Neo4j);

@@ -4,7 +4,7 @@ using static KnowledgeGraph.Api.Tests.Policy.Seed;
 namespace KnowledgeGraph.Api.Tests.Policy;
 
 /// <summary>结对子 through GraphQL: pairing, ending, and coverage against the 1,000 target of 003.</summary>
-public sealed class PairingTests
+public abstract class PairingTests(TestStore store)
 {
     static readonly NodeInput Parts = Enterprise(21, "柳州示例汽车零部件有限公司");
     static readonly NodeInput Sugar = Enterprise(22, "崇左示例糖业有限公司", "451400");
@@ -12,10 +12,10 @@ public sealed class PairingTests
 
     const string Coverage = "query($on: Date, $region: String) { pairingCoverage(on: $on, region: $region) { pairedEnterprises activePairings gap target { value year seed } } }";
 
-    [Fact]
+    [StoreFact]
     public async Task PairingsCountTowardsTheThousandTargetWhileInForce()
     {
-        await using var app = new PolicyApplication();
+        await using var app = new PolicyApplication(store);
         await app.SeedAsync(Parts, Sugar, Tech);
         const string Pair = "mutation($e: ID!, $p: ID!, $on: Date!) { createPairing(enterpriseId: $e, partnerId: $p, startOn: $on) { id startDate endDate enterprise { id } } }";
         const string End = "mutation($e: ID!, $p: ID!, $on: Date!) { endPairing(enterpriseId: $e, partnerId: $p, endOn: $on) { endDate } }";
@@ -39,10 +39,10 @@ public sealed class PairingTests
         Assert.Equal(1, inChongzuo["pairedEnterprises"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EndingAPairingThatIsNotInForceIsNotFound()
     {
-        await using var app = new PolicyApplication();
+        await using var app = new PolicyApplication(store);
         await app.SeedAsync(Parts, Tech);
 
         var (code, _) = PolicyApplication.Error(await app.EditAsync(
@@ -51,10 +51,10 @@ public sealed class PairingTests
         Assert.Equal("NOT_FOUND", code);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnEnterpriseIsPairedOnlyWithAUniversityOrInstitute()
     {
-        await using var app = new PolicyApplication();
+        await using var app = new PolicyApplication(store);
         await app.SeedAsync(Parts, Sugar);
 
         var (code, message) = PolicyApplication.Error(await app.EditAsync(
@@ -65,3 +65,11 @@ public sealed class PairingTests
         Assert.Empty(await app.GraphStore.GetLinksAsync(new([Parts.Id], Direction.Out, [LinkType.PairedWith])));
     }
 }
+
+/// <summary><see cref="PairingTests"/> on the embedded store.</summary>
+public sealed class SqlitePairingTests() : PairingTests(TestStore.Sqlite);
+
+/// <summary><see cref="PairingTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jPairingTests() : PairingTests(TestStore.Neo4j);

@@ -2,16 +2,21 @@ using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests.Policy;
 
-/// <summary>The application over a real SQLite store of its own, with helpers to seed fictional (示例) data and to call as an editor.</summary>
-public sealed class PolicyApplication : KnowledgeGraphApplication
+/// <summary>The application over a real store of its own (an embedded SQLite file unless told otherwise), with helpers to seed fictional (示例) data and to call as an editor.</summary>
+public class PolicyApplication : KnowledgeGraphApplication
 {
-    public PolicyApplication() =>
-        WithServices(services => services.AddSingleton<IGraphStore>(_ => new SqliteGraphStore(SqliteStoreOptions.ForFile(DatabasePath))));
+    public PolicyApplication()
+    {
+    }
+
+    public PolicyApplication(TestStore store)
+        : base(store)
+    {
+    }
 
     /// <summary>The application's store.</summary>
     public IGraphStore GraphStore => Services.GetRequiredService<IGraphStore>();

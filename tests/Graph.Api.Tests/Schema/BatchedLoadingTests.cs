@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>No N+1: the store calls of a query do not grow with the number of organisations it lists.</summary>
-public sealed class BatchedLoadingTests(ITestOutputHelper output)
+public abstract class BatchedLoadingTests(TestStore storeKind, ITestOutputHelper output)
 {
     private const string Query = """
         query($first: Int!) {
@@ -21,7 +21,7 @@ public sealed class BatchedLoadingTests(ITestOutputHelper output)
         }
         """;
 
-    [Fact]
+    [StoreFact]
     public async Task HundredOrganisationsWithRegionPlatformsAndPairingsTakeAsManyStoreCallsAsTen()
     {
         var ten = await StoreCallsForAsync(10);
@@ -33,10 +33,10 @@ public sealed class BatchedLoadingTests(ITestOutputHelper output)
         Assert.InRange(hundred, 3, 8);
     }
 
-    private static async Task<int> StoreCallsForAsync(int organisations)
+    private async Task<int> StoreCallsForAsync(int organisations)
     {
         var store = new CountingGraphStore();
-        await using var app = new KnowledgeGraphApplication().WithServices(store.Install);
+        await using var app = new KnowledgeGraphApplication(storeKind).WithServices(store.Install);
         await app.Store.WriteAsync(Graph(organisations));
         store.Reset();
 
@@ -78,3 +78,11 @@ public sealed class BatchedLoadingTests(ITestOutputHelper output)
     private static WriteOperation.UpsertNode Node(NodeKind kind, string key, string name, params (string, object?)[] properties) =>
         new(new NodeInput(kind, key, name, Properties: PropertyBag.Of(properties)));
 }
+
+/// <summary><see cref="BatchedLoadingTests"/> on the embedded store.</summary>
+public sealed class SqliteBatchedLoadingTests(ITestOutputHelper output) : BatchedLoadingTests(TestStore.Sqlite, output);
+
+/// <summary><see cref="BatchedLoadingTests"/> on the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jBatchedLoadingTests(ITestOutputHelper output) : BatchedLoadingTests(TestStore.Neo4j, output);

@@ -3,9 +3,9 @@ using static KnowledgeGraph.Api.Tests.Schema.SampleGraph;
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>Every link is a connection from both ends, its edges carrying the node at the other end and the link.</summary>
-public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixture<SampleGraphApplication>
+public abstract class LinkConnectionTests(SampleGraphApplication app)
 {
-    [Fact]
+    [StoreFact]
     public async Task PairingsAreNavigableFromTheEnterpriseAndFromTheUniversityWithTheirDates()
     {
         var response = await app.PostAsync("""
@@ -32,7 +32,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Equal(["柳州工程机械股份有限公司", "玉林动力机械有限公司"], fromUniversity["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()).Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PlatformsListTheirHostsAndCoBuildersAndHostsTheirPlatforms()
     {
         var response = await app.PostAsync("""
@@ -52,7 +52,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Equal("ACCREDITED", hosted["status"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EdgesCarryTheLinkProperties()
     {
         var response = await app.PostAsync("""
@@ -84,7 +84,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Equal("一种动力电池热管理方法", transfer["link"]!["achievement"]!["name"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CooperationAgreementsAreListedFromEitherEnd()
     {
         var response = await app.PostAsync("""
@@ -97,7 +97,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Contains(edges, e => e!["link"]!["title"]!.GetValue<string>() == "联合实验室协议");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PeopleLinkToTheirEmployersAndTheEnterprisesTheyServe()
     {
         var response = await app.PostAsync("""
@@ -112,7 +112,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Equal("广西工程机械创新联合体", response.Data!["university"]!["memberships"]!["nodes"]![0]!["name"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LinkConnectionsPageForwardAndBackwardWithCursors()
     {
         const string query = """
@@ -143,7 +143,7 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.True(before["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ABadCursorIsInvalidInputNamingTheArgument()
     {
         var response = await app.PostAsync("""query($id: ID!) { node(id: $id) { ... on Enterprise { pairings(after: "not-a-cursor") { totalCount } } } }""", new { id = Enterprise(Liugong) });
@@ -152,3 +152,11 @@ public sealed class LinkConnectionTests(SampleGraphApplication app) : IClassFixt
         Assert.Contains("'after'", response.Errors[0]!["message"]!.GetValue<string>());
     }
 }
+
+/// <summary><see cref="LinkConnectionTests"/> on the sample graph in the embedded store.</summary>
+public sealed class SqliteLinkConnectionTests(SampleGraphApplication app) : LinkConnectionTests(app), IClassFixture<SampleGraphApplication>;
+
+/// <summary><see cref="LinkConnectionTests"/> on the sample graph in the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jLinkConnectionTests(Neo4jSampleGraphApplication app) : LinkConnectionTests(app), IClassFixture<Neo4jSampleGraphApplication>;

@@ -4,9 +4,9 @@ using static KnowledgeGraph.Api.Tests.Schema.SampleGraph;
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>Relay identification, each kind's fields, references, confidential figures.</summary>
-public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<SampleGraphApplication>
+public abstract class NodeQueryTests(SampleGraphApplication app)
 {
-    [Fact]
+    [StoreFact]
     public async Task NodeFindsAnEnterpriseByItsGlobalIdWithItsFieldsAndReferences()
     {
         var response = await app.PostAsync("""
@@ -41,7 +41,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Equal("manufacturing", node["fields"]![0]!["parent"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NodeIsNullForAnUnknownId()
     {
         var response = await app.PostAsync("""{ node(id: "Enterprise:000000000000000000") { id } }""");
@@ -50,7 +50,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Null(response.Data!["node"]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NodesReturnsEachIdInOrderWithNullWhereThereIsNone()
     {
         var response = await app.PostAsync("""
@@ -67,7 +67,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Equal("玉林动力机械有限公司", nodes[3]!["name"]!.GetValue<string>());
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("University:gxu", "University", "locality", "IN_REGION")]
     [InlineData("ResearchInstitute:cas-giec", "ResearchInstitute", "locality", "OUT_OF_REGION")]
     [InlineData("GovernmentBody:gx-kjt", "GovernmentBody", "level", "PROVINCIAL")]
@@ -90,7 +90,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Equal(expected, response.Data!["node"]![field]!.ToString());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DecimalsKeepTheirValue()
     {
         var response = await app.PostAsync("""{ node(id: "Challenge:ch-battery") { ... on Challenge { budget } } }""");
@@ -98,7 +98,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Equal(500m, response.Data!["node"]!["budget"]!.GetValue<decimal>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RegionAndFieldHaveTheirChildren()
     {
         var response = await app.PostAsync("""
@@ -114,7 +114,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Equal("先进制造业", response.Data!["automotive"]!["parent"]!["name"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConfidentialFiguresAreNullWithForbiddenForAnonymousAndTheRestIsPublic()
     {
         var response = await app.PostAsync("""query($id: ID!) { node(id: $id) { ... on Enterprise { name employees revenue rdExpenditure inventionPatents } } }""", new { id = Enterprise(Liugong) });
@@ -129,7 +129,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Contains(response.Errors, e => e!["path"]!.AsArray().Select(p => p!.ToString()).SequenceEqual(["node", "revenue"]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConfidentialFiguresAreVisibleToAnAnalyst()
     {
         var response = await app.PostAsync("""query($id: ID!) { node(id: $id) { ... on Enterprise { employees revenue rdExpenditure } } }""",
@@ -141,7 +141,7 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
         Assert.Equal(95000m, response.Data!["node"]!["rdExpenditure"]!.GetValue<decimal>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OrganizationInterfaceCarriesTheCommonFieldsAndLinks()
     {
         var response = await app.PostAsync("""
@@ -157,3 +157,11 @@ public sealed class NodeQueryTests(SampleGraphApplication app) : IClassFixture<S
     internal static IReadOnlyList<string> Names(JsonNode? connection) =>
         connection!["edges"]!.AsArray().Select(e => e!["node"]!["name"]!.GetValue<string>()).ToList();
 }
+
+/// <summary><see cref="NodeQueryTests"/> on the sample graph in the embedded store.</summary>
+public sealed class SqliteNodeQueryTests(SampleGraphApplication app) : NodeQueryTests(app), IClassFixture<SampleGraphApplication>;
+
+/// <summary><see cref="NodeQueryTests"/> on the sample graph in the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jNodeQueryTests(Neo4jSampleGraphApplication app) : NodeQueryTests(app), IClassFixture<Neo4jSampleGraphApplication>;

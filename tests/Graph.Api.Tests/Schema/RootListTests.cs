@@ -3,7 +3,7 @@ using static KnowledgeGraph.Api.Tests.Schema.NodeQueryTests;
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>Root lists: where (each operator family, and/or/not, regions and fields with their sub-regions), order, paging both ways.</summary>
-public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<SampleGraphApplication>
+public abstract class RootListTests(SampleGraphApplication app)
 {
     private async Task<IReadOnlyList<string>> EnterpriseNamesAsync(string where, string order = "[{ name: ASC }]", string? token = null)
     {
@@ -14,7 +14,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         return names;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TextOperations()
     {
         Assert.Equal(["玉林动力机械有限公司"], await EnterpriseNamesAsync("""{ name: { eq: "玉林动力机械有限公司" } }"""));
@@ -28,7 +28,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(["玉林动力机械有限公司"], await EnterpriseNamesAsync("""{ nameEn: { contains: "yulin" } }"""));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RangeAndBooleanOperations()
     {
         Assert.Equal(["柳州工程机械股份有限公司", "玉林动力机械有限公司"], (await EnterpriseNamesAsync("{ inventionPatents: { gt: 100 } }")).Order());
@@ -40,7 +40,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(["玉林动力机械有限公司"], await EnterpriseNamesAsync("{ inventionPatents: { in: [150, 151] } }"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EnumAndListOperations()
     {
         var response = await app.PostAsync("""
@@ -59,7 +59,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(2, response.Data!["noAlias"]!["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AndOrNot()
     {
         Assert.Equal(["柳州工程机械股份有限公司"], await EnterpriseNamesAsync("""{ and: [{ name: { contains: "机械" } }, { inventionPatents: { gt: 200 } }] }"""));
@@ -68,7 +68,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(["玉林动力机械有限公司"], await EnterpriseNamesAsync("""{ not: { or: [{ name: { startsWith: "南宁" } }, { inventionPatents: { gt: 200 } }, { example: { eq: true } }] } }"""));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RegionMatchesTheRegionAndEverySubRegion()
     {
         Assert.Equal(4, (await EnterpriseNamesAsync("""{ region: { eq: "450000" } }""")).Count);
@@ -79,7 +79,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(3, (await EnterpriseNamesAsync("""{ region: { neq: "450100" } }""")).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FieldMatchesTheFieldAndEverySubField()
     {
         Assert.Equal(["柳州工程机械股份有限公司", "玉林动力机械有限公司"], (await EnterpriseNamesAsync("""{ fields: { some: { eq: "machinery" } } }""")).Order());
@@ -88,7 +88,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(2, (await EnterpriseNamesAsync("""{ fields: { none: { eq: "machinery" } } }""")).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OrderSortsByOneOrMoreKeys()
     {
         Assert.Equal(["柳州工程机械股份有限公司", "玉林动力机械有限公司", "南宁新能源汽车有限公司", "桂林示例科技有限公司"],
@@ -99,7 +99,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
             await EnterpriseNamesAsync("{}", "[{ highTech: ASC }, { foundedOn: DESC }]"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RootListsPageForwardAndBackwardWithCursors()
     {
         const string query = """
@@ -129,7 +129,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.False(before.Data!["universities"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("""{ enterprises(where: { region: { eq: "999999" } }) { totalCount } }""", "where.region.eq")]
     [InlineData("""{ enterprises(where: { fields: { some: { eq: "no-such-field" } } }) { totalCount } }""", "where.fields.some.eq")]
     [InlineData("""{ enterprises(where: { aliases: { some: { neq: "x" } } }) { totalCount } }""", "where.aliases.some.neq")]
@@ -144,7 +144,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Contains(where, response.Errors[0]!["message"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FilteringOnAConfidentialFigureNeedsTheAnalystRole()
     {
         var anonymous = await app.PostAsync("{ enterprises(where: { revenue: { gt: 100000 } }) { totalCount } }");
@@ -155,7 +155,7 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal(["柳州工程机械股份有限公司", "玉林动力机械有限公司"], analyst.Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EveryKindHasARootList()
     {
         var response = await app.PostAsync("""
@@ -172,3 +172,11 @@ public sealed class RootListTests(SampleGraphApplication app) : IClassFixture<Sa
         Assert.Equal("张伟", response.Data!["people"]!["nodes"]![0]!["name"]!.GetValue<string>());
     }
 }
+
+/// <summary><see cref="RootListTests"/> on the sample graph in the embedded store.</summary>
+public sealed class SqliteRootListTests(SampleGraphApplication app) : RootListTests(app), IClassFixture<SampleGraphApplication>;
+
+/// <summary><see cref="RootListTests"/> on the sample graph in the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jRootListTests(Neo4jSampleGraphApplication app) : RootListTests(app), IClassFixture<Neo4jSampleGraphApplication>;

@@ -85,9 +85,21 @@ public static class SampleGraph
 }
 
 /// <summary>The application over the sample graph, shared by a test class.</summary>
-public sealed class SampleGraphApplication : KnowledgeGraphApplication, IAsyncLifetime
+public class SampleGraphApplication : KnowledgeGraphApplication, IAsyncLifetime
 {
+    public SampleGraphApplication()
+    {
+    }
+
+    protected SampleGraphApplication(TestStore store)
+        : base(store)
+    {
+    }
+
     public async Task InitializeAsync() => await SampleGraph.WriteAsync(Store);
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
+
+/// <summary>The application over the sample graph in the test Neo4j.</summary>
+public sealed class Neo4jSampleGraphApplication() : SampleGraphApplication(TestStore.Neo4j);

@@ -2,7 +2,7 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace KnowledgeGraph.Store.Tests;
+namespace KnowledgeGraph.Testing;
 
 /// <summary>
 /// A store requirement on a conformance test class: when the store cannot be had, every test the class
@@ -15,7 +15,7 @@ public abstract class StoreRequirementAttribute : Attribute
     public abstract string? SkipReason { get; }
 
     /// <summary>The skip reason of the requirement on the test method's class, if any.</summary>
-    internal static string? SkipReasonOf(ITestMethod testMethod) =>
+    public static string? SkipReasonOf(ITestMethod testMethod) =>
         testMethod.TestClass.Class.ToRuntimeType()?.GetCustomAttribute<StoreRequirementAttribute>()?.SkipReason;
 }
 
@@ -27,12 +27,12 @@ public sealed class RequiresNeo4jAttribute : StoreRequirementAttribute
 }
 
 /// <summary>A conformance fact: skipped when the test class's <see cref="StoreRequirementAttribute"/> is not met.</summary>
-[XunitTestCaseDiscoverer("KnowledgeGraph.Store.Tests.StoreFactDiscoverer", "Graph.Store.Tests")]
+[XunitTestCaseDiscoverer("KnowledgeGraph.Testing.StoreFactDiscoverer", "Graph.Testing")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreFactAttribute : FactAttribute;
 
 /// <summary>A conformance theory: skipped when the test class's <see cref="StoreRequirementAttribute"/> is not met.</summary>
-[XunitTestCaseDiscoverer("KnowledgeGraph.Store.Tests.StoreTheoryDiscoverer", "Graph.Store.Tests")]
+[XunitTestCaseDiscoverer("KnowledgeGraph.Testing.StoreTheoryDiscoverer", "Graph.Testing")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreTheoryAttribute : TheoryAttribute;
 
@@ -45,7 +45,7 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : Fa
             ? [Skipped(DiagnosticMessageSink, discoveryOptions, testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, factAttribute);
 
-    internal static IXunitTestCase Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, string reason) =>
+    public static IXunitTestCase Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, string reason) =>
         new XunitSkippedDataRowTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, reason);
 }
 

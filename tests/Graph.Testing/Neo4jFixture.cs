@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using KnowledgeGraph.Store.Neo4j;
 
-namespace KnowledgeGraph.Store.Tests;
+namespace KnowledgeGraph.Testing;
 
 /// <summary>
 /// A Neo4j for the tests: NEO4J_URL (+ NEO4J_USER, NEO4J_PASSWORD) when set, else the test Neo4j
@@ -56,14 +56,15 @@ public static class Neo4jFixture
         return store;
     }
 
-    static async Task ClearAsync(HttpClient http)
+    /// <summary>Deletes everything in the test Neo4j.</summary>
+    public static async Task ClearAsync(HttpClient http)
     {
         // In slices, so a database left holding a large graph is emptied within the request timeout.
         var raw = new Neo4jConnection(http, Options());
         long deleted;
         do
         {
-            deleted = (await raw.RunAsync("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)", null, CancellationToken.None))[0][0].GetInt64();
+            deleted = (await raw.RunAsync("MATCH (n) WITH n LIMIT 1000 DETACH DELETE n RETURN count(*)", null, CancellationToken.None))[0][0].GetInt64();
         }
         while (deleted > 0);
     }
@@ -105,7 +106,3 @@ public sealed class Neo4jLease : IDisposable
 
     public void Dispose() => _lock?.Dispose();
 }
-
-/// <summary>The tests that empty the test Neo4j: one at a time, holding the <see cref="Neo4jLease"/>.</summary>
-[CollectionDefinition("Neo4j")]
-public sealed class Neo4jCollection : ICollectionFixture<Neo4jLease>;
