@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Api.Tests.Schema;
 /// Link conditions in <c>where</c> (<c>some</c>, <c>none</c>, <c>all</c> on a link field, with conditions on the link and on
 /// the node at its other end) and the <c>organizations</c> list across the organisation kinds.
 /// </summary>
-public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixture<SampleGraphApplication>
+public abstract class LinkConditionTests(SampleGraphApplication app)
 {
     private const string Liugong = "柳州工程机械股份有限公司";
     private const string Yuchai = "玉林动力机械有限公司";
@@ -22,7 +22,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         return names;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SomeNeedsOneLinkThatMeetsBothTheLinkAndTheOtherEndCondition()
     {
         // Paired since 2022 with a university or institute in 广西 (450000 and every region within it).
@@ -38,7 +38,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal([Liugong], fromTheList);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NoneAndAllHoldForNodesWithoutSuchLinks()
     {
         var noneOutOfRegion = await NamesAsync("enterprises", "{ pairings: { none: { node: { locality: { eq: OUT_OF_REGION } } } } }");
@@ -50,7 +50,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal([GuilinTech], unpaired);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LinkPropertiesAreFilteredWithTheirTypes()
     {
         var led = await NamesAsync("projects",
@@ -65,7 +65,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal([Liugong, "中国科学院广州能源研究所"], lab);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LinkConditionsNestThroughTheOtherEnd()
     {
         // Universities that applied to a challenge posted by an organisation in 南宁.
@@ -82,7 +82,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal([Liugong], combined);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OrganizationsListEveryOrganisationKindFilteredSortedAndPagedBothWays()
     {
         const string query = """
@@ -111,7 +111,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.True(before.Data!["organizations"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OrganizationsFilterOnKindAndOnTheLinksAllOrganisationsHave()
     {
         var academics = await NamesAsync("organizations", """{ kind: { in: [UNIVERSITY, RESEARCH_INSTITUTE] }, region: { nin: ["450000"] } }""");
@@ -123,7 +123,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal([Liugong], hostsNational);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("""{ enterprises(where: { pairings: { some: { node: { region: { eq: "999999" } } } } }) { totalCount } }""", "where.pairings.some.node.region.eq")]
     [InlineData("""{ organizations(where: { staff: { all: { node: { name: { contains: "" } } } } }) { totalCount } }""", "where.staff.all.node.name.contains")]
     [InlineData("""{ projects(where: { participants: { none: { node: { aliases: { some: { neq: "x" } } } } } }) { totalCount } }""", "where.participants.none.node.aliases.some.neq")]
@@ -135,7 +135,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Contains(where, response.Errors[0]!["message"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AFieldTheOtherEndDoesNotHaveIsRefusedBeforeRunning()
     {
         // Universities and institutes have no revenue; organisations of every kind share no pairings.
@@ -146,7 +146,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], pairings.ErrorCodes);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AConfidentialFigureAtTheOtherEndNeedsTheAnalystRole()
     {
         const string where = "{ pairings: { some: { node: { revenue: { lt: 100000 } } } } }";
@@ -159,7 +159,7 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal(["桂林电子科技大学"], analyst);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NestedLinkConditionsCountTowardsTheComplexityLimit()
     {
         static string Nested(int depth) => depth == 0 ? "{}" : $"{{ pairings: {{ some: {{ node: {Nested(depth - 1)} }} }} }}";
@@ -174,3 +174,11 @@ public sealed class LinkConditionTests(SampleGraphApplication app) : IClassFixtu
         Assert.Equal(["QUERY_TOO_COMPLEX"], four.ErrorCodes);
     }
 }
+
+/// <summary><see cref="LinkConditionTests"/> on the sample graph in the embedded store.</summary>
+public sealed class SqliteLinkConditionTests(SampleGraphApplication app) : LinkConditionTests(app), IClassFixture<SampleGraphApplication>;
+
+/// <summary><see cref="LinkConditionTests"/> on the sample graph in the test Neo4j.</summary>
+[RequiresNeo4j]
+[Collection("Neo4j")]
+public sealed class Neo4jLinkConditionTests(Neo4jSampleGraphApplication app) : LinkConditionTests(app), IClassFixture<Neo4jSampleGraphApplication>;
