@@ -15,6 +15,8 @@ namespace KnowledgeGraph.Store.Sqlite;
 public sealed class SqliteGraphStore : IGraphStore
 {
     const int ImportProgressEvery = 10_000;
+    // Reads run on request threads, a few per core at a time; more idle connections would only hold page caches.
+    static readonly int MaxIdleReadConnections = Environment.ProcessorCount * 4;
 
     readonly SqliteStoreOptions _options;
     readonly string _connectionString;
@@ -22,6 +24,7 @@ public sealed class SqliteGraphStore : IGraphStore
     readonly bool _inMemory;
     readonly SemaphoreSlim _writeLock = new(1, 1);
     readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> _configured = new();
+    readonly ReadConnectionPool _readers;
     SqliteConnection? _keepAlive;
     LinkTypeCodes? _codes;
 
@@ -45,6 +48,7 @@ public sealed class SqliteGraphStore : IGraphStore
         _connectionString = builder.ToString();
         _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -{options.CacheSizeKib};");
+        _readers = new ReadConnectionPool(Open, MaxIdleReadConnections);
     }
 
     LinkTypeCodes Codes => _codes ?? throw new InvalidOperationException("the store is not initialized: call InitializeAsync first");
@@ -107,7 +111,7 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default) =>
         Read(connection =>
         {
-            using var command = Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id = $id", ("$id", id));
+            var command = connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id = $id", null, ("$id", id));
             using var reader = command.ExecuteReader();
             return reader.Read() ? Rows.ReadNode(reader) : null;
         }, cancellationToken);
@@ -120,8 +124,8 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             var nodes = new Dictionary<string, Node>(ids.Count, StringComparer.Ordinal);
             if (ids.Count == 0) return nodes;
-            using var command = Command(connection, null,
-                $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))",
+            var command = connection.Command(
+                $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))", null,
                 ("$ids", PropertyJson.EncodeScalars(ids)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -150,7 +154,7 @@ public sealed class SqliteGraphStore : IGraphStore
             var take = parameters.Add((long)query.Take);
             var skip = parameters.Add((long)query.Skip);
             // One snapshot for the page and its count.
-            using var transaction = connection.BeginTransaction(deferred: true);
+            using var transaction = connection.Connection.BeginTransaction(deferred: true);
             var conditions = new List<string>();
             if (kinds.Count > 0)
             {
@@ -164,7 +168,7 @@ public sealed class SqliteGraphStore : IGraphStore
             var items = new List<Node>();
             if (query.Take > 0)
             {
-                using var command = Command(connection, transaction, $"SELECT {Rows.NodeColumns} FROM nodes n {where} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}");
+                var command = connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n {where} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}", transaction);
                 parameters.ApplyTo(command);
                 using var reader = command.ExecuteReader();
                 while (reader.Read()) items.Add(Rows.ReadNode(reader));
@@ -172,7 +176,7 @@ public sealed class SqliteGraphStore : IGraphStore
             int? total = null;
             if (query.CountTotal)
             {
-                using var command = Command(connection, transaction, $"SELECT count(*) FROM nodes n {where}");
+                var command = connection.Command($"SELECT count(*) FROM nodes n {where}", transaction);
                 parameters.ApplyTo(command);
                 total = (int)(long)command.ExecuteScalar()!;
             }
@@ -181,10 +185,10 @@ public sealed class SqliteGraphStore : IGraphStore
         }, cancellationToken);
     }
 
-    static bool IsMostOfTheGraph(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<NodeKind> kinds)
+    static bool IsMostOfTheGraph(ReadConnection connection, SqliteTransaction transaction, IReadOnlyCollection<NodeKind> kinds)
     {
-        using var command = Command(connection, transaction,
-            "SELECT coalesce(sum(CASE WHEN kind IN (SELECT value FROM json_each($kinds)) THEN count END), 0) * 4 >= coalesce(sum(count), 0) FROM node_counts",
+        var command = connection.Command(
+            "SELECT coalesce(sum(CASE WHEN kind IN (SELECT value FROM json_each($kinds)) THEN count END), 0) * 4 >= coalesce(sum(count), 0) FROM node_counts", transaction,
             ("$kinds", PropertyJson.EncodeScalars(kinds.Select(k => k.ToString()))));
         return (long)command.ExecuteScalar()! == 1;
     }
@@ -221,7 +225,7 @@ public sealed class SqliteGraphStore : IGraphStore
             """;
         return Read<IReadOnlyList<Node>>(connection =>
         {
-            using var command = Command(connection, null, sql);
+            var command = connection.Command(sql, null);
             parameters.ApplyTo(command);
             using var reader = command.ExecuteReader();
             var nodes = new List<Node>();
@@ -236,8 +240,8 @@ public sealed class SqliteGraphStore : IGraphStore
         return Read(connection =>
         {
             var codes = Codes;
-            using var command = Command(connection, null,
-                $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE f.id = $from AND t.id = $to AND l.type = $type AND l.key = $key",
+            var command = connection.Command(
+                $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE f.id = $from AND t.id = $to AND l.type = $type AND l.key = $key", null,
                 ("$from", fromId), ("$to", toId), ("$type", codes.CodeOf(type)), ("$key", key));
             using var reader = command.ExecuteReader();
             return reader.Read() ? Rows.ReadLink(reader, codes) : null;
@@ -260,7 +264,7 @@ public sealed class SqliteGraphStore : IGraphStore
                     JOIN links l ON l.from_n = h.from_n AND l.type = h.type AND l.to_n = h.to_n AND l.key = h.key
                     JOIN nodes f ON f.n = l.from_n JOIN nodes t ON t.n = l.to_n
                 """;
-            using var command = Command(connection, null, sql);
+            var command = connection.Command(sql, null);
             parameters.ApplyTo(command);
             using var reader = command.ExecuteReader();
             var links = new List<Link>();
@@ -288,7 +292,7 @@ public sealed class SqliteGraphStore : IGraphStore
                      pair AS ({pairs})
                 SELECT q.id, o.id FROM (SELECT DISTINCT n, m FROM pair) p JOIN q ON q.n = p.n JOIN nodes o ON o.n = p.m
                 """;
-            using var command = Command(connection, null, sql);
+            var command = connection.Command(sql, null);
             parameters.ApplyTo(command);
             using var reader = command.ExecuteReader();
             var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -502,19 +506,17 @@ public sealed class SqliteGraphStore : IGraphStore
         return Read(connection =>
         {
             var codes = Codes;
-            using var transaction = connection.BeginTransaction(deferred: true);
+            using var transaction = connection.Connection.BeginTransaction(deferred: true);
             var nodes = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
             var links = Enum.GetValues<LinkType>().ToDictionary(t => t, _ => 0L);
-            using (var command = Command(connection, transaction, "SELECT kind, count FROM node_counts"))
-            using (var reader = command.ExecuteReader())
+            using (var reader = connection.Command("SELECT kind, count FROM node_counts", transaction).ExecuteReader())
             {
                 while (reader.Read())
                 {
                     if (GraphSchema.FindNodeKind(reader.GetString(0)) is { } kind) nodes[kind] = reader.GetInt64(1);
                 }
             }
-            using (var command = Command(connection, transaction, "SELECT type, count FROM link_counts"))
-            using (var reader = command.ExecuteReader())
+            using (var reader = connection.Command("SELECT type, count FROM link_counts", transaction).ExecuteReader())
             {
                 while (reader.Read()) links[codes.TypeOf(reader.GetInt64(0))] = reader.GetInt64(1);
             }
@@ -524,10 +526,11 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) =>
-        Read(connection => (long)Scalar(connection, null, "SELECT value FROM meta WHERE name = 'data_version'")!, cancellationToken);
+        Read(connection => (long)connection.Command("SELECT value FROM meta WHERE name = 'data_version'", null).ExecuteScalar()!, cancellationToken);
 
     public ValueTask DisposeAsync()
     {
+        _readers.Dispose();
         if (_keepAlive is not null)
         {
             _keepAlive.Dispose();
@@ -538,17 +541,31 @@ public sealed class SqliteGraphStore : IGraphStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Runs a read on a connection of its own; every failure comes back in the task.</summary>
-    Task<T> Read<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a read on a connection of its own, taken from the read connections with the statements prepared on it;
+    /// every failure comes back in the task, and a connection whose read failed is closed rather than kept.
+    /// </summary>
+    Task<T> Read<T>(Func<ReadConnection, T> read, CancellationToken cancellationToken)
     {
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
             _ = Codes;
-            using var connection = Open();
-            // A long query (a count over every enterprise) stops when the caller gives up on it.
-            using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
-            return Task.FromResult(read(connection));
+            var connection = _readers.Rent();
+            T result;
+            try
+            {
+                // A long query (a count over every enterprise) stops when the caller gives up on it.
+                using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Connection.Handle));
+                result = read(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+            _readers.Return(connection);
+            return Task.FromResult(result);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
         {

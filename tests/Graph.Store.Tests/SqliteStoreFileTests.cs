@@ -94,6 +94,56 @@ public sealed class SqliteStoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadsOnKeptConnectionsSeeEveryWriteAndHoldNoSnapshotBetweenReads()
+    {
+        await using var store = await OpenAsync();
+        await store.WriteAsync(Sample.Batch());
+        // Each read once, so that its statement is prepared and kept; a node by id stops reading after its one row.
+        Assert.Equal(Sample.LiuGong.Name, (await store.GetNodeAsync(Sample.LiuGong.Id))!.Name);
+        Assert.Equal(Sample.Nodes.Length, (await store.CountAsync()).NodeTotal);
+        Assert.Single(await store.SearchAsync(new SearchQuery("玉柴")));
+        var renamed = Sample.LiuGong with { Name = "广西柳工新名机械有限公司" };
+        var expert = new NodeInput(NodeKind.Person, "expert-1", "玉柴示例专家");
+
+        var version = (await store.WriteAsync(new WriteBatch([new WriteOperation.UpsertNode(renamed), new WriteOperation.UpsertNode(expert)]))).DataVersion;
+
+        Assert.Equal(renamed.Name, (await store.GetNodeAsync(Sample.LiuGong.Id))!.Name);
+        Assert.Equal(Sample.Nodes.Length + 1, (await store.CountAsync()).NodeTotal);
+        Assert.Equal(2, (await store.SearchAsync(new SearchQuery("玉柴"))).Count);
+        Assert.Equal(version, await store.GetDataVersionAsync());
+        // A checkpoint that truncates the log waits for every reader: none may be left inside a read transaction.
+        using var checkpoint = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false, DefaultTimeout = 1 }.ToString());
+        checkpoint.Open();
+        using var command = checkpoint.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(0L, reader.GetInt64(0));
+    }
+
+    [Fact]
+    public async Task ConcurrentReadsEachGetTheirOwnAnswer()
+    {
+        await using var store = await OpenAsync();
+        await store.WriteAsync(Sample.Batch());
+
+        var reads = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            var expected = Sample.Nodes[i % Sample.Nodes.Length];
+            var nodes = await store.GetNodesAsync([expected.Id, Sample.Province.Id]);
+            var links = await store.GetLinksAsync(new LinkQuery([expected.Id]));
+            return (expected, nodes, links);
+        }));
+
+        foreach (var (expected, nodes, links) in await Task.WhenAll(reads))
+        {
+            Assert.Equal(expected.Name, nodes[expected.Id].Name);
+            Assert.Equal(Sample.Province.Name, nodes[Sample.Province.Id].Name);
+            Assert.All(links, link => Assert.True(link.FromId == expected.Id || link.ToId == expected.Id));
+        }
+    }
+
+    [Fact]
     public void AnUnnamedInMemoryDatabaseIsRefused() =>
         Assert.Throws<ArgumentException>(() => new SqliteGraphStore(new SqliteStoreOptions("Data Source=:memory:")));
 
