@@ -404,6 +404,8 @@ public sealed class SqliteGraphStore : IGraphStore
                 // Into a store without links, a bulk load stages the links and writes them at the end in the order of
                 // their key: the clustered links table is then built by appends.
                 var stageLinks = bulk && (long)Scalar(connection, transaction, "SELECT NOT EXISTS (SELECT 1 FROM links)")! == 1;
+                // The staged links take the memory the random inserts needed for pages: 256 MiB holds the nodes' indexes.
+                if (stageLinks) Execute(connection, transaction, "PRAGMA cache_size = -262144;");
                 using var session = new WriteSession(connection, transaction, codes, DateTimeOffset.UtcNow, bulk, stageLinks);
                 long done = 0, nodesCreated = 0, nodesUpdated = 0, nodesUnchanged = 0, linksCreated = 0, linksUpdated = 0, linksUnchanged = 0;
                 await foreach (var operation in operations.WithCancellation(cancellationToken).ConfigureAwait(false))
