@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -47,6 +48,10 @@ internal sealed class WriteSession : IDisposable
         INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
         VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now) ON CONFLICT DO NOTHING
         """;
+    const string AppendLinkSql = """
+        INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
+        VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now)
+        """;
     const string UpdateLinkSql = """
         UPDATE links SET start_date = $start, end_date = $end, source = $source, props = $props, updated_at = $now
         WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
@@ -80,8 +85,14 @@ internal sealed class WriteSession : IDisposable
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
     readonly Dictionary<NodeKind, long> _nodeCounts = [];
     readonly Dictionary<long, long> _linkCounts = [];
+    // The links of a load into a store without links, kept in memory until the end and then written in the order of
+    // their key, so the clustered table is built by appends instead of taking millions of inserts at random places.
+    List<StagedLink>? _staged;
 
     readonly record struct NodeRef(long N, NodeKind Kind);
+
+    /// <summary>A link waiting to be written, with the place of its upsert in the session (the later one wins).</summary>
+    readonly record struct StagedLink(long From, long Type, long To, string Key, object Start, object End, object Source, object Props, int Order);
 
     /// <summary>
     /// A session in the transaction, timestamping with <paramref name="now"/>. A <paramref name="bulk"/> session
@@ -89,7 +100,13 @@ internal sealed class WriteSession : IDisposable
     /// the end (<see cref="Finish"/>), and tries each node as new before looking for it: several times faster when
     /// most of the data is new, as in a first import.
     /// </summary>
-    public WriteSession(SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool bulk)
+    /// <remarks>
+    /// A bulk session into a store without links also stages the links it is given (<paramref name="stageLinks"/>):
+    /// each is reported as created when given, and repeats of a link are sorted out when the staged links are written
+    /// (at the first delete, or in <see cref="Finish"/>), where <see cref="RepeatedLinksUpdated"/> and
+    /// <see cref="RepeatedLinksUnchanged"/> count the ones that were not new after all.
+    /// </remarks>
+    public WriteSession(SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool bulk, bool stageLinks = false)
     {
         _connection = connection;
         _transaction = transaction;
@@ -97,10 +114,17 @@ internal sealed class WriteSession : IDisposable
         _now = now.ToUnixTimeMilliseconds();
         _bulk = bulk;
         if (bulk) Run(DropBulkIndexesSql);
+        if (bulk && stageLinks) _staged = [];
     }
 
     /// <summary>Whether any write of the session changed data.</summary>
     public bool Changed { get; private set; }
+
+    /// <summary>Staged links reported as created that repeated an earlier link of the session with other content.</summary>
+    public long RepeatedLinksUpdated { get; private set; }
+
+    /// <summary>Staged links reported as created that repeated an earlier link of the session with the same content.</summary>
+    public long RepeatedLinksUnchanged { get; private set; }
 
     /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> it gives the node as stored.</summary>
     public (Change Change, Node? Node) UpsertNode(NodeInput input, bool materialize)
@@ -203,7 +227,12 @@ internal sealed class WriteSession : IDisposable
 
         Change change;
         long createdAt = _now, updatedAt = _now;
-        if (!materialize)
+        if (_staged is not null && !materialize)
+        {
+            _staged.Add(new(from.N, type, to.N, key, start, end, source, props, _staged.Count));
+            change = Change.Created;
+        }
+        else if (!materialize)
         {
             // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
             change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
@@ -216,6 +245,7 @@ internal sealed class WriteSession : IDisposable
         }
         else
         {
+            WriteStagedLinks();
             using var reader = Bind(Statement(SelectLinkSql, "$from", "$type", "$to", "$key"), from.N, type, to.N, key).ExecuteReader();
             if (!reader.Read())
             {
@@ -251,6 +281,7 @@ internal sealed class WriteSession : IDisposable
     /// <summary>Deletes the node and every link at it; NotFound when there is none.</summary>
     public Change DeleteNode(string id)
     {
+        WriteStagedLinks();
         if (Find(id) is not { } node) return Change.NotFound;
         using (var reader = Bind(Statement(LinksAtNodeSql, "$n"), node.N).ExecuteReader())
         {
@@ -268,6 +299,7 @@ internal sealed class WriteSession : IDisposable
     /// <summary>Deletes the link; NotFound when there is none (or the id is not a link id).</summary>
     public Change DeleteLink(string id)
     {
+        WriteStagedLinks();
         if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
         var code = _codes.CodeOf(type);
         var deleted = Bind(Statement(DeleteLinkSql, "$from", "$type", "$to", "$key"), fromId, code, toId, key).ExecuteNonQuery();
@@ -296,6 +328,7 @@ internal sealed class WriteSession : IDisposable
     /// </summary>
     public long Finish()
     {
+        WriteStagedLinks();
         if (_bulk)
         {
             Run(CreateBulkIndexesSql);
@@ -315,6 +348,42 @@ internal sealed class WriteSession : IDisposable
             ? "UPDATE meta SET value = value + 1 WHERE name = 'data_version' RETURNING value"
             : "SELECT value FROM meta WHERE name = 'data_version'";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// Writes the staged links in the order of the table's key, the last of each link's repeats only, and stops
+    /// staging: what follows (a delete) sees every link in the table.
+    /// </summary>
+    void WriteStagedLinks()
+    {
+        if (_staged is null) return;
+        var staged = CollectionsMarshal.AsSpan(_staged);
+        staged.Sort(static (a, b) =>
+        {
+            var order = a.From.CompareTo(b.From);
+            if (order == 0) order = a.Type.CompareTo(b.Type);
+            if (order == 0) order = a.To.CompareTo(b.To);
+            if (order == 0) order = string.CompareOrdinal(a.Key, b.Key);
+            return order != 0 ? order : a.Order.CompareTo(b.Order);
+        });
+        var append = Statement(AppendLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now");
+        for (var i = 0; i < staged.Length; i++)
+        {
+            ref readonly var link = ref staged[i];
+            if (i + 1 < staged.Length && staged[i + 1] is var next
+                && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
+            {
+                // The next one is a later upsert of the same link: as written directly, it would have found this one.
+                var same = Equals(next.Start, link.Start) && Equals(next.End, link.End)
+                    && Equals(next.Source, link.Source) && Equals(next.Props, link.Props);
+                if (same) RepeatedLinksUnchanged++;
+                else RepeatedLinksUpdated++;
+                Count(_linkCounts, link.Type, -1);
+                continue;
+            }
+            Bind(append, link.From, link.Type, link.To, link.Key, link.Start, link.End, link.Source, link.Props, _now).ExecuteNonQuery();
+        }
+        _staged = null;
     }
 
     void Count<TKey>(Dictionary<TKey, long> counts, TKey key, long delta)

@@ -1,0 +1,89 @@
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Store.Sqlite;
+
+namespace KnowledgeGraph.Store.Tests;
+
+/// <summary>
+/// The bulk load of the embedded store (an import into an empty store writes its links at the end, in key order)
+/// gives what the row-by-row path gives: the same counts, the same content, the later of two upserts winning.
+/// </summary>
+public sealed class SqliteBulkImportTests
+{
+    static readonly LinkInput Repriced = Sample.AcademyApplies with { Properties = PropertyBag.Of(("price", 440.5m)) };
+    static readonly LinkInput Resourced = Sample.Hosts with { Source = "示例年报" };
+
+    /// <summary>Repeats of links in one import: the same content, other content, and other content repeated.</summary>
+    static readonly WriteOperation[] Repeats =
+    [
+        new WriteOperation.UpsertLink(Sample.LiuGongPairing),
+        new WriteOperation.UpsertLink(Repriced),
+        new WriteOperation.UpsertLink(Repriced),
+        new WriteOperation.UpsertLink(Resourced),
+        new WriteOperation.UpsertLink(Sample.FirstAgreement),
+    ];
+
+    static async Task<SqliteGraphStore> CreateStoreAsync(bool bulk)
+    {
+        var options = SqliteStoreOptions.InMemory("bulk-" + Guid.NewGuid().ToString("N")) with { BulkImportBelowNodes = bulk ? 20_000 : 0 };
+        var store = new SqliteGraphStore(options);
+        await store.InitializeAsync();
+        return store;
+    }
+
+    static async Task<(ImportResult Result, GraphCounts Counts, List<Link?> Links)> ImportAsync(bool bulk, IEnumerable<WriteOperation> more)
+    {
+        await using var store = await CreateStoreAsync(bulk);
+        var result = await store.ImportAsync(Sample.Stream(more));
+        var links = new List<Link?>();
+        foreach (var link in Sample.Links) links.Add(await store.GetLinkAsync(link.Id));
+        return (result, await store.CountAsync(), links);
+    }
+
+    static void AssertSame((ImportResult Result, GraphCounts Counts, List<Link?> Links) bulk, (ImportResult Result, GraphCounts Counts, List<Link?> Links) direct)
+    {
+        Assert.Equal(direct.Result, bulk.Result with { DataVersion = direct.Result.DataVersion });
+        Assert.Equal(direct.Counts.Links.OrderBy(c => c.Key), bulk.Counts.Links.OrderBy(c => c.Key));
+        Assert.Equal(direct.Links.Count, bulk.Links.Count);
+        for (var i = 0; i < direct.Links.Count; i++)
+        {
+            Assert.Equal(direct.Links[i] is null, bulk.Links[i] is null);
+            if (direct.Links[i] is { } expected) Assert.Equal(expected, bulk.Links[i]! with { CreatedAt = expected.CreatedAt, UpdatedAt = expected.UpdatedAt });
+        }
+    }
+
+    [Fact]
+    public async Task RepeatedLinksInABulkLoadCountAndEndAsRowByRow()
+    {
+        var bulk = await ImportAsync(bulk: true, Repeats);
+        var direct = await ImportAsync(bulk: false, Repeats);
+
+        AssertSame(bulk, direct);
+        Assert.Equal(new ImportResult(Sample.Nodes.Length, 0, 0, Sample.Links.Length, 2, 3, bulk.Result.DataVersion), bulk.Result);
+        Assert.Equal(440.5m, bulk.Links[Array.IndexOf(Sample.Links, Sample.AcademyApplies)]!.Properties.Decimal("price"));
+        Assert.Equal("示例年报", bulk.Links[Array.IndexOf(Sample.Links, Sample.Hosts)]!.Source);
+    }
+
+    [Fact]
+    public async Task DeletesInABulkLoadSeeTheLinksBeforeThem()
+    {
+        WriteOperation[] more =
+        [
+            .. Repeats,
+            new WriteOperation.DeleteLink(Sample.Posts.Id),
+            new WriteOperation.DeleteNode(Sample.Academy.Id),
+            new WriteOperation.UpsertLink(Sample.Posts),
+            new WriteOperation.UpsertLink(Sample.Posts),
+            new WriteOperation.DeleteLink(Sample.Hosts.Id),
+        ];
+
+        var bulk = await ImportAsync(bulk: true, more);
+        var direct = await ImportAsync(bulk: false, more);
+
+        AssertSame(bulk, direct);
+        Assert.Null(bulk.Links[Array.IndexOf(Sample.Links, Sample.AcademyApplies)]);
+        Assert.Null(bulk.Links[Array.IndexOf(Sample.Links, Sample.Hosts)]);
+        Assert.NotNull(bulk.Links[Array.IndexOf(Sample.Links, Sample.Posts)]);
+        Assert.Equal(Sample.Links.Length - 3, bulk.Counts.LinkTotal);
+    }
+}
