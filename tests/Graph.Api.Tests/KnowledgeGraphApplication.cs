@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Domain.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -147,6 +148,9 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
             }
         });
     }
+
+    /// <summary>The store the application reads and writes (the test's own, as configured).</summary>
+    public IGraphStore GraphStore => Services.GetRequiredService<IGraphStore>();
 
     /// <summary>A token signed with the test key.</summary>
     public static string TokenFor(params string[] roles) =>

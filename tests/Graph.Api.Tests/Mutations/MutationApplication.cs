@@ -1,6 +1,3 @@
-using KnowledgeGraph.Domain.Store;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KnowledgeGraph.Api.Tests.Mutations;
 
 /// <summary>The application on its own store (an embedded SQLite file unless told otherwise), so that writes are real writes.</summary>
@@ -15,8 +12,6 @@ public class MutationApplication : KnowledgeGraphApplication
     {
     }
 
-    /// <summary>The store the application writes to.</summary>
-    public IGraphStore GraphStore => Services.GetRequiredService<IGraphStore>();
 
     /// <summary>A token with the editor role.</summary>
     public static string Editor { get; } = TokenFor("editor");

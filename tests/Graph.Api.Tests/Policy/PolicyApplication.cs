@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests.Policy;
 
@@ -18,8 +17,6 @@ public class PolicyApplication : KnowledgeGraphApplication
     {
     }
 
-    /// <summary>The application's store.</summary>
-    public IGraphStore GraphStore => Services.GetRequiredService<IGraphStore>();
 
     /// <summary>Writes nodes and links straight to the store, as data loaded before the test.</summary>
     public async Task SeedAsync(params object[] items)
