@@ -94,7 +94,7 @@ internal sealed class Neo4jFilters
 
     /// <summary>
     /// The matching links counted in a pattern comprehension: Some, more than none; None, none; All, none of those that
-    /// do not match.
+    /// do not match; Single, exactly one.
     /// </summary>
     string HasLink(NodeFilter.HasLink link)
     {
@@ -121,6 +121,7 @@ internal sealed class Neo4jFilters
         {
             LinkQuantifier.Some => $"size([{pattern} WHERE {test} | 1]) > 0",
             LinkQuantifier.None => $"size([{pattern} WHERE {test} | 1]) = 0",
+            LinkQuantifier.Single => $"size([{pattern} WHERE {test} | 1]) = 1",
             _ => $"size([{pattern} WHERE NOT coalesce({test}, false) | 1]) = 0",
         };
     }

@@ -164,8 +164,8 @@ internal sealed class NodeFilterSql
     };
 
     /// <summary>
-    /// Some: a matching link exists; None: none exists; All: no link exists that does not match. With both directions,
-    /// a link matches from either end.
+    /// Some: a matching link exists; None: none exists; All: no link exists that does not match; Single: the matching
+    /// links, counted up to two, are one. With both directions, a link matches from either end.
     /// </summary>
     string HasLink(NodeFilter.HasLink hasLink)
     {
@@ -174,7 +174,7 @@ internal sealed class NodeFilterSql
         var type = _parameters.Add(_codes.CodeOf(hasLink.Type));
         var others = hasLink.OtherIds is null ? null : _parameters.Add(PropertyJson.EncodeScalars(hasLink.OtherIds));
         var failing = hasLink.Quantifier == LinkQuantifier.All;
-        string Exists(string here, string there)
+        string Matching(string here, string there)
         {
             var l = _aliases.Next("l");
             var conditions = new List<string> { $"{l}.{here} = {_node}.n", $"{l}.type = {type}" };
@@ -192,14 +192,18 @@ internal sealed class NodeFilterSql
             }
             var test = tests.Count == 0 ? "1" : string.Join(" AND ", tests);
             conditions.Add(failing ? $"NOT COALESCE(({test}), 0)" : $"({test})");
-            return $"EXISTS (SELECT 1 FROM {from} WHERE {string.Join(" AND ", conditions)})";
+            return $"SELECT 1 FROM {from} WHERE {string.Join(" AND ", conditions)}";
         }
-        var exists = hasLink.Direction switch
+        var matching = hasLink.Direction switch
         {
-            Direction.Out => Exists("from_n", "to_n"),
-            Direction.In => Exists("to_n", "from_n"),
-            _ => $"({Exists("from_n", "to_n")} OR {Exists("to_n", "from_n")})",
+            Direction.Out => [Matching("from_n", "to_n")],
+            Direction.In => [Matching("to_n", "from_n")],
+            _ => new[] { Matching("from_n", "to_n"), Matching("to_n", "from_n") },
         };
+        if (hasLink.Quantifier == LinkQuantifier.Single)
+            return $"(SELECT count(*) FROM ({string.Join(" UNION ALL ", matching)} LIMIT 2)) = 1";
+        var exists = string.Join(" OR ", matching.Select(m => $"EXISTS ({m})"));
+        if (matching.Length > 1) exists = $"({exists})";
         return hasLink.Quantifier == LinkQuantifier.Some ? exists : $"NOT {exists}";
     }
 
