@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Store.Neo4j;
 
@@ -57,21 +58,9 @@ internal static class Neo4jInputs
                 _ => null,
             };
             if (typed is null)
-                throw new InvalidInputException($"{owner}: property '{name}' takes a {TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
+                throw new InvalidInputException($"{owner}: property '{name}' takes a {NodeFilterValidator.TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
             if (!ReferenceEquals(typed, value)) stored = stored.With(name, typed);
         }
         return stored;
     }
-
-    /// <summary>The type's name in messages.</summary>
-    public static string TypeName(PropertyType type) => type switch
-    {
-        PropertyType.Integer => "whole number",
-        PropertyType.Decimal => "decimal number",
-        PropertyType.Enum => "enum name",
-        PropertyType.TextList => "list of text",
-        PropertyType.Reference => "key",
-        PropertyType.ReferenceList => "list of keys",
-        _ => type.ToString().ToLowerInvariant(),
-    };
 }

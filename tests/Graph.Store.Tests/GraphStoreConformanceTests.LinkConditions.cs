@@ -61,6 +61,30 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task SingleHoldsForExactlyOneMatchingLinkNeitherNoneNorTwo()
+    {
+        await using var store = await CreateSampleStoreAsync();
+
+        // LiuGong has two pairings, Yuchai one, the others none.
+        Assert.Equal(["YC"], await EnterprisesAsync(store, new HasLink(LinkType.PairedWith, Direction.Out, Quantifier: LinkQuantifier.Single)));
+        // Of LiuGong's two, one is with an in-region partner and one is dated.
+        Assert.Equal(["LG", "YC"], await EnterprisesAsync(store, new HasLink(LinkType.PairedWith, Direction.Out,
+            Quantifier: LinkQuantifier.Single, Other: new Compare("locality", FilterOp.Eq, "InRegion"))));
+        Assert.Equal(["LG"], await EnterprisesAsync(store, new HasLink(LinkType.PairedWith, Direction.Out,
+            Quantifier: LinkQuantifier.Single, Link: new Compare("startDate", FilterOp.IsNull, false))));
+        Assert.Empty(await EnterprisesAsync(store, new HasLink(LinkType.PairedWith, Direction.Out,
+            Quantifier: LinkQuantifier.Single, Link: new Compare("startDate", FilterOp.IsNull, false), Other: new Compare("locality", FilterOp.Eq, "OutOfRegion"))));
+        // The university is paired with two enterprises, the academy with one.
+        Assert.Equal(["CAS"], await LabelsAsync(store, new NodeQuery(Academics, new HasLink(LinkType.PairedWith, Direction.In, Quantifier: LinkQuantifier.Single))));
+        // Yuchai and the university signed two agreements: counted from either end, only one has this key.
+        Assert.Empty(await EnterprisesAsync(store, new HasLink(LinkType.CooperationAgreement, Direction.Both, Quantifier: LinkQuantifier.Single)));
+        Assert.Equal(["YC"], await EnterprisesAsync(store, new HasLink(LinkType.CooperationAgreement, Direction.Both,
+            Quantifier: LinkQuantifier.Single, Link: new Compare("key", FilterOp.Eq, "2024-007"))));
+        Assert.Equal(["GXU"], await LabelsAsync(store, new NodeQuery(Academics, new HasLink(LinkType.CooperationAgreement, Direction.Both,
+            Quantifier: LinkQuantifier.Single, Link: new Compare("key", FilterOp.Eq, "2023-001")))));
+    }
+
+    [StoreFact]
     public async Task LinkConditionsCombineAndNest()
     {
         await using var store = await CreateSampleStoreAsync();
@@ -121,5 +145,22 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(["CAS", "GXU"], academics);
         Assert.Equal(["CAS", "GXU"], notEnterprises);
         Assert.Equal(["CAS", "GXU"], applicantsPairedWithLiuGong);
+    }
+
+    [StoreFact]
+    public async Task SeveralKindsSortByKindNameAlphabeticallyBothWaysAndPageAcrossKinds()
+    {
+        await using var store = await CreateSampleStoreAsync();
+        SortField[] byKind = [new("kind"), new("key")];
+
+        var ascending = await LabelsAsync(store, new NodeQuery(Organizations, null, byKind));
+        var descending = await LabelsAsync(store, new NodeQuery(Organizations, null, [new("kind", Descending: true), new("key", Descending: true)]));
+        var acrossTheBoundary = await store.ListNodesAsync(new NodeQuery(Organizations, null, byKind, Skip: 3, Take: 2));
+
+        // Enterprise, ResearchInstitute, University: alphabetically by the kind's name.
+        Assert.Equal(["SH", "LG", "PM", "YC", "CAS", "GXU"], ascending);
+        Assert.Equal(["GXU", "CAS", "YC", "PM", "LG", "SH"], descending);
+        Assert.Equal(["YC", "CAS"], acrossTheBoundary.Items.Select(n => Labels[n.Id]));
+        Assert.Equal(6, acrossTheBoundary.TotalCount);
     }
 }

@@ -12,10 +12,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const placeholders = {
   '$$LABEL$$': 'Enterprise',
   '$$TYPE$$': 'SUBSIDIARY_OF',
-  // A link condition as Neo4jFilters builds one (some / all, a link property, a nested one at the other end), so the
+  // A link condition as Neo4jFilters builds one (some / all / single, a link property, a nested one at the other end), so the
   // constructs the list filters use are checked too.
   '$$FILTER$$': 'size([(n)-[r1:`PAIRED_WITH`]->(m1:Node) WHERE r1.startDate >= $f0 AND '
-    + 'size([(m1)<-[r2:`APPLIES_TO`]-(m2:Node) WHERE NOT coalesce(m2.kind IN $f1, false) | 1]) = 0 | 1]) > 0',
+    + 'size([(m1)<-[r2:`APPLIES_TO`]-(m2:Node) WHERE NOT coalesce(m2.kind IN $f1, false) | 1]) = 0 | 1]) > 0 '
+    + 'AND size([(n)-[r3:`CO_BUILDS`]-(m3:Node) WHERE r3.source = $f0 | 1]) = 1',
   '$$ORDER$$': 'n.id',
   '$$KEY$$': 'creditCode',
 };

@@ -29,7 +29,8 @@ public abstract record NodeFilter
     /// A condition on the node's links of this type in this direction (<see cref="Direction.Both"/>: at either end).
     /// A link matches when it leads to one of <paramref name="OtherIds"/> (when given), meets <paramref name="Link"/>
     /// (when given) and its other end meets <paramref name="Other"/> (when given). <paramref name="Quantifier"/> says
-    /// how many must match: at least one (the default), none, or all of them — true for a node with no such links.
+    /// how many must match: at least one (the default), none or all of them (both true for a node with no such links), or
+    /// exactly one.
     /// </summary>
     /// <param name="Type">The link type.</param>
     /// <param name="Direction">Links from the node (Out), to it (In), or either.</param>
@@ -74,6 +75,8 @@ public enum LinkQuantifier
     None,
     /// <summary>Every one (true for a node with no such links).</summary>
     All,
+    /// <summary>Exactly one (false for a node with no such links, and for one with two or more that match).</summary>
+    Single,
 }
 
 /// <summary>Comparison operators of <see cref="NodeFilter.Compare"/>.</summary>

@@ -3,7 +3,7 @@ using static KnowledgeGraph.Api.Tests.Schema.NodeQueryTests;
 namespace KnowledgeGraph.Api.Tests.Schema;
 
 /// <summary>
-/// Link conditions in <c>where</c> (<c>some</c>, <c>none</c>, <c>all</c> on a link field, with conditions on the link and on
+/// Link conditions in <c>where</c> (<c>some</c>, <c>none</c>, <c>single</c>, <c>all</c> on a link field, with conditions on the link and on
 /// the node at its other end) and the <c>organizations</c> list across the organisation kinds.
 /// </summary>
 public abstract class LinkConditionTests(SampleGraphApplication app)
@@ -48,6 +48,26 @@ public abstract class LinkConditionTests(SampleGraphApplication app)
         Assert.Equal([NanningNev, GuilinTech, Yuchai], noneOutOfRegion);
         Assert.Equal([NanningNev, GuilinTech, Yuchai], allWithUniversities);
         Assert.Equal([GuilinTech], unpaired);
+    }
+
+    [StoreFact]
+    public async Task SingleNeedsExactlyOneLinkThatMeetsTheEdgeCondition()
+    {
+        // Liugong has three pairings, Yuchai and Nanning NEV one each, Guilin Tech none.
+        var onePairing = await NamesAsync("enterprises", "{ pairings: { single: {} } }");
+        // Since 2022: Liugong two (桂电 and the institute), Nanning NEV one, Yuchai none.
+        var oneSince2022 = await NamesAsync("enterprises", """{ pairings: { single: { link: { startDate: { gte: "2022-01-01" } } } } }""");
+        var oneUniversitySince2022 = await NamesAsync("enterprises",
+            """{ pairings: { single: { link: { startDate: { gte: "2022-01-01" } }, node: { kind: { eq: UNIVERSITY } } } } }""");
+        // Every university is paired with two enterprises or none.
+        var universities = await NamesAsync("universities", "{ pairings: { single: {} } }");
+        var notSingle = await NamesAsync("enterprises", "{ not: { pairings: { single: {} } } }");
+
+        Assert.Equal([NanningNev, Yuchai], onePairing);
+        Assert.Equal([NanningNev], oneSince2022);
+        Assert.Equal([NanningNev, Liugong], oneUniversitySince2022);
+        Assert.Empty(universities);
+        Assert.Equal([Liugong, GuilinTech], notSingle);
     }
 
     [StoreFact]
@@ -126,6 +146,7 @@ public abstract class LinkConditionTests(SampleGraphApplication app)
     [StoreTheory]
     [InlineData("""{ enterprises(where: { pairings: { some: { node: { region: { eq: "999999" } } } } }) { totalCount } }""", "where.pairings.some.node.region.eq")]
     [InlineData("""{ organizations(where: { staff: { all: { node: { name: { contains: "" } } } } }) { totalCount } }""", "where.staff.all.node.name.contains")]
+    [InlineData("""{ enterprises(where: { pairings: { single: { node: { region: { in: ["450000", "12"] } } } } }) { totalCount } }""", "where.pairings.single.node.region.in")]
     [InlineData("""{ projects(where: { participants: { none: { node: { aliases: { some: { neq: "x" } } } } } }) { totalCount } }""", "where.participants.none.node.aliases.some.neq")]
     public async Task InvalidValuesInLinkConditionsAreInvalidInputSayingWhere(string query, string where)
     {
@@ -172,6 +193,56 @@ public abstract class LinkConditionTests(SampleGraphApplication app)
         Assert.Equal(3, three.Data!["enterprises"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(400, four.Status);
         Assert.Equal(["QUERY_TOO_COMPLEX"], four.ErrorCodes);
+    }
+
+    [StoreFact]
+    public async Task SingleCountsTowardsTheComplexityLimitAsTheOtherQuantifiers()
+    {
+        static string Nested(int depth) => depth == 0 ? "{}" : $"{{ pairings: {{ single: {{ node: {Nested(depth - 1)} }} }} }}";
+
+        var three = await app.PostAsync($"{{ enterprises(first: 1, where: {Nested(3)}) {{ totalCount }} }}");
+        var four = await app.PostAsync($"{{ enterprises(first: 1, where: {Nested(4)}) {{ totalCount }} }}");
+
+        Assert.Empty(three.Errors);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], four.ErrorCodes);
+    }
+
+    [StoreFact]
+    public async Task OrganizationsSortByKindAlphabeticallyAndPageAcrossKindsBothWays()
+    {
+        const string query = """
+            query($order: [OrganizationSortInput!], $first: Int, $after: String, $last: Int, $before: String) {
+              organizations(first: $first, after: $after, last: $last, before: $before, order: $order) {
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                edges { cursor node { __typename key } } } }
+            """;
+        var byKind = new object[] { new { kind = "ASC" }, new { key = "ASC" } };
+        static IReadOnlyList<string> Keys(GraphQLResponse r) => r.Data!["organizations"]!["edges"]!.AsArray().Select(e => e!["node"]!["key"]!.GetValue<string>()).ToList();
+        static IReadOnlyList<string> Kinds(GraphQLResponse r) => r.Data!["organizations"]!["edges"]!.AsArray().Select(e => e!["node"]!["__typename"]!.GetValue<string>()).ToList();
+        static string Cursor(GraphQLResponse r, string name) => r.Data!["organizations"]!["pageInfo"]![name]!.GetValue<string>();
+        static Dictionary<string, string> Cursors(GraphQLResponse r) => r.Data!["organizations"]!["edges"]!.AsArray()
+            .ToDictionary(e => e!["node"]!["key"]!.GetValue<string>(), e => e!["cursor"]!.GetValue<string>());
+
+        var first = await app.PostAsync(query, new { order = byKind, first = 5 });
+        var after = await app.PostAsync(query, new { order = byKind, first = 5, after = Cursor(first, "endCursor") });
+        var last = await app.PostAsync(query, new { order = byKind, last = 3 });
+        var before = await app.PostAsync(query, new { order = byKind, last = 3, before = Cursor(last, "startCursor") });
+        var descending = await app.PostAsync(query, new { order = new object[] { new { kind = "DESC" }, new { key = "ASC" } }, first = 5 });
+
+        Assert.Empty(first.Errors.Concat(after.Errors).Concat(last.Errors).Concat(before.Errors).Concat(descending.Errors));
+        // ENTERPRISE, GOVERNMENT_BODY, RESEARCH_INSTITUTE, UNIVERSITY: alphabetically by the kind's name.
+        Assert.Equal([SampleGraph.NanningNev, SampleGraph.Liugong, SampleGraph.GuilinTech, SampleGraph.Yuchai, "gx-kjt"], Keys(first));
+        Assert.Equal(["Enterprise", "Enterprise", "Enterprise", "Enterprise", "GovernmentBody"], Kinds(first));
+        Assert.Equal(["cas-giec", "guet", "gxu", "thu"], Keys(after));
+        Assert.Equal(["ResearchInstitute", "University", "University", "University"], Kinds(after));
+        Assert.False(after.Data!["organizations"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Equal(["guet", "gxu", "thu"], Keys(last));
+        Assert.Equal([SampleGraph.Yuchai, "gx-kjt", "cas-giec"], Keys(before));
+        Assert.True(before.Data!["organizations"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        // A node has the same cursor whichever way its page was reached.
+        Assert.Equal(Cursors(first)[SampleGraph.Yuchai], Cursors(before)[SampleGraph.Yuchai]);
+        Assert.Equal(Cursors(after)["guet"], Cursors(last)["guet"]);
+        Assert.Equal(["guet", "gxu", "thu", "cas-giec", "gx-kjt"], Keys(descending));
     }
 }
 

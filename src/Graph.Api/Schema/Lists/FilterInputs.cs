@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Api.Schema.Lists;
 /// <c>LongOperationFilterInput</c>, …) and <c>and</c>/<c>or</c>/<c>not</c>; one <c>&lt;Kind&gt;SortInput</c> per kind
 /// whose fields take <c>ASC</c> or <c>DESC</c>. A filter over several kinds (<c>OrganizationFilterInput</c>, …) has the fields
 /// they share and <c>kind</c>. Each link field of the kinds is a link condition: <c>List&lt;Connection&gt;EdgeFilterInput</c>
-/// with <c>some</c>/<c>none</c>/<c>all</c> of an edge condition on the <c>link</c> and the <c>node</c> at its other end.
+/// with <c>some</c>/<c>none</c>/<c>single</c>/<c>all</c> of an edge condition on the <c>link</c> and the <c>node</c> at its other end.
 /// </summary>
 [DoNotRegister]
 public sealed class FilterInputs
@@ -60,7 +60,7 @@ public sealed class FilterInputs
     /// <summary>The filter input of a scope.</summary>
     public InputObjectGraphType Filter(FilterScope scope) => _filters[scope];
 
-    /// <summary>The sort input of a scope: its core fields and its scalar properties.</summary>
+    /// <summary>The sort input of a scope: its core fields, its kind when it has several, and its scalar properties.</summary>
     public InputObjectGraphType Sort(FilterScope scope)
     {
         if (_sorts.TryGetValue(scope, out var existing))
@@ -72,6 +72,13 @@ public sealed class FilterInputs
         };
         foreach (var name in (string[])["id", "key", "name", "nameEn", "createdAt", "updatedAt"])
             sort.Field(name, _sortDirection);
+        if (scope.IsSeveralKinds)
+        {
+            // The stores hold the kind's name and sort it as text: alphabetically, the same on both.
+            var alphabetically = scope.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).Select(CatalogNames.ScreamingCase);
+            sort.Field("kind", _sortDirection).Description(
+                $"The node's kind, alphabetically by its name: {string.Join(", ", alphabetically)} (ASC). 按节点类型名称的字母顺序。");
+        }
         foreach (var property in scope.Properties.Where(p => !p.IsList))
             sort.Field(property.Name, _sortDirection).Description(CatalogNames.Describe(property));
         _sorts.Add(scope, sort);
@@ -96,7 +103,7 @@ public sealed class FilterInputs
         foreach (var (name, linkField) in scope.LinkFields)
         {
             filter.Field(name, LinkList(linkField))
-                .Description(CatalogNames.Bilingual($"{linkField.Description}: conditions on these links and the nodes at their other end, with `some`, `none` or `all`", GraphSchema.Of(linkField.Type).Chinese + "关系条件"));
+                .Description(CatalogNames.Bilingual($"{linkField.Description}: conditions on these links and the nodes at their other end, with `some`, `none`, `single` or `all`", GraphSchema.Of(linkField.Type).Chinese + "关系条件"));
         }
     }
 
@@ -125,7 +132,7 @@ public sealed class FilterInputs
     }
 
     /// <summary>
-    /// <c>List&lt;Connection&gt;EdgeFilterInput</c>: <c>some</c>, <c>none</c> or <c>all</c> of a node's links (of one link
+    /// <c>List&lt;Connection&gt;EdgeFilterInput</c>: <c>some</c>, <c>none</c>, <c>single</c> or <c>all</c> of a node's links (of one link
     /// field) meet an edge condition: on the link (<c>link</c>) and on the node at its other end (<c>node</c>), as the
     /// connection's edges carry them.
     /// </summary>
@@ -146,10 +153,11 @@ public sealed class FilterInputs
         var list = new InputObjectGraphType
         {
             Name = name,
-            Description = $"Conditions on a node's {info.Name} links: some, none or all of them meet the edge condition (all and none hold for a node with no such links). 关系列表条件。",
+            Description = $"Conditions on a node's {info.Name} links: some, none, exactly one or all of them meet the edge condition (all and none hold for a node with no such links). 关系列表条件。",
         };
         list.Field("some", edge).Description("At least one link meets it. 至少一个。");
         list.Field("none", edge).Description("No link meets it (also true with no links). 没有一个。");
+        list.Field("single", edge).Description("Exactly one link meets it (false with none or with two or more). 恰好一个。");
         list.Field("all", edge).Description("Every link meets it (also true with no links). 全部。");
         _operations.Add(name, list);
         return list;

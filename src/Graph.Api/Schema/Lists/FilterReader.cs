@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Api.Schema.Lists;
 /// <summary>
 /// Turns the <c>where</c> and <c>order</c> arguments into the store's <see cref="NodeFilter"/> and
 /// <see cref="SortField"/>s. A region or field code expands to itself and everything within it; a link field's
-/// <c>some</c>/<c>none</c>/<c>all</c> becomes a <see cref="NodeFilter.HasLink"/> whose other-end condition is read in
+/// <c>some</c>/<c>none</c>/<c>single</c>/<c>all</c> becomes a <see cref="NodeFilter.HasLink"/> whose other-end condition is read in
 /// the scope of the kinds there. A value the store cannot match is an INVALID_INPUT error that names the argument
 /// path, e.g. <c>where.region.eq</c> or <c>where.pairings.some.node.region.eq</c>.
 /// </summary>
@@ -88,7 +88,7 @@ public sealed class FilterReader(FilterScope scope)
             .Select((item, i) => nested(item, $"{path}[{i}]") ?? new NodeFilter.AllOf([]))
             .ToList();
 
-    /// <summary><c>some</c>, <c>none</c>, <c>all</c> of a link field: each a link condition with its edge's two parts.</summary>
+    /// <summary><c>some</c>, <c>none</c>, <c>single</c>, <c>all</c> of a link field: each a link condition with its edge's two parts.</summary>
     private IEnumerable<NodeFilter> Links(LinkField linkField, IDictionary<string, object?> quantifiers, string path)
     {
         foreach (var (name, value) in quantifiers)
@@ -100,8 +100,9 @@ public sealed class FilterReader(FilterScope scope)
             {
                 "some" => LinkQuantifier.Some,
                 "none" => LinkQuantifier.None,
+                "single" => LinkQuantifier.Single,
                 "all" => LinkQuantifier.All,
-                _ => throw new InvalidInputException($"Argument '{at}': unknown quantifier '{name}' (some, none or all)."),
+                _ => throw new InvalidInputException($"Argument '{at}': unknown quantifier '{name}' (some, none, single or all)."),
             };
             var edge = (IDictionary<string, object?>)value;
             var link = edge.TryGetValue("link", out var onLink) && onLink is IDictionary<string, object?> linkWhere
