@@ -1,10 +1,11 @@
-// The operations of the HTTP benchmark, found in the loaded data: writes each one's POST body to
-// <out>/<n>.json and lists them in <out>/operations.tsv (file, name, variables), after checking that each
-// answers without errors. Usage: node operations.mjs <base url> <out folder>. Needs Node 18 or later, no packages.
+// The operations of the HTTP benchmark, found in the loaded data: writes each one's POST bodies to
+// <out>/<n>.jsonl (one JSON body per line; post.lua sends them in turn) and lists them in <out>/operations.tsv
+// (file, name, variables), after checking that each body answers without errors.
+// Usage: node operations.mjs <base url> <out folder> [enterprises for (a), default 200]. Needs Node 18 or later, no packages.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [baseUrl = 'http://127.0.0.1:5080', out = 'operations'] = process.argv.slice(2);
+const [baseUrl = 'http://127.0.0.1:5080', out = 'operations', rotation = '200'] = process.argv.slice(2);
 const endpoint = `${baseUrl}/graphql`;
 const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
 
@@ -17,11 +18,23 @@ async function post(body) {
   return result.data;
 }
 
-// A real enterprise with links: among high-tech enterprises with the most invention patents, the first with pairings.
-const candidates = await post(JSON.stringify({ query: `{ enterprises(where: { highTech: { eq: true } }, order: [{ inventionPatents: DESC }], first: 50) {
-  nodes { id name region { code level parent { code } } pairings { totalCount } } } }` }));
-const enterprise = candidates.enterprises.nodes.find(e => e.pairings.totalCount > 0);
-if (!enterprise) throw new Error('no high-tech enterprise with pairings in the data');
+// Real enterprises with links: the high-tech enterprises with the most invention patents that have pairings. (a) rotates
+// over them so that no cache of one enterprise's answer can flatter it; (b) and (c) use the first one.
+const wanted = Number(rotation);
+const enterprises = [];
+for (let after = null; enterprises.length < wanted;) {
+  const page = await post(JSON.stringify({
+    query: `query Candidates($after: String) { enterprises(where: { highTech: { eq: true } }, order: [{ inventionPatents: DESC }],
+      first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id name region { code level parent { code } } pairings { totalCount } } } }`,
+    variables: { after },
+  }));
+  enterprises.push(...page.enterprises.nodes.filter(e => e.pairings.totalCount > 0));
+  if (!page.enterprises.pageInfo.hasNextPage) break;
+  after = page.enterprises.pageInfo.endCursor;
+}
+if (enterprises.length === 0) throw new Error('no high-tech enterprise with pairings in the data');
+enterprises.splice(wanted);
+const enterprise = enterprises[0];
 // The list is of the enterprise's city (地级市), its districts and counties included.
 const city = enterprise.region.level === 'COUNTY' ? enterprise.region.parent.code : enterprise.region.code;
 
@@ -34,7 +47,8 @@ const operations = [
       hostedPlatforms(first: 10) { nodes { name level } }
       memberships(first: 10) { nodes { name } }
       projects(first: 10) { nodes { name } } } } }`,
-    variables: { id: enterprise.id },
+    variables: enterprises.map(e => ({ id: e.id })),
+    what: `${enterprises.length} enterprises in turn, from ${enterprise.id}`,
   },
   {
     name: '(b) filtered, paged list',
@@ -50,11 +64,12 @@ const operations = [
 mkdirSync(out, { recursive: true });
 const list = [];
 for (const [i, op] of operations.entries()) {
-  const body = JSON.stringify({ query: op.query, variables: op.variables });
-  const data = await post(body);
-  const file = join(out, `${i + 1}.json`);
-  writeFileSync(file, body);
-  const variables = Object.entries(op.variables).map(([k, v]) => `${k} = ${v}`).join(', ');
-  list.push([file, op.name, `${variables} (${JSON.stringify(data).length} bytes of data)`].join('\t'));
+  const bodies = [op.variables].flat().map(variables => JSON.stringify({ query: op.query, variables }));
+  let bytes = 0;
+  for (const body of bodies) bytes += JSON.stringify(await post(body)).length;
+  const file = join(out, `${i + 1}.jsonl`);
+  writeFileSync(file, bodies.join('\n') + '\n');
+  const what = op.what ?? Object.entries(op.variables).map(([k, v]) => `${k} = ${v}`).join(', ');
+  list.push([file, op.name, `${what} (${Math.round(bytes / bodies.length)} bytes of data per response)`].join('\t'));
 }
 writeFileSync(join(out, 'operations.tsv'), list.join('\n') + '\n');

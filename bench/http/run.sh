@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load benchmark of the GraphQL API on the `province` preset (seed 42): generates the preset once
 # (kept under .data/bench/), imports it into a fresh SQLite file, starts the service in Release on a free
-# port, waits for /health/ready, finds the operations in the data (operations.mjs), loads each with wrk
-# (post.lua checks every response) at 1, 8 and 32 connections, prints the results as a table and stops the service.
+# port, waits for /health/ready, finds the operations in the data (operations.mjs; (a) rotates over 200 enterprises),
+# loads each with wrk (post.lua sends an operation's bodies in turn and checks every response) at 1, 8 and 32
+# connections, prints the results as a table and stops the service.
 # Besides requests/s and latency it reports the service's CPU time per request (from /proc), which a busy
 # machine inflates far less than wall-clock numbers.
 # Usage: bash bench/http/run.sh [seconds per run, default 10]
