@@ -91,9 +91,6 @@ internal sealed class WriteSession : IDisposable
 
     readonly record struct NodeRef(long N, NodeKind Kind);
 
-    /// <summary>A link waiting to be written, with the place of its upsert in the session (the later one wins).</summary>
-    readonly record struct StagedLink(long From, long Type, long To, string Key, object Start, object End, object Source, object Props, int Order);
-
     /// <summary>
     /// A session in the transaction, timestamping with <paramref name="now"/>. A <paramref name="bulk"/> session
     /// leaves the full-text tables, the backward link index and the region index alone and rebuilds them once at
@@ -229,7 +226,7 @@ internal sealed class WriteSession : IDisposable
         long createdAt = _now, updatedAt = _now;
         if (_staged is not null && !materialize)
         {
-            _staged.Add(new(from.N, type, to.N, key, start, end, source, props, _staged.Count));
+            _staged.Add(new(from.N, type, to.N, key, start as string, end as string, input.Source, propsJson));
             change = Change.Created;
         }
         else if (!materialize)
@@ -357,33 +354,28 @@ internal sealed class WriteSession : IDisposable
     void WriteStagedLinks()
     {
         if (_staged is null) return;
-        var staged = CollectionsMarshal.AsSpan(_staged);
-        staged.Sort(static (a, b) =>
+        var staged = _staged;
+        _staged = null;
+        var order = StagedLinkOrder.Sort(staged);
+        using var append = new RawStatement(_connection.Handle!, AppendLinkSql);
+        for (var i = 0; i < order.Length; i++)
         {
-            var order = a.From.CompareTo(b.From);
-            if (order == 0) order = a.Type.CompareTo(b.Type);
-            if (order == 0) order = a.To.CompareTo(b.To);
-            if (order == 0) order = string.CompareOrdinal(a.Key, b.Key);
-            return order != 0 ? order : a.Order.CompareTo(b.Order);
-        });
-        var append = Statement(AppendLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now");
-        for (var i = 0; i < staged.Length; i++)
-        {
-            ref readonly var link = ref staged[i];
-            if (i + 1 < staged.Length && staged[i + 1] is var next
+            ref readonly var link = ref CollectionsMarshal.AsSpan(staged)[order[i]];
+            if (i + 1 < order.Length && staged[order[i + 1]] is var next
                 && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
             {
                 // The next one is a later upsert of the same link: as written directly, it would have found this one.
-                var same = Equals(next.Start, link.Start) && Equals(next.End, link.End)
-                    && Equals(next.Source, link.Source) && Equals(next.Props, link.Props);
+                var same = next.Start == link.Start && next.End == link.End && next.Source == link.Source && next.Props == link.Props;
                 if (same) RepeatedLinksUnchanged++;
                 else RepeatedLinksUpdated++;
                 Count(_linkCounts, link.Type, -1);
                 continue;
             }
-            Bind(append, link.From, link.Type, link.To, link.Key, link.Start, link.End, link.Source, link.Props, _now).ExecuteNonQuery();
+            // Parameters by position: $from, $type, $to, $key, $start, $end, $source, $props, $now.
+            append.Bind(1, link.From).Bind(2, link.Type).Bind(3, link.To).Bind(4, link.Key)
+                .Bind(5, link.Start).Bind(6, link.End).Bind(7, link.Source).Bind(8, link.Props).Bind(9, _now)
+                .Run();
         }
-        _staged = null;
     }
 
     void Count<TKey>(Dictionary<TKey, long> counts, TKey key, long delta)
