@@ -64,11 +64,9 @@ internal sealed class WriteSession : IDisposable
     const string CountNodesSql = "INSERT INTO node_counts (kind, count) VALUES ($kind, $delta) ON CONFLICT (kind) DO UPDATE SET count = count + excluded.count";
     const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
     const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
-    const string CreateBulkIndexesSql = """
-        CREATE INDEX links_to ON links (to_n, type);
+    const string CreateLinksToSql = "CREATE INDEX links_to ON links (to_n, type);";
+    const string BuildNodeIndexesSql = $"""
         CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind);
-        """;
-    const string RebuildNameIndexSql = $"""
         INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
         INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
         INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
@@ -80,6 +78,8 @@ internal sealed class WriteSession : IDisposable
     readonly LinkTypeCodes _codes;
     readonly long _now;
     readonly bool _bulk;
+    // The region and name indexes of a bulk session are built at its first link (or at its end), and kept up after.
+    bool _nodeIndexesDeferred;
     // Keyed by the constant's reference: hashing the SQL text on every call cost more than running some statements.
     readonly Dictionary<string, SqliteCommand> _statements = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
@@ -93,9 +93,9 @@ internal sealed class WriteSession : IDisposable
 
     /// <summary>
     /// A session in the transaction, timestamping with <paramref name="now"/>. A <paramref name="bulk"/> session
-    /// leaves the full-text tables, the backward link index and the region index alone and rebuilds them once at
-    /// the end (<see cref="Finish"/>), and tries each node as new before looking for it: several times faster when
-    /// most of the data is new, as in a first import.
+    /// leaves the full-text tables and the region index alone until its first link, and the backward link index until
+    /// the end (<see cref="Finish"/>), and builds each once; it tries each node as new before looking for it: several
+    /// times faster when most of the data is new, as in a first import.
     /// </summary>
     /// <remarks>
     /// A bulk session into a store without links also stages the links it is given (<paramref name="stageLinks"/>):
@@ -110,6 +110,7 @@ internal sealed class WriteSession : IDisposable
         _codes = codes;
         _now = now.ToUnixTimeMilliseconds();
         _bulk = bulk;
+        _nodeIndexesDeferred = bulk;
         if (bulk) Run(DropBulkIndexesSql);
         if (bulk && stageLinks) _staged = [];
     }
@@ -198,6 +199,7 @@ internal sealed class WriteSession : IDisposable
     public (Change Change, Link? Link) UpsertLink(LinkInput input, bool materialize)
     {
         if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
+        BuildNodeIndexes();
         var info = GraphSchema.Of(input.Type);
         var from = Find(input.FromId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.FromId}");
         var to = Find(input.ToId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.ToId}");
@@ -326,11 +328,8 @@ internal sealed class WriteSession : IDisposable
     public long Finish()
     {
         WriteStagedLinks();
-        if (_bulk)
-        {
-            Run(CreateBulkIndexesSql);
-            Run(RebuildNameIndexSql);
-        }
+        BuildNodeIndexes();
+        if (_bulk) Run(CreateLinksToSql);
         foreach (var (kind, delta) in _nodeCounts.Where(c => c.Value != 0))
         {
             Bind(Statement(CountNodesSql, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
@@ -400,14 +399,26 @@ internal sealed class WriteSession : IDisposable
         foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
         {
             var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$kind", "$text", "$folded"), n, kind.ToString(), text, folded).ExecuteScalar()!;
-            if (!_bulk)
+            if (!_nodeIndexesDeferred)
             {
                 Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
             }
         }
     }
 
-    void RemoveNames(long n) => Bind(Statement(_bulk ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+    void RemoveNames(long n) => Bind(Statement(_nodeIndexesDeferred ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+
+    /// <summary>
+    /// Builds the region and name indexes a bulk session left alone, once: at its first link, as nodes come first in an
+    /// import and the links are staged, that work overlaps with reading the rest of the import; the nodes written after
+    /// keep them up one by one.
+    /// </summary>
+    void BuildNodeIndexes()
+    {
+        if (!_nodeIndexesDeferred) return;
+        Run(BuildNodeIndexesSql);
+        _nodeIndexesDeferred = false;
+    }
 
     void Run(string sql)
     {

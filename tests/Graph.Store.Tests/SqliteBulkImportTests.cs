@@ -66,6 +66,39 @@ public sealed class SqliteBulkImportTests
     }
 
     [Fact]
+    public async Task NodesChangedAfterTheFirstLinkOfABulkLoadAreSearchedAsRowByRow()
+    {
+        var renamed = Sample.Yuchai with { Name = "广西示例动力有限公司", Aliases = ["桂动"] };
+        var expert = new NodeInput(NodeKind.Person, "expert-1", "玉林示例专家", Aliases: ["柳工专家"]);
+        WriteOperation[] more =
+        [
+            new WriteOperation.UpsertNode(renamed),
+            new WriteOperation.DeleteNode(Sample.PartsMaker.Id),
+            new WriteOperation.UpsertNode(expert),
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.EmployedBy, expert.Id, Sample.LiuGong.Id)),
+        ];
+        string[] terms = ["玉柴", "桂动", "柳工", "柳工专家", "零部件", "示例", "广西"];
+
+        async Task<List<string[]>> SearchAfterImportAsync(bool bulk)
+        {
+            await using var store = await CreateStoreAsync(bulk);
+            await store.ImportAsync(Sample.Stream(more));
+            var found = new List<string[]>();
+            foreach (var term in terms) found.Add([.. (await store.SearchAsync(new SearchQuery(term))).Select(n => n.Id)]);
+            found.Add([.. (await store.ListNodesAsync(new NodeQuery([NodeKind.Enterprise], Filter: null))).Items.Select(n => n.Id)]);
+            return found;
+        }
+
+        var direct = await SearchAfterImportAsync(bulk: false);
+        var bulk = await SearchAfterImportAsync(bulk: true);
+
+        Assert.Equal(direct, bulk);
+        Assert.Equal([renamed.Id], direct[1]);
+        Assert.Empty(direct[0]);
+        Assert.Empty(direct[4]);
+    }
+
+    [Fact]
     public async Task ABulkLoadOfAGeneratedGraphIntoAFileEndsAsRowByRow()
     {
         var graph = SyntheticGraph.Create(SyntheticPreset.Tiny, 11);
