@@ -96,6 +96,15 @@ internal sealed class ReadConnectionPool(Func<SqliteConnection> open, int maxIdl
         connection.Dispose();
     }
 
+    /// <summary>Closes the idle connections; the rented ones come back as usual.</summary>
+    public void CloseIdle()
+    {
+        lock (_lock)
+        {
+            while (_idle.TryPop(out var idle)) idle.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

@@ -64,11 +64,9 @@ internal sealed class WriteSession : IDisposable
     const string CountNodesSql = "INSERT INTO node_counts (kind, count) VALUES ($kind, $delta) ON CONFLICT (kind) DO UPDATE SET count = count + excluded.count";
     const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
     const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
-    const string CreateBulkIndexesSql = """
-        CREATE INDEX links_to ON links (to_n, type);
+    const string CreateLinksToSql = "CREATE INDEX links_to ON links (to_n, type);";
+    const string BuildNodeIndexesSql = $"""
         CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind);
-        """;
-    const string RebuildNameIndexSql = $"""
         INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
         INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
         INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
@@ -80,6 +78,8 @@ internal sealed class WriteSession : IDisposable
     readonly LinkTypeCodes _codes;
     readonly long _now;
     readonly bool _bulk;
+    // The region and name indexes of a bulk session are built at its first link (or at its end), and kept up after.
+    bool _nodeIndexesDeferred;
     // Keyed by the constant's reference: hashing the SQL text on every call cost more than running some statements.
     readonly Dictionary<string, SqliteCommand> _statements = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
@@ -91,14 +91,11 @@ internal sealed class WriteSession : IDisposable
 
     readonly record struct NodeRef(long N, NodeKind Kind);
 
-    /// <summary>A link waiting to be written, with the place of its upsert in the session (the later one wins).</summary>
-    readonly record struct StagedLink(long From, long Type, long To, string Key, object Start, object End, object Source, object Props, int Order);
-
     /// <summary>
     /// A session in the transaction, timestamping with <paramref name="now"/>. A <paramref name="bulk"/> session
-    /// leaves the full-text tables, the backward link index and the region index alone and rebuilds them once at
-    /// the end (<see cref="Finish"/>), and tries each node as new before looking for it: several times faster when
-    /// most of the data is new, as in a first import.
+    /// leaves the full-text tables and the region index alone until its first link, and the backward link index until
+    /// the end (<see cref="Finish"/>), and builds each once; it tries each node as new before looking for it: several
+    /// times faster when most of the data is new, as in a first import.
     /// </summary>
     /// <remarks>
     /// A bulk session into a store without links also stages the links it is given (<paramref name="stageLinks"/>):
@@ -113,6 +110,7 @@ internal sealed class WriteSession : IDisposable
         _codes = codes;
         _now = now.ToUnixTimeMilliseconds();
         _bulk = bulk;
+        _nodeIndexesDeferred = bulk;
         if (bulk) Run(DropBulkIndexesSql);
         if (bulk && stageLinks) _staged = [];
     }
@@ -201,6 +199,7 @@ internal sealed class WriteSession : IDisposable
     public (Change Change, Link? Link) UpsertLink(LinkInput input, bool materialize)
     {
         if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
+        BuildNodeIndexes();
         var info = GraphSchema.Of(input.Type);
         var from = Find(input.FromId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.FromId}");
         var to = Find(input.ToId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.ToId}");
@@ -229,7 +228,7 @@ internal sealed class WriteSession : IDisposable
         long createdAt = _now, updatedAt = _now;
         if (_staged is not null && !materialize)
         {
-            _staged.Add(new(from.N, type, to.N, key, start, end, source, props, _staged.Count));
+            _staged.Add(new(from.N, type, to.N, key, start as string, end as string, input.Source, propsJson));
             change = Change.Created;
         }
         else if (!materialize)
@@ -329,11 +328,8 @@ internal sealed class WriteSession : IDisposable
     public long Finish()
     {
         WriteStagedLinks();
-        if (_bulk)
-        {
-            Run(CreateBulkIndexesSql);
-            Run(RebuildNameIndexSql);
-        }
+        BuildNodeIndexes();
+        if (_bulk) Run(CreateLinksToSql);
         foreach (var (kind, delta) in _nodeCounts.Where(c => c.Value != 0))
         {
             Bind(Statement(CountNodesSql, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
@@ -357,33 +353,28 @@ internal sealed class WriteSession : IDisposable
     void WriteStagedLinks()
     {
         if (_staged is null) return;
-        var staged = CollectionsMarshal.AsSpan(_staged);
-        staged.Sort(static (a, b) =>
+        var staged = _staged;
+        _staged = null;
+        var order = StagedLinkOrder.Sort(staged);
+        using var append = new RawStatement(_connection.Handle!, AppendLinkSql);
+        for (var i = 0; i < order.Length; i++)
         {
-            var order = a.From.CompareTo(b.From);
-            if (order == 0) order = a.Type.CompareTo(b.Type);
-            if (order == 0) order = a.To.CompareTo(b.To);
-            if (order == 0) order = string.CompareOrdinal(a.Key, b.Key);
-            return order != 0 ? order : a.Order.CompareTo(b.Order);
-        });
-        var append = Statement(AppendLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now");
-        for (var i = 0; i < staged.Length; i++)
-        {
-            ref readonly var link = ref staged[i];
-            if (i + 1 < staged.Length && staged[i + 1] is var next
+            ref readonly var link = ref CollectionsMarshal.AsSpan(staged)[order[i]];
+            if (i + 1 < order.Length && staged[order[i + 1]] is var next
                 && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
             {
                 // The next one is a later upsert of the same link: as written directly, it would have found this one.
-                var same = Equals(next.Start, link.Start) && Equals(next.End, link.End)
-                    && Equals(next.Source, link.Source) && Equals(next.Props, link.Props);
+                var same = next.Start == link.Start && next.End == link.End && next.Source == link.Source && next.Props == link.Props;
                 if (same) RepeatedLinksUnchanged++;
                 else RepeatedLinksUpdated++;
                 Count(_linkCounts, link.Type, -1);
                 continue;
             }
-            Bind(append, link.From, link.Type, link.To, link.Key, link.Start, link.End, link.Source, link.Props, _now).ExecuteNonQuery();
+            // Parameters by position: $from, $type, $to, $key, $start, $end, $source, $props, $now.
+            append.Bind(1, link.From).Bind(2, link.Type).Bind(3, link.To).Bind(4, link.Key)
+                .Bind(5, link.Start).Bind(6, link.End).Bind(7, link.Source).Bind(8, link.Props).Bind(9, _now)
+                .Run();
         }
-        _staged = null;
     }
 
     void Count<TKey>(Dictionary<TKey, long> counts, TKey key, long delta)
@@ -408,14 +399,26 @@ internal sealed class WriteSession : IDisposable
         foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
         {
             var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$kind", "$text", "$folded"), n, kind.ToString(), text, folded).ExecuteScalar()!;
-            if (!_bulk)
+            if (!_nodeIndexesDeferred)
             {
                 Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
             }
         }
     }
 
-    void RemoveNames(long n) => Bind(Statement(_bulk ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+    void RemoveNames(long n) => Bind(Statement(_nodeIndexesDeferred ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+
+    /// <summary>
+    /// Builds the region and name indexes a bulk session left alone, once: at its first link, as nodes come first in an
+    /// import and the links are staged, that work overlaps with reading the rest of the import; the nodes written after
+    /// keep them up one by one.
+    /// </summary>
+    void BuildNodeIndexes()
+    {
+        if (!_nodeIndexesDeferred) return;
+        Run(BuildNodeIndexesSql);
+        _nodeIndexesDeferred = false;
+    }
 
     void Run(string sql)
     {

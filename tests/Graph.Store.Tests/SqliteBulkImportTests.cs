@@ -1,5 +1,6 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Synthetic;
 using KnowledgeGraph.Store.Sqlite;
 
 namespace KnowledgeGraph.Store.Tests;
@@ -62,6 +63,71 @@ public sealed class SqliteBulkImportTests
         Assert.Equal(new ImportResult(Sample.Nodes.Length, 0, 0, Sample.Links.Length, 2, 3, bulk.Result.DataVersion), bulk.Result);
         Assert.Equal(440.5m, bulk.Links[Array.IndexOf(Sample.Links, Sample.AcademyApplies)]!.Properties.Decimal("price"));
         Assert.Equal("示例年报", bulk.Links[Array.IndexOf(Sample.Links, Sample.Hosts)]!.Source);
+    }
+
+    [Fact]
+    public async Task NodesChangedAfterTheFirstLinkOfABulkLoadAreSearchedAsRowByRow()
+    {
+        var renamed = Sample.Yuchai with { Name = "广西示例动力有限公司", Aliases = ["桂动"] };
+        var expert = new NodeInput(NodeKind.Person, "expert-1", "玉林示例专家", Aliases: ["柳工专家"]);
+        WriteOperation[] more =
+        [
+            new WriteOperation.UpsertNode(renamed),
+            new WriteOperation.DeleteNode(Sample.PartsMaker.Id),
+            new WriteOperation.UpsertNode(expert),
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.EmployedBy, expert.Id, Sample.LiuGong.Id)),
+        ];
+        string[] terms = ["玉柴", "桂动", "柳工", "柳工专家", "零部件", "示例", "广西"];
+
+        async Task<List<string[]>> SearchAfterImportAsync(bool bulk)
+        {
+            await using var store = await CreateStoreAsync(bulk);
+            await store.ImportAsync(Sample.Stream(more));
+            var found = new List<string[]>();
+            foreach (var term in terms) found.Add([.. (await store.SearchAsync(new SearchQuery(term))).Select(n => n.Id)]);
+            found.Add([.. (await store.ListNodesAsync(new NodeQuery([NodeKind.Enterprise], Filter: null))).Items.Select(n => n.Id)]);
+            return found;
+        }
+
+        var direct = await SearchAfterImportAsync(bulk: false);
+        var bulk = await SearchAfterImportAsync(bulk: true);
+
+        Assert.Equal(direct, bulk);
+        Assert.Equal([renamed.Id], direct[1]);
+        Assert.Empty(direct[0]);
+        Assert.Empty(direct[4]);
+    }
+
+    [Fact]
+    public async Task ABulkLoadOfAGeneratedGraphIntoAFileEndsAsRowByRow()
+    {
+        var graph = SyntheticGraph.Create(SyntheticPreset.Tiny, 11);
+        var directory = Directory.CreateTempSubdirectory("kg-bulk-").FullName;
+        try
+        {
+            await using var bulk = new SqliteGraphStore(SqliteStoreOptions.ForFile(Path.Combine(directory, "graph.db")));
+            await bulk.InitializeAsync();
+            await using var direct = await CreateStoreAsync(bulk: false);
+
+            var bulkResult = await bulk.ImportAsync(Sample.Stream(graph.Operations()));
+            var directResult = await direct.ImportAsync(Sample.Stream(graph.Operations()));
+
+            Assert.Equal(directResult, bulkResult with { DataVersion = directResult.DataVersion });
+            Assert.True(bulkResult.LinksCreated > 1_000, $"only {bulkResult.LinksCreated} links");
+            Assert.Equal((await direct.CountAsync()).Links.OrderBy(c => c.Key), (await bulk.CountAsync()).Links.OrderBy(c => c.Key));
+            var expected = await direct.ScanLinksAsync().ToListAsync();
+            var actual = await bulk.ScanLinksAsync().ToListAsync();
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(expected[i], actual[i] with { CreatedAt = expected[i].CreatedAt, UpdatedAt = expected[i].UpdatedAt });
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Synthetic;
 using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -141,6 +142,47 @@ public sealed class SqliteStoreFileTests : IDisposable
             Assert.Equal(Sample.Province.Name, nodes[Sample.Province.Id].Name);
             Assert.All(links, link => Assert.True(link.FromId == expected.Id || link.ToId == expected.Id));
         }
+    }
+
+    [Fact]
+    public async Task AFailedBulkLoadLeavesTheFileEmptyUsableAndInWalMode()
+    {
+        await using var store = await OpenAsync();
+        var generated = SyntheticGraph.Create(SyntheticPreset.Tiny, 7).Operations().ToList();
+        var missing = new LinkInput(LinkType.PairedWith, Sample.LiuGong.Id, "University:missing");
+
+        // The whole generated graph is loaded before the link to a missing node stops it.
+        await Assert.ThrowsAsync<NotFoundException>(() => store.ImportAsync(Operations([.. generated, new WriteOperation.UpsertLink(missing)])));
+
+        Assert.Equal(0, (await store.CountAsync()).NodeTotal);
+        Assert.Equal(0L, Query("SELECT count(*) FROM nodes") as long?);
+        Assert.Equal(0L, Query("SELECT count(*) FROM links") as long?);
+        Assert.Equal("wal", Query("PRAGMA journal_mode"));
+        Assert.False(File.Exists(DatabasePath + "-journal"));
+        var result = await store.ImportAsync(Sample.Stream());
+        Assert.Equal(Sample.Nodes.Length, result.NodesCreated);
+        Assert.Equal(Sample.Yuchai.Id, (await store.SearchAsync(new SearchQuery("玉柴"))).Single().Id);
+    }
+
+    [Fact]
+    public async Task ABulkLoadWhileAnotherConnectionReadsTheFileStillLoads()
+    {
+        await using var store = await OpenAsync();
+        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        reader.Open();
+        using var transaction = reader.BeginTransaction(deferred: true);
+        using (var command = reader.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT count(*) FROM nodes";
+            Assert.Equal(0L, command.ExecuteScalar());
+        }
+
+        var result = await store.ImportAsync(Sample.Stream());
+
+        Assert.Equal(Sample.Links.Length, result.LinksCreated);
+        Assert.Equal(Sample.Links.Length, (await store.CountAsync()).LinkTotal);
+        Assert.Equal("wal", Query("PRAGMA journal_mode"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KnowledgeGraph.Domain.Model;
 
 namespace KnowledgeGraph.Domain.Synthetic;
@@ -27,6 +28,7 @@ internal sealed class SyntheticLinks
     readonly int[] _commissionerEmployer;
     readonly List<int>[] _consortiumAcademics;
     readonly HashSet<long> _pairings = [];
+    readonly List<(int Academic, double Affinity, double Weight)> _shortlist = [];
     long _agreements, _contracts;
 
     public SyntheticLinks(SyntheticWorld world, SyntheticIds ids, string source)
@@ -113,25 +115,21 @@ internal sealed class SyntheticLinks
     }
 
     /// <summary>
-    /// The academic partner an enterprise takes for work in a field: the best of a shortlist by affinity plus Gumbel noise
-    /// (<see cref="PartnerAffinity"/>); -1 when every candidate is excluded.
+    /// The academic partner an enterprise takes for work in a field: one of a shortlist drawn with probability ∝
+    /// exp(affinity) — as the best by affinity plus Gumbel noise would be (<see cref="PartnerAffinity"/>), with one
+    /// random number instead of two logarithms per candidate; -1 when every candidate is excluded.
     /// </summary>
     (int Academic, double Score) ChooseAcademic(int enterprise, byte field, Func<int, bool>? excluded = null)
     {
-        var best = -1;
-        var bestScore = double.NegativeInfinity;
-        var bestAffinity = 0.0;
+        var shortlist = _shortlist;
+        shortlist.Clear();
+        var top = double.NegativeInfinity;
         void Consider(int academic)
         {
             if (academic < 0 || (excluded?.Invoke(academic) ?? false)) return;
             var affinity = Affinity(enterprise, field, academic);
-            var score = affinity + _random.Gumbel();
-            if (score > bestScore)
-            {
-                best = academic;
-                bestScore = score;
-                bestAffinity = affinity;
-            }
+            shortlist.Add((academic, affinity, 0));
+            top = Math.Max(top, affinity);
         }
         if (enterprise >= 0)
         {
@@ -146,7 +144,21 @@ internal sealed class SyntheticLinks
         for (var i = 0; i < 12 && inField.Length > 0; i++) Consider(_w.AcademicStart + _random.Pick(inField));
         for (var i = 0; i < 6; i++) Consider(_w.AcademicStart + _w.PrestigeSampler.Sample(ref _random));
         for (var i = 0; i < 6; i++) Consider(_w.AcademicStart + _random.Next(_w.Academics));
-        return (best, bestAffinity);
+        if (shortlist.Count == 0) return (-1, 0.0);
+        var candidates = CollectionsMarshal.AsSpan(shortlist);
+        var total = 0.0;
+        foreach (ref var candidate in candidates)
+        {
+            candidate.Weight = ExactMath.Exp(candidate.Affinity - top);
+            total += candidate.Weight;
+        }
+        var target = _random.NextDouble() * total;
+        foreach (ref readonly var candidate in candidates)
+        {
+            target -= candidate.Weight;
+            if (target < 0) return (candidate.Academic, candidate.Affinity);
+        }
+        return (candidates[^1].Academic, candidates[^1].Affinity);
     }
 
     /// <summary>An enterprise for work in a field, in a province when given: the best field fit among a few drawn by activity.</summary>
