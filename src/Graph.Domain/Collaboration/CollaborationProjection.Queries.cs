@@ -38,10 +38,18 @@ public sealed partial class CollaborationProjection
                     distanceOf[x] != distanceOf[y] ? distanceOf[x].CompareTo(distanceOf[y])
                     : weightOf[x] != weightOf[y] ? weightOf[y].CompareTo(weightOf[x])
                     : string.CompareOrdinal(graph.Nodes[x].Id, graph.Nodes[y].Id);
-                return Best(found, limit, Compare)
+                var page = Best(found, limit, Compare);
+                // An organisation that reached several answers (a hub's partners) has its evidence with them derived in one
+                // pass over its links, not once per answer from each partner's side.
+                var evidenceFrom = page.GroupBy(node => parentOf[node]).Where(group => group.Skip(1).Any()).ToDictionary(
+                    group => group.Key,
+                    group => graph.Derive(group.Key, evidenceFilter, partners: group.ToHashSet()).ToLookup(evidence => evidence.Partner));
+                return page
                     .Select(node => new Collaborator(
                         graph.Nodes[node].Id, distanceOf[node], graph.Nodes[parentOf[node]].Id,
-                        Describe(graph, parentOf[node], node, evidenceFilter)!))
+                        (evidenceFrom.TryGetValue(parentOf[node], out var byPartner)
+                            ? Describe(graph, parentOf[node], node, byPartner[node].ToList())
+                            : Describe(graph, parentOf[node], node, evidenceFilter))!))
                     .ToList();
             }
             finally

@@ -6,8 +6,11 @@ namespace KnowledgeGraph.Domain.Collaboration;
 // side, so re-deriving the organisations a change touches is enough to keep the projection equal to a full rebuild.
 internal sealed partial class ProjectionGraph
 {
-    /// <summary>Every piece of evidence of the organisation's collaborations that the filter admits.</summary>
-    public List<DerivedEvidence> Derive(int organisation, EvidenceFilter filter, int onlyPartner = -1)
+    /// <summary>
+    /// Every piece of evidence of the organisation's collaborations that the filter admits; only with
+    /// <paramref name="onlyPartner"/> or with the <paramref name="partners"/>, when given.
+    /// </summary>
+    public List<DerivedEvidence> Derive(int organisation, EvidenceFilter filter, int onlyPartner = -1, IReadOnlySet<int>? partners = null)
     {
         var found = new List<DerivedEvidence>();
         var sharedSeen = new HashSet<int>();
@@ -51,6 +54,7 @@ internal sealed partial class ProjectionGraph
         {
             if (partner == organisation || !IsOrganization(partner)) return;
             if (onlyPartner >= 0 && partner != onlyPartner) return;
+            if (partners is not null && !partners.Contains(partner)) return;
             int start = ProjectedLink.UnknownStart, end = ProjectedLink.UnknownEnd;
             foreach (var link in (ReadOnlySpan<int>)[linkA, linkB, linkC])
             {
