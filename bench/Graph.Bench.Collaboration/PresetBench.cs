@@ -46,6 +46,8 @@ internal static class PresetBench
         Report("hubs", $"the top hub {hub.OrganizationId} has {hub.Score:N0} partners; the 21st {twentyFirst.OrganizationId} has {twentyFirst.Score:N0}");
         foreach (var (label, id) in new[] { ("top hub", hub.OrganizationId), ("21st hub", twentyFirst.OrganizationId) })
             Measure($"collaborators depth 2 of the {label}, first 100", 30, _ => projection.Collaborators(id, 2, limit: 100));
+        var thousandth = projection.Collaborators(hub.OrganizationId, 2, limit: 1000)[^1].OrganizationId;
+        Measure("collaborators depth 2 of the top hub, the 100 after the first 1,000", 30, _ => projection.Collaborators(hub.OrganizationId, 2, limit: 100, after: thousandth));
 
         var organisations = nodes.Where(n => GraphSchema.OrganizationKinds.Contains(n.Kind)).Select(n => n.Id).ToList();
         var random = new Random(7);

@@ -13,12 +13,15 @@ public sealed partial class CollaborationProjection
 
     /// <summary>
     /// The organisations within <paramref name="depth"/> collaborations of one (1–3), nearest first, then by the weight
-    /// of the tie that reached them. Ties count only evidence the filter admits; the selection filters the answer, not the
-    /// traversal. Each collaborator carries the tie from the organisation one step nearer (<see cref="Collaborator.Via"/>).
-    /// At most <paramref name="limit"/> are returned; a level beyond the first <paramref name="limit"/> is not searched.
+    /// of the tie that reached them, then by id. Ties count only evidence the filter admits; the selection filters the
+    /// answer, not the traversal. Each collaborator carries the tie from the organisation one step nearer
+    /// (<see cref="Collaborator.Via"/>). At most <paramref name="limit"/> are returned, starting after the collaborator
+    /// <paramref name="after"/> when given (the last of the previous page); a level beyond the page is not searched, and
+    /// only the page's ties are described.
     /// </summary>
     public IReadOnlyList<Collaborator> Collaborators(
-        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null, int limit = 1000)
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null, int limit = 1000,
+        string? after = null)
     {
         if (depth is < 1 or > MaxDepth) throw new InvalidInputException($"depth must be 1 to {MaxDepth}, not {depth}");
         if (limit < 1) throw new InvalidInputException($"limit must be positive, not {limit}");
@@ -27,21 +30,38 @@ public sealed partial class CollaborationProjection
         return Read(graph =>
         {
             var start = RequireOrganization(graph, organizationId, "of");
+            var cursor = after is null ? -1 : RequireOrganization(graph, after, "after");
             var selection = where is null ? null : new SelectionMatcher(graph, where);
             var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
             try
             {
                 var (distanceOf, parentOf, weightOf) = (buffers.Distance, buffers.Parent, buffers.Weight);
-                var found = ReachCollaborators(graph, buffers, start, depth, evidenceFilter, selection, limit);
                 // Nearest first, then by the weight of the tie that reached them, then by id.
                 int Compare(int x, int y) =>
                     distanceOf[x] != distanceOf[y] ? distanceOf[x].CompareTo(distanceOf[y])
                     : weightOf[x] != weightOf[y] ? weightOf[y].CompareTo(weightOf[x])
                     : string.CompareOrdinal(graph.Nodes[x].Id, graph.Nodes[y].Id);
-                return Best(found, limit, Compare)
+                var seen = buffers.ForwardStamp;
+                var stamp = buffers.Begin();
+                bool Reached(int node) => node != start && seen[node] == stamp;
+                // The page is full once the levels searched hold `limit` answers after the cursor: deeper ones come later.
+                bool PageFull(List<int> found) =>
+                    cursor < 0 ? found.Count >= limit : Reached(cursor) && found.Count(node => Compare(node, cursor) > 0) >= limit;
+                var found = ReachCollaborators(graph, buffers, stamp, start, depth, evidenceFilter, selection, PageFull);
+                if (cursor >= 0 && !Reached(cursor))
+                    throw new InvalidInputException($"after: '{after}' is not a collaborator of '{organizationId}' within {depth} step{(depth == 1 ? "" : "s")}");
+                var page = Best(cursor < 0 ? found : found.FindAll(node => Compare(node, cursor) > 0), limit, Compare);
+                // An organisation that reached several answers (a hub's partners) has its evidence with them derived in one
+                // pass over its links, not once per answer from each partner's side.
+                var evidenceFrom = page.GroupBy(node => parentOf[node]).Where(group => group.Skip(1).Any()).ToDictionary(
+                    group => group.Key,
+                    group => graph.Derive(group.Key, evidenceFilter, partners: group.ToHashSet()).ToLookup(evidence => evidence.Partner));
+                return page
                     .Select(node => new Collaborator(
                         graph.Nodes[node].Id, distanceOf[node], graph.Nodes[parentOf[node]].Id,
-                        Describe(graph, parentOf[node], node, evidenceFilter)!))
+                        (evidenceFrom.TryGetValue(parentOf[node], out var byPartner)
+                            ? Describe(graph, parentOf[node], node, byPartner[node].ToList())
+                            : Describe(graph, parentOf[node], node, evidenceFilter))!))
                     .ToList();
             }
             finally
@@ -51,19 +71,19 @@ public sealed partial class CollaborationProjection
         });
     }
 
-    // Breadth-first search level by level over the buffers: every organisation reached, with its distance, the node one
-    // step nearer and the weight of that tie in the buffers; returns those the selection matches.
+    // Breadth-first search level by level over the buffers, marking what it reaches with the stamp: every organisation
+    // reached, with its distance, the node one step nearer and the weight of that tie in the buffers; returns those the
+    // selection matches. Stops after the level that fills the page.
     static List<int> ReachCollaborators(
-        ProjectionGraph graph, SearchBuffers buffers, int start, int depth, EvidenceFilter filter, SelectionMatcher? selection, int limit)
+        ProjectionGraph graph, SearchBuffers buffers, int stamp, int start, int depth, EvidenceFilter filter, SelectionMatcher? selection,
+        Func<List<int>, bool> pageFull)
     {
         var (seen, distanceOf, parentOf, weightOf) = (buffers.ForwardStamp, buffers.Distance, buffers.Parent, buffers.Weight);
-        var stamp = buffers.Begin();
         seen[start] = stamp;
         distanceOf[start] = 0;
         var matched = new List<int>();
         var frontier = new List<int> { start };
-        // Answers are nearest first: once the levels reached hold `limit` answers, deeper levels cannot enter them.
-        for (var distance = 1; distance <= depth && frontier.Count > 0 && matched.Count < limit; distance++)
+        for (var distance = 1; distance <= depth && frontier.Count > 0 && !pageFull(matched); distance++)
         {
             var next = new List<int>();
             foreach (var node in frontier)

@@ -233,24 +233,48 @@ public sealed partial class CollaborationProjection : IDisposable
                 LinkB = e.Kind is CollaborationKinds.Platform or CollaborationKinds.Consortium or CollaborationKinds.Project ? e.LinkA : e.LinkB,
             }).ToList()
             : graph.Derive(organisation, filter, partner);
+        return Describe(graph, organisation, partner, found);
+    }
+
+    // The collaboration of two organisations from its evidence as derived from the organisation's side, in an order that
+    // does not depend on the side it was derived from: by start, kind, then link ids.
+    static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, List<DerivedEvidence> found)
+    {
         if (found.Count == 0) return null;
-        var evidence = found
-            .Select(e => new CollaborationEvidence(
-                e.Kind,
-                e.Through >= 0 ? graph.Nodes[e.Through].Id : null,
-                new[] { e.LinkA, e.LinkB, e.LinkC }.Where(l => l >= 0).Select(graph.LinkIdOf).ToList(),
-                Day(e.Start), Day(e.End), Math.Round(e.Weight, 6)))
-            .OrderBy(e => e.From ?? DateOnly.MaxValue).ThenBy(e => e.Kind).ThenBy(e => e.LinkIds[0], StringComparer.Ordinal)
-            .ToList();
-        var firsts = evidence.Where(e => e.From is not null).Select(e => e.From!.Value).ToList();
-        var lasts = evidence.Select(e => e.To ?? e.From).Where(d => d is not null).Select(d => d!.Value).ToList();
+        var items = new List<(CollaborationEvidence Evidence, double Weight)>(found.Count);
+        var kinds = CollaborationKinds.None;
+        DateOnly? first = null, last = null;
+        foreach (var e in found)
+        {
+            var linkIds = new List<string>(3) { graph.LinkIdOf(e.LinkA) };
+            if (e.LinkB >= 0) linkIds.Add(graph.LinkIdOf(e.LinkB));
+            if (e.LinkC >= 0) linkIds.Add(graph.LinkIdOf(e.LinkC));
+            var evidence = new CollaborationEvidence(
+                e.Kind, e.Through >= 0 ? graph.Nodes[e.Through].Id : null, linkIds, Day(e.Start), Day(e.End), Math.Round(e.Weight, 6));
+            items.Add((evidence, e.Weight));
+            kinds |= e.Kind;
+            if (evidence.From is { } from && (first is null || from < first)) first = from;
+            if ((evidence.To ?? evidence.From) is { } end && (last is null || end > last)) last = end;
+        }
+        items.Sort((x, y) => CompareEvidence(x.Evidence, y.Evidence));
+        double weight = 0;
+        foreach (var item in items) weight += item.Weight;
         return new Collaboration(
-            graph.Nodes[organisation].Id, graph.Nodes[partner].Id,
-            found.Aggregate(CollaborationKinds.None, (kinds, e) => kinds | e.Kind),
-            Math.Round(found.Sum(e => e.Weight), 6),
-            firsts.Count > 0 ? firsts.Min() : null,
-            lasts.Count > 0 ? lasts.Max() : null,
-            evidence);
+            graph.Nodes[organisation].Id, graph.Nodes[partner].Id, kinds, Math.Round(weight, 6), first, last,
+            items.ConvertAll(item => item.Evidence));
+    }
+
+    static int CompareEvidence(CollaborationEvidence x, CollaborationEvidence y)
+    {
+        var byStart = (x.From ?? DateOnly.MaxValue).CompareTo(y.From ?? DateOnly.MaxValue);
+        if (byStart != 0) return byStart;
+        if (x.Kind != y.Kind) return x.Kind.CompareTo(y.Kind);
+        for (var i = 0; i < Math.Min(x.LinkIds.Count, y.LinkIds.Count); i++)
+        {
+            var byLink = string.CompareOrdinal(x.LinkIds[i], y.LinkIds[i]);
+            if (byLink != 0) return byLink;
+        }
+        return x.LinkIds.Count.CompareTo(y.LinkIds.Count);
     }
 
     /// <inheritdoc/>

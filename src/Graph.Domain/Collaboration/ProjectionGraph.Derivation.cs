@@ -6,8 +6,11 @@ namespace KnowledgeGraph.Domain.Collaboration;
 // side, so re-deriving the organisations a change touches is enough to keep the projection equal to a full rebuild.
 internal sealed partial class ProjectionGraph
 {
-    /// <summary>Every piece of evidence of the organisation's collaborations that the filter admits.</summary>
-    public List<DerivedEvidence> Derive(int organisation, EvidenceFilter filter, int onlyPartner = -1)
+    /// <summary>
+    /// Every piece of evidence of the organisation's collaborations that the filter admits; only with
+    /// <paramref name="onlyPartner"/> or with the <paramref name="partners"/>, when given.
+    /// </summary>
+    public List<DerivedEvidence> Derive(int organisation, EvidenceFilter filter, int onlyPartner = -1, IReadOnlySet<int>? partners = null)
     {
         var found = new List<DerivedEvidence>();
         var sharedSeen = new HashSet<int>();
@@ -49,8 +52,9 @@ internal sealed partial class ProjectionGraph
 
         void Emit(CollaborationKinds kind, int partner, int through, int linkA, int linkB, int linkC, double weight)
         {
-            if (partner == organisation || !IsOrganization(partner)) return;
             if (onlyPartner >= 0 && partner != onlyPartner) return;
+            if (partners is not null && !partners.Contains(partner)) return;
+            if (partner == organisation || !IsOrganization(partner)) return;
             int start = ProjectedLink.UnknownStart, end = ProjectedLink.UnknownEnd;
             foreach (var link in (ReadOnlySpan<int>)[linkA, linkB, linkC])
             {
@@ -78,7 +82,9 @@ internal sealed partial class ProjectionGraph
             };
             if (kind == CollaborationKinds.None) return;
             var rule = CollaborationRules.Of(kind);
-            if (onlyPartner >= 0 && !LinksTo(onlyPartner, through, rule)) return;
+            // Most of a hub's shared nodes have none of the partners asked about: skip them before counting members.
+            if (onlyPartner >= 0 && !AnyTakesPart(through, rule, member => member == onlyPartner)) return;
+            if (partners is not null && !AnyTakesPart(through, rule, partners.Contains)) return;
             // One link per member stands for its part in the shared node: the earliest, whatever order links arrived in.
             var members = new Dictionary<int, int>();
             foreach (var link in Incident[through])
@@ -142,12 +148,13 @@ internal sealed partial class ProjectionGraph
         }
     }
 
-    bool LinksTo(int organisation, int through, CollaborationRule rule)
+    // Whether an organisation that passes the test takes part in the shared node under the rule.
+    bool AnyTakesPart(int through, CollaborationRule rule, Func<int, bool> test)
     {
         foreach (var link in Incident[through])
         {
             var record = Links[link];
-            if (record.From == organisation && record.To == through && rule.Links.Contains(record.Type)) return true;
+            if (record.To == through && test(record.From) && rule.Links.Contains(record.Type)) return true;
         }
         return false;
     }

@@ -68,6 +68,38 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     }
 
     [Fact]
+    public async Task CollaboratorsReadTwoAtATimeAfterTheLastAddUpToTheWholeAnswer()
+    {
+        const string Query = """
+            query($of: ID!, $first: Int, $after: ID) {
+              collaborators(of: $of, depth: 2, first: $first, after: $after) {
+                organization { id } distance via { id } weight
+                collaboration { kinds weight firstDate lastDate evidence { kind through { id } linkIds from to weight } }
+              }
+            }
+            """;
+        var whole = await app.PostAsync(Query, new { of = Enterprise(Liugong), first = 100, after = (string?)null });
+        Assert.Empty(whole.Errors);
+        var expected = whole.Data!["collaborators"]!.AsArray().Select(c => c!.ToJsonString()).ToList();
+        Assert.True(expected.Count > 4, $"{expected.Count} collaborators within two steps");
+
+        var paged = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var page = await app.PostAsync(Query, new { of = Enterprise(Liugong), first = 2, after });
+            Assert.Empty(page.Errors);
+            var items = page.Data!["collaborators"]!.AsArray();
+            if (items.Count == 0) break;
+            Assert.True(items.Count <= 2);
+            paged.AddRange(items.Select(c => c!.ToJsonString()));
+            after = items[^1]!["organization"]!["id"]!.GetValue<string>();
+        }
+
+        Assert.Equal(expected, paged);
+    }
+
+    [Fact]
     public async Task APathFromYulinToTsinghuaListsEveryStepsEvidence()
     {
         var response = await app.PostAsync("""
@@ -182,6 +214,8 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     [InlineData("{ collaborators(of: \"Platform:liugong-etc\") { distance } }", "INVALID_INPUT", "not an organisation")]
     [InlineData("{ collaborators(of: \"Enterprise:nobody\") { distance } }", "NOT_FOUND", "Enterprise:nobody")]
     [InlineData("{ collaborators(of: \"University:gxu\", depth: 5) { distance } }", "INVALID_INPUT", "depth")]
+    [InlineData("{ collaborators(of: \"University:gxu\", after: \"University:thu\") { distance } }", "INVALID_INPUT", "after")]
+    [InlineData("{ collaborators(of: \"University:gxu\", after: \"Enterprise:nobody\") { distance } }", "NOT_FOUND", "after")]
     [InlineData("{ collaborationNetwork(where: { region: \"4501\" }) { statistics { nodes } } }", "INVALID_INPUT", "'4501'")]
     [InlineData("{ collaborationNetwork(where: { year: 2020, since: \"2020-01-01\" }) { statistics { nodes } } }", "INVALID_INPUT", "year")]
     public async Task BadArgumentsAreErrorsThatSayWhat(string query, string code, string named)

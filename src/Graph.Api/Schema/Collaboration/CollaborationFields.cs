@@ -21,7 +21,7 @@ public static class CollaborationFields
         var kinds = new ListGraphType(new NonNullGraphType(types.Kind));
 
         query.Field("collaborators", new NonNullGraphType(new ListGraphType(new NonNullGraphType(types.Collaborator))))
-            .Description("The organisations within `depth` collaborations of one (1–3), nearest first, then heaviest tie first; each with the tie that reached it and its evidence. `where` filters the answer (region, field, organisation kinds), not the search. 合作者。")
+            .Description("The organisations within `depth` collaborations of one (1–3), nearest first, then heaviest tie first; each with the tie that reached it and its evidence. `where` filters the answer (region, field, organisation kinds), not the search. Page with `first` and `after`. 合作者。")
             .Argument<NonNullGraphType<IdGraphType>>("of", "The organisation, e.g. `Enterprise:91450200MA5K000001`.")
             .Argument<IntGraphType>("depth", "Steps to follow, 1 to 3.", a => a.DefaultValue = 1)
             .Arguments(new QueryArgument(kinds) { Name = "kinds", Description = "Only these kinds of collaboration." })
@@ -29,6 +29,7 @@ public static class CollaborationFields
             .Argument<IsoDateGraphType>("until", "Only evidence started by this day.")
             .Arguments(new QueryArgument(types.Selection) { Name = "where", Description = "Which collaborators to list: region, field, organizationKinds." })
             .Argument<IntGraphType>("first", "At most this many.", a => a.DefaultValue = 50)
+            .Argument<IdGraphType>("after", "Continue after this collaborator: the last organisation of the previous page, in the same order. 从此合作者之后继续。")
             .ResolveAsync(async context =>
             {
                 var projection = await ProjectionAsync(context).ConfigureAwait(false);
@@ -36,7 +37,7 @@ public static class CollaborationFields
                 return projection.Collaborators(
                     context.GetArgument<string>("of"), context.GetArgument<int>("depth"),
                     new CollaborationFilter(KindsOf(context.GetArgument<List<object>?>("kinds")), context.GetArgument<DateOnly?>("since"), context.GetArgument<DateOnly?>("until")),
-                    where.Where, context.GetArgument<int>("first"));
+                    where.Where, context.GetArgument<int>("first"), context.GetArgument<string?>("after"));
             });
 
         query.Field("collaborationPaths", new NonNullGraphType(new ListGraphType(new NonNullGraphType(types.Path))))
