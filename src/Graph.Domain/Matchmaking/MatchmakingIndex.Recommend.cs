@@ -254,7 +254,8 @@ public sealed partial class MatchmakingIndex
             var fit = FieldFitOf(request.QueryFields, candidate).Fit;
             if (fit <= 0) continue;
             var proximity = request.Reach.Contains(candidate) ? ProximityOf(request, candidate) : ProximityAtThreeSteps;
-            bounded.Add((candidate, fit, PartsOf(request, candidate, fit, CapabilityPlatformCounts[candidate], RecordTotals[candidate], proximity).Total));
+            var p = PartsOf(request, candidate, fit, CapabilityPlatformCounts[candidate], RecordTotals[candidate], proximity);
+            bounded.Add((candidate, fit, p.Field + p.Capability + p.TrackRecord + p.Proximity + p.Practical));
         }
         bounded.Sort((a, b) => b.Bound.CompareTo(a.Bound));
         var top = new List<Scored>(limit + 1);
@@ -280,15 +281,18 @@ public sealed partial class MatchmakingIndex
 
     Scored ScoreOf(Request request, int candidate, double fit)
     {
-        var parts = PartsOf(request, candidate, fit, CapabilityCountOf(request.QueryFields, candidate),
-            RecordOf(request.QueryFields, candidate).Value, ProximityOf(request, candidate));
+        var (field, capability, record, proximity, practical) = PartsOf(request, candidate, fit,
+            CapabilityCountOf(request.QueryFields, candidate), RecordOf(request.QueryFields, candidate).Value, ProximityOf(request, candidate));
+        var parts = new ScoreParts(field, capability, record, proximity, practical);
         return new Scored(candidate, parts.Total, parts);
     }
 
-    ScoreParts PartsOf(Request request, int candidate, double fit, int capability, double record, double proximity)
+    // The weighted parts of a score (or of its bound), without allocating: the bound is taken of every candidate.
+    (double Field, double Capability, double TrackRecord, double Proximity, double Practical) PartsOf(
+        Request request, int candidate, double fit, int capability, double record, double proximity)
     {
         var w = request.Weights;
-        return new ScoreParts(
+        return (
             w.Field * fit,
             w.Capability * Math.Log(1 + capability),
             w.TrackRecord * Math.Log(1 + record),
