@@ -90,20 +90,21 @@ public static class MatchmakingEvaluation
             .ToList();
 
         progress?.Invoke($"asking {queries.Count} queries");
-        var rankers = new[] { MatchmakingIndex.Ranker.Recommender, MatchmakingIndex.Ranker.MostConnected, MatchmakingIndex.Ranker.FieldMatch };
-        var hits = new double[rankers.Length];
-        var gains = new double[rankers.Length];
+        // The recommender is asked as users ask it; the baselines rank the same candidates.
+        var baselines = new[] { MatchmakingIndex.Ranker.MostConnected, MatchmakingIndex.Ranker.FieldMatch };
+        var hits = new double[1 + baselines.Length];
+        var gains = new double[1 + baselines.Length];
         var timings = new List<double>();
         foreach (var (forId, relevant, _) in queries)
         {
             var query = new PartnerQuery(forId, ExcludeExisting: true, Limit: K);
             var started = Stopwatch.GetTimestamp();
-            index.RecommendPartners(query);
+            var recommended = index.RecommendPartners(query).Select(r => r.OrganizationId).ToList();
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             using var request = index.Prepare(query);
-            for (var r = 0; r < rankers.Length; r++)
+            for (var r = 0; r <= baselines.Length; r++)
             {
-                var ranked = index.Rank(request, rankers[r]).Take(K).Select(s => index.Ids[s.Organization]).ToList();
+                var ranked = r == 0 ? recommended : index.Rank(request, baselines[r - 1]).Take(K).Select(s => index.Ids[s.Organization]).ToList();
                 hits[r] += RankingMetrics.HitAt(ranked, relevant, K);
                 gains[r] += RankingMetrics.NdcgAt(ranked, relevant, K);
             }

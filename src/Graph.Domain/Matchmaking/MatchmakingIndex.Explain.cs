@@ -26,7 +26,7 @@ public sealed partial class MatchmakingIndex
             events.Count(e => e.Kind == RecordKind.Project),
             events.Count(e => e.Kind == RecordKind.Contract),
             events.Count(e => e.Kind == RecordKind.Pairing));
-        var proximity = request.Reach.TryGet(candidate, out var reached)
+        var proximity = ReachOf(request, candidate) is { } reached
             ? new NetworkProximity(reached.Distance, reached.Through >= 0 ? Ids[reached.Through] : null, reached.ThroughGroup, request.Reach.SharedWith(candidate))
             : new NetworkProximity(null, null, false, 0);
         var place = PlaceOf(request.Source, candidate).Place;

@@ -12,6 +12,7 @@ public sealed partial class MatchmakingIndex
     public const int MaxLimit = 100;
 
     const double RecordHalfLifeYears = 4;
+    const int RecencyTableYears = 128;
     const double SecondaryFieldFactor = 0.8;
 
     /// <summary>How candidates are ranked: the recommender, or a baseline of the evaluation.</summary>
@@ -26,10 +27,7 @@ public sealed partial class MatchmakingIndex
     public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query)
     {
         using var request = Prepare(query);
-        return Rank(request, Ranker.Recommender)
-            .Take(query.Limit)
-            .Select((scored, i) => Describe(request, scored, i + 1))
-            .ToList();
+        return Top(request, query.Limit).Select((scored, i) => Describe(request, scored, i + 1)).ToList();
     }
 
     /// <summary>A prepared query; disposing it returns its reach buffers.</summary>
@@ -97,12 +95,16 @@ public sealed partial class MatchmakingIndex
         return group;
     }
 
-    /// <summary>Breadth-first search to three steps, and the partners of the group's other companies as two steps.</summary>
+    /// <summary>
+    /// Breadth-first search to two steps, and the partners of the group's other companies as two steps. The third step
+    /// is found per candidate (<see cref="ReachOf"/>): only the few candidates scored in full need it, and from a hub the
+    /// third step of the search would cover much of the graph.
+    /// </summary>
     void Explore(NetworkReach reach, int source, HashSet<int> group)
     {
         reach.Set(source, 0, -1, false);
         var frontier = new List<int> { source };
-        for (var distance = 1; distance <= 3 && frontier.Count > 0; distance++)
+        for (var distance = 1; distance <= 2 && frontier.Count > 0; distance++)
         {
             var next = new List<int>();
             foreach (var node in frontier)
@@ -128,35 +130,55 @@ public sealed partial class MatchmakingIndex
         }
     }
 
+    /// <summary>
+    /// How the candidate is reached from the enterprise: from the two-step search, else three steps away when one of its
+    /// partners is two steps away on the search (not through the group). A breadth-first search to three steps would reach
+    /// it through the partner it meets first: the one whose own first chain starts at the lowest index, so that one is
+    /// named.
+    /// </summary>
+    internal (int Distance, int Through, bool ThroughGroup)? ReachOf(Request request, int candidate)
+    {
+        if (request.Reach.TryGet(candidate, out var reached)) return reached;
+        if (request.Source < 0) return null;
+        var through = int.MaxValue;
+        foreach (var partner in Neighbours[candidate])
+        {
+            if (request.Reach.TryGet(partner, out var near) && near is { Distance: 2, ThroughGroup: false }) through = Math.Min(through, near.Through);
+        }
+        return through == int.MaxValue ? null : (3, through, false);
+    }
+
+    /// <summary>
+    /// Every organisation of the kinds asked with a field or a platform's field that fits a wanted field at all (the
+    /// others could never be recommended), each once, from the per-field lists. A 成果转化类 challenge with a poster
+    /// admits in-region enterprises alone (Party and ChallengeEligibility), so no other enterprise is looked at.
+    /// </summary>
     internal IEnumerable<int> Candidates(Request request)
     {
-        if (request.Kinds.Contains(NodeKind.University) || request.Kinds.Contains(NodeKind.ResearchInstitute))
+        var academics = request.Kinds.Contains(NodeKind.University) || request.Kinds.Contains(NodeKind.ResearchInstitute);
+        var enterprises = request.Kinds.Contains(NodeKind.Enterprise);
+        var elsewhere = enterprises && request.Challenge is not { Kind: ChallengeKind.AchievementTransformation, Poster: >= 0 };
+        var near = new bool[Fit.Count];
+        foreach (var wanted in request.QueryFields)
         {
-            foreach (var academic in Academics) yield return academic;
+            for (var field = 0; field < Fit.Count; field++) near[field] |= Fit.Of(wanted, field) > 0;
         }
-        if (!request.Kinds.Contains(NodeKind.Enterprise)) yield break;
-        // Enterprises are many: only those working in a field that fits, or near in the network. A 成果转化类 challenge
-        // with a poster admits in-region enterprises alone (Party and ChallengeEligibility), so no other is scored.
-        var inRegionOnly = request.Challenge is { Kind: ChallengeKind.AchievementTransformation, Poster: >= 0 };
-        var seen = new HashSet<int>();
-        foreach (var field in request.QueryFields)
+        var lists = new List<int[]>();
+        for (var field = 0; field < Fit.Count; field++)
         {
-            for (var other = 0; other < Fit.Count; other++)
+            if (!near[field]) continue;
+            if (academics) lists.Add(AcademicsByField[field]);
+            if (enterprises) lists.Add(InRegionEnterprisesByField[field]);
+            if (elsewhere) lists.Add(OtherEnterprisesByField[field]);
+        }
+        request.Reach.BeginCandidates();
+        foreach (var list in lists)
+        {
+            foreach (var org in list)
             {
-                if (Fit.Of(field, other) <= 0) continue;
-                foreach (var org in OrganizationsByField[other])
-                {
-                    if (MayBeCandidate(org) && seen.Add(org)) yield return org;
-                }
+                if (request.Reach.FirstCandidateVisit(org)) yield return org;
             }
         }
-        foreach (var org in request.Reach.Reached)
-        {
-            if (MayBeCandidate(org) && seen.Add(org)) yield return org;
-        }
-
-        bool MayBeCandidate(int org) =>
-            Kinds[org] == NodeKind.Enterprise && (!inRegionOnly || Localities[org] == RegionLocality.InRegion);
     }
 
     internal bool Admits(Request request, int candidate)
@@ -199,6 +221,7 @@ public sealed partial class MatchmakingIndex
         Localities[org] == RegionLocality.InRegion,
         TechEnterprise[org]);
 
+    /// <summary>Every admitted candidate scored in full, best first (ties by id): the reference ranking, and the evaluation's baselines.</summary>
     internal IEnumerable<Scored> Rank(Request request, Ranker ranker)
     {
         var scored = new List<Scored>();
@@ -217,17 +240,64 @@ public sealed partial class MatchmakingIndex
         return scored.OrderByDescending(s => s.Score).ThenBy(s => Ids[s.Organization], StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The first <paramref name="limit"/> of <see cref="Rank"/> for the recommender, exactly, scoring few candidates in
+    /// full: every candidate gets a bound of its score first (its capability and record in any field, its proximity as if
+    /// a candidate the two-step search did not reach were three steps away), then candidates are admitted and scored in
+    /// the order of their bounds until the next bound is below the last score kept.
+    /// </summary>
+    internal List<Scored> Top(Request request, int limit)
+    {
+        var bounded = new List<(int Candidate, double Fit, double Bound)>();
+        foreach (var candidate in Candidates(request))
+        {
+            var fit = FieldFitOf(request.QueryFields, candidate).Fit;
+            if (fit <= 0) continue;
+            var proximity = request.Reach.Contains(candidate) ? ProximityOf(request, candidate) : ProximityAtThreeSteps;
+            var p = PartsOf(request, candidate, fit, CapabilityPlatformCounts[candidate], RecordTotals[candidate], proximity);
+            bounded.Add((candidate, fit, p.Field + p.Capability + p.TrackRecord + p.Proximity + p.Practical));
+        }
+        bounded.Sort((a, b) => b.Bound.CompareTo(a.Bound));
+        var top = new List<Scored>(limit + 1);
+        foreach (var (candidate, fit, bound) in bounded)
+        {
+            // The slack covers rounding: a bound is a sum of parts each at least the score's own.
+            if (top.Count == limit && bound < top[^1].Score - BoundSlack) break;
+            if (!Admits(request, candidate)) continue;
+            var scored = ScoreOf(request, candidate, fit);
+            var at = top.FindIndex(kept => RankOrder(scored, kept) < 0);
+            if (at < 0) at = top.Count;
+            if (at >= limit) continue;
+            top.Insert(at, scored);
+            if (top.Count > limit) top.RemoveAt(limit);
+        }
+        return top;
+    }
+
+    const double BoundSlack = 1e-9;
+
+    int RankOrder(Scored a, Scored b) =>
+        a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Ids[a.Organization], Ids[b.Organization]);
+
     Scored ScoreOf(Request request, int candidate, double fit)
     {
-        var w = request.Weights;
-        var (record, _) = RecordOf(request.QueryFields, candidate);
-        var parts = new ScoreParts(
-            w.Field * fit,
-            w.Capability * Math.Log(1 + CapabilityCountOf(request.QueryFields, candidate)),
-            w.TrackRecord * Math.Log(1 + record),
-            w.Proximity * ProximityOf(request, candidate),
-            w.Region * PlaceOf(request.Source, candidate).Value - w.Load * Math.Log(1 + CurrentPairings[candidate]));
+        var (field, capability, record, proximity, practical) = PartsOf(request, candidate, fit,
+            CapabilityCountOf(request.QueryFields, candidate), RecordOf(request.QueryFields, candidate).Value, ProximityOf(request, candidate));
+        var parts = new ScoreParts(field, capability, record, proximity, practical);
         return new Scored(candidate, parts.Total, parts);
+    }
+
+    // The weighted parts of a score (or of its bound), without allocating: the bound is taken of every candidate.
+    (double Field, double Capability, double TrackRecord, double Proximity, double Practical) PartsOf(
+        Request request, int candidate, double fit, int capability, double record, double proximity)
+    {
+        var w = request.Weights;
+        return (
+            w.Field * fit,
+            w.Capability * Math.Log(1 + capability),
+            w.TrackRecord * Math.Log(1 + record),
+            w.Proximity * proximity,
+            w.Region * PlaceOf(request.Source, candidate).Value - w.Load * Math.Log(1 + CurrentPairings[candidate]));
     }
 
     /// <summary>The best fit of the wanted fields (the main one fully, others by 0.8) with the candidate's fields and its platforms' fields.</summary>
@@ -286,18 +356,28 @@ public sealed partial class MatchmakingIndex
             var value = 0.0;
             foreach (var item in Records[candidate])
             {
-                if (Fit.Of(field, item.Field) >= RelatedFit) value += Math.Pow(0.5, Math.Max(0, AsOf.Year - item.Year) / RecordHalfLifeYears);
+                if (Fit.Of(field, item.Field) >= RelatedFit) value += Recency(item.Year);
             }
             if (value > best) (best, bestField) = (value, field);
         }
         return (best, bestField);
     }
 
-    static double ProximityOf(Request request, int candidate)
+    /// <summary>A record's weight: halved for every 4 years of age.</summary>
+    double Recency(int year)
     {
-        var closeness = request.Reach.TryGet(candidate, out var reached) ? reached.Distance <= 2 ? 1.0 : 0.3 : 0;
+        var age = Math.Max(0, AsOf.Year - year);
+        return age < _recencyByAge.Length ? _recencyByAge[age] : Math.Pow(0.5, age / RecordHalfLifeYears);
+    }
+
+    double ProximityOf(Request request, int candidate)
+    {
+        var closeness = ReachOf(request, candidate) is { } reached ? reached.Distance <= 2 ? 1.0 : 0.3 : 0;
         return closeness + 0.2 * Math.Log(1 + request.Reach.SharedWith(candidate));
     }
+
+    // What ProximityOf gives three steps away: no shared partner (those are two steps away at most).
+    static readonly double ProximityAtThreeSteps = 0.3 + 0.2 * Math.Log(1);
 
     enum Place { SameCity, SameProvince, Elsewhere }
 

@@ -48,14 +48,20 @@ public sealed partial class MatchmakingIndex
     internal int[][] Neighbours = [];
     internal float[][] TieWeights = [];
     internal int[][] OrganizationsByField = [];
+    internal int[][] AcademicsByField = [];
+    internal int[][] InRegionEnterprisesByField = [];
+    internal int[][] OtherEnterprisesByField = [];
     internal int[][] PlatformFields = [];
-    internal List<int> Academics = [];
+    internal int[] CapabilityPlatformCounts = [];
+    internal double[] RecordTotals = [];
+    double[] _recencyByAge = [];
     NetworkReachPool _reachPool = new(0);
 
     MatchmakingIndex(HomeProvince home, DateOnly asOf)
     {
         Home = home;
         AsOf = asOf;
+        _recencyByAge = Enumerable.Range(0, RecencyTableYears).Select(age => Math.Pow(0.5, age / RecordHalfLifeYears)).ToArray();
     }
 
     /// <summary>The province 区内 / 区外 are seen from.</summary>
@@ -233,17 +239,34 @@ public sealed partial class MatchmakingIndex
             index.Neighbours = new int[count][];
             index.TieWeights = new float[count][];
             index.PlatformFields = new int[count][];
-            var byField = Enumerable.Range(0, Fields.All.Count).Select(_ => new List<int>()).ToArray();
+            index.CapabilityPlatformCounts = new int[count];
+            index.RecordTotals = new double[count];
+            List<int>[] ByField() => Enumerable.Range(0, Fields.All.Count).Select(_ => new List<int>()).ToArray();
+            var (byField, academics, inRegion, otherEnterprises) = (ByField(), ByField(), ByField(), ByField());
             for (var i = 0; i < count; i++)
             {
                 var sorted = neighbours[i].OrderBy(n => n.Other).ToArray();
                 index.Neighbours[i] = sorted.Select(n => n.Other).ToArray();
                 index.TieWeights[i] = sorted.Select(n => n.Weight).ToArray();
                 index.PlatformFields[i] = index.Platforms[i].Select(p => p.Field).Distinct().Except(index.OwnFields[i]).ToArray();
-                foreach (var field in index.OwnFields[i].Concat(index.PlatformFields[i])) byField[field].Add(i);
-                if (index.IsAcademic(i)) index.Academics.Add(i);
+                index.CapabilityPlatformCounts[i] = index.Platforms[i].Count(p => CapabilityTypes.Contains(p.Type));
+                foreach (var item in index.Records[i]) index.RecordTotals[i] += index.Recency(item.Year);
+                // Candidates are looked up by field and by what they may be asked as: universities and institutes, or
+                // enterprises in or out of the province (a 成果转化类 challenge admits in-region enterprises only).
+                var asCandidate = index.IsAcademic(i) ? academics
+                    : index.Kinds[i] != NodeKind.Enterprise ? null
+                    : index.Localities[i] == RegionLocality.InRegion ? inRegion : otherEnterprises;
+                foreach (var field in index.OwnFields[i].Concat(index.PlatformFields[i]))
+                {
+                    byField[field].Add(i);
+                    asCandidate?[field].Add(i);
+                }
             }
-            index.OrganizationsByField = byField.Select(l => l.ToArray()).ToArray();
+            int[][] Arrays(List<int>[] lists) => lists.Select(l => l.ToArray()).ToArray();
+            index.OrganizationsByField = Arrays(byField);
+            index.AcademicsByField = Arrays(academics);
+            index.InRegionEnterprisesByField = Arrays(inRegion);
+            index.OtherEnterprisesByField = Arrays(otherEnterprises);
             index._reachPool = new NetworkReachPool(count);
             return index;
         }

@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace KnowledgeGraph.Domain.Matchmaking;
 
 /// <summary>
-/// How far each organisation is from the enterprise a query is for (up to three collaboration steps), through whom,
-/// and how many partners they share: per-organisation arrays indexed like the <see cref="MatchmakingIndex"/>, stamped
-/// per query so that nothing is cleared between queries. Rented from a <see cref="NetworkReachPool"/>; disposing returns it.
+/// How far each organisation is from the enterprise a query is for (up to two collaboration steps), through whom,
+/// and how many partners they share, and which candidates a query has looked at: per-organisation arrays indexed like
+/// the <see cref="MatchmakingIndex"/>, stamped per query so that nothing is cleared between queries. Rented from a <see cref="NetworkReachPool"/>; disposing returns it.
 /// </summary>
 internal sealed class NetworkReach : IDisposable
 {
@@ -16,7 +16,9 @@ internal sealed class NetworkReach : IDisposable
     readonly bool[] _throughGroup;
     readonly int[] _sharedStamp;
     readonly int[] _shared;
+    readonly int[] _candidateStamp;
     int _current;
+    int _candidates;
 
     internal NetworkReach(NetworkReachPool pool, int organisations)
     {
@@ -27,14 +29,11 @@ internal sealed class NetworkReach : IDisposable
         _throughGroup = new bool[organisations];
         _sharedStamp = new int[organisations];
         _shared = new int[organisations];
+        _candidateStamp = new int[organisations];
     }
-
-    /// <summary>Every organisation reached, in the order first reached (the enterprise itself first).</summary>
-    public List<int> Reached { get; } = [];
 
     internal void Begin()
     {
-        Reached.Clear();
         if (++_current == int.MaxValue)
         {
             Array.Clear(_stamp);
@@ -58,11 +57,7 @@ internal sealed class NetworkReach : IDisposable
     /// <summary>Records (or replaces) how an organisation is reached.</summary>
     public void Set(int organisation, int distance, int through, bool throughGroup)
     {
-        if (!Contains(organisation))
-        {
-            _stamp[organisation] = _current;
-            Reached.Add(organisation);
-        }
+        _stamp[organisation] = _current;
         _distance[organisation] = distance;
         _through[organisation] = through;
         _throughGroup[organisation] = throughGroup;
@@ -79,6 +74,24 @@ internal sealed class NetworkReach : IDisposable
             _shared[organisation] = 0;
         }
         _shared[organisation]++;
+    }
+
+    /// <summary>Starts a pass over the candidates: none is visited yet.</summary>
+    public void BeginCandidates()
+    {
+        if (++_candidates == int.MaxValue)
+        {
+            Array.Clear(_candidateStamp);
+            _candidates = 1;
+        }
+    }
+
+    /// <summary>True the first time an organisation is visited in this pass over the candidates.</summary>
+    public bool FirstCandidateVisit(int organisation)
+    {
+        if (_candidateStamp[organisation] == _candidates) return false;
+        _candidateStamp[organisation] = _candidates;
+        return true;
     }
 
     /// <summary>Returns the arrays to the pool for the next query.</summary>
