@@ -324,7 +324,7 @@ public sealed partial class MatchmakingIndex
         var (best, bestField) = (new List<PlatformFact>(), -1);
         foreach (var field in wanted)
         {
-            var found = Platforms[candidate].Where(p => CapabilityTypes.Contains(p.Type) && Fit.Of(field, p.Field) >= RelatedFit).ToList();
+            var found = Platforms[candidate].Where(p => p.Capable && Fit.Of(field, p.Field) >= RelatedFit).ToList();
             if (found.Count > best.Count) (best, bestField) = (found, field);
         }
         return (best, bestField);
@@ -339,7 +339,7 @@ public sealed partial class MatchmakingIndex
             var found = 0;
             foreach (var platform in Platforms[candidate])
             {
-                if (CapabilityTypes.Contains(platform.Type) && Fit.Of(field, platform.Field) >= RelatedFit) found++;
+                if (platform.Capable && Fit.Of(field, platform.Field) >= RelatedFit) found++;
             }
             best = Math.Max(best, found);
         }

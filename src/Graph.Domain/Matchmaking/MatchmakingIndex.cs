@@ -19,7 +19,7 @@ public sealed partial class MatchmakingIndex
 
     internal readonly record struct RecordEvent(RecordKind Kind, int Field, int Year);
 
-    internal readonly record struct PlatformFact(string Id, string Name, string Type, int Field);
+    internal readonly record struct PlatformFact(string Id, string Name, string Type, int Field, bool Capable);
 
     internal sealed record ChallengeFact(
         string Id, string Name, ChallengeKind Kind, int[] Fields, int Poster, HashSet<int> Applicants);
@@ -167,7 +167,7 @@ public sealed partial class MatchmakingIndex
                 case LinkType.Hosts or LinkType.Leads or LinkType.CoBuilds when from >= 0:
                     if (_platforms.TryGetValue(link.ToId, out var platform))
                     {
-                        if (platform.Field >= 0) index.Platforms[from].Add(new PlatformFact(link.ToId, platform.Name, platform.Type, platform.Field));
+                        if (platform.Field >= 0) index.Platforms[from].Add(new PlatformFact(link.ToId, platform.Name, platform.Type, platform.Field, platform.Capable));
                     }
                     else if (link.Type == LinkType.Leads && NodeId.KindOf(link.ToId) == NodeKind.Consortium)
                     {
@@ -249,7 +249,7 @@ public sealed partial class MatchmakingIndex
                 index.Neighbours[i] = sorted.Select(n => n.Other).ToArray();
                 index.TieWeights[i] = sorted.Select(n => n.Weight).ToArray();
                 index.PlatformFields[i] = index.Platforms[i].Select(p => p.Field).Distinct().Except(index.OwnFields[i]).ToArray();
-                index.CapabilityPlatformCounts[i] = index.Platforms[i].Count(p => CapabilityTypes.Contains(p.Type));
+                index.CapabilityPlatformCounts[i] = index.Platforms[i].Count(p => p.Capable);
                 foreach (var item in index.Records[i]) index.RecordTotals[i] += index.Recency(item.Year);
                 // Candidates are looked up by field and by what they may be asked as: universities and institutes, or
                 // enterprises in or out of the province (a 成果转化类 challenge admits in-region enterprises only).

@@ -66,6 +66,22 @@ public sealed class MatchmakingTests(SampleDataApplication app) : IClassFixture<
     }
 
     [Fact]
+    public async Task ADelistedPlatformGivesNoCapability()
+    {
+        // 示例甘蔗研究所 co-builds 广西壮族自治区示例特色农业技术创新中心 only, a centre delisted on 2025-06-30
+        // (data/sample/nodes/Platform.csv): it stays a fitting partner for 崇左示例糖业 but gains no capability from it.
+        var response = await app.PostAsync("""
+            query { recommendPartners(for: "Enterprise:91451402MA5K00890T", kinds: [RESEARCH_INSTITUTE], excludeExisting: false, limit: 100) {
+              organization { id } parts { capability } evidence { capability { platform { id } } } } }
+            """);
+        Assert.Empty(response.Errors);
+
+        var institute = response.Data!["recommendPartners"]!.AsArray().Single(p => Id(p) == "ResearchInstitute:demo-sugar-inst")!;
+        Assert.Equal(0, institute["parts"]!["capability"]!.GetValue<double>());
+        Assert.Empty(institute["evidence"]!["capability"]!.AsArray());
+    }
+
+    [Fact]
     public async Task NeitherTheEnterpriseNorItsGroupIsRecommended()
     {
         var partners = await RecommendAsync(HeavyMachinery, ", kinds: [ENTERPRISE, UNIVERSITY, RESEARCH_INSTITUTE], excludeExisting: false, limit: 100");
