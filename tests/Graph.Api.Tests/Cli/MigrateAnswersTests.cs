@@ -59,7 +59,7 @@ public sealed class MigrateAnswersTests : IDisposable
         """,
         // Collaboration and matchmaking, over the in-memory projection the service builds from the store.
         """
-        { collaborators(of: "University:demo-tech-univ") { organization { id } weight collaboration { kinds } }
+        { collaborators(of: "University:demo-tech-univ") { edges { node { id } weight collaboration { kinds } } }
           recommendPartners(for: "Enterprise:91450204MA5K00013L", scope: ANY, limit: 5) { rank score organization { id } } }
         """,
     ];

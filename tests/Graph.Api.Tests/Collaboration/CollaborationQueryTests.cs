@@ -29,18 +29,20 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
         var response = await app.PostAsync("""
             query($of: ID!) {
               collaborators(of: $of) {
-                organization { id name } distance weight
-                collaboration { kinds firstDate lastDate evidence { kind through { id } linkIds from } }
+                edges {
+                  node { id name } distance weight
+                  collaboration { kinds firstDate lastDate evidence { kind through { id } linkIds from } }
+                }
               }
             }
             """, new { of = Enterprise(Liugong) });
 
         Assert.Empty(response.Errors);
-        var collaborators = response.Data!["collaborators"]!.AsArray();
-        Assert.Equal([Gxu, Giec, Guet, Thu], collaborators.Select(c => c!["organization"]!["id"]!.GetValue<string>()));
+        var collaborators = response.Data!["collaborators"]!["edges"]!.AsArray();
+        Assert.Equal([Gxu, Giec, Guet, Thu], collaborators.Select(c => c!["node"]!["id"]!.GetValue<string>()));
         Assert.Equal([9.0, 4.0, 2.0, 2.0], collaborators.Select(c => c!["weight"]!.GetValue<double>()));
         var gxu = collaborators[0]!;
-        Assert.Equal("广西大学", gxu["organization"]!["name"]!.GetValue<string>());
+        Assert.Equal("广西大学", gxu["node"]!["name"]!.GetValue<string>());
         Assert.Equal(["PLATFORM", "CONSORTIUM", "PAIRING", "PROJECT", "COMMISSIONER"], gxu["collaboration"]!["kinds"]!.AsArray().Select(k => k!.GetValue<string>()));
         Assert.Equal("2015-03-01", gxu["collaboration"]!["firstDate"]!.GetValue<string>());
         Assert.Equal("2024-01-01", gxu["collaboration"]!["lastDate"]!.GetValue<string>());
@@ -55,48 +57,49 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     public async Task CollaboratorsAtDepthTwoAreReachedThroughTheHeaviestTie()
     {
         var response = await app.PostAsync("""
-            query($of: ID!) { collaborators(of: $of, depth: 2, where: { region: "450000" }) { organization { id } distance via { id } weight } }
+            query($of: ID!) { collaborators(of: $of, depth: 2, where: { region: "450000" }) { edges { node { id } distance via { id } weight } } }
             """, new { of = Enterprise(Liugong) });
 
         Assert.Empty(response.Errors);
-        var second = response.Data!["collaborators"]!.AsArray().Where(c => c!["distance"]!.GetValue<int>() == 2).ToList();
+        var second = response.Data!["collaborators"]!["edges"]!.AsArray().Where(c => c!["distance"]!.GetValue<int>() == 2).ToList();
         // 南宁新能源 is two steps away through 桂林电子科大 (tie 8) rather than 广西大学 (tie 3); 清华 and 广州能源所 are outside Guangxi.
-        Assert.Equal([Enterprise(NanningNev), Enterprise(Yuchai)], second.Select(c => c!["organization"]!["id"]!.GetValue<string>()));
+        Assert.Equal([Enterprise(NanningNev), Enterprise(Yuchai)], second.Select(c => c!["node"]!["id"]!.GetValue<string>()));
         Assert.Equal(Guet, second[0]!["via"]!["id"]!.GetValue<string>());
         Assert.Equal(8.0, second[0]!["weight"]!.GetValue<double>());
-        Assert.DoesNotContain(response.Data!["collaborators"]!.AsArray(), c => c!["organization"]!["id"]!.GetValue<string>() == Thu);
+        Assert.DoesNotContain(response.Data!["collaborators"]!["edges"]!.AsArray(), c => c!["node"]!["id"]!.GetValue<string>() == Thu);
     }
 
     [Fact]
-    public async Task CollaboratorsReadTwoAtATimeAfterTheLastAddUpToTheWholeAnswer()
+    public async Task CollaboratorPagesForwardsAndBackwardsAddUpToTheWholeAnswer() =>
+        await CollaboratorPages.AddUpAsync(app, Enterprise(Liugong), depth: 2, minimum: 5);
+
+    [Fact]
+    public async Task OnTheSampleDataAUniversitysCollaboratorPagesAddUpToTheWholeAnswer()
     {
-        const string Query = """
-            query($of: ID!, $first: Int, $after: ID) {
-              collaborators(of: $of, depth: 2, first: $first, after: $after) {
-                organization { id } distance via { id } weight
-                collaboration { kinds weight firstDate lastDate evidence { kind through { id } linkIds from to weight } }
-              }
+        await using var sample = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true");
+        await CollaboratorPages.AddUpAsync(sample, "University:demo-tech-univ", depth: 2, minimum: 5);
+    }
+
+    [Fact]
+    public async Task TotalCountIsTheWholeAnswerWhateverThePage()
+    {
+        var response = await app.PostAsync("""
+            query($of: ID!) {
+              whole: collaborators(of: $of, depth: 2, first: 500) { edges { cursor } }
+              first: collaborators(of: $of, depth: 2, first: 1) { totalCount pageInfo { hasNextPage hasPreviousPage } }
+              empty: collaborators(of: $of, depth: 2, first: 0) { totalCount edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor } }
             }
-            """;
-        var whole = await app.PostAsync(Query, new { of = Enterprise(Liugong), first = 100, after = (string?)null });
-        Assert.Empty(whole.Errors);
-        var expected = whole.Data!["collaborators"]!.AsArray().Select(c => c!.ToJsonString()).ToList();
-        Assert.True(expected.Count > 4, $"{expected.Count} collaborators within two steps");
+            """, new { of = Enterprise(Liugong) });
 
-        var paged = new List<string>();
-        string? after = null;
-        while (true)
-        {
-            var page = await app.PostAsync(Query, new { of = Enterprise(Liugong), first = 2, after });
-            Assert.Empty(page.Errors);
-            var items = page.Data!["collaborators"]!.AsArray();
-            if (items.Count == 0) break;
-            Assert.True(items.Count <= 2);
-            paged.AddRange(items.Select(c => c!.ToJsonString()));
-            after = items[^1]!["organization"]!["id"]!.GetValue<string>();
-        }
-
-        Assert.Equal(expected, paged);
+        Assert.Empty(response.Errors);
+        var whole = response.Data!["whole"]!["edges"]!.AsArray().Count;
+        Assert.True(whole > 1, $"{whole} collaborators within two steps");
+        Assert.Equal(whole, response.Data!["first"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(whole, response.Data!["empty"]!["totalCount"]!.GetValue<int>());
+        Assert.True(response.Data!["first"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Empty(response.Data!["empty"]!["edges"]!.AsArray());
+        Assert.True(response.Data!["empty"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Null(response.Data!["empty"]!["pageInfo"]!["startCursor"]);
     }
 
     [Fact]
@@ -211,11 +214,17 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     }
 
     [Theory]
-    [InlineData("{ collaborators(of: \"Platform:liugong-etc\") { distance } }", "INVALID_INPUT", "not an organisation")]
-    [InlineData("{ collaborators(of: \"Enterprise:nobody\") { distance } }", "NOT_FOUND", "Enterprise:nobody")]
-    [InlineData("{ collaborators(of: \"University:gxu\", depth: 5) { distance } }", "INVALID_INPUT", "depth")]
-    [InlineData("{ collaborators(of: \"University:gxu\", after: \"University:thu\") { distance } }", "INVALID_INPUT", "after")]
-    [InlineData("{ collaborators(of: \"University:gxu\", after: \"Enterprise:nobody\") { distance } }", "NOT_FOUND", "after")]
+    [InlineData("{ collaborators(of: \"Platform:liugong-etc\") { totalCount } }", "INVALID_INPUT", "not an organisation")]
+    [InlineData("{ collaborators(of: \"Enterprise:nobody\") { totalCount } }", "NOT_FOUND", "Enterprise:nobody")]
+    [InlineData("{ collaborators(of: \"University:gxu\", depth: 5) { totalCount } }", "INVALID_INPUT", "depth")]
+    [InlineData("{ collaborators(of: \"University:gxu\", first: -1) { totalCount } }", "INVALID_INPUT", "'first' of 'collaborators'")]
+    [InlineData("{ collaborators(of: \"University:gxu\", last: 501) { totalCount } }", "INVALID_INPUT", "'last' of 'collaborators'")]
+    [InlineData("{ collaborators(of: \"University:gxu\", after: \"University:thu\") { totalCount } }", "INVALID_INPUT", "'after' of 'collaborators' is 'University:thu'")]
+    [InlineData("{ collaborators(of: \"University:gxu\", before: \"b2Zmc2V0OjA=\") { totalCount } }", "INVALID_INPUT", "'before' of 'collaborators' is 'b2Zmc2V0OjA='")]
+    // Cursors of organisations that are not collaborators here: 清华 (University:thu), and one that does not exist.
+    [InlineData("{ collaborators(of: \"University:gxu\", after: \"Y29sbGFib3JhdG9yOlVuaXZlcnNpdHk6dGh1\") { totalCount } }", "INVALID_INPUT", "after: 'University:thu' is not a collaborator")]
+    [InlineData("{ collaborators(of: \"University:gxu\", last: 2, before: \"Y29sbGFib3JhdG9yOlVuaXZlcnNpdHk6dGh1\") { totalCount } }", "INVALID_INPUT", "'before' of 'collaborators' names 'University:thu'")]
+    [InlineData("{ collaborators(of: \"University:gxu\", after: \"Y29sbGFib3JhdG9yOkVudGVycHJpc2U6bm9ib2R5\") { totalCount } }", "NOT_FOUND", "after")]
     [InlineData("{ collaborationNetwork(where: { region: \"4501\" }) { statistics { nodes } } }", "INVALID_INPUT", "'4501'")]
     [InlineData("{ collaborationNetwork(where: { year: 2020, since: \"2020-01-01\" }) { statistics { nodes } } }", "INVALID_INPUT", "year")]
     public async Task BadArgumentsAreErrorsThatSayWhat(string query, string code, string named)
@@ -231,15 +240,15 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     {
         await using var fresh = new SampleGraphApplication();
         await fresh.InitializeAsync();
-        const string Query = """query($of: ID!) { collaborators(of: $of) { organization { id } } }""";
+        const string Query = """query($of: ID!) { collaborators(of: $of) { nodes { id } } }""";
         var before = await fresh.PostAsync(Query, new { of = "GovernmentBody:gx-kjt" });
-        Assert.Empty(before.Data!["collaborators"]!.AsArray());
+        Assert.Empty(before.Data!["collaborators"]!["nodes"]!.AsArray());
 
         await fresh.Store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(
             new LinkInput(LinkType.CooperationAgreement, "GovernmentBody:gx-kjt", Thu))));
 
         var after = await fresh.PostAsync(Query, new { of = "GovernmentBody:gx-kjt" });
-        Assert.Equal([Thu], after.Data!["collaborators"]!.AsArray().Select(c => c!["organization"]!["id"]!.GetValue<string>()));
+        Assert.Equal([Thu], after.Data!["collaborators"]!["nodes"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -250,14 +259,14 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
         await using var sample = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true");
         var response = await sample.PostAsync("""
             {
-              collaborators(of: "GovernmentBody:gxgov") { organization { id } weight collaboration { kinds } }
+              collaborators(of: "GovernmentBody:gxgov") { edges { node { id } weight collaboration { kinds } } }
               collaborationPaths(from: "University:tsinghua", to: "University:whu") { organizations { name } }
             }
             """);
 
         Assert.Empty(response.Errors);
-        var collaborators = response.Data!["collaborators"]!.AsArray();
-        Assert.Equal(["ResearchInstitute:cas", "University:tsinghua", "University:whu"], collaborators.Select(c => c!["organization"]!["id"]!.GetValue<string>()));
+        var collaborators = response.Data!["collaborators"]!["edges"]!.AsArray();
+        Assert.Equal(["ResearchInstitute:cas", "University:tsinghua", "University:whu"], collaborators.Select(c => c!["node"]!["id"]!.GetValue<string>()));
         Assert.All(collaborators, c => Assert.Equal(2.0, c!["weight"]!.GetValue<double>()));
         Assert.All(collaborators, c => Assert.Equal(["AGREEMENT"], c!["collaboration"]!["kinds"]!.AsArray().Select(k => k!.GetValue<string>())));
         var path = Assert.Single(response.Data!["collaborationPaths"]!.AsArray())!;

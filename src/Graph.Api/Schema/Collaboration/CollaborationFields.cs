@@ -20,24 +20,22 @@ public static class CollaborationFields
         var types = new CollaborationTypes(nodes);
         var kinds = new ListGraphType(new NonNullGraphType(types.Kind));
 
-        query.Field("collaborators", new NonNullGraphType(new ListGraphType(new NonNullGraphType(types.Collaborator))))
-            .Description("The organisations within `depth` collaborations of one (1–3), nearest first, then heaviest tie first; each with the tie that reached it and its evidence. `where` filters the answer (region, field, organisation kinds), not the search. Page with `first` and `after`. 合作者。")
+        query.Field("collaborators", new NonNullGraphType(types.CollaboratorConnection))
+            .Description("The organisations within `depth` collaborations of one (1–3), nearest first, then heaviest tie first; each with the tie that reached it and its evidence. `where` filters the answer (region, field, organisation kinds), not the search. A cursor connection: `first`/`after` forwards, `last`/`before` backwards. 合作者。")
             .Argument<NonNullGraphType<IdGraphType>>("of", "The organisation, e.g. `Enterprise:91450200MA5K000001`.")
             .Argument<IntGraphType>("depth", "Steps to follow, 1 to 3.", a => a.DefaultValue = 1)
             .Arguments(new QueryArgument(kinds) { Name = "kinds", Description = "Only these kinds of collaboration." })
             .Argument<IsoDateGraphType>("since", "Only evidence lasting until this day or later.")
             .Argument<IsoDateGraphType>("until", "Only evidence started by this day.")
             .Arguments(new QueryArgument(types.Selection) { Name = "where", Description = "Which collaborators to list: region, field, organizationKinds." })
-            .Argument<IntGraphType>("first", "At most this many.", a => a.DefaultValue = 50)
-            .Argument<IdGraphType>("after", "Continue after this collaborator: the last organisation of the previous page, in the same order. 从此合作者之后继续。")
+            .Arguments(CollaboratorPaging.Arguments())
             .ResolveAsync(async context =>
             {
                 var projection = await ProjectionAsync(context).ConfigureAwait(false);
                 var where = ReadSelection(context, "where");
-                return projection.Collaborators(
-                    context.GetArgument<string>("of"), context.GetArgument<int>("depth"),
-                    new CollaborationFilter(KindsOf(context.GetArgument<List<object>?>("kinds")), context.GetArgument<DateOnly?>("since"), context.GetArgument<DateOnly?>("until")),
-                    where.Where, context.GetArgument<int>("first"), context.GetArgument<string?>("after"));
+                var filter = new CollaborationFilter(KindsOf(context.GetArgument<List<object>?>("kinds")), context.GetArgument<DateOnly?>("since"), context.GetArgument<DateOnly?>("until"));
+                var (of, depth) = (context.GetArgument<string>("of"), context.GetArgument<int>("depth"));
+                return CollaboratorPaging.Read(context, (after, limit) => projection.Collaborators(of, depth, filter, where.Where, limit, after));
             });
 
         query.Field("collaborationPaths", new NonNullGraphType(new ListGraphType(new NonNullGraphType(types.Path))))

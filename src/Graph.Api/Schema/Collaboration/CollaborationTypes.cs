@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 using KnowledgeGraph.Api.Schema.Loading;
 using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Collaboration;
@@ -56,12 +57,25 @@ public sealed class CollaborationTypes
         Tie.Field<IsoDateGraphType>("lastDate").Description("The latest known date of its evidence. 最近日期。").Resolve(c => c.Source.LastDate);
         Tie.Field("evidence", new NonNullGraphType(new ListGraphType(new NonNullGraphType(Evidence)))).Resolve(c => c.Source.Evidence);
 
-        Collaborator = new ObjectGraphType<Collaborator> { Name = "Collaborator", Description = "An organisation reached through collaborations. 合作者。" };
-        Collaborator.Field("organization", new NonNullGraphType(nodes.Organization)).Resolve(c => c.Nodes().Load(c.Source.OrganizationId));
-        Collaborator.Field<NonNullGraphType<IntGraphType>>("distance").Description("Steps from the organisation asked about (1 = a direct partner). 距离。").Resolve(c => c.Source.Distance);
-        Collaborator.Field("via", new NonNullGraphType(nodes.Organization)).Description("The organisation one step nearer that reached it. 经由。").Resolve(c => c.Nodes().Load(c.Source.Via));
-        Collaborator.Field<NonNullGraphType<FloatGraphType>>("weight").Description("The weight of the tie that reached it. 权重。").Resolve(c => c.Source.Tie.Weight);
-        Collaborator.Field("collaboration", new NonNullGraphType(Tie)).Description("The tie from `via`, with its evidence. 合作关系。").Resolve(c => c.Source.Tie);
+        // Shaped like the link connections: the edge carries the tie (distance, via, weight, the collaboration with its
+        // kinds and evidence) and the node is the organisation at its far end.
+        var edge = new ObjectGraphType<Collaborator> { Name = "CollaboratorEdge", Description = "An organisation reached through collaborations, with the tie that reached it. 合作者。" };
+        edge.Field<NonNullGraphType<StringGraphType>>("cursor").Description("The cursor of this edge, for `after` and `before`. 游标。").Resolve(c => CollaboratorPaging.Cursor(c.Source));
+        edge.Field("node", new NonNullGraphType(nodes.Organization)).Description("The collaborating organisation. 合作组织。").Resolve(c => c.Nodes().Load(c.Source.OrganizationId));
+        edge.Field<NonNullGraphType<IntGraphType>>("distance").Description("Steps from the organisation asked about (1 = a direct partner). 距离。").Resolve(c => c.Source.Distance);
+        edge.Field("via", new NonNullGraphType(nodes.Organization)).Description("The organisation one step nearer that reached it. 经由。").Resolve(c => c.Nodes().Load(c.Source.Via));
+        edge.Field<NonNullGraphType<FloatGraphType>>("weight").Description("The weight of the tie that reached it. 权重。").Resolve(c => c.Source.Tie.Weight);
+        edge.Field("collaboration", new NonNullGraphType(Tie)).Description("The tie from `via`, with its kinds and evidence. 合作关系。").Resolve(c => c.Source.Tie);
+
+        CollaboratorConnection = new ObjectGraphType<CollaboratorPage> { Name = "CollaboratorConnection", Description = "The collaborators of an organisation, a page at a time, nearest first, then heaviest tie first. 合作者。" };
+        CollaboratorConnection.Field("edges", new NonNullGraphType(new ListGraphType(new NonNullGraphType(edge))))
+            .Description("The collaborators of this page with their ties. 本页的边。").Resolve(c => c.Source.Collaborators);
+        CollaboratorConnection.Field("nodes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))))
+            .Description("The organisations of this page, when the ties are not needed. 本页的组织。")
+            .Resolve(c => c.Nodes().LoadMany(c.Source.Collaborators.Select(collaborator => collaborator.OrganizationId)).Then(found => (object)found.OfType<Node>().ToList()));
+        CollaboratorConnection.Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Where this page lies: cursors and whether there are more. 分页信息。").Resolve(c => c.Source.PageInfo);
+        CollaboratorConnection.Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many collaborators there are in all pages; searches to the full depth, so only when selected. 总数。").Resolve(c => c.Source.TotalCount);
 
         Path = new ObjectGraphType<CollaborationPath> { Name = "CollaborationPath", Description = "A shortest chain of collaborations, each step with its evidence. 合作路径。" };
         Path.Field<NonNullGraphType<IntGraphType>>("hops").Resolve(c => c.Source.Hops);
@@ -140,7 +154,7 @@ public sealed class CollaborationTypes
     public InputObjectGraphType<object> Selection { get; }
     public ObjectGraphType<CollaborationEvidence> Evidence { get; }
     public ObjectGraphType<DomainCollaboration> Tie { get; }
-    public ObjectGraphType<Collaborator> Collaborator { get; }
+    public ObjectGraphType<CollaboratorPage> CollaboratorConnection { get; }
     public ObjectGraphType<CollaborationPath> Path { get; }
     public ObjectGraphType<NetworkStatistics> Statistics { get; }
     public ObjectGraphType<NetworkEdge> NetworkTie { get; }

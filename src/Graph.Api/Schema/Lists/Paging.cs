@@ -83,7 +83,8 @@ public sealed record PageRequest(int? First, int? After, int? Last, int? Before)
         EndCursor = count > 0 ? Cursor(start + count - 1) : null,
     };
 
-    private static int? Size(IResolveFieldContext context, string name)
+    /// <summary>A page size argument, checked: an INVALID_INPUT error unless it is 0 to <see cref="MaxSize"/>.</summary>
+    internal static int? Size(IResolveFieldContext context, string name)
     {
         var value = context.GetArgument<int?>(name);
         if (value is < 0 or > MaxSize)
