@@ -23,10 +23,8 @@ public sealed partial class CollaborationProjection
         string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null, int limit = 1000,
         string? after = null)
     {
-        if (depth is < 1 or > MaxDepth) throw new InvalidInputException($"depth must be 1 to {MaxDepth}, not {depth}");
+        var evidenceFilter = CheckCollaboratorQuery(depth, filter, where);
         if (limit < 1) throw new InvalidInputException($"limit must be positive, not {limit}");
-        var evidenceFilter = (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
-        where?.Validate();
         return Read(graph =>
         {
             var start = RequireOrganization(graph, organizationId, "of");
@@ -35,22 +33,17 @@ public sealed partial class CollaborationProjection
             var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
             try
             {
-                var (distanceOf, parentOf, weightOf) = (buffers.Distance, buffers.Parent, buffers.Weight);
-                // Nearest first, then by the weight of the tie that reached them, then by id.
-                int Compare(int x, int y) =>
-                    distanceOf[x] != distanceOf[y] ? distanceOf[x].CompareTo(distanceOf[y])
-                    : weightOf[x] != weightOf[y] ? weightOf[y].CompareTo(weightOf[x])
-                    : string.CompareOrdinal(graph.Nodes[x].Id, graph.Nodes[y].Id);
+                var (distanceOf, parentOf, compare) = (buffers.Distance, buffers.Parent, AnswerOrder(graph, buffers));
                 var seen = buffers.ForwardStamp;
                 var stamp = buffers.Begin();
                 bool Reached(int node) => node != start && seen[node] == stamp;
                 // The page is full once the levels searched hold `limit` answers after the cursor: deeper ones come later.
                 bool PageFull(List<int> found) =>
-                    cursor < 0 ? found.Count >= limit : Reached(cursor) && found.Count(node => Compare(node, cursor) > 0) >= limit;
+                    cursor < 0 ? found.Count >= limit : Reached(cursor) && found.Count(node => compare(node, cursor) > 0) >= limit;
                 var found = ReachCollaborators(graph, buffers, stamp, start, depth, evidenceFilter, selection, PageFull);
                 if (cursor >= 0 && !Reached(cursor))
                     throw new InvalidInputException($"after: '{after}' is not a collaborator of '{organizationId}' within {depth} step{(depth == 1 ? "" : "s")}");
-                var page = Best(cursor < 0 ? found : found.FindAll(node => Compare(node, cursor) > 0), limit, Compare);
+                var page = Best(cursor < 0 ? found : found.FindAll(node => compare(node, cursor) > 0), limit, compare);
                 // An organisation that reached several answers (a hub's partners) has its evidence with them derived in one
                 // pass over its links, not once per answer from each partner's side.
                 var evidenceFrom = page.GroupBy(node => parentOf[node]).Where(group => group.Skip(1).Any()).ToDictionary(
@@ -69,6 +62,51 @@ public sealed partial class CollaborationProjection
                 graph.SearchBuffers.Return(buffers);
             }
         });
+    }
+
+    /// <summary>
+    /// The ids of every organisation <see cref="Collaborators"/> lists for these arguments, in its order, without
+    /// describing their ties: the whole search at the cost of the walk alone, for counting an answer and for paging it
+    /// backwards.
+    /// </summary>
+    public IReadOnlyList<string> CollaboratorIds(
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null)
+    {
+        var evidenceFilter = CheckCollaboratorQuery(depth, filter, where);
+        return Read(graph =>
+        {
+            var start = RequireOrganization(graph, organizationId, "of");
+            var selection = where is null ? null : new SelectionMatcher(graph, where);
+            var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
+            try
+            {
+                var found = ReachCollaborators(graph, buffers, buffers.Begin(), start, depth, evidenceFilter, selection, _ => false);
+                found.Sort(AnswerOrder(graph, buffers));
+                return found.ConvertAll(node => graph.Nodes[node].Id);
+            }
+            finally
+            {
+                graph.SearchBuffers.Return(buffers);
+            }
+        });
+    }
+
+    static EvidenceFilter CheckCollaboratorQuery(int depth, CollaborationFilter? filter, OrganizationSelection? where)
+    {
+        if (depth is < 1 or > MaxDepth) throw new InvalidInputException($"depth must be 1 to {MaxDepth}, not {depth}");
+        where?.Validate();
+        return (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
+    }
+
+    // The order of an answer, over the buffers a search filled: nearest first, then by the weight of the tie that
+    // reached them, then by id.
+    static Comparison<int> AnswerOrder(ProjectionGraph graph, SearchBuffers buffers)
+    {
+        var (distanceOf, weightOf) = (buffers.Distance, buffers.Weight);
+        return (x, y) =>
+            distanceOf[x] != distanceOf[y] ? distanceOf[x].CompareTo(distanceOf[y])
+            : weightOf[x] != weightOf[y] ? weightOf[y].CompareTo(weightOf[x])
+            : string.CompareOrdinal(graph.Nodes[x].Id, graph.Nodes[y].Id);
     }
 
     // Breadth-first search level by level over the buffers, marking what it reaches with the stamp: every organisation

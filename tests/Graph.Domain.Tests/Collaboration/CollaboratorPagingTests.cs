@@ -53,6 +53,19 @@ public sealed class CollaboratorPagingTests : IClassFixture<CollaboratorPagingTe
 
     [Theory]
     [MemberData(nameof(Questions))]
+    public void CollaboratorIdsAreTheWholeAnswerInItsOrder(string question)
+    {
+        var (filter, where) = Question(question);
+        var whole = _projection.Collaborators(_hub, 2, filter, where, limit: 1_000_000);
+
+        Assert.Equal(whole.Select(c => c.OrganizationId), _projection.CollaboratorIds(_hub, 2, filter, where));
+        Assert.Equal(
+            _projection.Collaborators(_hub, 1, filter, where, limit: 1_000_000).Select(c => c.OrganizationId),
+            _projection.CollaboratorIds(_hub, 1, filter, where));
+    }
+
+    [Theory]
+    [MemberData(nameof(Questions))]
     public void EveryCollaboratorCarriesItsTieWithViaAsBetweenDescribesIt(string question)
     {
         var (filter, where) = Question(question);

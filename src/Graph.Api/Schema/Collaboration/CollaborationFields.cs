@@ -35,7 +35,10 @@ public static class CollaborationFields
                 var where = ReadSelection(context, "where");
                 var filter = new CollaborationFilter(KindsOf(context.GetArgument<List<object>?>("kinds")), context.GetArgument<DateOnly?>("since"), context.GetArgument<DateOnly?>("until"));
                 var (of, depth) = (context.GetArgument<string>("of"), context.GetArgument<int>("depth"));
-                return CollaboratorPaging.Read(context, (after, limit) => projection.Collaborators(of, depth, filter, where.Where, limit, after));
+                return CollaboratorPaging.Read(
+                    context,
+                    (after, limit) => projection.Collaborators(of, depth, filter, where.Where, limit, after),
+                    () => projection.CollaboratorIds(of, depth, filter, where.Where));
             });
 
         query.Field("collaborationPaths", new NonNullGraphType(new ListGraphType(new NonNullGraphType(types.Path))))

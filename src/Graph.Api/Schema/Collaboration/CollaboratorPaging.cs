@@ -30,7 +30,7 @@ public sealed class CollaboratorPage(IReadOnlyList<Collaborator> collaborators, 
 /// Relay paging over <c>collaborators</c>. A cursor is an opaque encoding of a collaborator's organisation id: a page
 /// after it starts where that organisation stands in the same order, so the search stops at the level that fills the
 /// page (<c>first</c> + 1, to know whether more follow) and only the page's evidence is described. Backward paging
-/// (<c>last</c> or <c>before</c>) orders the whole answer.
+/// (<c>last</c> or <c>before</c>) and the total count order the ids of the whole answer without describing their ties.
 /// </summary>
 public static class CollaboratorPaging
 {
@@ -54,9 +54,12 @@ public static class CollaboratorPaging
 
     /// <summary>
     /// Reads the paging arguments and fetches the page from <paramref name="search"/>, which answers the collaborators
-    /// after an organisation (or from the start), at most a number of them, in the answer's order.
+    /// after an organisation (or from the start), at most a number of them, in the answer's order, describing their ties;
+    /// <paramref name="order"/> gives the ids of the whole answer in that order without describing any, for the total
+    /// count and for backward paging.
     /// </summary>
-    public static CollaboratorPage Read(IResolveFieldContext context, Func<string?, int, IReadOnlyList<Collaborator>> search)
+    public static CollaboratorPage Read(
+        IResolveFieldContext context, Func<string?, int, IReadOnlyList<Collaborator>> search, Func<IReadOnlyList<string>> order)
     {
         var first = PageRequest.Size(context, "first");
         var last = PageRequest.Size(context, "last");
@@ -64,40 +67,44 @@ public static class CollaboratorPaging
         var before = OrganizationOf(context, "before");
         if (first is null && last is null)
             first = DefaultSize;
-        IReadOnlyList<Collaborator> Whole() => search(null, int.MaxValue);
 
         if (last is null && before is null)
         {
             // Forwards: one more than the page tells whether more follow, without searching deeper than that needs.
             var found = search(after, first!.Value + 1);
             var page = found.Take(first.Value).ToList();
-            return new CollaboratorPage(page, Info(page, hasPrevious: after is not null, hasNext: found.Count > page.Count), () => Whole().Count);
+            return new CollaboratorPage(page, Info(page, hasPrevious: after is not null, hasNext: found.Count > page.Count), () => order().Count);
         }
 
-        // Backwards: the whole answer after `after`, then the window before `before`.
-        var rest = search(after, int.MaxValue);
-        var end = rest.Count;
+        // Backwards: the order of the whole answer places the window; only the window's ties are described.
+        var ids = order();
+        var begin = 0;
+        if (after is not null)
+        {
+            // The search after `after` checks that it is a collaborator and says so in its error.
+            begin = IndexOf(ids, after) + 1;
+            if (begin == 0)
+                search(after, 1);
+        }
+        var end = ids.Count;
         if (before is not null)
         {
-            end = IndexOf(rest, before);
-            if (end < 0)
+            end = IndexOf(ids, before);
+            if (end < begin)
                 throw new InvalidInputException($"Argument 'before' of '{context.FieldDefinition.Name}' names '{before}', which is not a collaborator after 'after' in this answer.");
         }
-        var start = 0;
         if (first is { } size)
-            end = Math.Min(end, size);
-        if (last is { } count)
-            start = Math.Max(0, end - count);
-        var window = rest.Skip(start).Take(end - start).ToList();
-        return new CollaboratorPage(window, Info(window, hasPrevious: after is not null || start > 0, hasNext: end < rest.Count),
-            after is null ? () => rest.Count : () => Whole().Count);
+            end = Math.Min(end, begin + size);
+        var start = last is { } count ? Math.Max(begin, end - count) : begin;
+        List<Collaborator> window = end > start ? search(start > 0 ? ids[start - 1] : null, end - start).ToList() : [];
+        return new CollaboratorPage(window, Info(window, hasPrevious: start > 0, hasNext: end < ids.Count), () => ids.Count);
     }
 
-    private static int IndexOf(IReadOnlyList<Collaborator> collaborators, string organizationId)
+    private static int IndexOf(IReadOnlyList<string> ids, string organizationId)
     {
-        for (var i = 0; i < collaborators.Count; i++)
+        for (var i = 0; i < ids.Count; i++)
         {
-            if (collaborators[i].OrganizationId == organizationId)
+            if (ids[i] == organizationId)
                 return i;
         }
         return -1;
