@@ -225,6 +225,9 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     [InlineData("{ collaborators(of: \"University:gxu\", after: \"Y29sbGFib3JhdG9yOlVuaXZlcnNpdHk6dGh1\") { totalCount } }", "INVALID_INPUT", "after: 'University:thu' is not a collaborator")]
     [InlineData("{ collaborators(of: \"University:gxu\", last: 2, before: \"Y29sbGFib3JhdG9yOlVuaXZlcnNpdHk6dGh1\") { totalCount } }", "INVALID_INPUT", "'before' of 'collaborators' names 'University:thu'")]
     [InlineData("{ collaborators(of: \"University:gxu\", after: \"Y29sbGFib3JhdG9yOkVudGVycHJpc2U6bm9ib2R5\") { totalCount } }", "NOT_FOUND", "after")]
+    // The same cursors when paging backwards, where the whole answer places the window.
+    [InlineData("{ collaborators(of: \"University:gxu\", last: 2, after: \"Y29sbGFib3JhdG9yOlVuaXZlcnNpdHk6dGh1\") { totalCount } }", "INVALID_INPUT", "after: 'University:thu' is not a collaborator")]
+    [InlineData("{ collaborators(of: \"University:gxu\", last: 2, after: \"Y29sbGFib3JhdG9yOkVudGVycHJpc2U6bm9ib2R5\") { totalCount } }", "NOT_FOUND", "after")]
     [InlineData("{ collaborationNetwork(where: { region: \"4501\" }) { statistics { nodes } } }", "INVALID_INPUT", "'4501'")]
     [InlineData("{ collaborationNetwork(where: { year: 2020, since: \"2020-01-01\" }) { statistics { nodes } } }", "INVALID_INPUT", "year")]
     public async Task BadArgumentsAreErrorsThatSayWhat(string query, string code, string named)

@@ -76,26 +76,16 @@ public static class CollaboratorPaging
             return new CollaboratorPage(page, Info(page, hasPrevious: after is not null, hasNext: found.Count > page.Count), () => order().Count);
         }
 
-        // Backwards: the order of the whole answer places the window; only the window's ties are described.
+        // Backwards: the order of the whole answer turns the cursors into offsets, and the shared paging rules place the
+        // window; only the window's ties are described.
         var ids = order();
-        var begin = 0;
-        if (after is not null)
-        {
-            // The search after `after` checks that it is a collaborator and says so in its error.
-            begin = IndexOf(ids, after) + 1;
-            if (begin == 0)
-                search(after, 1);
-        }
-        var end = ids.Count;
-        if (before is not null)
-        {
-            end = IndexOf(ids, before);
-            if (end < begin)
-                throw new InvalidInputException($"Argument 'before' of '{context.FieldDefinition.Name}' names '{before}', which is not a collaborator after 'after' in this answer.");
-        }
-        if (first is { } size)
-            end = Math.Min(end, begin + size);
-        var start = last is { } count ? Math.Max(begin, end - count) : begin;
+        int? afterOffset = after is null ? null : IndexOf(ids, after);
+        if (afterOffset < 0)
+            search(after, 1); // Not in the answer: the search after it says why (not a collaborator, or no such organisation).
+        int? beforeOffset = before is null ? null : IndexOf(ids, before);
+        if (beforeOffset is { } offset && offset <= (afterOffset ?? -1))
+            throw new InvalidInputException($"Argument 'before' of '{context.FieldDefinition.Name}' names '{before}', which is not a collaborator after 'after' in this answer.");
+        var (start, end) = new PageRequest(first, afterOffset, last, beforeOffset).Window(ids.Count);
         List<Collaborator> window = end > start ? search(start > 0 ? ids[start - 1] : null, end - start).ToList() : [];
         return new CollaboratorPage(window, Info(window, hasPrevious: start > 0, hasNext: end < ids.Count), () => ids.Count);
     }
