@@ -23,7 +23,10 @@ return await commandLine.InvokeAsync(args).ConfigureAwait(false);
 // The web host: one line per area, each configured next to its code under Hosting/.
 static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancellationToken)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // appsettings.json is read once at start, not watched: nothing here reloads its options, and the watch covered the
+    // whole content root, so every log line or database write under it woke a thread. `--hostBuilder:reloadConfigOnChange=true`
+    // turns it back on.
+    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
     builder.Services
         .AddGraphLogging()
         .AddGraphStore(builder.Configuration)

@@ -139,16 +139,37 @@ internal static class PropertyJson
     public static PropertyBag Decode(string? json, IReadOnlyList<PropertyDefinition> catalog)
     {
         if (json is null) return PropertyBag.Empty;
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        var values = new List<KeyValuePair<string, object?>>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var length = Encoding.UTF8.GetMaxByteCount(json.Length);
+        var rented = length <= 1024 ? null : ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            var name = reader.GetString()!;
+            Span<byte> buffer = rented ?? stackalloc byte[length];
+            var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(json, buffer)]);
             reader.Read();
-            values.Add(new(name, ReadValue(ref reader, Find(catalog, name)?.Type)));
+            var values = new List<KeyValuePair<string, object>>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // The catalog's own name when it has one: no new string per property read.
+                var definition = Find(catalog, ref reader);
+                var name = definition?.Name ?? reader.GetString()!;
+                reader.Read();
+                if (ReadValue(ref reader, definition?.Type) is { } value) values.Add(new(name, value));
+            }
+            return PropertyBag.FromSorted(values);
         }
-        return PropertyBag.From(values);
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    static PropertyDefinition? Find(IReadOnlyList<PropertyDefinition> catalog, ref Utf8JsonReader reader)
+    {
+        foreach (var definition in catalog)
+        {
+            if (reader.ValueTextEquals(definition.Name)) return definition;
+        }
+        return null;
     }
 
     static object? ReadValue(ref Utf8JsonReader reader, PropertyType? type)

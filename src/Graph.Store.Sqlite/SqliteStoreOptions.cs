@@ -15,6 +15,14 @@ public sealed record SqliteStoreOptions(string ConnectionString)
     public int CacheSizeKib { get; init; } = 32 * 1024;
 
     /// <summary>
+    /// How much of the file each connection reads through memory-mapped I/O, in bytes (0: none). Pages read that way
+    /// are the operating system's cached file pages, not copies in each connection's cache, and a read takes no system
+    /// call per page. The mapping is address space: the resident memory it adds is the file's pages actually read,
+    /// which the operating system may drop at any time.
+    /// </summary>
+    public long MmapSizeBytes { get; init; } = 1L << 30;
+
+    /// <summary>
     /// An import into a store holding fewer nodes than this is a bulk load: the name index and the backward link
     /// index are rebuilt once at the end, several times faster than keeping them up row by row. Into a bigger
     /// store an import keeps them up as it goes.

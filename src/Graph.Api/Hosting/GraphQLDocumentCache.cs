@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
+using KnowledgeGraph.Api.Hosting.Auth;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +10,11 @@ namespace KnowledgeGraph.Api.Hosting;
 
 /// <summary>
 /// Documents that parsed and validated, by their text: a repeated operation skips parsing and the validation rules
-/// that depend on the document alone. The rules that depend on the request still run on every request — they are
-/// registered for cached documents too: authorization (who the user is) and depth and complexity (which read the
-/// variables, e.g. <c>first: $n</c>). Bounded by the total length of the cached texts (<c>GraphQL:DocumentCacheSize</c>).
+/// that depend on the document alone. The checks that depend on the request still run on every request: authorization
+/// (who the user is) and depth and complexity (which read the variables, e.g. <c>first: $n</c>). Once an operation of a
+/// document has been validated, its <see cref="AccessRequirements"/> are kept with the document, and
+/// <see cref="CachedDocumentValidator"/> runs those checks without walking the document again.
+/// Bounded by the total length of the cached texts (<c>GraphQL:DocumentCacheSize</c>).
 /// Modelled on graphql-dotnet's own <c>MemoryDocumentCache</c> (package GraphQL.MemoryCache).
 /// </summary>
 internal sealed class GraphQLDocumentCache : IConfigureExecution, IDisposable
@@ -31,19 +35,47 @@ internal sealed class GraphQLDocumentCache : IConfigureExecution, IDisposable
         if (_documents is null || options.Document is not null || options.Query is not { } query)
             return await next(options).ConfigureAwait(false);
 
-        if (_documents.TryGetValue(query, out GraphQLDocument? cached))
+        var operation = options.OperationName ?? "";
+        if (_documents.TryGetValue(query, out CachedDocument? cached) && cached is not null)
         {
-            options.Document = cached;
+            options.Document = cached.Document;
+            if (cached.Requirements.TryGetValue(operation, out var requirements))
+            {
+                options.ValidationRules = [];
+                options.UserContext[CachedDocumentValidator.CachedRequirementsKey] = requirements;
+                return await next(options).ConfigureAwait(false);
+            }
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
-            return await next(options).ConfigureAwait(false);
+            var again = await next(options).ConfigureAwait(false);
+            if (again.Executed) cached.Remember(operation, options.UserContext);
+            return again;
         }
 
         var result = await next(options).ConfigureAwait(false);
         // Only documents that passed validation, which is what makes skipping the document-only rules safe.
         if (result.Executed && result.Document is { } document)
-            _documents.Set(query, document, new MemoryCacheEntryOptions { Size = query.Length });
+        {
+            var entry = new CachedDocument(document);
+            entry.Remember(operation, options.UserContext);
+            _documents.Set(query, entry, new MemoryCacheEntryOptions { Size = query.Length });
+        }
         return result;
     }
 
     public void Dispose() => _documents?.Dispose();
+
+    /// <summary>A document and, by operation name, what each of its operations validated so far needs.</summary>
+    private sealed class CachedDocument(GraphQLDocument document)
+    {
+        public GraphQLDocument Document { get; } = document;
+
+        public ConcurrentDictionary<string, AccessRequirements> Requirements { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Keeps the requirements the authorization rule left in the user context of a validated request.</summary>
+        public void Remember(string operation, IDictionary<string, object?> userContext)
+        {
+            if (userContext.TryGetValue(AuthorizationValidationRule.RequirementsKey, out var found) && found is AccessRequirements requirements)
+                Requirements.TryAdd(operation, requirements);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
@@ -48,6 +49,8 @@ public static partial class GraphQLServiceCollectionExtensions
             .AddSchemaVisitor<RequiredRoleSchemaVisitor>()
             .AddUnhandledExceptionHandler(LogUnhandled));
 
+        // Repeated documents are checked for each request without walking them again (see GraphQLDocumentCache).
+        services.AddSingleton<IDocumentValidator, CachedDocumentValidator>();
         services.AddGraphQLHttp<KnowledgeGraphSchema>();
         services.AddGraphLoaders();
         return services;

@@ -11,22 +11,51 @@ namespace KnowledgeGraph.Domain.Model;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "A bag of properties, named as the domain names it.")]
 public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatable<PropertyBag>
 {
-    readonly ImmutableSortedDictionary<string, object> _values;
+    // Sorted by name (ordinal), each name once. A bag holds a handful of values: an array searched by halves is built
+    // and read several times faster than a tree, and every node and link read from the store gets one.
+    readonly KeyValuePair<string, object>[] _values;
 
     /// <summary>No properties.</summary>
-    public static readonly PropertyBag Empty = new(ImmutableSortedDictionary<string, object>.Empty.WithComparers(StringComparer.Ordinal));
+    public static readonly PropertyBag Empty = new([]);
 
-    PropertyBag(ImmutableSortedDictionary<string, object> values) => _values = values;
+    PropertyBag(KeyValuePair<string, object>[] values) => _values = values;
 
-    /// <summary>A bag of these values; nulls are dropped, lists become immutable arrays.</summary>
+    /// <summary>A bag of these values; nulls are dropped, lists become immutable arrays; a later value of a name wins.</summary>
     public static PropertyBag From(IEnumerable<KeyValuePair<string, object?>> values)
     {
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var entries = new List<KeyValuePair<string, object>>();
         foreach (var (name, value) in values)
         {
-            if (value is not null) builder[name] = Normalize(value);
+            if (value is not null) entries.Add(new(name, Normalize(value)));
         }
-        return builder.Count == 0 ? Empty : new PropertyBag(builder.ToImmutable());
+        if (entries.Count == 0) return Empty;
+        // A stable sort keeps the order of repeats, so the last of a name is the one kept.
+        var sorted = entries.Index().OrderBy(e => e.Item.Key, StringComparer.Ordinal).ThenBy(e => e.Index).Select(e => e.Item).ToList();
+        var unique = new List<KeyValuePair<string, object>>(sorted.Count);
+        foreach (var entry in sorted)
+        {
+            if (unique.Count > 0 && unique[^1].Key == entry.Key) unique[^1] = entry;
+            else unique.Add(entry);
+        }
+        return new PropertyBag([.. unique]);
+    }
+
+    /// <summary>
+    /// A bag of values given sorted by name, each name once, none null, already normalised — as the store writes them;
+    /// falls back to <see cref="From"/> when they are not.
+    /// </summary>
+    public static PropertyBag FromSorted(List<KeyValuePair<string, object>> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0) return Empty;
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (string.CompareOrdinal(values[i - 1].Key, values[i].Key) >= 0)
+                return From(values.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value)));
+        }
+        var entries = values.ToArray();
+        for (var i = 0; i < entries.Length; i++) entries[i] = new(entries[i].Key, Normalize(entries[i].Value));
+        return new PropertyBag(entries);
     }
 
     /// <summary>A bag of these values; nulls are dropped.</summary>
@@ -34,8 +63,30 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
         From(values.Select(v => new KeyValuePair<string, object?>(v.Name, v.Value)));
 
     /// <summary>This bag with one value set, or removed when null.</summary>
-    public PropertyBag With(string name, object? value) =>
-        value is null ? new PropertyBag(_values.Remove(name)) : new PropertyBag(_values.SetItem(name, Normalize(value)));
+    public PropertyBag With(string name, object? value)
+    {
+        var at = IndexOf(name);
+        if (value is null)
+        {
+            if (at < 0) return this;
+            var fewer = new KeyValuePair<string, object>[_values.Length - 1];
+            Array.Copy(_values, 0, fewer, 0, at);
+            Array.Copy(_values, at + 1, fewer, at, _values.Length - at - 1);
+            return fewer.Length == 0 ? Empty : new PropertyBag(fewer);
+        }
+        if (at >= 0)
+        {
+            var replaced = (KeyValuePair<string, object>[])_values.Clone();
+            replaced[at] = new(name, Normalize(value));
+            return new PropertyBag(replaced);
+        }
+        var place = ~at;
+        var more = new KeyValuePair<string, object>[_values.Length + 1];
+        Array.Copy(_values, 0, more, 0, place);
+        more[place] = new(name, Normalize(value));
+        Array.Copy(_values, place, more, place + 1, _values.Length - place);
+        return new PropertyBag(more);
+    }
 
     static object Normalize(object value) => value switch
     {
@@ -47,45 +98,67 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
         _ => value,
     };
 
+    // The place of the name, or the bitwise complement of where it would go.
+    int IndexOf(string name)
+    {
+        int low = 0, high = _values.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = string.CompareOrdinal(_values[middle].Key, name);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return ~low;
+    }
+
     /// <summary>The value as T, or default when absent.</summary>
-    public T? Get<T>(string name) => _values.TryGetValue(name, out var value) && value is T typed ? typed : default;
+    public T? Get<T>(string name) => TryGetValue(name, out var value) && value is T typed ? typed : default;
 
     /// <summary>A text or enum value, or null.</summary>
     public string? Text(string name) => Get<string>(name);
 
     /// <summary>A decimal value (integers widen), or null.</summary>
-    public decimal? Decimal(string name) => _values.TryGetValue(name, out var value)
+    public decimal? Decimal(string name) => TryGetValue(name, out var value)
         ? value switch { decimal d => d, long l => l, _ => null }
         : null;
 
     /// <summary>An integer value, or null.</summary>
-    public long? Integer(string name) => _values.TryGetValue(name, out var value) && value is long l ? l : null;
+    public long? Integer(string name) => TryGetValue(name, out var value) && value is long l ? l : null;
 
     /// <summary>A boolean value, or null.</summary>
-    public bool? Flag(string name) => _values.TryGetValue(name, out var value) && value is bool b ? b : null;
+    public bool? Flag(string name) => TryGetValue(name, out var value) && value is bool b ? b : null;
 
     /// <summary>A date value, or null.</summary>
-    public DateOnly? Date(string name) => _values.TryGetValue(name, out var value) && value is DateOnly d ? d : null;
+    public DateOnly? Date(string name) => TryGetValue(name, out var value) && value is DateOnly d ? d : null;
 
     /// <summary>A list value, empty when absent.</summary>
     public ImmutableArray<string> List(string name) =>
-        _values.TryGetValue(name, out var value) && value is ImmutableArray<string> list ? list : [];
+        TryGetValue(name, out var value) && value is ImmutableArray<string> list ? list : [];
 
-    public object this[string key] => _values[key];
-    public IEnumerable<string> Keys => _values.Keys;
-    public IEnumerable<object> Values => _values.Values;
-    public int Count => _values.Count;
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
-    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value) => _values.TryGetValue(key, out value);
-    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _values.GetEnumerator();
+    public object this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"there is no property {key}");
+    public IEnumerable<string> Keys => _values.Select(v => v.Key);
+    public IEnumerable<object> Values => _values.Select(v => v.Value);
+    public int Count => _values.Length;
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value)
+    {
+        var at = IndexOf(key);
+        value = at >= 0 ? _values[at].Value : null;
+        return at >= 0;
+    }
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)_values).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(PropertyBag? other)
     {
         if (other is null || other.Count != Count) return false;
-        foreach (var (name, value) in _values)
+        for (var i = 0; i < _values.Length; i++)
         {
-            if (!other._values.TryGetValue(name, out var otherValue) || !ValueEquals(value, otherValue)) return false;
+            if (_values[i].Key != other._values[i].Key || !ValueEquals(_values[i].Value, other._values[i].Value)) return false;
         }
         return true;
     }
@@ -102,7 +175,7 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var name in _values.Keys) hash.Add(name, StringComparer.Ordinal);
+        foreach (var (name, _) in _values) hash.Add(name, StringComparer.Ordinal);
         return hash.ToHashCode();
     }
 

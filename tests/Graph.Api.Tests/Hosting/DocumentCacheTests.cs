@@ -40,6 +40,51 @@ public sealed class DocumentCacheTests
     }
 
     [Fact]
+    public async Task EachOperationOfACachedDocumentIsCheckedForWhatItNeeds()
+    {
+        await using var app = new KnowledgeGraphApplication().WithTestFields();
+        const string document = "query Open { greeting } query Restricted { editorsOnly } mutation Touch { touch }";
+        var editor = KnowledgeGraphApplication.TokenFor("editor");
+        var analyst = KnowledgeGraphApplication.TokenFor("analyst");
+
+        var open = await app.PostAsync(document, operationName: "Open");
+        var restricted = await app.PostAsync(document, operationName: "Restricted");
+        var restrictedAgain = await app.PostAsync(document, operationName: "Restricted");
+        var restrictedToAnalyst = await app.PostAsync(document, operationName: "Restricted", token: analyst);
+        var restrictedToEditor = await app.PostAsync(document, operationName: "Restricted", token: editor);
+        var touchByEditor = await app.PostAsync(document, operationName: "Touch", token: editor);
+        var touchByAnalyst = await app.PostAsync(document, operationName: "Touch", token: analyst);
+        var openAgain = await app.PostAsync(document, operationName: "Open");
+
+        Assert.Equal("你好，柳工 and 玉柴", open.Data?["greeting"]?.GetValue<string>());
+        Assert.Equal(["UNAUTHENTICATED"], restricted.ErrorCodes);
+        Assert.Equal(["UNAUTHENTICATED"], restrictedAgain.ErrorCodes);
+        Assert.Equal(restricted.Errors[0]?["message"]?.GetValue<string>(), restrictedAgain.Errors[0]?["message"]?.GetValue<string>());
+        Assert.Equal(restricted.Errors[0]?["locations"]?.ToJsonString(), restrictedAgain.Errors[0]?["locations"]?.ToJsonString());
+        Assert.Equal(["FORBIDDEN"], restrictedToAnalyst.ErrorCodes);
+        Assert.Equal(7, restrictedToEditor.Data?["editorsOnly"]?.GetValue<int>());
+        Assert.Equal(1, touchByEditor.Data?["touch"]?.GetValue<int>());
+        Assert.Equal(["FORBIDDEN"], touchByAnalyst.ErrorCodes);
+        Assert.Equal(403, touchByAnalyst.Status);
+        Assert.Empty(openAgain.Errors);
+    }
+
+    [Fact]
+    public async Task ACachedDocumentWithBadVariablesIsRefusedAsTheFirstTime()
+    {
+        await using var app = new KnowledgeGraphApplication().WithTestFields();
+        const string query = "query Sized($n: Int) { testNodes(first: $n) { id } }";
+
+        var good = await app.PostAsync(query, new { n = 2 });
+        var bad = await app.PostAsync(query, new { n = "two" });
+
+        Assert.Empty(good.Errors);
+        Assert.Equal(400, bad.Status);
+        Assert.Single(bad.Errors);
+        Assert.Contains("$n", bad.Errors[0]?["message"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithTheCacheOffRepeatedDocumentsRunTheSame()
     {
         await using var app = new KnowledgeGraphApplication().WithTestFields().With("GraphQL:DocumentCacheSize", "0");
