@@ -143,17 +143,19 @@ internal sealed class NodeFilterSql
 
     /// <summary>
     /// Some: a matching link exists; None: none exists; All: no link exists that does not match; Single: the matching
-    /// links, counted up to two, are one. With both directions, a link matches from either end.
+    /// links, counted up to two, are one. With both directions, a link matches from either end, and a link from the node
+    /// to itself counts once.
     /// </summary>
     string HasLink(NodeFilter.HasLink hasLink)
     {
         var type = _parameters.Add(_codes.CodeOf(hasLink.Type));
         var others = hasLink.OtherIds is null ? null : _parameters.Add(PropertyJson.EncodeScalars(hasLink.OtherIds));
         var failing = hasLink.Quantifier == LinkQuantifier.All;
-        string Matching(string here, string there)
+        string Matching(string here, string there, bool skipSelfLinks = false)
         {
             var l = _aliases.Next("l");
             var conditions = new List<string> { $"{l}.{here} = {_node}.n", $"{l}.type = {type}" };
+            if (skipSelfLinks) conditions.Add($"{l}.{there} <> {l}.{here}");
             var tests = new List<string>();
             if (others is not null)
                 tests.Add($"{l}.{there} IN (SELECT o.n FROM json_each({others}) j JOIN nodes o ON o.id = j.value)");
@@ -175,7 +177,8 @@ internal sealed class NodeFilterSql
         {
             Direction.Out => [Matching("from_n", "to_n")],
             Direction.In => [Matching("to_n", "from_n")],
-            _ => new[] { Matching("from_n", "to_n"), Matching("to_n", "from_n") },
+            // Arriving, the links that also leave the node were counted leaving.
+            _ => new[] { Matching("from_n", "to_n"), Matching("to_n", "from_n", skipSelfLinks: true) },
         };
         if (hasLink.Quantifier == LinkQuantifier.Single)
             return $"(SELECT count(*) FROM ({string.Join(" UNION ALL ", matching)} LIMIT 2)) = 1";

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
@@ -48,7 +49,7 @@ internal static class PropertyJson
             if (converted is null)
             {
                 throw new InvalidInputException(
-                    $"{owner}: property '{name}' takes a {TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
+                    $"{owner}: property '{name}' takes a {NodeFilterValidator.TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
             }
             if (!ReferenceEquals(converted, value)) normalized = normalized.With(name, converted);
         }
@@ -218,19 +219,4 @@ internal static class PropertyJson
         }
         return null;
     }
-
-    /// <summary>The type's name in messages.</summary>
-    public static string TypeName(PropertyType type) => type switch
-    {
-        PropertyType.Text => "text",
-        PropertyType.Integer => "whole number",
-        PropertyType.Decimal => "decimal number",
-        PropertyType.Boolean => "boolean",
-        PropertyType.Date => "date",
-        PropertyType.Enum => "enum name",
-        PropertyType.TextList => "list of text",
-        PropertyType.Reference => "key",
-        PropertyType.ReferenceList => "list of keys",
-        _ => type.ToString(),
-    };
 }

