@@ -17,7 +17,7 @@ internal sealed class WriteSession : IDisposable
     const string SelectNodeSql = "SELECT n, name, name_en, aliases, props, created_at, updated_at FROM nodes WHERE id = $id";
     const string InsertNodeSql = """
         INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at)
-        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now) ON CONFLICT DO NOTHING RETURNING n
+        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now) ON CONFLICT DO NOTHING
         """;
     const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
     const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
@@ -29,7 +29,7 @@ internal sealed class WriteSession : IDisposable
         """;
     const string DeleteLinksAtNodeSql = "DELETE FROM links WHERE from_n = $n; DELETE FROM links WHERE to_n = $n;";
     const string SelectNodeRefSql = "SELECT n, kind FROM nodes WHERE id = $id";
-    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded) RETURNING id";
+    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded)";
     const string IndexNameSql = """
         INSERT INTO name_trigrams (rowid, folded) VALUES ($id, $folded);
         INSERT INTO name_bigrams (rowid, grams) VALUES ($id, $grams);
@@ -82,6 +82,9 @@ internal sealed class WriteSession : IDisposable
     bool _nodeIndexesDeferred;
     // Keyed by the constant's reference: hashing the SQL text on every call cost more than running some statements.
     readonly Dictionary<string, SqliteCommand> _statements = new(ReferenceEqualityComparer.Instance);
+    // The inserts run for every node and name, bound by position through SQLitePCL.
+    RawStatement? _insertNode;
+    RawStatement? _insertName;
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
     readonly Dictionary<NodeKind, long> _nodeCounts = [];
     readonly Dictionary<long, long> _linkCounts = [];
@@ -141,8 +144,10 @@ internal sealed class WriteSession : IDisposable
 
         (Change, Node?)? Create()
         {
-            if (Bind(Statement(InsertNodeSql, "$id", "$kind", "$key", "$name", "$nameEn", "$aliases", "$props", "$now"),
-                    id, input.Kind.ToString(), input.Key, input.Name, nameEn, aliasesJson, propsJson, _now).ExecuteScalar() is not long created)
+            // Parameters by position: $id, $kind, $key, $name, $nameEn, $aliases, $props, $now.
+            _insertNode ??= new RawStatement(_connection, InsertNodeSql);
+            if (_insertNode.Bind(1, id).Bind(2, input.Kind.ToString()).Bind(3, input.Key).Bind(4, input.Name).Bind(5, nameEn)
+                    .Bind(6, aliasesJson).Bind(7, propsJson).Bind(8, _now).Insert() is not { } created)
             {
                 return null;
             }
@@ -356,7 +361,7 @@ internal sealed class WriteSession : IDisposable
         var staged = _staged;
         _staged = null;
         var order = StagedLinkOrder.Sort(staged);
-        using var append = new RawStatement(_connection.Handle!, AppendLinkSql);
+        using var append = new RawStatement(_connection, AppendLinkSql);
         for (var i = 0; i < order.Length; i++)
         {
             ref readonly var link = ref CollectionsMarshal.AsSpan(staged)[order[i]];
@@ -398,7 +403,9 @@ internal sealed class WriteSession : IDisposable
     {
         foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
         {
-            var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$kind", "$text", "$folded"), n, kind.ToString(), text, folded).ExecuteScalar()!;
+            // Parameters by position: $n, $kind, $text, $folded.
+            _insertName ??= new RawStatement(_connection, InsertNameSql);
+            var nameId = _insertName.Bind(1, n).Bind(2, kind.ToString()).Bind(3, text).Bind(4, folded).Insert()!.Value;
             if (!_nodeIndexesDeferred)
             {
                 Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
@@ -448,6 +455,8 @@ internal sealed class WriteSession : IDisposable
 
     public void Dispose()
     {
+        _insertNode?.Dispose();
+        _insertName?.Dispose();
         foreach (var command in _statements.Values) command.Dispose();
         _statements.Clear();
     }
