@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -38,6 +39,15 @@ internal sealed class RawStatement : IDisposable
         if (_text.Length < most) _text = new byte[Math.Max(most, _text.Length * 2)];
         var length = Encoding.UTF8.GetBytes(value, _text);
         return Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length)));
+    }
+
+    /// <summary>Binds a date as stored (<c>yyyy-MM-dd</c>), or NULL for null, to the parameter at <paramref name="index"/> (from 1).</summary>
+    public RawStatement Bind(int index, DateOnly? value)
+    {
+        if (value is not { } date) return Check(raw.sqlite3_bind_null(_statement, index));
+        Span<byte> text = stackalloc byte[16];
+        date.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Check(raw.sqlite3_bind_text(_statement, index, text[..length]));
     }
 
     /// <summary>Runs the statement, which gives no rows, and makes it ready for the next values.</summary>

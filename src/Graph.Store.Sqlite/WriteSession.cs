@@ -224,19 +224,20 @@ internal sealed class WriteSession : IDisposable
         var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);
+        if (_staged is not null && !materialize)
+        {
+            _staged.Add(new(from.N, type, to.N, key, input.StartDate, input.EndDate, input.Source, propsJson));
+            Count(_linkCounts, type, +1);
+            return (Change.Created, null);
+        }
+
+        Change change;
+        long createdAt = _now, updatedAt = _now;
         var start = Rows.DateValue(input.StartDate);
         var end = Rows.DateValue(input.EndDate);
         var source = (object?)input.Source ?? DBNull.Value;
         var props = (object?)propsJson ?? DBNull.Value;
-
-        Change change;
-        long createdAt = _now, updatedAt = _now;
-        if (_staged is not null && !materialize)
-        {
-            _staged.Add(new(from.N, type, to.N, key, start as string, end as string, input.Source, propsJson));
-            change = Change.Created;
-        }
-        else if (!materialize)
+        if (!materialize)
         {
             // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
             change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
@@ -362,10 +363,11 @@ internal sealed class WriteSession : IDisposable
         _staged = null;
         var order = StagedLinkOrder.Sort(staged);
         using var append = new RawStatement(_connection, AppendLinkSql);
+        var links = CollectionsMarshal.AsSpan(staged);
         for (var i = 0; i < order.Length; i++)
         {
-            ref readonly var link = ref CollectionsMarshal.AsSpan(staged)[order[i]];
-            if (i + 1 < order.Length && staged[order[i + 1]] is var next
+            ref readonly var link = ref links[order[i]];
+            if (i + 1 < order.Length && links[order[i + 1]] is var next
                 && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
             {
                 // The next one is a later upsert of the same link: as written directly, it would have found this one.
