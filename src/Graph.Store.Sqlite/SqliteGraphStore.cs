@@ -416,21 +416,20 @@ public sealed class SqliteGraphStore : IGraphStore
                 if (stageLinks) Execute(connection, transaction, "PRAGMA cache_size = -262144;");
                 using var session = new WriteSession(connection, transaction, codes, DateTimeOffset.UtcNow, bulk, stageLinks);
                 long done = 0, nodesCreated = 0, nodesUpdated = 0, nodesUnchanged = 0, linksCreated = 0, linksUpdated = 0, linksUnchanged = 0;
-                await foreach (var prepared in PreparedImport.RunAsync(operations, cancellationToken).ConfigureAwait(false))
+                await foreach (var operation in operations.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    prepared.Error?.Throw();
-                    switch (prepared.Operation)
+                    switch (operation)
                     {
-                        case WriteOperation.UpsertNode:
-                            switch (session.UpsertNode(prepared.Node!, materialize: false).Change)
+                        case WriteOperation.UpsertNode upsert:
+                            switch (session.UpsertNode(upsert.Node, materialize: false).Change)
                             {
                                 case Change.Created: nodesCreated++; break;
                                 case Change.Updated: nodesUpdated++; break;
                                 default: nodesUnchanged++; break;
                             }
                             break;
-                        case WriteOperation.UpsertLink:
-                            switch (session.UpsertLink(prepared.Link!, materialize: false).Change)
+                        case WriteOperation.UpsertLink upsert:
+                            switch (session.UpsertLink(upsert.Link, materialize: false).Change)
                             {
                                 case Change.Created: linksCreated++; break;
                                 case Change.Updated: linksUpdated++; break;
@@ -444,7 +443,7 @@ public sealed class SqliteGraphStore : IGraphStore
                             session.DeleteLink(delete.Id);
                             break;
                         default:
-                            throw new InvalidInputException($"unknown write operation {prepared.Operation?.GetType().Name ?? "null"}");
+                            throw new InvalidInputException($"unknown write operation {operation?.GetType().Name ?? "null"}");
                     }
                     if (++done % ImportProgressEvery == 0)
                     {

@@ -128,13 +128,19 @@ internal sealed class WriteSession : IDisposable
     public long RepeatedLinksUnchanged { get; private set; }
 
     /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> it gives the node as stored.</summary>
-    public (Change Change, Node? Node) UpsertNode(NodeInput input, bool materialize) => UpsertNode(PreparedNode.Of(input), materialize);
-
-    /// <summary>Creates the prepared node or replaces its content; with <paramref name="materialize"/> it gives the node as stored.</summary>
-    public (Change Change, Node? Node) UpsertNode(PreparedNode prepared, bool materialize)
+    public (Change Change, Node? Node) UpsertNode(NodeInput input, bool materialize)
     {
-        var (input, nameEn, properties, propsJson, aliasesJson, names) = prepared;
+        if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
+        if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
+        if (input.Key.Contains('|', StringComparison.Ordinal)) throw new InvalidInputException($"node {input.Id}: a key cannot contain '|'");
+        if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"node {input.Id}: the name is empty");
+        if (input.Aliases.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"node {input.Id}: an alias is empty");
+
         var id = input.Id;
+        var nameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn;
+        var properties = PropertyJson.Normalize(input.Properties, GraphSchema.Of(input.Kind).Properties, $"node {id}");
+        var propsJson = PropertyJson.Encode(properties);
+        var aliasesJson = PropertyJson.EncodeList(input.Aliases);
 
         (Change, Node?)? Create()
         {
@@ -145,7 +151,7 @@ internal sealed class WriteSession : IDisposable
             {
                 return null;
             }
-            AddNames(created, input.Kind, names);
+            AddNames(created, input.Kind, input.Name, nameEn, input.Aliases);
             _refs[id] = new(created, input.Kind);
             Count(_nodeCounts, input.Kind, +1);
             return (Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
@@ -181,7 +187,7 @@ internal sealed class WriteSession : IDisposable
         if (oldName != input.Name || oldNameEn != nameEn || oldAliases != (aliasesJson ?? ""))
         {
             RemoveNames(n);
-            AddNames(n, input.Kind, names);
+            AddNames(n, input.Kind, input.Name, nameEn, input.Aliases);
         }
         Changed = true;
         return (Change.Updated, materialize ? NodeOf(input, nameEn, properties, createdAt, _now) : null);
@@ -195,16 +201,11 @@ internal sealed class WriteSession : IDisposable
     /// Creates the link or replaces its content. Both ends must exist and be of kinds the type allows;
     /// with <paramref name="materialize"/> it gives the link as stored.
     /// </summary>
-    public (Change Change, Link? Link) UpsertLink(LinkInput input, bool materialize) => UpsertLink(PreparedLink.Of(input), materialize);
-
-    /// <summary>
-    /// Creates the prepared link or replaces its content. Both ends must exist and be of kinds the type allows;
-    /// with <paramref name="materialize"/> it gives the link as stored.
-    /// </summary>
-    public (Change Change, Link? Link) UpsertLink(PreparedLink prepared, bool materialize)
+    public (Change Change, Link? Link) UpsertLink(LinkInput input, bool materialize)
     {
-        var (input, info) = (prepared.Input, prepared.Info);
+        if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
         BuildNodeIndexes();
+        var info = GraphSchema.Of(input.Type);
         var from = Find(input.FromId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.FromId}");
         var to = Find(input.ToId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.ToId}");
         if (!info.FromKinds.Contains(from.Kind))
@@ -217,8 +218,10 @@ internal sealed class WriteSession : IDisposable
             throw new RuleViolationException(
                 $"link {input.Id}: a {info.Name} link cannot arrive at a {to.Kind} ({input.ToId}); it arrives at {string.Join(", ", info.ToKinds.Order())}");
         }
-        var properties = prepared.CheckedProperties();
-        var propsJson = prepared.PropsJson;
+        var properties = info.Properties.Count == 0 && input.Properties.Count == 0
+            ? input.Properties
+            : PropertyJson.Normalize(input.Properties, info.Properties, $"link {input.Id}");
+        var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);
         if (_staged is not null && !materialize)
@@ -398,9 +401,9 @@ internal sealed class WriteSession : IDisposable
         return found;
     }
 
-    void AddNames(long n, NodeKind kind, IReadOnlyList<(string Text, string Folded)> names)
+    void AddNames(long n, NodeKind kind, string name, string? nameEn, ImmutableArray<string> aliases)
     {
-        foreach (var (text, folded) in names)
+        foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
         {
             // Parameters by position: $n, $kind, $text, $folded.
             _insertName ??= new RawStatement(_connection, InsertNameSql);
