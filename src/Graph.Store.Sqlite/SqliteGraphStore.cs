@@ -405,9 +405,8 @@ public sealed class SqliteGraphStore : IGraphStore
                 var bulk = nodesBefore < _options.BulkImportBelowNodes;
                 leftWal = bulk && !_inMemory && LeaveWal(connection);
                 // A bulk load skips the sync of the log at commit; in WAL mode that can lose the import on power loss,
-                // never half of it, and the store had (next to) nothing to lose. Its index builds sort on every core, in
-                // memory: sorting the 4M entries of links_to through temporary files took several times longer.
-                if (bulk) Execute(connection, null, FormattableString.Invariant($"PRAGMA synchronous = NORMAL; PRAGMA threads = {Environment.ProcessorCount}; PRAGMA temp_store = MEMORY;"));
+                // never half of it, and the store had (next to) nothing to lose. Its index builds sort on every core.
+                if (bulk) Execute(connection, null, FormattableString.Invariant($"PRAGMA synchronous = NORMAL; PRAGMA threads = {Environment.ProcessorCount};"));
                 using var transaction = connection.BeginTransaction(deferred: false);
                 // Into a store without links, a bulk load stages the links and writes them at the end in the order of
                 // their key: the clustered links table is then built by appends.
@@ -465,7 +464,7 @@ public sealed class SqliteGraphStore : IGraphStore
             {
                 if (leftWal) Execute(connection, null, "PRAGMA journal_mode = WAL;");
                 Execute(connection, null, FormattableString.Invariant(
-                    $"PRAGMA cache_size = -{_options.CacheSizeKib}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA threads = 0; PRAGMA temp_store = DEFAULT; PRAGMA optimize;"));
+                    $"PRAGMA cache_size = -{_options.CacheSizeKib}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA threads = 0; PRAGMA optimize;"));
             }
         }
         catch (SqliteException e)
