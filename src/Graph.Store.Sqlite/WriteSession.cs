@@ -65,12 +65,18 @@ internal sealed class WriteSession : IDisposable
     const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
     const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
     const string CreateLinksToSql = "CREATE INDEX links_to ON links (to_n, type);";
+    // FTS5 writes what it holds in memory to a new segment every 1 MiB (its 'hashsize') and merges the segments as they
+    // pile up; the builds hold up to 64 MiB, then the default is set again for the writes that follow.
     const string BuildNodeIndexesSql = $"""
         CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind);
         INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
         INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
+        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 67108864);
+        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 67108864);
         INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
         INSERT INTO name_bigrams (rowid, grams) SELECT id, {NameIndex.GramsFunction}(folded) FROM node_names;
+        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 1048576);
+        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 1048576);
         """;
 
     readonly SqliteConnection _connection;
