@@ -4,9 +4,10 @@ namespace KnowledgeGraph.Store.Sqlite;
 
 /// <summary>
 /// A link of a bulk load waiting to be written, with its ends as node numbers and its type as a code; its place in the
-/// staged list orders its repeats (the later one wins).
+/// staged list orders its repeats (the later one wins). Dates stay values until they are bound: millions of links hold
+/// no date strings.
 /// </summary>
-internal readonly record struct StagedLink(long From, long Type, long To, string Key, string? Start, string? End, string? Source, string? Props);
+internal readonly record struct StagedLink(long From, long Type, long To, string Key, DateOnly? Start, DateOnly? End, string? Source, string? Props);
 
 /// <summary>The order in which staged links are written: the links table's key (from, type, to, key), then staging order.</summary>
 internal static class StagedLinkOrder

@@ -17,7 +17,7 @@ internal sealed class WriteSession : IDisposable
     const string SelectNodeSql = "SELECT n, name, name_en, aliases, props, created_at, updated_at FROM nodes WHERE id = $id";
     const string InsertNodeSql = """
         INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at)
-        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now) ON CONFLICT DO NOTHING RETURNING n
+        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now) ON CONFLICT DO NOTHING
         """;
     const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
     const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
@@ -29,7 +29,7 @@ internal sealed class WriteSession : IDisposable
         """;
     const string DeleteLinksAtNodeSql = "DELETE FROM links WHERE from_n = $n; DELETE FROM links WHERE to_n = $n;";
     const string SelectNodeRefSql = "SELECT n, kind FROM nodes WHERE id = $id";
-    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded) RETURNING id";
+    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded)";
     const string IndexNameSql = """
         INSERT INTO name_trigrams (rowid, folded) VALUES ($id, $folded);
         INSERT INTO name_bigrams (rowid, grams) VALUES ($id, $grams);
@@ -65,12 +65,18 @@ internal sealed class WriteSession : IDisposable
     const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
     const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
     const string CreateLinksToSql = "CREATE INDEX links_to ON links (to_n, type);";
+    // FTS5 writes what it holds in memory to a new segment every 1 MiB (its 'hashsize') and merges the segments as they
+    // pile up; the builds hold up to 64 MiB, then the default is set again for the writes that follow.
     const string BuildNodeIndexesSql = $"""
         CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind);
         INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
         INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
+        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 67108864);
+        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 67108864);
         INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
         INSERT INTO name_bigrams (rowid, grams) SELECT id, {NameIndex.GramsFunction}(folded) FROM node_names;
+        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 1048576);
+        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 1048576);
         """;
 
     readonly SqliteConnection _connection;
@@ -82,6 +88,9 @@ internal sealed class WriteSession : IDisposable
     bool _nodeIndexesDeferred;
     // Keyed by the constant's reference: hashing the SQL text on every call cost more than running some statements.
     readonly Dictionary<string, SqliteCommand> _statements = new(ReferenceEqualityComparer.Instance);
+    // The inserts run for every node and name, bound by position through SQLitePCL.
+    RawStatement? _insertNode;
+    RawStatement? _insertName;
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
     readonly Dictionary<NodeKind, long> _nodeCounts = [];
     readonly Dictionary<long, long> _linkCounts = [];
@@ -141,8 +150,10 @@ internal sealed class WriteSession : IDisposable
 
         (Change, Node?)? Create()
         {
-            if (Bind(Statement(InsertNodeSql, "$id", "$kind", "$key", "$name", "$nameEn", "$aliases", "$props", "$now"),
-                    id, input.Kind.ToString(), input.Key, input.Name, nameEn, aliasesJson, propsJson, _now).ExecuteScalar() is not long created)
+            // Parameters by position: $id, $kind, $key, $name, $nameEn, $aliases, $props, $now.
+            _insertNode ??= new RawStatement(_connection, InsertNodeSql);
+            if (_insertNode.Bind(1, id).Bind(2, input.Kind.ToString()).Bind(3, input.Key).Bind(4, input.Name).Bind(5, nameEn)
+                    .Bind(6, aliasesJson).Bind(7, propsJson).Bind(8, _now).Insert() is not { } created)
             {
                 return null;
             }
@@ -219,19 +230,20 @@ internal sealed class WriteSession : IDisposable
         var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);
+        if (_staged is not null && !materialize)
+        {
+            _staged.Add(new(from.N, type, to.N, key, input.StartDate, input.EndDate, input.Source, propsJson));
+            Count(_linkCounts, type, +1);
+            return (Change.Created, null);
+        }
+
+        Change change;
+        long createdAt = _now, updatedAt = _now;
         var start = Rows.DateValue(input.StartDate);
         var end = Rows.DateValue(input.EndDate);
         var source = (object?)input.Source ?? DBNull.Value;
         var props = (object?)propsJson ?? DBNull.Value;
-
-        Change change;
-        long createdAt = _now, updatedAt = _now;
-        if (_staged is not null && !materialize)
-        {
-            _staged.Add(new(from.N, type, to.N, key, start as string, end as string, input.Source, propsJson));
-            change = Change.Created;
-        }
-        else if (!materialize)
+        if (!materialize)
         {
             // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
             change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
@@ -356,11 +368,12 @@ internal sealed class WriteSession : IDisposable
         var staged = _staged;
         _staged = null;
         var order = StagedLinkOrder.Sort(staged);
-        using var append = new RawStatement(_connection.Handle!, AppendLinkSql);
+        using var append = new RawStatement(_connection, AppendLinkSql);
+        var links = CollectionsMarshal.AsSpan(staged);
         for (var i = 0; i < order.Length; i++)
         {
-            ref readonly var link = ref CollectionsMarshal.AsSpan(staged)[order[i]];
-            if (i + 1 < order.Length && staged[order[i + 1]] is var next
+            ref readonly var link = ref links[order[i]];
+            if (i + 1 < order.Length && links[order[i + 1]] is var next
                 && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
             {
                 // The next one is a later upsert of the same link: as written directly, it would have found this one.
@@ -398,7 +411,9 @@ internal sealed class WriteSession : IDisposable
     {
         foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
         {
-            var nameId = (long)Bind(Statement(InsertNameSql, "$n", "$kind", "$text", "$folded"), n, kind.ToString(), text, folded).ExecuteScalar()!;
+            // Parameters by position: $n, $kind, $text, $folded.
+            _insertName ??= new RawStatement(_connection, InsertNameSql);
+            var nameId = _insertName.Bind(1, n).Bind(2, kind.ToString()).Bind(3, text).Bind(4, folded).Insert()!.Value;
             if (!_nodeIndexesDeferred)
             {
                 Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
@@ -448,6 +463,8 @@ internal sealed class WriteSession : IDisposable
 
     public void Dispose()
     {
+        _insertNode?.Dispose();
+        _insertName?.Dispose();
         foreach (var command in _statements.Values) command.Dispose();
         _statements.Clear();
     }

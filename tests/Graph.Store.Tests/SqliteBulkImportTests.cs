@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Synthetic;
@@ -151,5 +152,47 @@ public sealed class SqliteBulkImportTests
         Assert.Null(bulk.Links[Array.IndexOf(Sample.Links, Sample.Hosts)]);
         Assert.NotNull(bulk.Links[Array.IndexOf(Sample.Links, Sample.Posts)]);
         Assert.Equal(Sample.Links.Length - 3, bulk.Counts.LinkTotal);
+    }
+
+    [Fact]
+    public async Task AnImportFailsAtItsFirstBadOperationAsWrittenOneByOne()
+    {
+        var missing = new LinkInput(LinkType.PairedWith, Sample.SoftwareHouse.Id, "ResearchInstitute:missing") with
+        {
+            Properties = PropertyBag.Of(("nonsense", 1L)),
+        };
+        WriteOperation[] more =
+        [
+            new WriteOperation.UpsertLink(missing),
+            new WriteOperation.UpsertNode(new NodeInput(NodeKind.Person, "p|1", "示例人员")),
+        ];
+
+        foreach (var bulk in new[] { true, false })
+        {
+            await using var store = await CreateStoreAsync(bulk);
+
+            // The link comes first, and its ends are checked before its properties.
+            var error = await Assert.ThrowsAsync<NotFoundException>(() => store.ImportAsync(Sample.Stream(more)));
+
+            Assert.Contains("ResearchInstitute:missing", error.Message, StringComparison.Ordinal);
+            Assert.Equal(0, (await store.CountAsync()).NodeTotal);
+        }
+    }
+
+    [Fact]
+    public async Task AnImportWhoseOperationsFailHalfwayWritesNothing()
+    {
+        static async IAsyncEnumerable<WriteOperation> FailingAfterTheSample()
+        {
+            await foreach (var operation in Sample.Stream()) yield return operation;
+            throw new IOException("the file ended early");
+        }
+        await using var store = await CreateStoreAsync(bulk: true);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => store.ImportAsync(FailingAfterTheSample()));
+
+        Assert.Equal("the file ended early", error.Message);
+        Assert.Equal(0, (await store.CountAsync()).NodeTotal);
+        Assert.Equal(Sample.Nodes.Length, (await store.ImportAsync(Sample.Stream())).NodesCreated);
     }
 }
