@@ -465,7 +465,7 @@ public sealed class SqliteGraphStore : IGraphStore
             {
                 if (leftWal) Execute(connection, null, "PRAGMA journal_mode = WAL;");
                 Execute(connection, null, FormattableString.Invariant(
-                    $"PRAGMA cache_size = -{_options.CacheSizeKib}; PRAGMA mmap_size = {_options.MmapSizeBytes}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA threads = 0; PRAGMA optimize;"));
+                    $"PRAGMA cache_size = -{_options.CacheSizeKib}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA threads = 0; PRAGMA optimize; PRAGMA mmap_size = {_options.MmapSizeBytes};"));
             }
         }
         catch (SqliteException e)
