@@ -54,7 +54,7 @@ internal static class QueryBenchmark
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"  load average after: {Machine.LoadAverage()}");
-        Console.WriteLine($"  RSS with the store loaded: {process.WorkingSet64 / (1024.0 * 1024):N0} MiB (peak {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB)");
+        Console.WriteLine($"  RSS with the store loaded: {process.WorkingSet64 / (1024.0 * 1024):N0} MiB (peak {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB{Machine.ResidentSplit()})");
     }
 
     /// <summary>Times one call at a time; a tenth as many calls first, untimed, to warm up.</summary>
