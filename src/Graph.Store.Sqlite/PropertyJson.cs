@@ -147,16 +147,16 @@ internal static class PropertyJson
             Span<byte> buffer = rented ?? stackalloc byte[length];
             var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(json, buffer)]);
             reader.Read();
-            var values = new List<KeyValuePair<string, object>>();
+            var values = new List<KeyValuePair<string, object?>>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 // The catalog's own name when it has one: no new string per property read.
                 var definition = Find(catalog, ref reader);
                 var name = definition?.Name ?? reader.GetString()!;
                 reader.Read();
-                if (ReadValue(ref reader, definition?.Type) is { } value) values.Add(new(name, value));
+                values.Add(new(name, ReadValue(ref reader, definition?.Type)));
             }
-            return PropertyBag.FromSorted(values);
+            return PropertyBag.From(values);
         }
         finally
         {

@@ -54,16 +54,13 @@ internal sealed class RawStatement : IDisposable
     public void Run()
     {
         var result = raw.sqlite3_step(_statement);
-        if (IsLocked(result))
+        // A table of a shared in-memory database locked by a reader: retried until the timeout, as Microsoft.Data.Sqlite does.
+        var waited = IsLocked(result) ? System.Diagnostics.Stopwatch.StartNew() : null;
+        while (IsLocked(result) && waited!.Elapsed < _timeout)
         {
-            // A table of a shared in-memory database locked by a reader: retried until the timeout, as Microsoft.Data.Sqlite does.
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (IsLocked(result) && waited.Elapsed < _timeout)
-            {
-                raw.sqlite3_reset(_statement);
-                Thread.Sleep(LockRetryDelay);
-                result = raw.sqlite3_step(_statement);
-            }
+            raw.sqlite3_reset(_statement);
+            Thread.Sleep(LockRetryDelay);
+            result = raw.sqlite3_step(_statement);
         }
         raw.sqlite3_reset(_statement);
         if (result != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(result, _db);

@@ -45,9 +45,11 @@ internal sealed class GraphQLDocumentCache : IConfigureExecution, IDisposable
                 options.UserContext[CachedDocumentValidator.CachedRequirementsKey] = requirements;
                 return await next(options).ConfigureAwait(false);
             }
+            // An operation not checked before: the rules kept for cached documents walk it once and leave its requirements,
+            // whether or not this user meets them.
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
             var again = await next(options).ConfigureAwait(false);
-            if (again.Executed) cached.Remember(operation, options.UserContext);
+            cached.Remember(operation, options.UserContext);
             return again;
         }
 
@@ -71,7 +73,7 @@ internal sealed class GraphQLDocumentCache : IConfigureExecution, IDisposable
 
         public ConcurrentDictionary<string, AccessRequirements> Requirements { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Keeps the requirements the authorization rule left in the user context of a validated request.</summary>
+        /// <summary>Keeps the requirements the authorization rule left in the user context, when it walked the whole document.</summary>
         public void Remember(string operation, IDictionary<string, object?> userContext)
         {
             if (userContext.TryGetValue(AuthorizationValidationRule.RequirementsKey, out var found) && found is AccessRequirements requirements)

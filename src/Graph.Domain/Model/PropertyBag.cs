@@ -20,42 +20,31 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
 
     PropertyBag(KeyValuePair<string, object>[] values) => _values = values;
 
-    /// <summary>A bag of these values; nulls are dropped, lists become immutable arrays; a later value of a name wins.</summary>
+    /// <summary>
+    /// A bag of these values; nulls are dropped, lists become immutable arrays; a later value of a name wins. Values
+    /// given in name order, each name once — as the store writes them — are taken as they come, without a sort.
+    /// </summary>
     public static PropertyBag From(IEnumerable<KeyValuePair<string, object?>> values)
     {
         var entries = new List<KeyValuePair<string, object>>();
+        var inOrder = true;
         foreach (var (name, value) in values)
         {
-            if (value is not null) entries.Add(new(name, Normalize(value)));
+            if (value is null) continue;
+            if (entries.Count > 0 && string.CompareOrdinal(entries[^1].Key, name) >= 0) inOrder = false;
+            entries.Add(new(name, Normalize(value)));
         }
         if (entries.Count == 0) return Empty;
+        if (inOrder) return new PropertyBag([.. entries]);
         // A stable sort keeps the order of repeats, so the last of a name is the one kept.
-        var sorted = entries.Index().OrderBy(e => e.Item.Key, StringComparer.Ordinal).ThenBy(e => e.Index).Select(e => e.Item).ToList();
-        var unique = new List<KeyValuePair<string, object>>(sorted.Count);
+        var sorted = entries.Index().OrderBy(e => e.Item.Key, StringComparer.Ordinal).ThenBy(e => e.Index).Select(e => e.Item);
+        var unique = new List<KeyValuePair<string, object>>(entries.Count);
         foreach (var entry in sorted)
         {
             if (unique.Count > 0 && unique[^1].Key == entry.Key) unique[^1] = entry;
             else unique.Add(entry);
         }
         return new PropertyBag([.. unique]);
-    }
-
-    /// <summary>
-    /// A bag of values given sorted by name, each name once, none null, already normalised — as the store writes them;
-    /// falls back to <see cref="From"/> when they are not.
-    /// </summary>
-    public static PropertyBag FromSorted(List<KeyValuePair<string, object>> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0) return Empty;
-        for (var i = 1; i < values.Count; i++)
-        {
-            if (string.CompareOrdinal(values[i - 1].Key, values[i].Key) >= 0)
-                return From(values.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value)));
-        }
-        var entries = values.ToArray();
-        for (var i = 0; i < entries.Length; i++) entries[i] = new(entries[i].Key, Normalize(entries[i].Value));
-        return new PropertyBag(entries);
     }
 
     /// <summary>A bag of these values; nulls are dropped.</summary>

@@ -47,15 +47,15 @@ public sealed class PropertyBagTests
     }
 
     [Fact]
-    public void FromSortedTakesSortedValuesAsTheyAreAndSortsOthers()
+    public void ValuesGivenInOrderAreTakenAsTheyAreAndRepeatsStillKeepTheLast()
     {
-        var sorted = PropertyBag.FromSorted([new("a", 1), new("b", "x")]);
-        var unsorted = PropertyBag.FromSorted([new("b", "x"), new("a", 1)]);
-        var repeated = PropertyBag.FromSorted([new("a", 1), new("a", 2)]);
+        var inOrder = PropertyBag.From([new("a", 1), new("b", "x")]);
+        var reversed = PropertyBag.From([new("b", "x"), new("a", 1)]);
+        var repeated = PropertyBag.From([new("a", 1), new("a", 2), new("b", null)]);
 
-        Assert.Equal(["a", "b"], sorted.Keys);
-        Assert.Equal(1L, sorted.Integer("a"));
-        Assert.Equal(sorted, unsorted);
+        Assert.Equal(["a", "b"], inOrder.Keys);
+        Assert.Equal(1L, inOrder.Integer("a"));
+        Assert.Equal(inOrder, reversed);
         Assert.Equal(2L, repeated.Integer("a"));
         Assert.Single(repeated);
     }
