@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -45,9 +44,16 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Bind(int index, DateOnly? value)
     {
         if (value is not { } date) return Check(raw.sqlite3_bind_null(_statement, index));
-        Span<byte> text = stackalloc byte[16];
-        date.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return Check(raw.sqlite3_bind_text(_statement, index, text[..length]));
+        // The digits written directly: the general formatter parses its pattern on every call.
+        Span<byte> text = stackalloc byte[10];
+        var (year, month, day) = date;
+        for (var (i, rest) = (3, year); i >= 0; i--, rest /= 10) text[i] = (byte)('0' + rest % 10);
+        text[4] = text[7] = (byte)'-';
+        text[5] = (byte)('0' + month / 10);
+        text[6] = (byte)('0' + month % 10);
+        text[8] = (byte)('0' + day / 10);
+        text[9] = (byte)('0' + day % 10);
+        return Check(raw.sqlite3_bind_text(_statement, index, text));
     }
 
     /// <summary>Runs the statement, which gives no rows, and makes it ready for the next values.</summary>

@@ -63,8 +63,13 @@ internal sealed class WriteSession : IDisposable
         """;
     const string CountNodesSql = "INSERT INTO node_counts (kind, count) VALUES ($kind, $delta) ON CONFLICT (kind) DO UPDATE SET count = count + excluded.count";
     const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
+    // How many staged links are copied out in key order at a time to be written.
+    const int StagedLinkBatch = 4096;
     const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
-    const string CreateLinksToSql = "CREATE INDEX links_to ON links (to_n, type);";
+    // SQLite sorts an index's entries in memory up to the page cache's size, on one thread; with a smaller cache it
+    // sorts runs of them on the worker threads of PRAGMA threads (set for a bulk load), then merges the runs. The
+    // import sets its cache size back at its end.
+    const string CreateLinksToSql = "PRAGMA cache_size = -16384; CREATE INDEX links_to ON links (to_n, type);";
     // FTS5 writes what it holds in memory to a new segment every 1 MiB (its 'hashsize') and merges the segments as they
     // pile up; the builds hold up to 64 MiB, then the default is set again for the writes that follow.
     const string BuildNodeIndexesSql = $"""
@@ -97,6 +102,8 @@ internal sealed class WriteSession : IDisposable
     // The links of a load into a store without links, kept in memory until the end and then written in the order of
     // their key, so the clustered table is built by appends instead of taking millions of inserts at random places.
     List<StagedLink>? _staged;
+    // The region and name indexes being built on another thread while links are staged, which needs no statement.
+    Task? _nodeIndexBuild;
 
     readonly record struct NodeRef(long N, NodeKind Kind);
 
@@ -136,6 +143,7 @@ internal sealed class WriteSession : IDisposable
     /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> it gives the node as stored.</summary>
     public (Change Change, Node? Node) UpsertNode(NodeInput input, bool materialize)
     {
+        WaitForNodeIndexes();
         if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
         if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
         if (input.Key.Contains('|', StringComparison.Ordinal)) throw new InvalidInputException($"node {input.Id}: a key cannot contain '|'");
@@ -210,7 +218,9 @@ internal sealed class WriteSession : IDisposable
     public (Change Change, Link? Link) UpsertLink(LinkInput input, bool materialize)
     {
         if (!Enum.IsDefined(input.Type)) throw new InvalidInputException($"unknown link type {input.Type}");
-        BuildNodeIndexes();
+        var staging = _staged is not null && !materialize;
+        BuildNodeIndexes(inBackground: staging);
+        if (!staging) WaitForNodeIndexes();
         var info = GraphSchema.Of(input.Type);
         var from = Find(input.FromId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.FromId}");
         var to = Find(input.ToId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.ToId}");
@@ -230,9 +240,9 @@ internal sealed class WriteSession : IDisposable
         var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);
-        if (_staged is not null && !materialize)
+        if (staging)
         {
-            _staged.Add(new(from.N, type, to.N, key, input.StartDate, input.EndDate, input.Source, propsJson));
+            _staged!.Add(new(from.N, type, to.N, key, input.StartDate, input.EndDate, input.Source, propsJson));
             Count(_linkCounts, type, +1);
             return (Change.Created, null);
         }
@@ -292,6 +302,7 @@ internal sealed class WriteSession : IDisposable
     /// <summary>Deletes the node and every link at it; NotFound when there is none.</summary>
     public Change DeleteNode(string id)
     {
+        WaitForNodeIndexes();
         WriteStagedLinks();
         if (Find(id) is not { } node) return Change.NotFound;
         using (var reader = Bind(Statement(LinksAtNodeSql, "$n"), node.N).ExecuteReader())
@@ -310,6 +321,7 @@ internal sealed class WriteSession : IDisposable
     /// <summary>Deletes the link; NotFound when there is none (or the id is not a link id).</summary>
     public Change DeleteLink(string id)
     {
+        WaitForNodeIndexes();
         WriteStagedLinks();
         if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
         var code = _codes.CodeOf(type);
@@ -339,6 +351,7 @@ internal sealed class WriteSession : IDisposable
     /// </summary>
     public long Finish()
     {
+        WaitForNodeIndexes();
         WriteStagedLinks();
         BuildNodeIndexes();
         if (_bulk) Run(CreateLinksToSql);
@@ -368,25 +381,46 @@ internal sealed class WriteSession : IDisposable
         var staged = _staged;
         _staged = null;
         var order = StagedLinkOrder.Sort(staged);
-        using var append = new RawStatement(_connection, AppendLinkSql);
         var links = CollectionsMarshal.AsSpan(staged);
-        for (var i = 0; i < order.Length; i++)
+        using var append = new RawStatement(_connection, AppendLinkSql);
+        // Parameters by position: $from, $type, $to, $key, $start, $end, $source, $props, $now. A value stays bound
+        // from one row to the next, so only the values that differ from the row before are bound again.
+        append.Bind(9, _now);
+        var batch = new StagedLink[StagedLinkBatch + 1];
+        var previous = default(StagedLink);
+        var first = true;
+        for (var start = 0; start < order.Length; start += StagedLinkBatch)
         {
-            ref readonly var link = ref links[order[i]];
-            if (i + 1 < order.Length && links[order[i + 1]] is var next
-                && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
+            // The links are copied out in key order a batch at a time, one beyond the batch to compare with: the copies
+            // do not wait on each other as they jump around memory, where binding one link after another would.
+            var count = Math.Min(StagedLinkBatch, order.Length - start);
+            var copied = Math.Min(count + 1, order.Length - start);
+            for (var i = 0; i < copied; i++) batch[i] = links[order[start + i]];
+            for (var i = 0; i < count; i++)
             {
-                // The next one is a later upsert of the same link: as written directly, it would have found this one.
-                var same = next.Start == link.Start && next.End == link.End && next.Source == link.Source && next.Props == link.Props;
-                if (same) RepeatedLinksUnchanged++;
-                else RepeatedLinksUpdated++;
-                Count(_linkCounts, link.Type, -1);
-                continue;
+                ref readonly var link = ref batch[i];
+                if (i + 1 < copied && batch[i + 1] is var next
+                    && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
+                {
+                    // The next one is a later upsert of the same link: as written directly, it would have found this one.
+                    var same = next.Start == link.Start && next.End == link.End && next.Source == link.Source && next.Props == link.Props;
+                    if (same) RepeatedLinksUnchanged++;
+                    else RepeatedLinksUpdated++;
+                    Count(_linkCounts, link.Type, -1);
+                    continue;
+                }
+                if (first || link.From != previous.From) append.Bind(1, link.From);
+                if (first || link.Type != previous.Type) append.Bind(2, link.Type);
+                append.Bind(3, link.To);
+                if (first || !string.Equals(link.Key, previous.Key, StringComparison.Ordinal)) append.Bind(4, link.Key);
+                if (first || link.Start != previous.Start) append.Bind(5, link.Start);
+                if (first || link.End != previous.End) append.Bind(6, link.End);
+                if (first || !string.Equals(link.Source, previous.Source, StringComparison.Ordinal)) append.Bind(7, link.Source);
+                if (first || !string.Equals(link.Props, previous.Props, StringComparison.Ordinal)) append.Bind(8, link.Props);
+                append.Run();
+                previous = link;
+                first = false;
             }
-            // Parameters by position: $from, $type, $to, $key, $start, $end, $source, $props, $now.
-            append.Bind(1, link.From).Bind(2, link.Type).Bind(3, link.To).Bind(4, link.Key)
-                .Bind(5, link.Start).Bind(6, link.End).Bind(7, link.Source).Bind(8, link.Props).Bind(9, _now)
-                .Run();
         }
     }
 
@@ -400,6 +434,7 @@ internal sealed class WriteSession : IDisposable
     NodeRef? Find(string id)
     {
         if (_refs.TryGetValue(id, out var known)) return known;
+        WaitForNodeIndexes();
         using var reader = Bind(Statement(SelectNodeRefSql, "$id"), id).ExecuteReader();
         if (!reader.Read()) return null;
         var found = new NodeRef(reader.GetInt64(0), Enum.Parse<NodeKind>(reader.GetString(1)));
@@ -425,14 +460,31 @@ internal sealed class WriteSession : IDisposable
 
     /// <summary>
     /// Builds the region and name indexes a bulk session left alone, once: at its first link, as nodes come first in an
-    /// import and the links are staged, that work overlaps with reading the rest of the import; the nodes written after
-    /// keep them up one by one.
+    /// import; the nodes written after keep them up one by one. When the links are staged, which takes no statement, the
+    /// build runs <paramref name="inBackground"/> on another thread, beside the staging and the reading of the rest of
+    /// the import, and whatever uses the connection next waits for it (<see cref="WaitForNodeIndexes"/>).
     /// </summary>
-    void BuildNodeIndexes()
+    void BuildNodeIndexes(bool inBackground = false)
     {
         if (!_nodeIndexesDeferred) return;
-        Run(BuildNodeIndexesSql);
         _nodeIndexesDeferred = false;
+        if (inBackground)
+        {
+            _nodeIndexBuild = Task.Run(() => Run(BuildNodeIndexesSql));
+            return;
+        }
+        Run(BuildNodeIndexesSql);
+    }
+
+    /// <summary>
+    /// Waits for the node indexes being built in the background: every use of the connection comes after it, as the
+    /// connection serves one thread at a time. An error of the build is thrown here.
+    /// </summary>
+    void WaitForNodeIndexes()
+    {
+        if (_nodeIndexBuild is not { } build) return;
+        _nodeIndexBuild = null;
+        build.GetAwaiter().GetResult();
     }
 
     void Run(string sql)
@@ -463,6 +515,16 @@ internal sealed class WriteSession : IDisposable
 
     public void Dispose()
     {
+        // A session given up while its indexes are built (an error, a cancelled import) lets the build end first: the
+        // transaction is rolled back after the session is disposed.
+        try
+        {
+            WaitForNodeIndexes();
+        }
+        catch (SqliteException)
+        {
+            // The error that ended the session is the one reported.
+        }
         _insertNode?.Dispose();
         _insertName?.Dispose();
         foreach (var command in _statements.Values) command.Dispose();
