@@ -15,10 +15,14 @@ internal static class ImportBenchmark
         using var process = Process.GetCurrentProcess();
         var clock = Stopwatch.StartNew();
         var graph = SyntheticGraph.Create(preset, seed);
-        long nodes = graph.Nodes().LongCount(), links = graph.Links().LongCount();
+        var skeleton = clock.Elapsed;
+        var nodes = graph.Nodes().LongCount();
+        var nodesDone = clock.Elapsed;
+        var links = graph.Links().LongCount();
         process.Refresh();
         Console.WriteLine($"generate {preset.Name} seed {seed}: {nodes:N0} nodes, {links:N0} links in {clock.Elapsed.TotalSeconds:F1} s wall, " +
             $"{process.TotalProcessorTime.TotalSeconds:F1} s CPU (load average {Machine.LoadAverage()})");
+        Console.WriteLine($"  skeleton {skeleton.TotalSeconds:F1} s, nodes {(nodesDone - skeleton).TotalSeconds:F1} s, links {(clock.Elapsed - nodesDone).TotalSeconds:F1} s");
     }
 
     static async IAsyncEnumerable<WriteOperation> Unchunk(IAsyncEnumerable<WriteOperation[]> chunks)
