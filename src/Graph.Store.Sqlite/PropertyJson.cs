@@ -25,16 +25,17 @@ internal static class PropertyJson
 
     /// <summary>
     /// The bag with every value checked against its catalog type (integers widened to decimals where the
-    /// catalog says decimal); an unknown name or a value of the wrong type is an <see cref="InvalidInputException"/>.
+    /// catalog says decimal); an unknown name or a value of the wrong type is an <see cref="InvalidInputException"/>
+    /// that names the owner, as <paramref name="describe"/> tells it (only then: an import normalizes millions of bags).
     /// </summary>
-    public static PropertyBag Normalize(PropertyBag properties, IReadOnlyList<PropertyDefinition> catalog, string owner)
+    public static PropertyBag Normalize<TOwner>(PropertyBag properties, IReadOnlyList<PropertyDefinition> catalog, TOwner owner, Func<TOwner, string> describe)
     {
         if (properties.Count == 0) return properties;
         var normalized = properties;
         foreach (var (name, value) in properties)
         {
             var definition = Find(catalog, name)
-                ?? throw new InvalidInputException($"{owner}: there is no property '{name}' (known: {string.Join(", ", catalog.Select(p => p.Name))})");
+                ?? throw new InvalidInputException($"{describe(owner)}: there is no property '{name}' (known: {string.Join(", ", catalog.Select(p => p.Name))})");
             object? converted = (definition.Type, value) switch
             {
                 (PropertyType.Text or PropertyType.Enum or PropertyType.Reference, string) => value,
@@ -49,7 +50,7 @@ internal static class PropertyJson
             if (converted is null)
             {
                 throw new InvalidInputException(
-                    $"{owner}: property '{name}' takes a {NodeFilterValidator.TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
+                    $"{describe(owner)}: property '{name}' takes a {NodeFilterValidator.TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
             }
             if (!ReferenceEquals(converted, value)) normalized = normalized.With(name, converted);
         }

@@ -152,7 +152,7 @@ internal sealed class WriteSession : IDisposable
 
         var id = input.Id;
         var nameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn;
-        var properties = PropertyJson.Normalize(input.Properties, GraphSchema.Of(input.Kind).Properties, $"node {id}");
+        var properties = PropertyJson.Normalize(input.Properties, GraphSchema.Of(input.Kind).Properties, input, static node => $"node {node.Id}");
         var propsJson = PropertyJson.Encode(properties);
         var aliasesJson = PropertyJson.EncodeList(input.Aliases);
 
@@ -236,7 +236,7 @@ internal sealed class WriteSession : IDisposable
         }
         var properties = info.Properties.Count == 0 && input.Properties.Count == 0
             ? input.Properties
-            : PropertyJson.Normalize(input.Properties, info.Properties, $"link {input.Id}");
+            : PropertyJson.Normalize(input.Properties, info.Properties, input, static link => $"link {link.Id}");
         var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);
