@@ -22,8 +22,8 @@ internal sealed class SyntheticLinks
     SyntheticRandom _random;
 
     // The simulation's state: what each academic has done in each field, and the two-step relations of enterprises.
-    readonly int[] _trackRecord;
-    readonly double[] _standing;
+    readonly AcademicInField[] _academicInField;
+    readonly EnterpriseTraits[] _enterpriseTraits;
     readonly long[] _place;
     readonly int[] _lastPartner;
     readonly int[] _consortiumOf;
@@ -35,6 +35,19 @@ internal sealed class SyntheticLinks
     readonly List<(int Academic, double Affinity, double Weight)> _shortlist = [];
     long _agreements, _contracts;
 
+    /// <summary>
+    /// What an academic brings to a field, side by side so that a candidate costs one read: the part of the affinity
+    /// that does not change (<see cref="PartnerAffinity.Standing"/>), and the track record, which grows.
+    /// </summary>
+    struct AcademicInField
+    {
+        public double Standing;
+        public int TrackRecord;
+    }
+
+    /// <summary>What a choice of enterprise reads of each candidate, side by side: its fields and whether it is a 科技型企业.</summary>
+    readonly record struct EnterpriseTraits(byte Field, byte SecondField, bool Tech);
+
     public SyntheticLinks(SyntheticWorld world, SyntheticIds ids, string source)
     {
         _w = world;
@@ -42,14 +55,16 @@ internal sealed class SyntheticLinks
         _source = source;
         _fields = world.FieldList.Count;
         _random = new SyntheticRandom(world.Seed, SyntheticRandom.Stream("links"));
-        _trackRecord = new int[world.Academics * _fields];
-        _standing = new double[world.Academics * _fields];
+        _academicInField = new AcademicInField[world.Academics * _fields];
         for (var a = 0; a < world.Academics; a++)
         {
             for (var f = 0; f < _fields; f++)
-                _standing[a * _fields + f] = PartnerAffinity.Standing(world.Fit.Best(f, world.AcademicFields[a]), world.Capability[a * _fields + f]);
+                _academicInField[a * _fields + f].Standing = PartnerAffinity.Standing(world.Fit.Best(f, world.AcademicFields[a]), world.Capability[a * _fields + f]);
         }
         _place = world.OrgRegion.Select(PartnerAffinity.PlaceOf).ToArray();
+        _enterpriseTraits = new EnterpriseTraits[world.Enterprises];
+        for (var e = 0; e < world.Enterprises; e++)
+            _enterpriseTraits[e] = new EnterpriseTraits(world.OrgField[e], world.SecondField[e], world.TechEnterprise[e]);
         _lastPartner = Filled(world.Enterprises);
         _consortiumOf = Filled(world.Enterprises);
         _pairedWith = new List<int>?[world.Enterprises];
@@ -138,7 +153,8 @@ internal sealed class SyntheticLinks
             if (academic < 0 || (taken?.Contains(academic) ?? false) || (paired?.Contains(academic) ?? false)) return;
             var at = (academic - _w.AcademicStart) * _fields + field;
             var twoStepsAway = academic == commissioner || academic == parentPartner || (consortiumAcademics?.Contains(academic) ?? false);
-            var affinity = PartnerAffinity.Score(_standing[at], _trackRecord[at], twoStepsAway, PartnerAffinity.Region(place, _place[academic]));
+            ref readonly var known = ref _academicInField[at];
+            var affinity = PartnerAffinity.Score(known.Standing, known.TrackRecord, twoStepsAway, PartnerAffinity.Region(place, _place[academic]));
             shortlist.Add((academic, affinity, 0));
             top = Math.Max(top, affinity);
         }
@@ -180,7 +196,7 @@ internal sealed class SyntheticLinks
     int ChooseEnterprise(byte field, string? province, HashSet<int>? taken = null, int self = -1, int notSubsidiaryOf = -1, bool techOnly = false)
     {
         bool Excluded(int e) =>
-            (taken?.Contains(e) ?? false) || e == self || (notSubsidiaryOf >= 0 && _w.Parent[e] == notSubsidiaryOf) || (techOnly && !_w.TechEnterprise[e]);
+            (taken?.Contains(e) ?? false) || e == self || (notSubsidiaryOf >= 0 && _w.Parent[e] == notSubsidiaryOf) || (techOnly && !_enterpriseTraits[e].Tech);
 
         var sampler = province is not null && _w.EnterprisesByProvince.TryGetValue(province, out var local) ? local : _w.EnterpriseSampler;
         var best = -1;
@@ -201,15 +217,15 @@ internal sealed class SyntheticLinks
 
     double FitOf(byte field, int enterprise)
     {
-        var fit = _w.Fit.Of(field, _w.OrgField[enterprise]);
-        var second = _w.SecondField[enterprise];
-        return second == byte.MaxValue ? fit : Math.Max(fit, _w.Fit.Of(field, second));
+        var traits = _enterpriseTraits[enterprise];
+        var fit = _w.Fit.Of(field, traits.Field);
+        return traits.SecondField == byte.MaxValue ? fit : Math.Max(fit, _w.Fit.Of(field, traits.SecondField));
     }
 
     void Record(int academic, byte field)
     {
         var a = academic - _w.AcademicStart;
-        foreach (var g in _w.Fit.Related[field]) _trackRecord[a * _fields + g]++;
+        foreach (var g in _w.Fit.Related[field]) _academicInField[a * _fields + g].TrackRecord++;
     }
 
     string? HomeProvinceOf(int org) => SyntheticWorld.ProvinceOf(_w.OrgRegion[org]) ?? SyntheticWorld.ProvinceOf(_w.Preset.HomeProvince);
