@@ -38,17 +38,36 @@ internal static class PartnerAffinity
     /// <summary>ln(1 + n) for a count n ≥ 0.</summary>
     public static double Log1p(int n) => n < LogOnePlus.Length ? LogOnePlus[n] : ExactMath.Log(1.0 + n);
 
-    /// <summary>The affinity of a candidate from its parts.</summary>
-    public static double Score(double fit, int capability, int trackRecord, bool twoStepsAway, double region) =>
-        FieldWeight * fit + CapabilityWeight * Log1p(capability) + TrackRecordWeight * Log1p(trackRecord)
-        + (twoStepsAway ? ProximityWeight : 0) + region;
+    /// <summary>
+    /// The part of the affinity that an academic's standing in a field gives, which does not change as the simulation
+    /// runs: field fit and capability. <see cref="Score"/> adds the rest to it, in the order of the formula.
+    /// </summary>
+    public static double Standing(double fit, int capability) => FieldWeight * fit + CapabilityWeight * Log1p(capability);
+
+    /// <summary>The affinity of a candidate from its <see cref="Standing"/> and the other parts.</summary>
+    public static double Score(double standing, int trackRecord, bool twoStepsAway, double region) =>
+        standing + TrackRecordWeight * Log1p(trackRecord) + (twoStepsAway ? ProximityWeight : 0) + region;
+
+    /// <summary>The place of no region (abroad) for <see cref="Region(long, long)"/>.</summary>
+    public const long NoPlace = -1;
+
+    /// <summary>
+    /// The first four characters of a region code (province, then city) packed in a number for
+    /// <see cref="Region(long, long)"/>, or <see cref="NoPlace"/>.
+    /// </summary>
+    public static long PlaceOf(string? region) =>
+        region is null ? NoPlace : ((long)region[0] << 48) | ((long)region[1] << 32) | ((long)region[2] << 16) | region[3];
 
     /// <summary>The region part: same city (first four digits of known city or county codes), same province, or neither.</summary>
-    public static double Region(string? a, string? b)
+    public static double Region(string? a, string? b) => Region(PlaceOf(a), PlaceOf(b));
+
+    /// <summary>The region part for places packed by <see cref="PlaceOf"/>.</summary>
+    public static double Region(long a, long b)
     {
-        if (a is null || b is null || a[0] != b[0] || a[1] != b[1]) return 0;
-        var cityKnown = (a[2] != '0' || a[3] != '0') && (b[2] != '0' || b[3] != '0');
-        return cityKnown && a[2] == b[2] && a[3] == b[3] ? SameCityWeight : SameProvinceWeight;
+        const long City = 0xFFFF_FFFF, UnknownCity = ('0' << 16) | '0';
+        if (a == NoPlace || b == NoPlace || a >> 32 != b >> 32) return 0;
+        var cityKnown = (a & City) != UnknownCity && (b & City) != UnknownCity;
+        return cityKnown && (a & City) == (b & City) ? SameCityWeight : SameProvinceWeight;
     }
 }
 

@@ -40,13 +40,15 @@ internal sealed class SyntheticIds(SyntheticWorld world)
     public static string AchievementKey(int a) => $"A{a:D6}";
     public static string PersonKey(int p) => $"H{p:D6}";
 
-    readonly string?[] _enterpriseIds = new string?[world.Enterprises];
+    // Each organisation's id, built on first use: links name the same organisations again and again.
+    readonly string?[] _organizationIds = new string?[world.Organizations];
 
     /// <summary>The node id of an organisation.</summary>
-    public string Organization(int org)
+    public string Organization(int org) => _organizationIds[org] ??= OrganizationId(org);
+
+    string OrganizationId(int org)
     {
-        if (org < world.Enterprises)
-            return _enterpriseIds[org] ??= NodeId.Of(NodeKind.Enterprise, CreditCodeOf(world, org));
+        if (org < world.Enterprises) return NodeId.Of(NodeKind.Enterprise, CreditCodeOf(world, org));
         if (world.IsAcademic(org)) return NodeId.Of(world.KindOf(org), AcademicKey(world, org));
         return NodeId.Of(NodeKind.GovernmentBody, world.GovernmentKeys[org - world.GovernmentStart]);
     }

@@ -22,14 +22,31 @@ internal sealed class SyntheticLinks
     SyntheticRandom _random;
 
     // The simulation's state: what each academic has done in each field, and the two-step relations of enterprises.
-    readonly int[] _trackRecord;
+    readonly AcademicInField[] _academicInField;
+    readonly EnterpriseTraits[] _enterpriseTraits;
+    readonly long[] _place;
     readonly int[] _lastPartner;
     readonly int[] _consortiumOf;
     readonly int[] _commissionerEmployer;
     readonly List<int>[] _consortiumAcademics;
-    readonly HashSet<long> _pairings = [];
+    readonly List<int>?[] _pairedWith;
+    readonly string[] _agreementTitles;
+    readonly string?[] _achievementKeys;
     readonly List<(int Academic, double Affinity, double Weight)> _shortlist = [];
     long _agreements, _contracts;
+
+    /// <summary>
+    /// What an academic brings to a field, side by side so that a candidate costs one read: the part of the affinity
+    /// that does not change (<see cref="PartnerAffinity.Standing"/>), and the track record, which grows.
+    /// </summary>
+    struct AcademicInField
+    {
+        public double Standing;
+        public int TrackRecord;
+    }
+
+    /// <summary>What a choice of enterprise reads of each candidate, side by side: its fields and whether it is a 科技型企业.</summary>
+    readonly record struct EnterpriseTraits(byte Field, byte SecondField, bool Tech);
 
     public SyntheticLinks(SyntheticWorld world, SyntheticIds ids, string source)
     {
@@ -38,9 +55,21 @@ internal sealed class SyntheticLinks
         _source = source;
         _fields = world.FieldList.Count;
         _random = new SyntheticRandom(world.Seed, SyntheticRandom.Stream("links"));
-        _trackRecord = new int[world.Academics * _fields];
+        _academicInField = new AcademicInField[world.Academics * _fields];
+        for (var a = 0; a < world.Academics; a++)
+        {
+            for (var f = 0; f < _fields; f++)
+                _academicInField[a * _fields + f].Standing = PartnerAffinity.Standing(world.Fit.Best(f, world.AcademicFields[a]), world.Capability[a * _fields + f]);
+        }
+        _place = world.OrgRegion.Select(PartnerAffinity.PlaceOf).ToArray();
+        _enterpriseTraits = new EnterpriseTraits[world.Enterprises];
+        for (var e = 0; e < world.Enterprises; e++)
+            _enterpriseTraits[e] = new EnterpriseTraits(world.OrgField[e], world.SecondField[e], world.TechEnterprise[e]);
         _lastPartner = Filled(world.Enterprises);
         _consortiumOf = Filled(world.Enterprises);
+        _pairedWith = new List<int>?[world.Enterprises];
+        _agreementTitles = world.FieldList.Select(f => $"{f.Name}科技合作协议").ToArray();
+        _achievementKeys = new string?[world.Achievements.Length];
         _commissionerEmployer = Filled(world.Enterprises);
         _consortiumAcademics = world.Consortia.Select(_ => new List<int>()).ToArray();
     }
@@ -73,75 +102,73 @@ internal sealed class SyntheticLinks
         for (var year = SyntheticWorld.FirstYear; year <= SyntheticWorld.LastYear; year++)
         {
             var share = SyntheticWorld.YearShare(year);
-            foreach (var link in Repeat((int)Math.Round(_w.Enterprises * PairingsPerEnterprise * share), () => Pairing(year))) yield return link;
-            foreach (var link in Repeat((int)Math.Round(_w.Enterprises * AgreementsPerEnterprise * share), () => Agreement(year))) yield return link;
+            for (var i = (int)Math.Round(_w.Enterprises * PairingsPerEnterprise * share); i > 0; i--)
+            {
+                if (Pairing(year) is { } link) yield return link;
+            }
+            for (var i = (int)Math.Round(_w.Enterprises * AgreementsPerEnterprise * share); i > 0; i--)
+            {
+                if (Agreement(year) is { } link) yield return link;
+            }
             foreach (var p in projectsByYear[year])
                 foreach (var link in Project(p)) yield return link;
             foreach (var c in challengesByYear[year])
                 foreach (var link in Challenge(c)) yield return link;
-            foreach (var link in Repeat((int)Math.Round(_w.Enterprises * ContractsPerEnterprise * share), () => Contract(year))) yield return link;
-        }
-    }
-
-    static IEnumerable<LinkInput> Repeat(int count, Func<LinkInput?> make)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (make() is { } link) yield return link;
+            for (var i = (int)Math.Round(_w.Enterprises * ContractsPerEnterprise * share); i > 0; i--)
+            {
+                if (Contract(year) is { } link) yield return link;
+            }
         }
     }
 
     // ----- the latent model -----
 
-    bool TwoStepsAway(int enterprise, int academic)
-    {
-        if (_commissionerEmployer[enterprise] == academic) return true;
-        var parent = _w.Parent[enterprise];
-        if (parent >= 0 && _lastPartner[parent] == academic) return true;
-        var consortium = _consortiumOf[enterprise];
-        return consortium >= 0 && _consortiumAcademics[consortium].Contains(academic);
-    }
-
-    /// <summary>The affinity u(e, a) of <see cref="PartnerAffinity"/>, for an enterprise and an academic organisation, in a field.</summary>
-    double Affinity(int enterprise, byte field, int academic)
-    {
-        var a = academic - _w.AcademicStart;
-        return PartnerAffinity.Score(
-            _w.Fit.Best(field, _w.AcademicFields[a]),
-            _w.Capability[a * _fields + field],
-            _trackRecord[a * _fields + field],
-            enterprise >= 0 && TwoStepsAway(enterprise, academic),
-            PartnerAffinity.Region(enterprise >= 0 ? _w.OrgRegion[enterprise] : null, _w.OrgRegion[academic]));
-    }
-
     /// <summary>
     /// The academic partner an enterprise takes for work in a field: one of a shortlist drawn with probability ∝
     /// exp(affinity) — as the best by affinity plus Gumbel noise would be (<see cref="PartnerAffinity"/>), with one
-    /// random number instead of two logarithms per candidate; -1 when every candidate is excluded.
+    /// random number instead of two logarithms per candidate; -1 when every candidate is excluded: those taken, and
+    /// with <paramref name="unpaired"/> those the enterprise is paired with already.
     /// </summary>
-    (int Academic, double Score) ChooseAcademic(int enterprise, byte field, Func<int, bool>? excluded = null)
+    (int Academic, double Score) ChooseAcademic(int enterprise, byte field, HashSet<int>? taken = null, bool unpaired = false)
     {
         var shortlist = _shortlist;
         shortlist.Clear();
         var top = double.NegativeInfinity;
+        // Who is two steps from the enterprise: its tech commissioner's employer, its parent's last partner, its consortium's academics.
+        var commissioner = -1;
+        var parentPartner = -1;
+        List<int>? consortiumAcademics = null;
+        var place = PartnerAffinity.NoPlace;
+        if (enterprise >= 0)
+        {
+            commissioner = _commissionerEmployer[enterprise];
+            if (_w.Parent[enterprise] is var parent and >= 0) parentPartner = _lastPartner[parent];
+            if (_consortiumOf[enterprise] is var consortium and >= 0) consortiumAcademics = _consortiumAcademics[consortium];
+            place = _place[enterprise];
+        }
+        var paired = unpaired ? _pairedWith[enterprise] : null;
+        // The affinity u(e, a) of PartnerAffinity, for the enterprise and an academic organisation, in the field.
         void Consider(int academic)
         {
-            if (academic < 0 || (excluded?.Invoke(academic) ?? false)) return;
-            var affinity = Affinity(enterprise, field, academic);
+            if (academic < 0 || (taken?.Contains(academic) ?? false) || (paired?.Contains(academic) ?? false)) return;
+            var at = (academic - _w.AcademicStart) * _fields + field;
+            var twoStepsAway = academic == commissioner || academic == parentPartner || (consortiumAcademics?.Contains(academic) ?? false);
+            ref readonly var known = ref _academicInField[at];
+            var affinity = PartnerAffinity.Score(known.Standing, known.TrackRecord, twoStepsAway, PartnerAffinity.Region(place, _place[academic]));
             shortlist.Add((academic, affinity, 0));
             top = Math.Max(top, affinity);
         }
         if (enterprise >= 0)
         {
-            Consider(_commissionerEmployer[enterprise]);
-            if (_w.Parent[enterprise] is var parent and >= 0) Consider(_lastPartner[parent]);
-            if (_consortiumOf[enterprise] is var consortium and >= 0)
+            Consider(commissioner);
+            if (_w.Parent[enterprise] >= 0) Consider(parentPartner);
+            if (consortiumAcademics is not null)
             {
-                foreach (var academic in _consortiumAcademics[consortium]) Consider(academic);
+                foreach (var academic in consortiumAcademics) Consider(academic);
             }
         }
         var inField = _w.AcademicsByField[field];
-        for (var i = 0; i < 12 && inField.Length > 0; i++) Consider(_w.AcademicStart + _random.Pick(inField));
+        for (var i = 0; i < 12 && inField.Length > 0; i++) Consider(_w.AcademicStart + inField[_random.Next(inField.Length)]);
         for (var i = 0; i < 6; i++) Consider(_w.AcademicStart + _w.PrestigeSampler.Sample(ref _random));
         for (var i = 0; i < 6; i++) Consider(_w.AcademicStart + _random.Next(_w.Academics));
         if (shortlist.Count == 0) return (-1, 0.0);
@@ -161,16 +188,23 @@ internal sealed class SyntheticLinks
         return (candidates[^1].Academic, candidates[^1].Affinity);
     }
 
-    /// <summary>An enterprise for work in a field, in a province when given: the best field fit among a few drawn by activity.</summary>
-    int ChooseEnterprise(byte field, string? province, Func<int, bool>? excluded = null)
+    /// <summary>
+    /// An enterprise for work in a field, in a province when given: the best field fit among a few drawn by activity,
+    /// leaving out those taken, <paramref name="self"/>, subsidiaries of
+    /// <paramref name="notSubsidiaryOf"/> and, with <paramref name="techOnly"/>, those that are not 科技型企业.
+    /// </summary>
+    int ChooseEnterprise(byte field, string? province, HashSet<int>? taken = null, int self = -1, int notSubsidiaryOf = -1, bool techOnly = false)
     {
+        bool Excluded(int e) =>
+            (taken?.Contains(e) ?? false) || e == self || (notSubsidiaryOf >= 0 && _w.Parent[e] == notSubsidiaryOf) || (techOnly && !_enterpriseTraits[e].Tech);
+
         var sampler = province is not null && _w.EnterprisesByProvince.TryGetValue(province, out var local) ? local : _w.EnterpriseSampler;
         var best = -1;
         var bestScore = double.NegativeInfinity;
         for (var i = 0; i < 6; i++)
         {
             var e = sampler.Sample(ref _random);
-            if (excluded?.Invoke(e) ?? false) continue;
+            if (Excluded(e)) continue;
             var score = PartnerAffinity.FieldWeight * FitOf(field, e) + _random.Gumbel();
             if (score > bestScore)
             {
@@ -183,15 +217,15 @@ internal sealed class SyntheticLinks
 
     double FitOf(byte field, int enterprise)
     {
-        var fit = _w.Fit.Of(field, _w.OrgField[enterprise]);
-        var second = _w.SecondField[enterprise];
-        return second == byte.MaxValue ? fit : Math.Max(fit, _w.Fit.Of(field, second));
+        var traits = _enterpriseTraits[enterprise];
+        var fit = _w.Fit.Of(field, traits.Field);
+        return traits.SecondField == byte.MaxValue ? fit : Math.Max(fit, _w.Fit.Of(field, traits.SecondField));
     }
 
     void Record(int academic, byte field)
     {
         var a = academic - _w.AcademicStart;
-        foreach (var g in _w.Fit.Related[field]) _trackRecord[a * _fields + g]++;
+        foreach (var g in _w.Fit.Related[field]) _academicInField[a * _fields + g].TrackRecord++;
     }
 
     string? HomeProvinceOf(int org) => SyntheticWorld.ProvinceOf(_w.OrgRegion[org]) ?? SyntheticWorld.ProvinceOf(_w.Preset.HomeProvince);
@@ -232,8 +266,8 @@ internal sealed class SyntheticLinks
                 // An enterprise's platform is co-built with universities and institutes, an academic one with enterprises.
                 var academicPartner = _w.IsEnterprise(owner) || (!_w.IsAcademic(owner) && _random.Chance(0.5));
                 var builder = academicPartner
-                    ? ChooseAcademic(_w.IsEnterprise(owner) ? owner : -1, seed.Field, builders.Contains).Academic
-                    : ChooseEnterprise(seed.Field, HomeProvinceOf(owner), builders.Contains);
+                    ? ChooseAcademic(_w.IsEnterprise(owner) ? owner : -1, seed.Field, builders).Academic
+                    : ChooseEnterprise(seed.Field, HomeProvinceOf(owner), builders);
                 if (builder < 0 || !builders.Add(builder)) continue;
                 yield return Link(LinkType.CoBuilds, Org(builder), id, seed.Established);
             }
@@ -252,7 +286,7 @@ internal sealed class SyntheticLinks
             var academics = _random.Between(1, 6);
             for (var i = 0; i < academics; i++)
             {
-                var (academic, _) = ChooseAcademic(seed.Lead, seed.Field, members.Contains);
+                var (academic, _) = ChooseAcademic(seed.Lead, seed.Field, members);
                 if (academic < 0 || !members.Add(academic)) continue;
                 _consortiumAcademics[c].Add(academic);
                 yield return Link(LinkType.MemberOf, Org(academic), id, Later(seed.Established));
@@ -260,7 +294,7 @@ internal sealed class SyntheticLinks
             var enterprises = 2 + _random.Geometric(10);
             for (var i = 0; i < enterprises; i++)
             {
-                var e = ChooseEnterprise(seed.Field, HomeProvinceOf(seed.Lead), members.Contains);
+                var e = ChooseEnterprise(seed.Field, HomeProvinceOf(seed.Lead), members);
                 if (e < 0 || !members.Add(e)) continue;
                 if (_consortiumOf[e] < 0) _consortiumOf[e] = c;
                 yield return Link(LinkType.MemberOf, Org(e), id, Later(seed.Established));
@@ -303,7 +337,7 @@ internal sealed class SyntheticLinks
             var count = 1 + _random.Geometric(1.5);
             for (var i = 0; i < count; i++)
             {
-                var e = ChooseEnterprise(_w.OrgField[seed.Employer], HomeProvinceOf(seed.Employer), served.Contains);
+                var e = ChooseEnterprise(_w.OrgField[seed.Employer], HomeProvinceOf(seed.Employer), served);
                 if (e < 0 || !served.Add(e)) continue;
                 if (_commissionerEmployer[e] < 0) _commissionerEmployer[e] = seed.Employer;
                 var from = _random.DayOf(_w.Year(ref _random));
@@ -326,8 +360,11 @@ internal sealed class SyntheticLinks
         // 结对子 is a programme of the province (003): its enterprises pair with universities and institutes anywhere.
         var e = ActiveEnterprise(homeOnly: _w.Preset.HomeShare > 0.5);
         var field = _w.OrgField[e];
-        var (academic, _) = ChooseAcademic(e, field, a => _pairings.Contains(((long)e << 32) | (uint)a));
-        if (academic < 0 || !_pairings.Add(((long)e << 32) | (uint)academic)) return null;
+        var (academic, _) = ChooseAcademic(e, field, unpaired: true);
+        if (academic < 0) return null;
+        var paired = _pairedWith[e] ??= [];
+        if (paired.Contains(academic)) return null;
+        paired.Add(academic);
         Record(academic, field);
         _lastPartner[e] = academic;
         var start = _random.DayOf(year);
@@ -354,7 +391,7 @@ internal sealed class SyntheticLinks
         {
             from = ActiveEnterprise(homeOnly: false);
             field = _w.OrgField[from];
-            to = ChooseEnterprise(field, null, e => e == from);
+            to = ChooseEnterprise(field, null, self: from);
         }
         else
         {
@@ -366,7 +403,7 @@ internal sealed class SyntheticLinks
         var start = _random.DayOf(year);
         var key = $"A{year}-{++_agreements:D7}";
         return Link(LinkType.CooperationAgreement, Org(from), Org(to), start, Until(start, _random.Between(3, 5)), key,
-            PropertyBag.Of(("title", $"{_w.FieldList[field].Name}科技合作协议")));
+            PropertyBag.Of(("title", _agreementTitles[field])));
     }
 
     LinkInput? Contract(int year)
@@ -385,14 +422,14 @@ internal sealed class SyntheticLinks
         }
         else
         {
-            seller = ChooseEnterprise(field, null, e => e == buyer || !_w.TechEnterprise[e]);
+            seller = ChooseEnterprise(field, null, self: buyer, techOnly: true);
         }
         if (seller < 0) return null;
         string? achievement = null;
         if (_w.AchievementsByHolder.TryGetValue(seller, out var held))
         {
             var pick = held[_random.Next(held.Count)];
-            achievement = _w.Achievements[pick].Published.Year <= year ? SyntheticIds.AchievementKey(pick) : null;
+            achievement = _w.Achievements[pick].Published.Year <= year ? _achievementKeys[pick] ??= SyntheticIds.AchievementKey(pick) : null;
         }
         var amount = Math.Round((decimal)_random.LogUniform(5, 2000), 1);
         var start = _random.DayOf(year);
@@ -411,9 +448,9 @@ internal sealed class SyntheticLinks
         {
             int partner;
             if (_w.IsEnterprise(seed.Lead) ? _random.Chance(0.6) : _random.Chance(0.3))
-                partner = ChooseAcademic(_w.IsEnterprise(seed.Lead) ? seed.Lead : -1, seed.Field, taken.Contains).Academic;
+                partner = ChooseAcademic(_w.IsEnterprise(seed.Lead) ? seed.Lead : -1, seed.Field, taken).Academic;
             else
-                partner = ChooseEnterprise(seed.Field, HomeProvinceOf(seed.Lead), taken.Contains);
+                partner = ChooseEnterprise(seed.Field, HomeProvinceOf(seed.Lead), taken);
             if (partner >= 0 && taken.Add(partner)) partners.Add(partner);
         }
         // Funding shares in whole per cent: the lead's, and the rest split by random weights (never above 100 in all).
@@ -461,13 +498,12 @@ internal sealed class SyntheticLinks
             }
             if (seed.Breakthrough && roll < 0.8)
             {
-                var (academic, affinity) = ChooseAcademic(seed.Poster, seed.Field, taken.Contains);
+                var (academic, affinity) = ChooseAcademic(seed.Poster, seed.Field, taken);
                 if (academic >= 0 && taken.Add(academic)) applicants.Add((Org(academic), academic, affinity));
                 continue;
             }
             // 技术攻关类: a 科技型企业 anywhere; 成果转化类: an enterprise of the poster's province. Never the poster's subsidiary.
-            var e = ChooseEnterprise(seed.Field, seed.Breakthrough ? null : province,
-                x => taken.Contains(x) || _w.Parent[x] == seed.Poster || (seed.Breakthrough && !_w.TechEnterprise[x]));
+            var e = ChooseEnterprise(seed.Field, seed.Breakthrough ? null : province, taken, notSubsidiaryOf: seed.Poster, techOnly: seed.Breakthrough);
             if (e >= 0 && taken.Add(e))
                 applicants.Add((Org(e), e, PartnerAffinity.FieldWeight * FitOf(seed.Field, e) + PartnerAffinity.Region(_w.OrgRegion[e], _w.OrgRegion[seed.Poster])));
         }
