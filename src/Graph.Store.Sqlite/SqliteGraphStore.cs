@@ -414,7 +414,7 @@ public sealed class SqliteGraphStore : IGraphStore
                 var stageLinks = bulk && (long)Scalar(connection, transaction, "SELECT NOT EXISTS (SELECT 1 FROM links)")! == 1;
                 // The staged links take the memory the random inserts needed for pages: 256 MiB holds the nodes' indexes.
                 if (stageLinks) Execute(connection, transaction, "PRAGMA cache_size = -262144;");
-                using var session = new WriteSession(connection, transaction, codes, DateTimeOffset.UtcNow, bulk, stageLinks);
+                using var session = new WriteSession(connection, transaction, codes, DateTimeOffset.UtcNow, bulk, stageLinks, emptyStore: nodesBefore == 0);
                 long done = 0, nodesCreated = 0, nodesUpdated = 0, nodesUnchanged = 0, linksCreated = 0, linksUpdated = 0, linksUnchanged = 0;
                 await foreach (var operation in operations.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
@@ -459,6 +459,9 @@ public sealed class SqliteGraphStore : IGraphStore
                 linksCreated -= session.RepeatedLinksUpdated + session.RepeatedLinksUnchanged;
                 linksUpdated += session.RepeatedLinksUpdated;
                 linksUnchanged += session.RepeatedLinksUnchanged;
+                // So were the repeats of the nodes written on another thread, reported as unchanged.
+                nodesUnchanged -= session.RepeatedNodesUpdated;
+                nodesUpdated += session.RepeatedNodesUpdated;
                 return new ImportResult(nodesCreated, nodesUpdated, nodesUnchanged, linksCreated, linksUpdated, linksUnchanged, version);
             }
             finally

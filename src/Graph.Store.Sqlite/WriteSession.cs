@@ -12,12 +12,12 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// kind checks of links, deletes, and the upkeep of the name index. Statements are prepared once per
 /// session and reused, which is what makes a bulk import fast. Not thread-safe: one writer at a time.
 /// </summary>
-internal sealed class WriteSession : IDisposable
+internal sealed partial class WriteSession : IDisposable
 {
     const string SelectNodeSql = "SELECT n, name, name_en, aliases, props, created_at, updated_at FROM nodes WHERE id = $id";
     const string InsertNodeSql = """
-        INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at)
-        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now) ON CONFLICT DO NOTHING
+        INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at, n)
+        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now, $n) ON CONFLICT DO NOTHING
         """;
     const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
     const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
@@ -117,9 +117,12 @@ internal sealed class WriteSession : IDisposable
     /// A bulk session into a store without links also stages the links it is given (<paramref name="stageLinks"/>):
     /// each is reported as created when given, and repeats of a link are sorted out when the staged links are written
     /// (at the first delete, or in <see cref="Finish"/>), where <see cref="RepeatedLinksUpdated"/> and
-    /// <see cref="RepeatedLinksUnchanged"/> count the ones that were not new after all.
+    /// <see cref="RepeatedLinksUnchanged"/> count the ones that were not new after all. Into an empty store
+    /// (<paramref name="emptyStore"/>) it also writes the nodes that come before anything else on another thread
+    /// (<see cref="NodeLoad"/>).
     /// </remarks>
-    public WriteSession(SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool bulk, bool stageLinks = false)
+    public WriteSession(
+        SqliteConnection connection, SqliteTransaction transaction, LinkTypeCodes codes, DateTimeOffset now, bool bulk, bool stageLinks = false, bool emptyStore = false)
     {
         _connection = connection;
         _transaction = transaction;
@@ -129,6 +132,7 @@ internal sealed class WriteSession : IDisposable
         _nodeIndexesDeferred = bulk;
         if (bulk) Run(DropBulkIndexesSql);
         if (bulk && stageLinks) _staged = [];
+        if (bulk && stageLinks && emptyStore) _nodeLoad = new NodeLoad(this);
     }
 
     /// <summary>Whether any write of the session changed data.</summary>
@@ -143,37 +147,65 @@ internal sealed class WriteSession : IDisposable
     /// <summary>Creates the node or replaces its content; with <paramref name="materialize"/> it gives the node as stored.</summary>
     public (Change Change, Node? Node) UpsertNode(NodeInput input, bool materialize)
     {
+        PreparedNode node;
+        try
+        {
+            node = PrepareNode(input);
+        }
+        catch (DomainException) when (_nodeLoad is not null || _nodeIndexBuild is not null)
+        {
+            // An error of the nodes written before this one, on the other thread, comes first.
+            WaitForNodeIndexes();
+            throw;
+        }
+        if (!materialize && _nodeLoad is { Accepting: true } load) return (load.Add(node), null);
         WaitForNodeIndexes();
+        if (_bulk && Create(node, number: null, loaded: false, materialize) is { } fresh) return fresh;
+        return Replace(node, loaded: false, materialize);
+    }
+
+    /// <summary>Checks a node and encodes what is written of it; needs nothing of the store, so any thread can do it.</summary>
+    static PreparedNode PrepareNode(NodeInput input)
+    {
         if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
         if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
         if (input.Key.Contains('|', StringComparison.Ordinal)) throw new InvalidInputException($"node {input.Id}: a key cannot contain '|'");
         if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"node {input.Id}: the name is empty");
         if (input.Aliases.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"node {input.Id}: an alias is empty");
 
-        var id = input.Id;
         var nameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn;
         var properties = PropertyJson.Normalize(input.Properties, GraphSchema.Of(input.Kind).Properties, input, static node => $"node {node.Id}");
-        var propsJson = PropertyJson.Encode(properties);
-        var aliasesJson = PropertyJson.EncodeList(input.Aliases);
+        return new(input, nameEn, properties, PropertyJson.Encode(properties), PropertyJson.EncodeList(input.Aliases),
+            [.. NameIndex.NamesOf(input.Name, nameEn, input.Aliases)]);
+    }
 
-        (Change, Node?)? Create()
-        {
-            // Parameters by position: $id, $kind, $key, $name, $nameEn, $aliases, $props, $now.
-            _insertNode ??= new RawStatement(_connection, InsertNodeSql);
-            if (_insertNode.Bind(1, id).Bind(2, input.Kind.ToString()).Bind(3, input.Key).Bind(4, input.Name).Bind(5, nameEn)
-                    .Bind(6, aliasesJson).Bind(7, propsJson).Bind(8, _now).Insert() is not { } created)
-            {
-                return null;
-            }
-            AddNames(created, input.Kind, input.Name, nameEn, input.Aliases);
-            _refs[id] = new(created, input.Kind);
-            Count(_nodeCounts, input.Kind, +1);
-            return (Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
-        }
+    /// <summary>
+    /// Inserts the node, as number <paramref name="number"/> when given (else SQLite numbers it); null when a node with
+    /// its id exists. A node <paramref name="loaded"/> on the node load's thread (<see cref="NodeLoad"/>) leaves the
+    /// session's map of ids alone, which the import's thread keeps, and its names are indexed later, with all the others.
+    /// </summary>
+    (Change, Node?)? Create(PreparedNode node, long? number, bool loaded, bool materialize)
+    {
+        var (input, nameEn, properties, propsJson, aliasesJson, names) = node;
+        // Parameters by position: $id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $n (NULL: the next number).
+        _insertNode ??= new RawStatement(_connection, InsertNodeSql);
+        _insertNode.Bind(1, input.Id).Bind(2, input.Kind.ToString()).Bind(3, input.Key).Bind(4, input.Name).Bind(5, nameEn)
+            .Bind(6, aliasesJson).Bind(7, propsJson).Bind(8, _now);
+        if (number is { } n) _insertNode.Bind(9, n);
+        else _insertNode.Bind(9, (string?)null);
+        if (_insertNode.Insert() is not { } created) return null;
+        AddNames(created, input.Kind, names, indexed: !loaded && !_nodeIndexesDeferred);
+        if (!loaded) _refs[input.Id] = new(created, input.Kind);
+        Count(_nodeCounts, input.Kind, +1);
+        return (Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
+    }
 
-        // Into a store that was (nearly) empty most nodes are new: one insert that yields to an existing node beats a
-        // lookup before every insert.
-        if (_bulk && Create() is { } fresh) return fresh;
+    /// <summary>Replaces the content of the node with the prepared one's, if it differs; creates it when there is none.</summary>
+    (Change Change, Node? Node) Replace(PreparedNode node, bool loaded, bool materialize)
+    {
+        var (input, nameEn, properties, propsJson, aliasesJson, names) = node;
+        var id = input.Id;
+        var indexed = !loaded && !_nodeIndexesDeferred;
         long n, createdAt;
         string oldName, oldAliases;
         string? oldNameEn;
@@ -182,7 +214,7 @@ internal sealed class WriteSession : IDisposable
             if (!reader.Read())
             {
                 reader.Close();
-                return Create() ?? throw new InvalidOperationException($"node {id} appeared while it was being written");
+                return Create(node, number: null, loaded, materialize) ?? throw new InvalidOperationException($"node {id} appeared while it was being written");
             }
             n = reader.GetInt64(0);
             oldName = reader.GetString(1);
@@ -190,7 +222,7 @@ internal sealed class WriteSession : IDisposable
             oldAliases = reader.IsDBNull(3) ? "" : reader.GetString(3);
             var oldProps = reader.IsDBNull(4) ? null : reader.GetString(4);
             createdAt = reader.GetInt64(5);
-            _refs[id] = new(n, input.Kind);
+            if (!loaded) _refs[id] = new(n, input.Kind);
             if (oldName == input.Name && oldNameEn == nameEn && oldAliases == (aliasesJson ?? "") && oldProps == propsJson)
             {
                 return (Change.Unchanged, materialize ? NodeOf(input, nameEn, properties, createdAt, reader.GetInt64(6)) : null);
@@ -200,8 +232,8 @@ internal sealed class WriteSession : IDisposable
             input.Name, nameEn, aliasesJson, propsJson, _now, n).ExecuteNonQuery();
         if (oldName != input.Name || oldNameEn != nameEn || oldAliases != (aliasesJson ?? ""))
         {
-            RemoveNames(n);
-            AddNames(n, input.Kind, input.Name, nameEn, input.Aliases);
+            RemoveNames(n, indexed);
+            AddNames(n, input.Kind, names, indexed);
         }
         Changed = true;
         return (Change.Updated, materialize ? NodeOf(input, nameEn, properties, createdAt, _now) : null);
@@ -311,7 +343,7 @@ internal sealed class WriteSession : IDisposable
         }
         // Explicit rather than by cascade: the bulk path runs without foreign key enforcement.
         Bind(Statement(DeleteLinksAtNodeSql, "$n"), node.N).ExecuteNonQuery();
-        RemoveNames(node.N);
+        RemoveNames(node.N, !_nodeIndexesDeferred);
         Bind(Statement(DeleteNodeSql, "$n"), node.N).ExecuteNonQuery();
         _refs.Remove(id);
         Count(_nodeCounts, node.Kind, -1);
@@ -442,21 +474,21 @@ internal sealed class WriteSession : IDisposable
         return found;
     }
 
-    void AddNames(long n, NodeKind kind, string name, string? nameEn, ImmutableArray<string> aliases)
+    void AddNames(long n, NodeKind kind, (string Text, string Folded)[] names, bool indexed)
     {
-        foreach (var (text, folded) in NameIndex.NamesOf(name, nameEn, aliases))
+        foreach (var (text, folded) in names)
         {
             // Parameters by position: $n, $kind, $text, $folded.
             _insertName ??= new RawStatement(_connection, InsertNameSql);
             var nameId = _insertName.Bind(1, n).Bind(2, kind.ToString()).Bind(3, text).Bind(4, folded).Insert()!.Value;
-            if (!_nodeIndexesDeferred)
+            if (indexed)
             {
                 Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
             }
         }
     }
 
-    void RemoveNames(long n) => Bind(Statement(_nodeIndexesDeferred ? DropNamesSql : UnindexNamesSql, "$n"), n).ExecuteNonQuery();
+    void RemoveNames(long n, bool indexed) => Bind(Statement(indexed ? UnindexNamesSql : DropNamesSql, "$n"), n).ExecuteNonQuery();
 
     /// <summary>
     /// Builds the region and name indexes a bulk session left alone, once: at its first link, as nodes come first in an
@@ -468,6 +500,13 @@ internal sealed class WriteSession : IDisposable
     {
         if (!_nodeIndexesDeferred) return;
         _nodeIndexesDeferred = false;
+        if (inBackground && _nodeLoad is { Accepting: true } load)
+        {
+            // The load's thread builds them after its nodes.
+            load.Finish(buildIndexes: true);
+            return;
+        }
+        WaitForNodeIndexes();
         if (inBackground)
         {
             _nodeIndexBuild = Task.Run(() => Run(BuildNodeIndexesSql));
@@ -482,6 +521,19 @@ internal sealed class WriteSession : IDisposable
     /// </summary>
     void WaitForNodeIndexes()
     {
+        if (_nodeLoad is { } load)
+        {
+            _nodeLoad = null;
+            try
+            {
+                if (load.Accepting) load.Finish(buildIndexes: false);
+                load.Completion.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                load.Dispose();
+            }
+        }
         if (_nodeIndexBuild is not { } build) return;
         _nodeIndexBuild = null;
         build.GetAwaiter().GetResult();
@@ -519,9 +571,10 @@ internal sealed class WriteSession : IDisposable
         // transaction is rolled back after the session is disposed.
         try
         {
+            if (_nodeLoad is { Accepting: true } load) load.Abandon();
             WaitForNodeIndexes();
         }
-        catch (SqliteException)
+        catch (Exception)
         {
             // The error that ended the session is the one reported.
         }
@@ -531,3 +584,10 @@ internal sealed class WriteSession : IDisposable
         _statements.Clear();
     }
 }
+
+/// <summary>
+/// A node checked and encoded for writing: its input, English name (null when blank), normalized properties and their
+/// JSON, its aliases' JSON, and the names search finds it by (as given and folded).
+/// </summary>
+internal sealed record PreparedNode(
+    NodeInput Input, string? NameEn, PropertyBag Properties, string? PropsJson, string? AliasesJson, (string Text, string Folded)[] Names);

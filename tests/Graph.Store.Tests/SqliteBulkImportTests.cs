@@ -100,6 +100,52 @@ public sealed class SqliteBulkImportTests
     }
 
     [Fact]
+    public async Task RepeatedNodesBeforeTheFirstLinkOfABulkLoadCountAndEndAsRowByRow()
+    {
+        // Into an empty store the nodes that come first are written on another thread: repeats among them still count,
+        // end and are searched as row by row.
+        var renamed = Sample.Yuchai with { Name = "广西示例动力有限公司", Aliases = ["桂动"] };
+        var operations = Sample.Batch().Operations;
+        var nodes = operations.TakeWhile(o => o is WriteOperation.UpsertNode).ToList();
+        WriteOperation[] repeats =
+        [
+            new WriteOperation.UpsertNode(Sample.LiuGong),
+            new WriteOperation.UpsertNode(renamed),
+            new WriteOperation.UpsertNode(renamed),
+        ];
+        string[] terms = ["玉柴", "桂动", "柳工", "示例"];
+
+        async Task<(ImportResult Result, Node? Yuchai, List<string[]> Found)> ImportAsync(bool bulk)
+        {
+            await using var store = await CreateStoreAsync(bulk);
+            async IAsyncEnumerable<WriteOperation> Stream()
+            {
+                foreach (var operation in nodes.Concat(repeats).Concat(operations.Skip(nodes.Count)))
+                {
+                    await Task.Yield();
+                    yield return operation;
+                }
+            }
+            var result = await store.ImportAsync(Stream());
+            var found = new List<string[]>();
+            foreach (var term in terms) found.Add([.. (await store.SearchAsync(new SearchQuery(term))).Select(n => n.Id)]);
+            return (result, await store.GetNodeAsync(renamed.Id), found);
+        }
+
+        var direct = await ImportAsync(bulk: false);
+        var bulk = await ImportAsync(bulk: true);
+
+        Assert.Equal(direct.Result, bulk.Result with { DataVersion = direct.Result.DataVersion });
+        Assert.Equal((1, 2), (direct.Result.NodesUpdated, direct.Result.NodesUnchanged));
+        Assert.Equal(renamed.Name, direct.Yuchai!.Name);
+        Assert.Equal(direct.Yuchai.Name, bulk.Yuchai!.Name);
+        Assert.Equal(direct.Yuchai.Aliases.ToArray(), bulk.Yuchai.Aliases.ToArray());
+        Assert.Equal(direct.Yuchai.Properties, bulk.Yuchai.Properties);
+        Assert.Equal(direct.Found, bulk.Found);
+        Assert.Equal([renamed.Id], bulk.Found[1]);
+    }
+
+    [Fact]
     public async Task ABulkLoadOfAGeneratedGraphIntoAFileEndsAsRowByRow()
     {
         var graph = SyntheticGraph.Create(SyntheticPreset.Tiny, 11);
