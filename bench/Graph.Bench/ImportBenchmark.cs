@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Threading.Channels;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Synthetic;
@@ -68,7 +69,11 @@ internal static class ImportBenchmark
                 queue.Writer.Complete(e);
             }
         });
+        // As the import verb runs it: without background garbage collections (see ImportCommand).
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         var result = await store.ImportAsync(Unchunk(queue.Reader.ReadAllAsync()), progress);
+        GCSettings.LatencyMode = latency;
         await producer;
         import.Stop();
 

