@@ -72,7 +72,7 @@ internal sealed partial class WriteSession
             _queue.CompleteAdding();
         }
 
-        /// <summary>Stops the thread after what it is writing; the queued nodes are not written.</summary>
+        /// <summary>Stops the thread after what it is writing; the queued nodes (and a queued index build) are left.</summary>
         public void Abandon()
         {
             _stop.Cancel();
@@ -113,7 +113,7 @@ internal sealed partial class WriteSession
                             _session.RepeatedNodesUpdated++;
                         }
                     }
-                    if (buildIndexes) _session.Run(BuildNodeIndexesSql);
+                    if (buildIndexes && !_stop.IsCancellationRequested) _session.Run(BuildNodeIndexesSql);
                 }
             }
             catch

@@ -571,7 +571,8 @@ internal sealed partial class WriteSession : IDisposable
         // transaction is rolled back after the session is disposed.
         try
         {
-            if (_nodeLoad is { Accepting: true } load) load.Abandon();
+            // Queued nodes and an index build not begun are left: the transaction is rolled back.
+            _nodeLoad?.Abandon();
             WaitForNodeIndexes();
         }
         catch (Exception)

@@ -146,6 +146,36 @@ public sealed class SqliteBulkImportTests
     }
 
     [Fact]
+    public async Task AnImportThatFailsWhileItsNodesAreWrittenWritesNothing()
+    {
+        // Into an empty store the first nodes are written on another thread while the next are checked: a bad node, or
+        // a source that fails, among them ends the import with that error and leaves the store as it was.
+        var nodes = Sample.Batch().Operations.TakeWhile(o => o is WriteOperation.UpsertNode).ToList();
+        static async IAsyncEnumerable<WriteOperation> Stream(IEnumerable<WriteOperation> operations, Exception? end = null)
+        {
+            foreach (var operation in operations)
+            {
+                await Task.Yield();
+                yield return operation;
+            }
+            if (end is not null) throw end;
+        }
+        WriteOperation badNode = new WriteOperation.UpsertNode(new NodeInput(NodeKind.Person, "p-1", " "));
+
+        await using var store = await CreateStoreAsync(bulk: true);
+
+        var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => store.ImportAsync(Stream([.. nodes, badNode])));
+        var failed = await Assert.ThrowsAsync<IOException>(() => store.ImportAsync(Stream(nodes, new IOException("the file ended early"))));
+
+        Assert.Contains("Person:p-1", invalid.Message, StringComparison.Ordinal);
+        Assert.Equal("the file ended early", failed.Message);
+        Assert.Equal(0, (await store.CountAsync()).NodeTotal);
+        Assert.Empty(await store.SearchAsync(new SearchQuery("示例")));
+        Assert.Equal(nodes.Count, (await store.ImportAsync(Stream(nodes))).NodesCreated);
+        Assert.NotEmpty(await store.SearchAsync(new SearchQuery("示例")));
+    }
+
+    [Fact]
     public async Task ABulkLoadOfAGeneratedGraphIntoAFileEndsAsRowByRow()
     {
         var graph = SyntheticGraph.Create(SyntheticPreset.Tiny, 11);

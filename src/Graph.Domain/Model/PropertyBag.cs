@@ -36,10 +36,12 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
         }
         if (entries.Count == 0) return Empty;
         if (inOrder) return new PropertyBag([.. entries]);
-        // A stable sort keeps the order of repeats, so the last of a name is the one kept.
-        var sorted = entries.Index().OrderBy(e => e.Item.Key, StringComparer.Ordinal).ThenBy(e => e.Index).Select(e => e.Item);
+        // Sorted by name, then by place, which keeps the order of repeats, so the last of a name is the one kept.
+        var sorted = new (KeyValuePair<string, object> Entry, int Place)[entries.Count];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = (entries[i], i);
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Entry.Key, b.Entry.Key) is var order and not 0 ? order : a.Place.CompareTo(b.Place));
         var unique = new List<KeyValuePair<string, object>>(entries.Count);
-        foreach (var entry in sorted)
+        foreach (var (entry, _) in sorted)
         {
             if (unique.Count > 0 && unique[^1].Key == entry.Key) unique[^1] = entry;
             else unique.Add(entry);

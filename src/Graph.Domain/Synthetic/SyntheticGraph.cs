@@ -68,13 +68,7 @@ public sealed class SyntheticGraph
     string FieldCode(byte field) => _world.FieldList[field].Code;
     string FieldName(byte field) => _world.FieldList[field].Name;
 
-    /// <summary>A node's properties (each name once) and <c>example</c>, put in name order here, as the bag keeps them.</summary>
-    static PropertyBag Bag(params (string Name, object? Value)[] values)
-    {
-        (string Name, object? Value)[] all = [.. values, ("example", true)];
-        Array.Sort(all, (x, y) => string.CompareOrdinal(x.Name, y.Name));
-        return PropertyBag.Of(all);
-    }
+    static PropertyBag Bag(params (string Name, object? Value)[] values) => PropertyBag.Of([.. values, ("example", true)]);
 
     NodeInput Enterprise(int e)
     {
