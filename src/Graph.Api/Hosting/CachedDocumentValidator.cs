@@ -1,69 +1,55 @@
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
-using GraphQLParser.AST;
 using KnowledgeGraph.Api.Hosting.Auth;
 
 namespace KnowledgeGraph.Api.Hosting;
 
 /// <summary>
-/// graphql-dotnet's document validator, with a shorter path for a document from <see cref="GraphQLDocumentCache"/> whose
-/// operation's <see cref="AccessRequirements"/> are known: the user is checked against them, the variables and arguments
-/// are parsed as usual, and the complexity limits are measured with this request's arguments — the same checks as the
-/// rules that run for cached documents, without the walk over the document that running any rule takes.
+/// graphql-dotnet's document validator, with a shorter path for an operation of a document from
+/// <see cref="GraphQLDocumentCache"/> that validated before (<see cref="PreparedOperation"/>): the user is checked against
+/// its <see cref="AccessRequirements"/>, the variables and arguments are parsed by graphql-dotnet's own coercion, and the
+/// complexity limits are measured with this request's arguments — the same checks, errors and results as graphql-dotnet's
+/// validation with the rules kept for cached documents, without any of its walks over the document but complexity's.
 /// </summary>
 internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : IDocumentValidator
 {
     /// <summary>
-    /// The <see cref="GraphQL.ExecutionOptions.UserContext"/> entry that asks for the shorter path, holding the operation's
-    /// requirements; its validation rules must be none.
+    /// The <see cref="GraphQL.ExecutionOptions.UserContext"/> entry that asks for the shorter path, holding the
+    /// <see cref="PreparedOperation"/>; its validation rules must be none.
     /// </summary>
-    public const string CachedRequirementsKey = "cachedAccessRequirements";
+    public const string PreparedOperationKey = "preparedOperation";
 
     private readonly DocumentValidator _validator = new();
     private readonly RequestComplexity _complexity = new(complexity);
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options) =>
-        options.UserContext.TryGetValue(CachedRequirementsKey, out var entry) && entry is AccessRequirements requirements
-            ? ValidateCachedAsync(options, requirements)
+        options.UserContext.TryGetValue(PreparedOperationKey, out var entry) && entry is PreparedOperation prepared
+            ? ValidatePreparedAsync(options, prepared)
             : _validator.ValidateAsync(options);
 
-    private async Task<IValidationResult> ValidateCachedAsync(ValidationOptions options, AccessRequirements requirements)
+    private async Task<IValidationResult> ValidatePreparedAsync(ValidationOptions options, PreparedOperation prepared)
     {
-        var refused = requirements.Check(options.Document, options.User, options.UserContext).ToList();
+        options.Schema.Initialize();
+        var refused = prepared.Requirements.Check(options.Document, options.User, options.UserContext).ToList();
         if (refused.Count > 0)
             return new ValidationResult(refused);
 
-        var result = await _validator.ValidateAsync(options).ConfigureAwait(false);
-        if (!result.IsValid)
-            return result;
-
-        var arguments = result.ArgumentValues switch
+        var context = prepared.Rent(options);
+        try
         {
-            null => null,
-            Dictionary<GraphQLField, IDictionary<string, GraphQL.Execution.ArgumentValue>> parsed => parsed,
-            var other => other.ToDictionary(),
-        };
-        var context = new ValidationContext
+            var result = await prepared.ParseAsync(context).ConfigureAwait(false);
+            if (!result.IsValid)
+                return result;
+            await _complexity.CheckAsync(context).ConfigureAwait(false);
+            return context.HasErrors
+                ? new ValidationResult(context.Errors) { Variables = result.Variables, ArgumentValues = result.ArgumentValues, DirectiveValues = result.DirectiveValues }
+                : result;
+        }
+        finally
         {
-            Schema = options.Schema,
-            Document = options.Document,
-            Operation = options.Operation,
-            TypeInfo = new TypeInfo(options.Schema),
-            UserContext = options.UserContext,
-            User = options.User,
-            RequestServices = options.RequestServices,
-            Variables = options.Variables,
-            Extensions = options.Extensions,
-            Metrics = options.Metrics,
-            CancellationToken = options.CancellationToken,
-            ArgumentValues = arguments,
-            DirectiveValues = result.DirectiveValues?.ToDictionary(),
-        };
-        await _complexity.CheckAsync(context).ConfigureAwait(false);
-        return context.HasErrors
-            ? new ValidationResult(context.Errors) { Variables = result.Variables, ArgumentValues = result.ArgumentValues, DirectiveValues = result.DirectiveValues }
-            : result;
+            prepared.Return(context);
+        }
     }
 
     /// <summary>The complexity rule's own measure and limits, run on a document that was walked already.</summary>

@@ -12,8 +12,9 @@ namespace KnowledgeGraph.Api.Hosting;
 /// Documents that parsed and validated, by their text: a repeated operation skips parsing and the validation rules
 /// that depend on the document alone. The checks that depend on the request still run on every request: authorization
 /// (who the user is) and depth and complexity (which read the variables, e.g. <c>first: $n</c>). Once an operation of a
-/// document has been validated, its <see cref="AccessRequirements"/> are kept with the document, and
-/// <see cref="CachedDocumentValidator"/> runs those checks without walking the document again.
+/// document has been validated, it is kept with the document as a <see cref="PreparedOperation"/> (its
+/// <see cref="AccessRequirements"/> among what it keeps), and <see cref="CachedDocumentValidator"/> runs those checks
+/// without walking the document again.
 /// Bounded by the total length of the cached texts (<c>GraphQL:DocumentCacheSize</c>).
 /// Modelled on graphql-dotnet's own <c>MemoryDocumentCache</c> (package GraphQL.MemoryCache).
 /// </summary>
@@ -39,10 +40,10 @@ internal sealed class GraphQLDocumentCache : IConfigureExecution, IDisposable
         if (_documents.TryGetValue(query, out CachedDocument? cached) && cached is not null)
         {
             options.Document = cached.Document;
-            if (cached.Requirements.TryGetValue(operation, out var requirements))
+            if (cached.Operations.TryGetValue(operation, out var prepared))
             {
                 options.ValidationRules = [];
-                options.UserContext[CachedDocumentValidator.CachedRequirementsKey] = requirements;
+                options.UserContext[CachedDocumentValidator.PreparedOperationKey] = prepared;
                 return await next(options).ConfigureAwait(false);
             }
             // An operation not checked before: the rules kept for cached documents walk it once and leave its requirements,
@@ -66,18 +67,18 @@ internal sealed class GraphQLDocumentCache : IConfigureExecution, IDisposable
 
     public void Dispose() => _documents?.Dispose();
 
-    /// <summary>A document and, by operation name, what each of its operations validated so far needs.</summary>
+    /// <summary>A document and, by operation name, each of its operations validated so far.</summary>
     private sealed class CachedDocument(GraphQLDocument document)
     {
         public GraphQLDocument Document { get; } = document;
 
-        public ConcurrentDictionary<string, AccessRequirements> Requirements { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, PreparedOperation> Operations { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Keeps the requirements the authorization rule left in the user context, when it walked the whole document.</summary>
         public void Remember(string operation, IDictionary<string, object?> userContext)
         {
             if (userContext.TryGetValue(AuthorizationValidationRule.RequirementsKey, out var found) && found is AccessRequirements requirements)
-                Requirements.TryAdd(operation, requirements);
+                Operations.TryAdd(operation, new PreparedOperation(requirements));
         }
     }
 }

@@ -89,6 +89,54 @@ public sealed class DocumentCacheTests
     }
 
     [Fact]
+    public async Task ARepeatedDocumentAnswersEachRequestAsWithoutTheCache()
+    {
+        await using var cached = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true");
+        await using var uncached = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true").With("GraphQL:DocumentCacheSize", "0");
+        // Fragments, directives, defaults, an input object and a nullable variable with a default where an ID! goes.
+        const string query = """
+            query Look($first: Int = 2, $withRegion: Boolean!, $skipFields: Boolean = false, $where: EnterpriseFilterInput,
+                       $id: ID = "Enterprise:91450204MA5K00013L") {
+              enterprises(where: $where, first: $first, order: [{ name: ASC }]) {
+                totalCount
+                nodes { ...Named region @include(if: $withRegion) { name } fields @skip(if: $skipFields) { name } }
+              }
+              node(id: $id) { id ... on Enterprise @include(if: $withRegion) { name pairings(first: $first) { totalCount } } }
+            }
+            fragment Named on Organization { id name }
+            """;
+        object[] requests =
+        [
+            new { withRegion = true, where = new { highTech = new { eq = true } } },
+            new { withRegion = false, skipFields = true, first = 1 },
+            new { withRegion = true, id = (string?)null },
+            new { withRegion = true, where = new { highTech = new { eq = "yes" } } },
+            new { withRegion = true, where = new { nope = 1 } },
+            new { skipFields = true },
+            new { withRegion = true, first = -1 },
+            new { withRegion = true, where = new { region = new { eq = "450200" } }, first = 3 },
+        ];
+
+        var answers = new List<GraphQLResponse>();
+        foreach (var variables in requests.Concat(requests))
+        {
+            var fromCache = await cached.PostAsync(query, variables);
+            var reference = await uncached.PostAsync(query, variables);
+            Assert.Equal(reference.Status, fromCache.Status);
+            Assert.Equal(reference.Text, fromCache.Text);
+            answers.Add(fromCache);
+        }
+
+        // The requests differ in what they answer: data for some, each kind of refusal for others.
+        Assert.NotEmpty(answers[0].Data?["enterprises"]?["nodes"]?.AsArray() ?? []);
+        Assert.Equal("Enterprise:91450204MA5K00013L", answers[0].Data?["node"]?["id"]?.GetValue<string>());
+        Assert.Null(answers[1].Data?["enterprises"]?["nodes"]?[0]?["region"]);
+        Assert.Contains("non-null", answers[2].Errors[0]?["message"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(new[] { answers[3], answers[4], answers[5] }, a => Assert.Equal(400, a.Status));
+        Assert.NotEqual(answers[0].Text, answers[7].Text);
+    }
+
+    [Fact]
     public async Task WithTheCacheOffRepeatedDocumentsRunTheSame()
     {
         await using var app = new KnowledgeGraphApplication().WithTestFields().With("GraphQL:DocumentCacheSize", "0");
