@@ -59,7 +59,31 @@ internal static class Rows
     }
 
     static DateOnly? ReadDate(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        reader.IsDBNull(ordinal) ? null : ParseDate(reader.GetString(ordinal));
+
+    /// <summary>A stored date, <c>yyyy-MM-dd</c> (as <see cref="DateValue"/> writes it), read without culture rules.</summary>
+    static DateOnly ParseDate(string text)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text, 0, 4) is var year and > 0 && Digits(text, 5, 2) is var month and > 0 && Digits(text, 8, 2) is var day and > 0)
+        {
+            return new DateOnly(year, month, day);
+        }
+        return DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The number the digits at <paramref name="start"/> spell, or -1 when one is not a digit.</summary>
+    static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9) return -1;
+            value = value * 10 + digit;
+        }
+        return value;
+    }
 
     /// <summary>A date as stored: ISO text, so text order is date order.</summary>
     public static object DateValue(DateOnly? date) =>

@@ -32,6 +32,7 @@ public sealed class SqliteGraphStore : IGraphStore
     public SqliteGraphStore(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        SqliteLibrary.EnsureConfigured();
         _options = options;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
@@ -124,9 +125,10 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             var nodes = new Dictionary<string, Node>(ids.Count, StringComparer.Ordinal);
             if (ids.Count == 0) return nodes;
-            var command = connection.Command(
-                $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))", null,
-                ("$ids", PropertyJson.EncodeScalars(ids)));
+            var command = ids.Count == 1
+                ? connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id = $id", null, ("$id", ids.First()))
+                : connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))", null,
+                    ("$ids", PropertyJson.EncodeScalars(ids)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -256,14 +258,27 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             var codes = Codes;
             var parameters = new SqlParameters();
-            var (ids, hits) = LinksAt(query, parameters, "from_n, type, to_n, key", "from_n, type, to_n, key", " UNION ");
-            var sql = $"""
-                WITH q(n) AS (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({ids}))),
-                     hit AS ({hits})
-                SELECT {Rows.LinkColumns} FROM hit h
-                    JOIN links l ON l.from_n = h.from_n AND l.type = h.type AND l.to_n = h.to_n AND l.key = h.key
-                    JOIN nodes f ON f.n = l.from_n JOIN nodes t ON t.n = l.to_n
-                """;
+            string sql;
+            if (query.Direction == Direction.Both)
+            {
+                var (ids, hits) = LinksAt(query, parameters, "from_n, type, to_n, key", "from_n, type, to_n, key", " UNION ");
+                sql = $"""
+                    WITH q(n) AS (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({ids}))),
+                         hit AS ({hits})
+                    SELECT {Rows.LinkColumns} FROM hit h
+                        JOIN links l ON l.from_n = h.from_n AND l.type = h.type AND l.to_n = h.to_n AND l.key = h.key
+                        JOIN nodes f ON f.n = l.from_n JOIN nodes t ON t.n = l.to_n
+                    """;
+            }
+            else
+            {
+                // One direction: each link is found once, straight from the primary key (leaving) or links_to (arriving).
+                var end = query.Direction == Direction.Out ? "l.from_n" : "l.to_n";
+                var at = query.NodeIds.Count == 1
+                    ? $"{end} = (SELECT nd.n FROM nodes nd WHERE nd.id = {parameters.Add(query.NodeIds.First())})"
+                    : $"{end} IN (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({parameters.Add(PropertyJson.EncodeScalars(query.NodeIds))})))";
+                sql = $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE {at}{TypeCondition(query.Types, codes)}";
+            }
             var command = connection.Command(sql, null);
             parameters.ApplyTo(command);
             using var reader = command.ExecuteReader();
@@ -273,6 +288,13 @@ public sealed class SqliteGraphStore : IGraphStore
             return links;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The condition on <c>l.type</c> for these types (none for all): their codes written into the SQL, which are the
+    /// store's own integers, so that each set of types is one prepared statement and the index is searched type by type.
+    /// </summary>
+    static string TypeCondition(IReadOnlyCollection<LinkType>? types, LinkTypeCodes codes) =>
+        types is null ? "" : $" AND l.type IN ({string.Join(", ", types.Select(codes.CodeOf).Distinct().Order())})";
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default)
     {

@@ -79,6 +79,10 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(IdsOf([Sample.Posts, Sample.UniversityApplies, Sample.AcademyApplies]),
             await IdsAsync(new LinkQuery([Sample.Challenge.Id], Direction.In)));
         Assert.Empty(await IdsAsync(new LinkQuery([Sample.Challenge.Id], Direction.Out)));
+        Assert.Equal(IdsOf([Sample.LiuGongPairing, Sample.YuchaiPairing, Sample.UniversityApplies, Sample.AcademyApplies]),
+            await IdsAsync(new LinkQuery([Sample.University.Id, Sample.Challenge.Id, "University:missing"], Direction.In, [LinkType.PairedWith, LinkType.AppliesTo])));
+        Assert.Empty(await IdsAsync(new LinkQuery(["Enterprise:missing"], Direction.Out)));
+        Assert.Empty(await IdsAsync(new LinkQuery(["Enterprise:missing"], Direction.In, [LinkType.PairedWith])));
         Assert.Empty(await IdsAsync(new LinkQuery([])));
         Assert.Empty(await IdsAsync(new LinkQuery([Sample.LiuGong.Id], Direction.Both, [])));
     }

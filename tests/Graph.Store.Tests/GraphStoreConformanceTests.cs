@@ -81,6 +81,9 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal([Sample.LiuGong.Id, Sample.University.Id], nodes.Keys.Order(StringComparer.Ordinal));
         AssertContent(Sample.University, nodes[Sample.University.Id]);
         Assert.Empty(await store.GetNodesAsync([]));
+        Assert.Empty(await store.GetNodesAsync(["Enterprise:missing"]));
+        var one = Assert.Single(await store.GetNodesAsync([Sample.Academy.Id]));
+        AssertContent(Sample.Academy, one.Value);
     }
 
     [StoreFact]
