@@ -31,7 +31,7 @@ internal static class Rows
             reader.GetString(first + 3),
             reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
             PropertyJson.DecodeList(reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5)),
-            PropertyJson.Decode(reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6), GraphSchema.Of(kind).Properties),
+            Properties(reader, first + 6, GraphSchema.Of(kind).Properties),
             FromUnixMilliseconds(reader.GetInt64(first + 7)),
             FromUnixMilliseconds(reader.GetInt64(first + 8)));
     }
@@ -53,9 +53,20 @@ internal static class Rows
             ReadDate(reader, 4),
             ReadDate(reader, 5),
             reader.IsDBNull(6) ? null : reader.GetString(6),
-            PropertyJson.Decode(reader.IsDBNull(7) ? null : reader.GetString(7), GraphSchema.Of(type).Properties),
+            Properties(reader, 7, GraphSchema.Of(type).Properties),
             FromUnixMilliseconds(reader.GetInt64(8)),
             FromUnixMilliseconds(reader.GetInt64(9)));
+    }
+
+    /// <summary>
+    /// The properties in the column, decoded when first read: a read returns many nodes and links of which a request
+    /// reads few properties (the nodes at the ends of links are mostly asked for their names).
+    /// </summary>
+    static PropertyBag Properties(SqliteDataReader reader, int ordinal, IReadOnlyList<PropertyDefinition> catalog)
+    {
+        if (reader.IsDBNull(ordinal)) return PropertyBag.Empty;
+        var json = reader.GetString(ordinal);
+        return PropertyBag.Deferred(() => PropertyJson.Decode(json, catalog));
     }
 
     static DateOnly? ReadDate(SqliteDataReader reader, int ordinal) =>

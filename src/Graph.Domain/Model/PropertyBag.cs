@@ -13,12 +13,36 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
 {
     // Sorted by name (ordinal), each name once. A bag holds a handful of values: an array searched by halves is built
     // and read several times faster than a tree, and every node and link read from the store gets one.
-    readonly KeyValuePair<string, object>[] _values;
+    // Null until a deferred bag is first read (see Deferred).
+    KeyValuePair<string, object>[]? _entries;
+    readonly Func<PropertyBag>? _decode;
 
     /// <summary>No properties.</summary>
     public static readonly PropertyBag Empty = new([]);
 
-    PropertyBag(KeyValuePair<string, object>[] values) => _values = values;
+    PropertyBag(KeyValuePair<string, object>[] values) => _entries = values;
+
+    PropertyBag(Func<PropertyBag> decode) => _decode = decode;
+
+    /// <summary>
+    /// A bag whose values are made by <paramref name="decode"/> when first read, for a store that reads many bags of
+    /// which a request reads few (a node at the end of a link, asked for its name). <paramref name="decode"/> must give
+    /// the same values each time: two threads reading the bag first at once may both run it.
+    /// </summary>
+    public static PropertyBag Deferred(Func<PropertyBag> decode)
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        return new PropertyBag(decode);
+    }
+
+    KeyValuePair<string, object>[] Entries => Volatile.Read(ref _entries) ?? Decode();
+
+    KeyValuePair<string, object>[] Decode()
+    {
+        var decoded = _decode!().Entries;
+        Volatile.Write(ref _entries, decoded);
+        return decoded;
+    }
 
     /// <summary>
     /// A bag of these values; nulls are dropped, lists become immutable arrays; a later value of a name wins. Values
@@ -56,26 +80,27 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
     /// <summary>This bag with one value set, or removed when null.</summary>
     public PropertyBag With(string name, object? value)
     {
+        var entries = Entries;
         var at = IndexOf(name);
         if (value is null)
         {
             if (at < 0) return this;
-            var fewer = new KeyValuePair<string, object>[_values.Length - 1];
-            Array.Copy(_values, 0, fewer, 0, at);
-            Array.Copy(_values, at + 1, fewer, at, _values.Length - at - 1);
+            var fewer = new KeyValuePair<string, object>[entries.Length - 1];
+            Array.Copy(entries, 0, fewer, 0, at);
+            Array.Copy(entries, at + 1, fewer, at, entries.Length - at - 1);
             return fewer.Length == 0 ? Empty : new PropertyBag(fewer);
         }
         if (at >= 0)
         {
-            var replaced = (KeyValuePair<string, object>[])_values.Clone();
+            var replaced = (KeyValuePair<string, object>[])entries.Clone();
             replaced[at] = new(name, Normalize(value));
             return new PropertyBag(replaced);
         }
         var place = ~at;
-        var more = new KeyValuePair<string, object>[_values.Length + 1];
-        Array.Copy(_values, 0, more, 0, place);
+        var more = new KeyValuePair<string, object>[entries.Length + 1];
+        Array.Copy(entries, 0, more, 0, place);
         more[place] = new(name, Normalize(value));
-        Array.Copy(_values, place, more, place + 1, _values.Length - place);
+        Array.Copy(entries, place, more, place + 1, entries.Length - place);
         return new PropertyBag(more);
     }
 
@@ -92,11 +117,12 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
     // The place of the name, or the bitwise complement of where it would go.
     int IndexOf(string name)
     {
-        int low = 0, high = _values.Length - 1;
+        var entries = Entries;
+        int low = 0, high = entries.Length - 1;
         while (low <= high)
         {
             var middle = low + ((high - low) >> 1);
-            var order = string.CompareOrdinal(_values[middle].Key, name);
+            var order = string.CompareOrdinal(entries[middle].Key, name);
             if (order == 0) return middle;
             if (order < 0) low = middle + 1;
             else high = middle - 1;
@@ -129,27 +155,28 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
         TryGetValue(name, out var value) && value is ImmutableArray<string> list ? list : [];
 
     public object this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"there is no property {key}");
-    public IEnumerable<string> Keys => _values.Select(v => v.Key);
-    public IEnumerable<object> Values => _values.Select(v => v.Value);
-    public int Count => _values.Length;
+    public IEnumerable<string> Keys => Entries.Select(v => v.Key);
+    public IEnumerable<object> Values => Entries.Select(v => v.Value);
+    public int Count => Entries.Length;
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value)
     {
         var at = IndexOf(key);
-        value = at >= 0 ? _values[at].Value : null;
+        value = at >= 0 ? Entries[at].Value : null;
         return at >= 0;
     }
 
-    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)_values).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)Entries).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(PropertyBag? other)
     {
         if (other is null || other.Count != Count) return false;
-        for (var i = 0; i < _values.Length; i++)
+        var (mine, theirs) = (Entries, other.Entries);
+        for (var i = 0; i < mine.Length; i++)
         {
-            if (_values[i].Key != other._values[i].Key || !ValueEquals(_values[i].Value, other._values[i].Value)) return false;
+            if (mine[i].Key != theirs[i].Key || !ValueEquals(mine[i].Value, theirs[i].Value)) return false;
         }
         return true;
     }
@@ -166,10 +193,10 @@ public sealed class PropertyBag : IReadOnlyDictionary<string, object>, IEquatabl
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var (name, _) in _values) hash.Add(name, StringComparer.Ordinal);
+        foreach (var (name, _) in Entries) hash.Add(name, StringComparer.Ordinal);
         return hash.ToHashCode();
     }
 
-    public override string ToString() => string.Join(", ", _values.Select(p =>
+    public override string ToString() => string.Join(", ", Entries.Select(p =>
         $"{p.Key}={(p.Value is ImmutableArray<string> l ? "[" + string.Join(";", l) + "]" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}"));
 }

@@ -59,4 +59,36 @@ public sealed class PropertyBagTests
         Assert.Equal(2L, repeated.Integer("a"));
         Assert.Single(repeated);
     }
+
+    [Fact]
+    public void ADeferredBagDecodesWhenFirstReadAndOnlyOnce()
+    {
+        var decoded = 0;
+        var deferred = PropertyBag.Deferred(() =>
+        {
+            Interlocked.Increment(ref decoded);
+            return PropertyBag.Of(("region", "450200"), ("employees", 12));
+        });
+
+        Assert.Equal(0, decoded);
+        Assert.Equal("450200", deferred.Text("region"));
+        Assert.Equal(12L, deferred.Integer("employees"));
+        Assert.Equal(["employees", "region"], deferred.Keys);
+        Assert.Equal(PropertyBag.Of(("employees", 12), ("region", "450200")), deferred);
+        Assert.Equal(["employees", "region", "x"], deferred.With("x", "1").Keys);
+        Assert.Equal(1, decoded);
+    }
+
+    [Fact]
+    public void ADeferredBagReadByManyThreadsAtOnceGivesEachTheSameValues()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var deferred = PropertyBag.Deferred(() => PropertyBag.Of(("a", "1"), ("b", 2), ("c", new[] { "x", "y" })));
+            var seen = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(8)
+                .Select(_ => (deferred.Text("a"), deferred.Integer("b"), deferred.List("c").Length, deferred.Count)).ToList();
+
+            Assert.All(seen, values => Assert.Equal(("1", (long?)2, 2, 3), values));
+        }
+    }
 }
