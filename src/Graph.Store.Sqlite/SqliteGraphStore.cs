@@ -127,7 +127,9 @@ public sealed class SqliteGraphStore : IGraphStore
             if (ids.Count == 0) return nodes;
             var command = ids.Count == 1
                 ? connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id = $id", null, ("$id", ids.First()))
-                : connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))", null,
+                // Each id looked up in turn, straight from json_each; IN (SELECT …) would first build a temporary index of them.
+                // A repeated id gives its row again, which the dictionary takes once.
+                : connection.Command($"SELECT {Rows.NodeColumns} FROM json_each($ids) j JOIN nodes n ON n.id = j.value", null,
                     ("$ids", PropertyJson.EncodeScalars(ids)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
