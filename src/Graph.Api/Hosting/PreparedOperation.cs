@@ -17,7 +17,7 @@ namespace KnowledgeGraph.Api.Hosting;
 /// </summary>
 internal sealed class PreparedOperation(AccessRequirements requirements)
 {
-    /// <summary>More contexts than requests that run at once are closed rather than kept.</summary>
+    /// <summary>Contexts kept for reuse at most; more are left to the garbage collector.</summary>
     private const int MaxIdleContexts = 64;
 
     private readonly ConcurrentQueue<ValidationContext> _idle = new();
