@@ -279,7 +279,7 @@ public sealed class SqliteGraphStore : IGraphStore
                 var at = query.NodeIds.Count == 1
                     ? $"{end} = (SELECT nd.n FROM nodes nd WHERE nd.id = {parameters.Add(query.NodeIds.First())})"
                     : $"{end} IN (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({parameters.Add(PropertyJson.EncodeScalars(query.NodeIds))})))";
-                sql = $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE {at}{TypeCondition(query.Types, codes)}";
+                sql = $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE {at}{TypeCondition(query.Types, codes, "l.type")}";
             }
             var command = connection.Command(sql, null);
             parameters.ApplyTo(command);
@@ -292,11 +292,12 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>
-    /// The condition on <c>l.type</c> for these types (none for all): their codes written into the SQL, which are the
-    /// store's own integers, so that each set of types is one prepared statement and the index is searched type by type.
+    /// The condition on the type <paramref name="column"/> for these types (none for all): their codes written into the
+    /// SQL, which are the store's own integers, so that each set of types is one prepared statement and the index is
+    /// searched type by type.
     /// </summary>
-    static string TypeCondition(IReadOnlyCollection<LinkType>? types, LinkTypeCodes codes) =>
-        types is null ? "" : $" AND l.type IN ({string.Join(", ", types.Select(codes.CodeOf).Distinct().Order())})";
+    static string TypeCondition(IReadOnlyCollection<LinkType>? types, LinkTypeCodes codes, string column) =>
+        types is null ? "" : $" AND {column} IN ({string.Join(", ", types.Select(codes.CodeOf).Distinct().Order())})";
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default)
     {
@@ -340,9 +341,8 @@ public sealed class SqliteGraphStore : IGraphStore
     /// </summary>
     (string Ids, string Select) LinksAt(LinkQuery query, SqlParameters parameters, string outgoingColumns, string incomingColumns, string union)
     {
-        var codes = Codes;
         var ids = parameters.Add(PropertyJson.EncodeScalars(query.NodeIds));
-        var types = query.Types is null ? "" : $" AND type IN (SELECT value FROM json_each({parameters.Add(PropertyJson.EncodeScalars(query.Types.Select(t => (object)codes.CodeOf(t))))}))";
+        var types = TypeCondition(query.Types, Codes, "type");
         var outgoing = $"SELECT {outgoingColumns} FROM links WHERE from_n IN (SELECT n FROM q){types}";
         var incoming = $"SELECT {incomingColumns} FROM links WHERE to_n IN (SELECT n FROM q){types}";
         return (ids, query.Direction switch

@@ -10,9 +10,10 @@ internal static class SqliteLibrary
 {
     static readonly Lazy<bool> Configured = new(Configure, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Whether the settings below took effect (false when a connection was opened before).</summary>
-    public static bool EnsureConfigured() => Configured.Value;
+    /// <summary>Makes the settings below, once per process.</summary>
+    public static void EnsureConfigured() => _ = Configured.Value;
 
+    // Whether SQLite took both settings (not when a connection was opened first); either way what runs is safe.
     static bool Configure()
     {
         Batteries_V2.Init();
