@@ -33,7 +33,8 @@ public sealed class QueryType : ObjectGraphType
         PolicyQueries.AddTo(this);
         CollaborationFields.AddTo(this, nodes);
         Matchmaking.MatchmakingFields.AddTo(this, nodes);
-        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
+        var journalTypes = Journal.JournalFields.AddTo(this);
+        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type)), .. journalTypes];
     }
 
     /// <summary>The types generated from the catalog, registered with the schema so that every one appears in it.</summary>
