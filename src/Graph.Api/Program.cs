@@ -8,6 +8,7 @@ using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Api.Schema.Journal;
 using KnowledgeGraph.Api.Schema.Matchmaking;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
@@ -32,6 +33,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddGraphStore(builder.Configuration)
         .AddGraphExchange()
         .AddCollaboration(builder.Configuration)
+        .AddChangeFeed()
         .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
@@ -41,6 +43,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.UseGraphRequestLogging();
     app.UseAuthentication();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
+    app.MapGraphQLStream<KnowledgeGraphSchema>("/graphql/stream");
     app.MapGraphHealthChecks();
     app.MapNetworkExports();
 

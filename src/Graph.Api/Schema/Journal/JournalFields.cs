@@ -26,11 +26,14 @@ public static class JournalFields
     const string Description = "The journal of committed writes: who wrote what, when, and each node and link before and after. "
         + "Needs the `analyst` role; confidential figures are shown to admins only. 变更日志（需 analyst 角色；保密数据仅 admin 可见）。";
 
-    /// <summary>Adds <c>changes</c> to the query root; returns the types the schema must hold besides (the kinds of change).</summary>
-    public static IReadOnlyList<IGraphType> AddTo(ObjectGraphType query)
+    /// <summary>
+    /// Adds <c>changes</c> to the query root; returns the entry type (the subscription's too) and the types the schema must
+    /// hold besides (the kinds of change).
+    /// </summary>
+    public static (IGraphType Entry, IReadOnlyList<IGraphType> ChangeTypes) AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (connection, changeTypes) = JournalTypes.Create();
+        var (connection, entry, changeTypes) = JournalTypes.Create();
         query.Field("changes", connection)
             .Description(Description + " Oldest first: page with `after` (the `endCursor`), or poll with `since` (the `dataVersion` you last saw).")
             .Argument<LongGraphType>("since", "Entries after this data version (exclusive). 此数据版本之后。")
@@ -40,7 +43,7 @@ public static class JournalFields
             .Argument<StringGraphType>("actor", "Only entries written by this subject (a token's `sub`, or `import`, `migrate`, `service`). 仅该写入者的变更。")
             .AuthorizeWithRoles(Roles.Analyst)
             .ResolveAsync(async c => await PageAsync(c, c.GetArgument<string?>("nodeId"), c.GetArgument<string?>("actor"), c.GetArgument<long?>("since")).ConfigureAwait(false));
-        return changeTypes;
+        return (entry, changeTypes);
     }
 
     /// <summary>Adds <c>history</c> to a node type: the journal entries that changed the node or a link at it.</summary>
@@ -82,7 +85,7 @@ public static class JournalFields
     }
 
     // What only admins read: the confidential figures, before and after.
-    static JournalEntry Masked(JournalEntry entry) => entry with
+    internal static JournalEntry Masked(JournalEntry entry) => entry with
     {
         Changes = [.. entry.Changes.Select(change => change is NodeChange n ? n with { Before = Masked(n.Before), After = Masked(n.After) } : change)],
     };

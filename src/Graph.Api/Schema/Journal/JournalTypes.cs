@@ -14,7 +14,7 @@ internal static class JournalTypes
     /// <c>JournalConnection { edges { cursor node }, nodes, pageInfo }</c> (a cursor is the entry's data version), and the
     /// object types of the <c>JournalChange</c> interface.
     /// </summary>
-    public static (ObjectGraphType<JournalPage> Connection, IReadOnlyList<IGraphType> ChangeTypes) Create()
+    public static (ObjectGraphType<JournalPage> Connection, ObjectGraphType<JournalEntry> Entry, IReadOnlyList<IGraphType> ChangeTypes) Create()
     {
         var (entry, changeTypes) = Entry();
         var edge = new ObjectGraphType<JournalEntry> { Name = "JournalEdge", Description = "An entry of the journal with its cursor. 日志条目。" };
@@ -32,7 +32,7 @@ internal static class JournalTypes
                 StartCursor = c.Source.Entries.Count > 0 ? Cursor(c.Source.Entries[0]) : null,
                 EndCursor = c.Source.Entries.Count > 0 ? Cursor(c.Source.Entries[^1]) : null,
             });
-        return (connection, changeTypes);
+        return (connection, entry, changeTypes);
     }
 
     static string Cursor(JournalEntry entry) => entry.DataVersion.ToString(CultureInfo.InvariantCulture);
