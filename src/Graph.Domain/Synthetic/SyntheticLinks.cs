@@ -477,7 +477,7 @@ internal sealed class SyntheticLinks
         if (!seed.Breakthrough) yield return Link(LinkType.About, id, SyntheticIds.Achievement(seed.Achievement), seed.PostedOn);
         if (!seed.HasApplicants) yield break;
 
-        var applicants = new List<(string Id, int Org, double Score)>();
+        var applicants = new List<(string Id, int Org, double Score, DateOnly Earliest)>();
         var taken = new HashSet<int> { seed.Poster };
         var takenConsortia = new HashSet<int>();
         var count = Math.Min(12, 1 + _random.Geometric(3));
@@ -491,22 +491,24 @@ internal sealed class SyntheticLinks
                 // A consortium may apply unless the poster or the poster's subsidiary leads it (003).
                 var consortium = _random.Next(_w.Consortia.Length);
                 var lead = _w.Consortia[consortium].Lead;
+                // A consortium applies once it exists (its lead is in force), before the deadline.
+                var established = _w.Consortia[consortium].Established;
                 var eligible = lead != seed.Poster && _w.Parent[lead] != seed.Poster
-                    && (seed.Breakthrough || HomeProvinceOf(lead) == province);
+                    && (seed.Breakthrough || HomeProvinceOf(lead) == province) && established <= seed.Deadline;
                 if (eligible && takenConsortia.Add(consortium))
-                    applicants.Add((SyntheticIds.Consortium(consortium), -1, PartnerAffinity.FieldWeight * FitOf(seed.Field, lead)));
+                    applicants.Add((SyntheticIds.Consortium(consortium), -1, PartnerAffinity.FieldWeight * FitOf(seed.Field, lead), established));
                 continue;
             }
             if (seed.Breakthrough && roll < 0.8)
             {
                 var (academic, affinity) = ChooseAcademic(seed.Poster, seed.Field, taken);
-                if (academic >= 0 && taken.Add(academic)) applicants.Add((Org(academic), academic, affinity));
+                if (academic >= 0 && taken.Add(academic)) applicants.Add((Org(academic), academic, affinity, DateOnly.MinValue));
                 continue;
             }
             // 技术攻关类: a 科技型企业 anywhere; 成果转化类: an enterprise of the poster's province. Never the poster's subsidiary.
             var e = ChooseEnterprise(seed.Field, seed.Breakthrough ? null : province, taken, notSubsidiaryOf: seed.Poster, techOnly: seed.Breakthrough);
             if (e >= 0 && taken.Add(e))
-                applicants.Add((Org(e), e, PartnerAffinity.FieldWeight * FitOf(seed.Field, e) + PartnerAffinity.Region(_w.OrgRegion[e], _w.OrgRegion[seed.Poster])));
+                applicants.Add((Org(e), e, PartnerAffinity.FieldWeight * FitOf(seed.Field, e) + PartnerAffinity.Region(_w.OrgRegion[e], _w.OrgRegion[seed.Poster]), DateOnly.MinValue));
         }
         var winner = -1;
         var best = double.NegativeInfinity;
@@ -519,11 +521,12 @@ internal sealed class SyntheticLinks
                 best = score;
                 winner = i;
             }
-            yield return Link(LinkType.AppliesTo, applicants[i].Id, id, Later(seed.PostedOn, seed.Deadline),
+            var applied = Later(seed.PostedOn, seed.Deadline);
+            yield return Link(LinkType.AppliesTo, applicants[i].Id, id, applied < applicants[i].Earliest ? applicants[i].Earliest : applied,
                 properties: PropertyBag.Of(("price", price)));
         }
         if (!seed.HasWinner || winner < 0) yield break;
-        var (winnerId, winnerOrg, _) = applicants[winner];
+        var (winnerId, winnerOrg, _, _) = applicants[winner];
         if (winnerOrg >= 0 && _w.IsAcademic(winnerOrg)) Record(winnerOrg, seed.Field);
         var amount = Math.Round(seed.Budget * (decimal)_random.Uniform(0.6, 1.0), 1);
         yield return Link(LinkType.Awarded, winnerId, id, Later(seed.Deadline), properties: PropertyBag.Of(("amount", amount)));

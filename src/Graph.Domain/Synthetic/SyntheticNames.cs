@@ -14,6 +14,9 @@ internal static class SyntheticNames
         "腾", "飞", "骏", "峰", "森", "林", "原", "正", "方", "圆", "卓", "越", "立", "成", "佳", "优", "普", "惠", "聚", "合",
     ];
 
+    /// <summary>The expert committee of an accredited centre: experts named without an organisation of the centre.</summary>
+    public static readonly string[] CommitteeMembers = ["周示例", "吴示例", "郑示例", "王示例", "冯示例", "陈示例", "褚示例", "卫示例", "蒋示例"];
+
     public static readonly string[] EnterpriseSuffixes = ["有限公司", "科技有限公司", "股份有限公司", "有限责任公司", "技术有限公司"];
 
     public static readonly string[] UniversityTypes =

@@ -432,6 +432,9 @@ internal sealed class SyntheticWorld
             {
                 var government = GovernmentStart + random.Next(GovernmentKeys.Count);
                 type = Draw(GovernmentPlatformTypes, ref random);
+                // 004 三(一): a centre is led by a city government or a regional department; the next such body on the list.
+                while (type == "TechnologyInnovationCenter" && GovernmentLevels[government - GovernmentStart] is not ("City" or "Provincial"))
+                    government = GovernmentStart + (government - GovernmentStart + 1) % GovernmentKeys.Count;
                 if (type == "TechnologyTradingPlatform") host = government; else leader = government;
                 level = GovernmentLevels[government - GovernmentStart] switch { "National" => "National", "City" => "City", _ => "Provincial" };
             }

@@ -14,6 +14,8 @@ internal sealed class BatchState(IGraphReader store) : IGraphReader
     // null: deleted by the batch.
     readonly Dictionary<string, Node?> _nodes = new(StringComparer.Ordinal);
     readonly Dictionary<string, Link?> _links = new(StringComparer.Ordinal);
+    // The batch's links by the nodes at their ends, so a node's links are found without a pass over all of them.
+    readonly Dictionary<string, List<string>> _linksAt = new(StringComparer.Ordinal);
 
     /// <summary>The store under the batch.</summary>
     public IGraphReader Store => store;
@@ -24,15 +26,31 @@ internal sealed class BatchState(IGraphReader store) : IGraphReader
             before?.CreatedAt ?? Unwritten, Unwritten))!;
 
     /// <summary>Records a link upsert.</summary>
-    public void Upsert(LinkInput link, Link? before) =>
+    public void Upsert(LinkInput link, Link? before)
+    {
+        if (!_links.ContainsKey(link.Id)) Index(link.Id, link.FromId, link.ToId);
         _links[link.Id] = new Link(link.Id, link.Type, link.FromId, link.ToId, link.Key, link.StartDate, link.EndDate, link.Source,
             link.Properties, before?.CreatedAt ?? Unwritten, Unwritten);
+    }
 
     /// <summary>Records a node delete (its links go with it).</summary>
     public void DeleteNode(string id) => _nodes[id] = null;
 
     /// <summary>Records a link delete.</summary>
-    public void DeleteLink(string id) => _links[id] = null;
+    public void DeleteLink(string id)
+    {
+        if (!_links.ContainsKey(id) && LinkId.TryParse(id, out _, out var fromId, out var toId, out _)) Index(id, fromId, toId);
+        _links[id] = null;
+    }
+
+    void Index(string linkId, string fromId, string toId)
+    {
+        foreach (var end in fromId == toId ? [fromId] : new[] { fromId, toId })
+        {
+            if (!_linksAt.TryGetValue(end, out var ids)) _linksAt[end] = ids = [];
+            ids.Add(linkId);
+        }
+    }
 
     /// <summary>Whether the batch writes this node (upserts or deletes it).</summary>
     public bool Writes(string nodeId) => _nodes.ContainsKey(nodeId);
@@ -58,9 +76,13 @@ internal sealed class BatchState(IGraphReader store) : IGraphReader
         {
             if (!_links.ContainsKey(link.Id)) result[link.Id] = link;
         }
-        foreach (var (id, link) in _links)
+        foreach (var nodeId in ids)
         {
-            if (link is not null && Matches(link)) result[id] = link;
+            if (!_linksAt.TryGetValue(nodeId, out var written)) continue;
+            foreach (var id in written)
+            {
+                if (_links[id] is { } link && Matches(link)) result[id] = link;
+            }
         }
         // A link at a node the batch deletes goes with it.
         return [.. result.Values

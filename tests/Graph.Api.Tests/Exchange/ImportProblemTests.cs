@@ -81,6 +81,40 @@ public sealed class ImportProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task AnImportThatBreaksAPolicyRuleIsRefusedLikeAMutationAndWritesNothing()
+    {
+        var files = GoodFiles();
+        files["nodes/Challenge.csv"] = "key,name,region,challengeKind,status,budget,postedOn,applyingOn,deadline\n"
+            + "ch-1,示例攻关,450204,TechnologyBreakthrough,Awarded,100,2024-01-10,2024-02-01,2024-03-31\n";
+        files["links/POSTS.csv"] = "from,to\nEnterprise:91450204MA5K00013L,Challenge:ch-1\n";
+        files["links/APPLIES_TO.csv"] = "from,to,startDate\nUniversity:gxu,Challenge:ch-1,2024-04-15\n";
+        files["links/AWARDED.csv"] = "from,to,startDate,amount\nEnterprise:91450204MA5K00013L,Challenge:ch-1,2024-05-01,120\n";
+
+        var run = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("rules", files));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("(policy rules):0: RULE_VIOLATION: challenge 'ch-1': University:gxu applied on 2024-04-15, after the deadline 2024-03-31", run.Error);
+        Assert.Contains("challenge 'ch-1' cannot be awarded to Enterprise:91450204MA5K00013L: it did not apply", run.Error);
+        Assert.Contains("the award to Enterprise:91450204MA5K00013L of 120 万元 is more than the budget of 100 万元", run.Error);
+        var (counts, _) = await _workspace.StateAsync("graph.db");
+        Assert.Equal(0, counts.Nodes.GetValueOrDefault(KnowledgeGraph.Domain.Model.NodeKind.Challenge));
+    }
+
+    [Fact]
+    public async Task AnImportSaysHowManyStoredValuesItsRowsClear()
+    {
+        await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("first", GoodFiles()));
+        var files = GoodFiles();
+        // The enterprise's row leaves its fields and revenue empty: the import replaces the node, clearing both.
+        files["nodes/Enterprise.csv"] = EnterpriseHeader + "91450204MA5K00013L,柳州示例精工机械有限公司,450204,,,2006-03-15\n";
+
+        var run = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("second", files));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("2 stored property values cleared: the rows left them empty", run.Output);
+    }
+
+    [Fact]
     public async Task EveryProblemOfEveryFileIsListedInFileAndLineOrder()
     {
         var files = GoodFiles();
