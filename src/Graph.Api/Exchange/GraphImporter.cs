@@ -174,6 +174,8 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
         private readonly long _totalBytes = files.Sum(f => f.Kind is null ? f.Length : 2 * f.Length);
         private long _bytesDone;
         private long _propertiesCleared;
+        // The kinds the store holds nodes of: rows of another kind replace nothing, so they are not looked up.
+        private HashSet<NodeKind> _storedKinds = [];
 
         public List<ImportProblem> Problems { get; } = [];
 
@@ -193,6 +195,7 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
                 _storeReferences.Add(node.Id);
             await foreach (var node in _store.ScanNodesAsync(NodeKind.Field, cancellationToken).ConfigureAwait(false))
                 _storeReferences.Add(node.Id);
+            _storedKinds = (await _store.CountAsync(cancellationToken).ConfigureAwait(false)).Nodes.Where(c => c.Value > 0).Select(c => c.Key).ToHashSet();
 
             // The biggest files first, so the last file to finish is a small one.
             var checks = files.Select(f => new FileCheck(this, f)).ToList();
@@ -285,7 +288,7 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
                         if (RuleKinds.Contains(node.Kind)) check.RuleNodes.Add(node);
                         else if (PartyKinds.Contains(node.Kind))
                             check.RuleNodes.Add(node with { Properties = PropertyBag.From(PartyProperties.Select(p => new KeyValuePair<string, object?>(p, node.Properties.GetValueOrDefault(p)))) });
-                        _replaced[node.Id] = node;
+                        if (check._storedKinds.Contains(node.Kind)) _replaced[node.Id] = node;
                     }
                     else
                     {

@@ -76,6 +76,33 @@ public abstract class JournalQueryTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task PagingWhileWritesGoOnSeesEveryEntryOnceInOrder()
+    {
+        await using var app = await StartAsync();
+        var since = await app.GraphStore.GetDataVersionAsync();
+        const int writes = 30;
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 1; i <= writes; i++)
+                await WriteAsync(app, $"mutation {{ patchEnterprise(id: \"{Firm.Id}\", set: {{ nameEn: \"Firm {i}\" }}) {{ dataVersion }} }}");
+        });
+
+        var seen = new List<long>();
+        string? after = null;
+        for (var pages = 0; pages < 500 && seen.Count < writes; pages++)
+        {
+            var data = PolicyApplication.Ok(await app.PostAsync(Page, new { since, first = 3, after }, token: Admin))["changes"]!;
+            var versions = data["nodes"]!.AsArray().Select(e => e!["dataVersion"]!.GetValue<long>()).ToList();
+            seen.AddRange(versions);
+            after = data["pageInfo"]!["endCursor"]?.GetValue<string>() ?? after;
+            if (versions.Count == 0) await Task.Delay(20);
+        }
+        await writing;
+
+        Assert.Equal(Enumerable.Range(1, writes).Select(i => since + i), seen);
+    }
+
+    [StoreFact]
     public async Task HistoryShowsTheChangesOfOneNodeAndAnalystsSeeConfidentialFiguresMasked()
     {
         await using var app = await StartAsync();
