@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { gql, GraphQLRequestError } from '../api';
+import { displayName, kindText, useLang, useT } from '../i18n';
+import { REGIONS, type NodeRef } from '../operations';
+
+/** The state of one asynchronous load: its data, its error, and whether it is running. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; loading: boolean } {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load().then(
+      (data) => current && setState({ data, error: null, loading: false }),
+      (error) => current && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return state;
+}
+
+export function ErrorBox({ error }: { error: unknown }) {
+  const t = useT();
+  if (!error) return null;
+  const codes = error instanceof GraphQLRequestError ? ` (${error.codes.join(', ')})` : '';
+  return (
+    <div className="error" role="alert">
+      {t('error')}
+      {codes}: {error instanceof Error ? error.message : String(error)}
+    </div>
+  );
+}
+
+export function Loading({ when }: { when: boolean }) {
+  const t = useT();
+  return when ? <div className="loading">{t('loading')}</div> : null;
+}
+
+const pageKinds = new Set(['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY']);
+
+/** A node's name, linked to its organisation page where it has one. */
+export function NodeLink({ node }: { node: NodeRef }) {
+  const lang = useLang();
+  const name = displayName(lang, node);
+  return pageKinds.has(node.kind) ? (
+    <a href={'#/org/' + encodeURIComponent(node.id)}>{name}</a>
+  ) : (
+    <span title={kindText(lang, node.kind)}>{name}</span>
+  );
+}
+
+export function KindBadge({ kind }: { kind: string }) {
+  const lang = useLang();
+  return <span className={`badge kind-${kind}`}>{kindText(lang, kind)}</span>;
+}
+
+export function dateRange(from: string | null | undefined, to: string | null | undefined): string {
+  if (!from && !to) return '';
+  return `${from ?? '…'} – ${to ?? ''}`;
+}
+
+interface RegionOption {
+  code: string;
+  name: string;
+  nameEn: string | null;
+}
+
+/** A province or city of the data, chosen from a list. */
+export function RegionSelect({ value, onChange, testId }: { value: string; onChange: (code: string) => void; testId: string }) {
+  const t = useT();
+  const lang = useLang();
+  const regions = useLoad(() => gql<{ regions: { nodes: RegionOption[] } }>(REGIONS), []);
+  return (
+    <label>
+      {t('region')}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {(regions.data?.regions.nodes ?? [{ code: '450000', name: '广西壮族自治区', nameEn: null }]).map((r) => (
+          <option key={r.code} value={r.code}>
+            {displayName(lang, r)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
