@@ -78,6 +78,8 @@ function IndicatorChart({ unit, indicators }: { unit: string; indicators: Indica
     if (!element.current) return;
     const chart = echarts.init(element.current);
     chart.setOption({
+      // Drawn at once: the values are what the table beside says, not a moment of an animation.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: [t('value'), t('target')] },
       grid: { left: 8, right: 8, bottom: 8, containLabel: true },
