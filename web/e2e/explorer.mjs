@@ -45,9 +45,10 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   ],
 });
 
+// A shared machine can be slow: every wait may take up to a minute before it fails.
+context.setDefaultTimeout(60_000);
 const consoleErrors = [];
 const graphqlResponses = []; // every /graphql answer the browser received: { request, status, body }
-context.on('page', watch);
 function watch(page) {
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${page.url()}: ${message.text()}`));
   page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
@@ -71,8 +72,7 @@ const step = async (name, run) => {
 
 try {
   const page = context.pages()[0] ?? (await context.newPage());
-  if (!context.pages().includes(page)) watch(page);
-  else watch(page);
+  watch(page);
   const shot = (name) => page.screenshot({ path: join(out, `${name}.png`), fullPage: false });
 
   await step('first page is interactive', async () => {
@@ -165,6 +165,23 @@ try {
     const after = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().order);
     assert.ok(after > before, `expanding added nodes (${before} → ${after})`);
     results.network = { before, after, expanded: target };
+
+    // Colour by community and size by PageRank: the drawn nodes carry the service's answers.
+    await page.getByTestId('colour-by').selectOption('community');
+    await page.getByTestId('size-by').selectOption('pageRank');
+    await page.waitForFunction((id) => {
+      const graph = window.knowledgeGraphNetwork.getGraph();
+      return graph.getNodeAttribute(id, 'community') !== undefined && graph.getNodeAttribute(id, 'rank') !== undefined;
+    }, enterpriseId);
+    const expected = await graphql(`{ communities { communities { index members { id } } } rankings(metric: PAGE_RANK, top: 1000) { top { score organization { id } } } }`);
+    const communityOf = new Map(expected.communities.communities.flatMap((c) => c.members.map((m) => [m.id, c.index])));
+    const rankOf = new Map(expected.rankings.top.map((r) => [r.organization.id, r.score]));
+    const drawn = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().mapNodes((id, a) => ({ id, community: a.community, rank: a.rank, color: a.color })));
+    for (const node of drawn) {
+      assert.equal(node.community, communityOf.get(node.id), `community of ${node.id}`);
+      assert.equal(node.rank, rankOf.get(node.id), `PageRank of ${node.id}`);
+    }
+    assert.ok(new Set(drawn.map((n) => n.color)).size > 1, 'communities in different colours');
     await page.waitForTimeout(300);
     await shot('network');
   });
@@ -244,8 +261,7 @@ try {
     await graphiql.locator('.graphiql-container').waitFor();
     await graphiql.waitForFunction(() => document.querySelector('.graphiql-doc-explorer, .graphiql-sidebar') !== null);
     const introspection = () => graphqlResponses.find((r) => r.request.includes('__schema'));
-    await graphiql.waitForFunction(() => true);
-    for (let i = 0; i < 100 && !introspection(); i++) await graphiql.waitForTimeout(100);
+    for (let i = 0; i < 600 && !introspection(); i++) await graphiql.waitForTimeout(100);
     assert.ok(introspection(), 'GraphiQL asked for the schema');
     assert.equal(introspection().status, 200);
     assert.deepEqual(JSON.parse(introspection().body).errors ?? [], []);

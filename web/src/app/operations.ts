@@ -220,3 +220,19 @@ export const POLICY_LIST = `query PolicyList($list: PolicyList!, $region: String
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+export interface CommunitiesAnswer {
+  communities: { communities: { index: number; members: { id: string }[] }[] };
+}
+
+export const COMMUNITIES = `query Communities($where: CollaborationNetworkInput) {
+  communities(where: $where) { communities { index members { id } } }
+}`;
+
+export interface RankingAnswer {
+  rankings: { top: { score: number; organization: { id: string } }[] };
+}
+
+export const PAGE_RANKS = `query PageRanks($where: CollaborationNetworkInput) {
+  rankings(metric: PAGE_RANK, where: $where, top: 1000) { top { score organization { id } } }
+}`;

@@ -4,7 +4,7 @@ import type { Session } from '../auth';
 import { downloadCsv, downloadXlsx, type Table } from '../download';
 import { text, useLang, useT } from '../i18n';
 import { POLICY_LIST, POLICY_LISTS, type ListedEnterprise } from '../operations';
-import { ErrorBox, Loading, NodeLink, useLoad } from './common';
+import { ErrorBox, Loading, NodeLink, RegionSelect, useLoad } from './common';
 
 type Column = 'name' | 'creditCode' | 'region' | 'revenue' | 'employees' | 'rdExpenditure';
 const columns: Column[] = ['name', 'creditCode', 'region', 'revenue', 'rdExpenditure', 'employees'];
@@ -47,8 +47,9 @@ function ListTables() {
   const t = useT();
   const lang = useLang();
   const [list, setList] = useState<string>(POLICY_LISTS[0]);
+  const [region, setRegion] = useState('450000');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'name', descending: false });
-  const { data, error, loading } = useLoad(() => loadList(list, '450000'), [list]);
+  const { data, error, loading } = useLoad(() => loadList(list, region), [list, region]);
   const header: Record<Column, string> = {
     name: text(lang, 'name'),
     creditCode: text(lang, 'creditCode'),
@@ -69,6 +70,9 @@ function ListTables() {
   return (
     <section className="lists">
       <h1>{t('listsTitle')}</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <RegionSelect value={region} onChange={setRegion} testId="lists-region" />
+      </form>
       <div className="tabs">
         {POLICY_LISTS.map((l) => (
           <button key={l} type="button" className={l === list ? 'active' : ''} onClick={() => setList(l)} data-list={l}>
@@ -84,10 +88,10 @@ function ListTables() {
             {data.name} <span className="muted">({t('total')} {data.totalCount})</span>
           </h2>
           <div className="actions">
-            <button type="button" data-testid="list-csv" onClick={() => downloadCsv(table(), `${list}.csv`)}>
+            <button type="button" data-testid="list-csv" onClick={() => downloadCsv(table(), `${list}-${region}.csv`)}>
               {t('downloadCsv')}
             </button>
-            <button type="button" data-testid="list-xlsx" onClick={() => downloadXlsx(table(), `${list}.xlsx`, list)}>
+            <button type="button" data-testid="list-xlsx" onClick={() => downloadXlsx(table(), `${list}-${region}.xlsx`, list)}>
               {t('downloadXlsx')}
             </button>
           </div>

@@ -5,7 +5,7 @@ import Sigma from 'sigma';
 import { gql } from '../api';
 import { downloadCsv } from '../download';
 import { displayName, kindText, tieText, useLang, useT } from '../i18n';
-import { COLLABORATORS, NODE_NAME, PATHS, REGION_NETWORK, SEARCH, type CollaboratorEdge, type NodeRef, type PathAnswer, type SearchHit, type Tie } from '../operations';
+import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, SEARCH, type CollaboratorEdge, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type SearchHit, type Tie } from '../operations';
 import { dateRange, ErrorBox, NodeLink, RegionSelect, useLoad } from './common';
 
 const tieKinds = ['PLATFORM', 'CONSORTIUM', 'PAIRING', 'PROJECT', 'CHALLENGE', 'AGREEMENT', 'TECHNOLOGY_CONTRACT', 'COMMISSIONER'];
@@ -24,7 +24,18 @@ declare global {
   }
 }
 
-type NodeAttributes = { label: string; x: number; y: number; size: number; color: string; kind: string; expanded?: boolean };
+type NodeAttributes = {
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  kind: string;
+  expanded?: boolean;
+  community?: number;
+  rank?: number;
+};
+const communityColours = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45', '#469990', '#9a6324', '#800000', '#808000'];
 
 export function Network({ id }: { id?: string }) {
   const t = useT();
@@ -40,14 +51,48 @@ export function Network({ id }: { id?: string }) {
   const [counts, setCounts] = useState({ nodes: 0, edges: 0 });
   const [error, setError] = useState<unknown>(null);
   const [paths, setPaths] = useState<PathAnswer['collaborationPaths'] | null>(null);
+  const [colourBy, setColourBy] = useState<'kind' | 'community'>('kind');
+  const [sizeBy, setSizeBy] = useState<'degree' | 'pageRank'>('degree');
   const centre = useLoad(() => (id ? gql<{ node: NodeRef | null }>(NODE_NAME, { id }) : Promise.resolve({ node: null })), [id]);
+  // The renderer's click handler is made once: it reads the filters and styles of the moment through this.
+  const current = useRef({ kinds, since, until, colourBy, sizeBy, communities: new Map<string, number>(), ranks: new Map<string, number>() });
+  Object.assign(current.current, { kinds, since, until, colourBy, sizeBy });
+  const networkWhere = id ? {} : { region: region || null, year: year ? Number(year) : null };
+  const communities = useLoad(
+    () => (colourBy === 'community' ? gql<CommunitiesAnswer>(COMMUNITIES, { where: networkWhere }) : Promise.resolve(null)),
+    [colourBy, id, region, year],
+  );
+  const ranks = useLoad(
+    () => (sizeBy === 'pageRank' ? gql<RankingAnswer>(PAGE_RANKS, { where: networkWhere }) : Promise.resolve(null)),
+    [sizeBy, id, region, year],
+  );
 
+  // Colour by kind or community, size by degree in the view or PageRank in the network; both kept on the nodes.
   const refresh = () => {
     const graph = graphRef.current;
-    graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', 4 + 2.5 * Math.sqrt(graph.degree(node))));
+    const { colourBy, sizeBy, communities, ranks } = current.current;
+    const topRank = Math.max(1e-12, ...ranks.values());
+    graph.forEachNode((node, attributes) => {
+      const community = communities.get(node);
+      graph.mergeNodeAttributes(node, {
+        community,
+        rank: ranks.get(node),
+        color: colourBy === 'community' ? (community === undefined ? '#c0c6cc' : communityColours[community % communityColours.length]) : (kindColours[attributes.kind] ?? '#888'),
+        size: sizeBy === 'pageRank' ? 3 + 16 * Math.sqrt((ranks.get(node) ?? 0) / topRank) : 4 + 2.5 * Math.sqrt(graph.degree(node)),
+      });
+    });
     setCounts({ nodes: graph.order, edges: graph.size });
     rendererRef.current?.refresh();
   };
+
+  useEffect(() => {
+    current.current.communities = new Map(
+      (communities.data?.communities.communities ?? []).flatMap((c) => c.members.map((m) => [m.id, c.index] as [string, number])),
+    );
+    current.current.ranks = new Map((ranks.data?.rankings.top ?? []).map((r) => [r.organization.id, r.score]));
+    refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [communities.data, ranks.data, colourBy, sizeBy]);
 
   const addNode = (node: NodeRef, near?: string) => {
     const graph = graphRef.current;
@@ -77,6 +122,7 @@ export function Network({ id }: { id?: string }) {
 
   const expand = async (of: string) => {
     const graph = graphRef.current;
+    const { kinds, since, until } = current.current;
     const variables = { of, kinds: kinds.length ? kinds : null, since: since || null, until: until || null };
     try {
       const data = await gql<{ collaborators: { edges: CollaboratorEdge[] } }>(COLLABORATORS, variables);
@@ -210,8 +256,25 @@ export function Network({ id }: { id?: string }) {
           </fieldset>
         )}
       </form>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('colourBy')}{' '}
+          <select value={colourBy} onChange={(e) => setColourBy(e.target.value as 'kind' | 'community')} data-testid="colour-by">
+            <option value="kind">{t('byKind')}</option>
+            <option value="community">{t('byCommunity')}</option>
+          </select>
+        </label>
+        <label>
+          {t('sizeBy')}{' '}
+          <select value={sizeBy} onChange={(e) => setSizeBy(e.target.value as 'degree' | 'pageRank')} data-testid="size-by">
+            <option value="degree">{t('byDegree')}</option>
+            <option value="pageRank">PageRank</option>
+          </select>
+        </label>
+      </form>
+      <ErrorBox error={communities.error ?? ranks.error} />
       <div className="legend">
-        {Object.entries(kindColours).map(([k, c]) => (
+        {colourBy === 'kind' && Object.entries(kindColours).map(([k, c]) => (
           <span key={k}>
             <i style={{ background: c }} /> {kindText(lang, k)}
           </span>

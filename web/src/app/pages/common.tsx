@@ -40,10 +40,16 @@ export function Loading({ when }: { when: boolean }) {
 
 const pageKinds = new Set(['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY']);
 
-/** A node's name, linked to its organisation page where it has one. */
+/** A node's name, linked to its organisation page, or a challenge's to its recommended partners. */
 export function NodeLink({ node }: { node: NodeRef }) {
   const lang = useLang();
   const name = displayName(lang, node);
+  if (node.kind === 'CHALLENGE')
+    return (
+      <a href={'#/partners/' + encodeURIComponent(node.id)} title={kindText(lang, node.kind)}>
+        {name}
+      </a>
+    );
   return pageKinds.has(node.kind) ? (
     <a href={'#/org/' + encodeURIComponent(node.id)}>{name}</a>
   ) : (
