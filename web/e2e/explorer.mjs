@@ -182,6 +182,14 @@ try {
       assert.equal(node.rank, rankOf.get(node.id), `PageRank of ${node.id}`);
     }
     assert.ok(new Set(drawn.map((n) => n.color)).size > 1, 'communities in different colours');
+
+    // What is shown, as GEXF: every drawn node and tie, with its community and PageRank.
+    const [gexfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('network-gexf').click()]);
+    const gexf = readFileSync(await gexfDownload.path(), 'utf8');
+    const edgeCount = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().size);
+    assert.equal((gexf.match(/<node /g) ?? []).length, drawn.length);
+    assert.equal((gexf.match(/<edge /g) ?? []).length, edgeCount);
+    assert.ok(gexf.includes(enterpriseId) && gexf.includes('pageRank'));
     await page.waitForTimeout(300);
     await shot('network');
   });

@@ -12,7 +12,7 @@ export function toCsv(table: Table): string {
 }
 
 export function downloadCsv(table: Table, fileName: string): void {
-  save(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
+  saveBlob(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 export async function downloadXlsx(table: Table, fileName: string, sheet: string): Promise<void> {
@@ -21,10 +21,10 @@ export async function downloadXlsx(table: Table, fileName: string, sheet: string
     ...table.rows.map((row) => row.map((value) => (value === null ? null : { value }))),
   ];
   const blob = await writeExcelFile(data, { sheet, stickyRowsCount: 1, columns: table.header.map(() => ({ width: 24 })) }).toBlob();
-  save(blob, fileName);
+  saveBlob(blob, fileName);
 }
 
-function save(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,9 +1,10 @@
 import Graph from 'graphology';
+import { write as writeGexf } from 'graphology-gexf/browser';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { gql } from '../api';
-import { downloadCsv } from '../download';
+import { downloadCsv, saveBlob } from '../download';
 import { displayName, kindText, tieText, useLang, useT } from '../i18n';
 import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, SEARCH, type CollaboratorEdge, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type SearchHit, type Tie } from '../operations';
 import { dateRange, ErrorBox, NodeLink, RegionSelect, useLoad } from './common';
@@ -26,6 +27,8 @@ declare global {
 
 type NodeAttributes = {
   label: string;
+  name: string;
+  nameEn?: string | null;
   x: number;
   y: number;
   size: number;
@@ -91,7 +94,6 @@ export function Network({ id }: { id?: string }) {
     );
     current.current.ranks = new Map((ranks.data?.rankings.top ?? []).map((r) => [r.organization.id, r.score]));
     refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [communities.data, ranks.data, colourBy, sizeBy]);
 
   const addNode = (node: NodeRef, near?: string) => {
@@ -101,6 +103,8 @@ export function Network({ id }: { id?: string }) {
     const angle = Math.random() * 2 * Math.PI;
     graph.addNode(node.id, {
       label: displayName(lang, node),
+      name: node.name,
+      nameEn: node.nameEn,
       kind: node.kind,
       color: kindColours[node.kind] ?? '#888',
       size: 5,
@@ -112,7 +116,7 @@ export function Network({ id }: { id?: string }) {
   const addTie = (source: string, target: string, weight: number, tie: string[]) => {
     const graph = graphRef.current;
     if (source !== target && !graph.hasEdge(source, target))
-      graph.addEdge(source, target, { size: Math.min(6, 0.5 + weight), color: '#b8c2cc', label: tie.map((k) => tieText(lang, k)).join('、') });
+      graph.addEdge(source, target, { weight, kinds: tie.join(';'), size: Math.min(6, 0.5 + weight), color: '#b8c2cc', label: tie.map((k) => tieText(lang, k)).join('、') });
   };
 
   const layout = (iterations: number) => {
@@ -159,7 +163,6 @@ export function Network({ id }: { id?: string }) {
       rendererRef.current = null;
       if (window.knowledgeGraphNetwork === renderer) delete window.knowledgeGraphNetwork;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const show = async () => {
@@ -189,7 +192,6 @@ export function Network({ id }: { id?: string }) {
 
   useEffect(() => {
     if (!id || !centre.loading) void show();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, centre.loading, kinds.join(), since, until, region, year]);
 
   const highlight = (path: PathAnswer['collaborationPaths'][number]) => {
@@ -203,10 +205,30 @@ export function Network({ id }: { id?: string }) {
     refresh();
   };
 
+  // Labels follow the language switch.
+  useEffect(() => {
+    const graph = graphRef.current;
+    graph.forEachNode((node, a) => graph.setNodeAttribute(node, 'label', displayName(lang, a)));
+    graph.forEachEdge((edge, a) => graph.setEdgeAttribute(edge, 'label', String(a.kinds ?? '').split(';').filter(Boolean).map((k) => tieText(lang, k)).join('、')));
+    rendererRef.current?.refresh();
+  }, [lang]);
+
+  const exportGexf = () => {
+    const gexf = writeGexf(graphRef.current, {
+      formatNode: (_key, a) => ({
+        label: a.name,
+        attributes: { kind: a.kind, nameEn: a.nameEn ?? '', ...(a.community === undefined ? {} : { community: a.community }), ...(a.rank === undefined ? {} : { pageRank: a.rank }) },
+        viz: { color: a.color, x: a.x, y: a.y, size: a.size },
+      }),
+      formatEdge: (_key, a) => ({ weight: a.weight, attributes: { kinds: a.kinds } }),
+    });
+    saveBlob(new Blob([gexf], { type: 'application/xml' }), 'network.gexf');
+  };
+
   const exportShown = () => {
     const graph = graphRef.current;
     downloadCsv({ header: ['id', 'name', 'kind', 'degree'], rows: graph.mapNodes((n, a) => [n, a.label, a.kind, graph.degree(n)]) }, 'network-nodes.csv');
-    downloadCsv({ header: ['source', 'target', 'kinds'], rows: graph.mapEdges((_e, a, s, tt) => [s, tt, String(a.label ?? '')]) }, 'network-edges.csv');
+    downloadCsv({ header: ['source', 'target', 'kinds', 'weight'], rows: graph.mapEdges((_e, a, s, tt) => [s, tt, String(a.kinds ?? ''), Number(a.weight ?? 0)]) }, 'network-edges.csv');
   };
   const exportQuery = new URLSearchParams();
   if (region) exportQuery.set('region', region);
@@ -288,6 +310,9 @@ export function Network({ id }: { id?: string }) {
       <div className="actions">
         <button type="button" onClick={exportShown} data-testid="network-csv">
           {t('downloadShown')} (CSV)
+        </button>
+        <button type="button" onClick={exportGexf} data-testid="network-gexf">
+          {t('downloadShown')} (GEXF)
         </button>
         {!id && (
           <>
