@@ -229,6 +229,11 @@ try {
     assert.ok(!graphqlResponses.some((r) => r.request.includes('revenue')), 'and none was asked for');
   });
 
+  await step('workflows need the editor role', async () => {
+    await page.goto(`${base}/#/workflows`);
+    await page.getByTestId('workflows-need-editor').waitFor();
+  });
+
   await step('analyst signs in and sees revenue', async () => {
     await page.goto(`${base}/#/signin`);
     await page.getByTestId('token').fill(options.token);
@@ -254,6 +259,32 @@ try {
     assert.equal(rows.length, expected.policyList.totalCount + 1);
     assert.deepEqual(rows.slice(1).map((r) => r[1]).sort(), expected.policyList.nodes.map((n) => n.creditCode).sort());
     await shot('lists');
+  });
+
+  await step('filing check and challenge lifecycle (editor)', async () => {
+    await page.goto(`${base}/#/workflows`);
+    await page.getByTestId('filing-enterprise').fill(enterpriseId);
+    const facts = { staff: 8, siteArea: 150, equipmentValue: 120, annualRdFunding: 300, projects: 5 };
+    for (const [key, value] of Object.entries(facts)) await page.getByTestId(`filing-${key}`).fill(String(value));
+    await page.getByTestId('filing-check').click();
+    const result = page.getByTestId('filing-result');
+    await result.waitFor();
+    const expected = await graphql(
+      `query($input: FilingFactsInput!) { filingCheck(input: $input) { passed items { key passed shortfall } } }`,
+      { input: { enterpriseIds: [enterpriseId], mode: 'SINGLE', hasRules: true, ...facts } },
+      options.token,
+    );
+    assert.equal(expected.filingCheck.passed, false, 'the sample enterprise lacks staff');
+    const shown = await result.locator('tbody tr').evaluateAll((rows) => rows.map((row) => ({ key: row.dataset.item, passed: row.dataset.passed === 'true' })));
+    assert.deepEqual(shown, expected.filingCheck.items.map((i) => ({ key: i.key, passed: i.passed })));
+    for (const item of expected.filingCheck.items.filter((i) => i.shortfall)) assert.ok((await result.innerText()).includes(item.shortfall));
+
+    await page.getByTestId('lifecycle-challenge').selectOption('Challenge:ch-2023-boom');
+    await page.getByTestId('lifecycle').waitFor();
+    const lifecycle = await graphql(`{ challengeLifecycle(id: "Challenge:ch-2023-boom") { status nextStates } }`, undefined, options.token);
+    assert.equal(await page.getByTestId('lifecycle-status').innerText(), lifecycle.challengeLifecycle.status);
+    assert.equal(await page.getByTestId('lifecycle-next').innerText(), lifecycle.challengeLifecycle.nextStates.join(', ') || '—');
+    await shot('workflows');
   });
 
   await step('English switch', async () => {

@@ -26,12 +26,12 @@ public sealed class ExplorerBrowserTests(ITestOutputHelper output)
 
         var (exitCode, text) = await RunNodeAsync(
             Path.Combine(RequiresBrowserFactAttribute.WebFolder!, "e2e", "explorer.mjs"),
-            "--base", $"http://127.0.0.1:{port}", "--token", KnowledgeGraphApplication.TokenFor("analyst"), "--out", artifacts, "--chromium", Chromium);
+            "--base", $"http://127.0.0.1:{port}", "--token", KnowledgeGraphApplication.TokenFor("analyst", "editor"), "--out", artifacts, "--chromium", Chromium);
 
         output.WriteLine(text);
         Assert.True(exitCode == 0, text);
         Assert.Contains("RESULT ", text);
-        foreach (var page in new[] { "search", "organization", "partners", "shortlist", "network", "path", "indicators", "signin", "lists", "graphiql" })
+        foreach (var page in new[] { "search", "organization", "partners", "shortlist", "network", "path", "indicators", "signin", "lists", "workflows", "graphiql" })
             Assert.True(File.Exists(Path.Combine(artifacts, page + ".png")), $"screenshot {page}.png");
     }
 

@@ -11,6 +11,7 @@ import { Partners } from './pages/Partners';
 import { Search } from './pages/Search';
 import { Shortlist } from './pages/Shortlist';
 import { SignIn } from './pages/SignIn';
+import { Workflows } from './pages/Workflows';
 
 // Pages are addressed by the URL's fragment (#/org/Enterprise:…), so the service serves one page for all of them.
 function useRoute(): string[] {
@@ -45,6 +46,7 @@ function App() {
     ['indicators', 'navIndicators'],
     ['lists', 'navLists'],
     ['shortlist', 'navShortlist'],
+    ['workflows', 'navWorkflows'],
   ];
 
   let content;
@@ -66,6 +68,9 @@ function App() {
       break;
     case 'shortlist':
       content = <Shortlist />;
+      break;
+    case 'workflows':
+      content = <Workflows session={session} />;
       break;
     case 'signin':
       content = <SignIn session={session} onChange={setSession} />;

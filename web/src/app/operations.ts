@@ -236,3 +236,48 @@ export interface RankingAnswer {
 export const PAGE_RANKS = `query PageRanks($where: CollaborationNetworkInput) {
   rankings(metric: PAGE_RANK, where: $where, top: 1000) { top { score organization { id } } }
 }`;
+
+export interface FilingItem {
+  key: string;
+  name: string;
+  nameEn: string;
+  required: string;
+  actual: string;
+  passed: boolean;
+  shortfall: string | null;
+}
+
+export const FILING_CHECK = `query FilingCheck($input: FilingFactsInput!) {
+  filingCheck(input: $input) {
+    passed standardSize notes
+    items { key name nameEn required actual passed shortfall }
+  }
+}`;
+
+export const CHALLENGES = `query Challenges {
+  challenges(order: [{ name: ASC }], first: 100) { nodes { id name nameEn status } }
+}`;
+
+export interface Lifecycle {
+  kind: string;
+  status: string;
+  history: { status: string; on: string; label: string }[];
+  nextStates: string[];
+  poster: NodeRef | null;
+  applicants: NodeRef[];
+  winner: NodeRef | null;
+  budget: number | null;
+  publicFundingShare: number | null;
+}
+
+export const CHALLENGE_LIFECYCLE = `query ChallengeLifecycle($id: ID!) {
+  challengeLifecycle(id: $id) {
+    kind status
+    history { status on label }
+    nextStates
+    poster { id kind name nameEn }
+    applicants { id kind name nameEn }
+    winner { id kind name nameEn }
+    budget publicFundingShare
+  }
+}`;

@@ -6,8 +6,8 @@ import Sigma from 'sigma';
 import { gql } from '../api';
 import { downloadCsv, saveBlob } from '../download';
 import { displayName, kindText, tieText, useLang, useT } from '../i18n';
-import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, SEARCH, type CollaboratorEdge, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type SearchHit, type Tie } from '../operations';
-import { dateRange, ErrorBox, NodeLink, RegionSelect, useLoad } from './common';
+import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, type CollaboratorEdge, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type Tie } from '../operations';
+import { dateRange, ErrorBox, NodeLink, OrganisationPicker, RegionSelect, useLoad } from './common';
 
 const tieKinds = ['PLATFORM', 'CONSORTIUM', 'PAIRING', 'PROJECT', 'CHALLENGE', 'AGREEMENT', 'TECHNOLOGY_CONTRACT', 'COMMISSIONER'];
 export const kindColours: Record<string, string> = {
@@ -379,50 +379,5 @@ function PathFinder({ from, onPaths }: { from: string | null; onPaths: (paths: P
       </button>
       <ErrorBox error={error} />
     </form>
-  );
-}
-
-// An organisation chosen by typing part of its name; the suggestions are the search's answer.
-function OrganisationPicker({ label, value, onChange, testId }: { label: string; value: string; onChange: (id: string) => void; testId: string }) {
-  const lang = useLang();
-  const [text, setText] = useState(value);
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  useEffect(() => {
-    const query = text.trim();
-    if (!query || query.includes(':')) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      gql<{ search: SearchHit[] }>(SEARCH, { text: query, kinds: ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY'] }).then(
-        (d) => current && setHits(d.search),
-        () => current && setHits([]),
-      );
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
-  const listId = `${testId}-list`;
-  return (
-    <label>
-      {label}{' '}
-      <input
-        list={listId}
-        value={text}
-        data-testid={testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const hit = hits.find((h) => h.id === e.target.value || h.name === e.target.value);
-          onChange(hit ? hit.id : e.target.value.includes(':') ? e.target.value : '');
-        }}
-      />
-      <datalist id={listId}>
-        {hits.map((h) => (
-          <option key={h.id} value={h.id}>
-            {displayName(lang, h)}
-          </option>
-        ))}
-      </datalist>
-    </label>
   );
 }

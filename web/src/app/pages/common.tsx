@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { gql, GraphQLRequestError } from '../api';
 import { displayName, kindText, useLang, useT } from '../i18n';
-import { REGIONS, type NodeRef } from '../operations';
+import { REGIONS, SEARCH, type NodeRef, type SearchHit } from '../operations';
 
 /** The state of one asynchronous load: its data, its error, and whether it is running. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; loading: boolean } {
@@ -87,6 +87,63 @@ export function RegionSelect({ value, onChange, testId }: { value: string; onCha
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+// An organisation chosen by typing part of its name; the suggestions are the search's answer.
+export function OrganisationPicker({
+  label,
+  value,
+  onChange,
+  testId,
+  kinds = ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY'],
+}: {
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  testId: string;
+  kinds?: string[];
+}) {
+  const lang = useLang();
+  const [text, setText] = useState(value);
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  useEffect(() => {
+    const query = text.trim();
+    if (!query || query.includes(':')) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      gql<{ search: SearchHit[] }>(SEARCH, { text: query, kinds }).then(
+        (d) => current && setHits(d.search),
+        () => current && setHits([]),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  const listId = `${testId}-list`;
+  return (
+    <label>
+      {label}{' '}
+      <input
+        list={listId}
+        value={text}
+        data-testid={testId}
+        onChange={(e) => {
+          setText(e.target.value);
+          const hit = hits.find((h) => h.id === e.target.value || h.name === e.target.value);
+          onChange(hit ? hit.id : e.target.value.includes(':') ? e.target.value : '');
+        }}
+      />
+      <datalist id={listId}>
+        {hits.map((h) => (
+          <option key={h.id} value={h.id}>
+            {displayName(lang, h)}
+          </option>
+        ))}
+      </datalist>
     </label>
   );
 }
