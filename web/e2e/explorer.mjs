@@ -282,8 +282,9 @@ try {
     await page.getByTestId('lifecycle-challenge').selectOption('Challenge:ch-2023-boom');
     await page.getByTestId('lifecycle').waitFor();
     const lifecycle = await graphql(`{ challengeLifecycle(id: "Challenge:ch-2023-boom") { status nextStates } }`, undefined, options.token);
-    assert.equal(await page.getByTestId('lifecycle-status').innerText(), lifecycle.challengeLifecycle.status);
-    assert.equal(await page.getByTestId('lifecycle-next').innerText(), lifecycle.challengeLifecycle.nextStates.join(', ') || '—');
+    assert.equal(await page.getByTestId('lifecycle-status').getAttribute('data-status'), lifecycle.challengeLifecycle.status);
+    assert.equal(await page.getByTestId('lifecycle-next').getAttribute('data-states'), lifecycle.challengeLifecycle.nextStates.join(','));
+    assert.equal(await page.getByTestId('lifecycle-status').innerText(), '立项', 'the status in Chinese');
     await shot('workflows');
   });
 

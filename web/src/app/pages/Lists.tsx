@@ -4,7 +4,7 @@ import type { Session } from '../auth';
 import { downloadCsv, downloadXlsx, type Table } from '../download';
 import { text, useLang, useT } from '../i18n';
 import { POLICY_LIST, POLICY_LISTS, type ListedEnterprise } from '../operations';
-import { ErrorBox, Loading, NodeLink, RegionSelect, useLoad } from './common';
+import { ErrorBox, Loading, NodeLink, RegionSelect, RoleRequired, useLoad } from './common';
 
 type Column = 'name' | 'creditCode' | 'region' | 'revenue' | 'employees' | 'rdExpenditure';
 const columns: Column[] = ['name', 'creditCode', 'region', 'revenue', 'rdExpenditure', 'employees'];
@@ -30,16 +30,7 @@ async function loadList(list: string, region: string): Promise<{ name: string; t
 }
 
 export function Lists({ session }: { session: Session | null }) {
-  const t = useT();
-  if (!session?.roles.includes('analyst'))
-    return (
-      <section>
-        <h1>{t('listsTitle')}</h1>
-        <p className="notice" data-testid="lists-need-analyst">
-          {t('listsNeedAnalyst')} <a href="#/signin">{t('navSignIn')}</a>
-        </p>
-      </section>
-    );
+  if (!session?.roles.includes('analyst')) return <RoleRequired title="listsTitle" message="listsNeedAnalyst" testId="lists-need-analyst" />;
   return <ListTables />;
 }
 

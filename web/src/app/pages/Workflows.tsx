@@ -3,21 +3,13 @@ import { gql } from '../api';
 import type { Session } from '../auth';
 import { displayName, useLang, useT, type TextKey } from '../i18n';
 import { CHALLENGE_LIFECYCLE, CHALLENGES, FILING_CHECK, type FilingItem, type Lifecycle, type NodeRef } from '../operations';
-import { ErrorBox, Loading, NodeLink, OrganisationPicker, useLoad } from './common';
+import { ErrorBox, Loading, NodeLink, OrganisationPicker, RoleRequired, useLoad } from './common';
 
 // The platform's staff: the filing check (六有, item by item, with what is missing) and a challenge's lifecycle with
 // its next allowed steps. Both are read-only questions; the writes that follow them are GraphQL mutations (GraphiQL).
 export function Workflows({ session }: { session: Session | null }) {
   const t = useT();
-  if (!session?.roles.includes('editor'))
-    return (
-      <section>
-        <h1>{t('navWorkflows')}</h1>
-        <p className="notice" data-testid="workflows-need-editor">
-          {t('workflowsNeedEditor')} <a href="#/signin">{t('navSignIn')}</a>
-        </p>
-      </section>
-    );
+  if (!session?.roles.includes('editor')) return <RoleRequired title="navWorkflows" message="workflowsNeedEditor" testId="workflows-need-editor" />;
   return (
     <section>
       <h1>{t('navWorkflows')}</h1>
@@ -161,11 +153,15 @@ function ChallengeLifecyclePanel() {
         <dl className="facts" data-testid="lifecycle">
           <div className="fact">
             <dt>{t('status')}</dt>
-            <dd data-testid="lifecycle-status">{life.status}</dd>
+            <dd data-testid="lifecycle-status" data-status={life.status}>
+              {t(`status_${life.status}` as TextKey)}
+            </dd>
           </div>
           <div className="fact">
             <dt>{t('nextStates')}</dt>
-            <dd data-testid="lifecycle-next">{life.nextStates.join(', ') || '—'}</dd>
+            <dd data-testid="lifecycle-next" data-states={life.nextStates.join(',')}>
+              {life.nextStates.map((state) => t(`status_${state}` as TextKey)).join('、') || '—'}
+            </dd>
           </div>
           <div className="fact">
             <dt>{t('poster')}</dt>

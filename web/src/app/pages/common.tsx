@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { gql, GraphQLRequestError } from '../api';
-import { displayName, kindText, useLang, useT } from '../i18n';
+import { displayName, kindText, useLang, useT, type TextKey } from '../i18n';
 import { REGIONS, SEARCH, type NodeRef, type SearchHit } from '../operations';
 
 /** The state of one asynchronous load: its data, its error, and whether it is running. */
@@ -29,6 +29,19 @@ export function ErrorBox({ error }: { error: unknown }) {
       {t('error')}
       {codes}: {error instanceof Error ? error.message : String(error)}
     </div>
+  );
+}
+
+/** What a page says instead of its content when the signed-in token lacks the role it needs. */
+export function RoleRequired({ title, message, testId }: { title: TextKey; message: TextKey; testId: string }) {
+  const t = useT();
+  return (
+    <section>
+      <h1>{t(title)}</h1>
+      <p className="notice" data-testid={testId}>
+        {t(message)} <a href="#/signin">{t('navSignIn')}</a>
+      </p>
+    </section>
   );
 }
 
