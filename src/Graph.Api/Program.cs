@@ -9,6 +9,7 @@ using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Schema;
+using KnowledgeGraph.Api.Schema.Journal;
 using KnowledgeGraph.Api.Schema.Matchmaking;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
@@ -33,6 +34,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddGraphStore(builder.Configuration)
         .AddGraphExchange()
         .AddCollaboration(builder.Configuration)
+        .AddChangeFeed()
         .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
@@ -44,6 +46,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.MapExplorer();
     app.UseAuthentication();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
+    app.MapGraphQLStream<KnowledgeGraphSchema>("/graphql/stream");
     app.MapGraphHealthChecks();
     app.MapNetworkExports();
 

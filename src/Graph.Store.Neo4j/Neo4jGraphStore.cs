@@ -203,7 +203,12 @@ public sealed class Neo4jGraphStore : IGraphStore
                 throw new ConflictException($"The data changed since it was read: expected data version {expected}, the store is at {version}.");
             var outcomes = await ApplyAsync(tx, batch.Operations, ct).ConfigureAwait(false);
             var result = new WriteResult(outcomes, version);
-            if (result.Changed) result = result with { DataVersion = await BumpVersionAsync(tx, ct).ConfigureAwait(false) };
+            if (result.Changed)
+            {
+                result = result with { DataVersion = await BumpVersionAsync(tx, ct).ConfigureAwait(false) };
+                if (batch.Journal?.Complete(result.DataVersion, DateTimeOffset.UtcNow, outcomes) is { } entry)
+                    result = result with { Journal = await AppendJournalAsync(tx, entry, ct).ConfigureAwait(false) };
+            }
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return result;
         }, cancellationToken), cancellationToken);
@@ -344,13 +349,13 @@ public sealed class Neo4jGraphStore : IGraphStore
         return outcomes;
     }
 
-    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        return GatedAsync(() => ImportGatedAsync(operations, progress, cancellationToken), cancellationToken);
+        return GatedAsync(() => ImportGatedAsync(operations, progress, journal, cancellationToken), cancellationToken);
     }
 
-    async Task<ImportResult> ImportGatedAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress, CancellationToken cancellationToken)
+    async Task<ImportResult> ImportGatedAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress, JournalDraft? journal, CancellationToken cancellationToken)
     {
         // A stream can be read once, so an import is not retried; Neo4j rolls it back on failure.
         try
@@ -393,7 +398,11 @@ public sealed class Neo4jGraphStore : IGraphStore
                 if (nodes.Count + links.Count >= ImportChunk) await FlushAsync().ConfigureAwait(false);
             }
             await FlushAsync().ConfigureAwait(false);
-            if (counts[0] + counts[1] + counts[3] + counts[4] > 0) version = await BumpVersionAsync(tx, cancellationToken).ConfigureAwait(false);
+            if (counts[0] + counts[1] + counts[3] + counts[4] > 0)
+            {
+                version = await BumpVersionAsync(tx, cancellationToken).ConfigureAwait(false);
+                if (journal is not null) await AppendJournalAsync(tx, journal.Complete(version, DateTimeOffset.UtcNow, []), cancellationToken).ConfigureAwait(false);
+            }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new ImportResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], version);
         }
@@ -458,6 +467,27 @@ public sealed class Neo4jGraphStore : IGraphStore
             if (GraphSchema.FindLinkType(row[0].GetString()!) is { } info) links[info.Type] = row[1].GetInt64();
         }
         return new GraphCounts(nodes, links);
+    }
+
+    static async Task<JournalEntry> AppendJournalAsync(Neo4jTransaction tx, JournalEntry entry, CancellationToken ct)
+    {
+        await tx.RunAsync(CypherStatements.Get("queries/append-journal"), new
+        {
+            version = entry.DataVersion,
+            at = entry.At.ToUnixTimeMilliseconds(),
+            subject = entry.Actor.Subject,
+            entry = JournalCodec.Encode(entry),
+            nodeIds = entry.NodeIds().ToArray(),
+        }, ct).ConfigureAwait(false);
+        return entry;
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await RunAsync(CypherStatements.Get("queries/get-journal"),
+            new { after = query.After, first = Math.Max(0, query.First), nodeId = query.NodeId, subject = query.Subject }, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(row => JournalCodec.Decode(row[0].GetString()!))];
     }
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)

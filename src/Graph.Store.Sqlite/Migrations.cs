@@ -10,7 +10,26 @@ internal static class Migrations
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> All =
     [
         (1, "initial schema", Initial),
+        (2, "journal", Journal),
     ];
+
+    // One row per committed write, keyed by the data version it produced; the entry is the domain's JSON
+    // (JournalCodec), the same text in every store. journal_nodes finds the entries that touched a node (the node
+    // itself or a link at it) without reading them.
+    const string Journal = """
+        CREATE TABLE journal (
+            version INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            subject TEXT NOT NULL,
+            entry TEXT NOT NULL
+        );
+        CREATE INDEX journal_subject ON journal (subject, version);
+        CREATE TABLE journal_nodes (
+            node_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (node_id, version)
+        ) WITHOUT ROWID;
+        """;
 
     // Nodes get an integer surrogate (n) so the 4M links of a country-sized graph refer to them in a few
     // bytes; ids are "Kind:key" and unique. Links are clustered by (from, type, to, key), their identity,

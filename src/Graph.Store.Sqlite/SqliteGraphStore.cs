@@ -396,8 +396,10 @@ public sealed class SqliteGraphStore : IGraphStore
                 }
             }
             var version = session.Finish();
+            var entry = session.Changed ? batch.Journal?.Complete(version, DateTimeOffset.UtcNow, outcomes) : null;
+            if (entry is not null) SqliteJournal.Append(connection, transaction, entry);
             transaction.Commit();
-            return new WriteResult(outcomes, version);
+            return new WriteResult(outcomes, version) { Journal = entry };
         }
         catch (SqliteException e)
         {
@@ -409,7 +411,7 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
-    public async Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operations);
         var codes = Codes;
@@ -477,6 +479,8 @@ public sealed class SqliteGraphStore : IGraphStore
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 var version = session.Finish();
+                if (session.Changed && journal is not null)
+                    SqliteJournal.Append(connection, transaction, journal.Complete(version, DateTimeOffset.UtcNow, []));
                 transaction.Commit();
                 progress?.Report(done);
                 // Staged links were reported as created; the repeats among them are known once they are written.
@@ -592,6 +596,19 @@ public sealed class SqliteGraphStore : IGraphStore
             }
             transaction.Commit();
             return new GraphCounts(nodes, links);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (sql, parameters) = SqliteJournal.Select(query);
+        return Read<IReadOnlyList<JournalEntry>>(connection =>
+        {
+            using var reader = connection.Command(sql, null, parameters).ExecuteReader();
+            var entries = new List<JournalEntry>();
+            while (reader.Read()) entries.Add(JournalCodec.Decode(reader.GetString(0)));
+            return entries;
         }, cancellationToken);
     }
 

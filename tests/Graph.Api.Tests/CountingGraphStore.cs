@@ -56,7 +56,8 @@ public sealed class CountingGraphStore : IGraphStore
     public Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default) => Inner().GetLinksAsync(query, cancellationToken);
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default) => Inner().GetNeighbourIdsAsync(query, cancellationToken);
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default) => Inner().WriteAsync(batch, cancellationToken);
-    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => Inner().ImportAsync(operations, progress, cancellationToken);
+    public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default) => Inner().ImportAsync(operations, progress, journal, cancellationToken);
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default) => Inner().GetJournalAsync(query, cancellationToken);
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => Inner().ScanNodesAsync(kind, cancellationToken);
     public IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default) => Inner().ScanLinksAsync(type, cancellationToken);
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => Inner().CountAsync(cancellationToken);

@@ -59,8 +59,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         {
         }
 
-        Assert.Equal(1L, Query("SELECT count(*) FROM schema_version"));
-        Assert.Equal(1L, Query("SELECT max(version) FROM schema_version"));
+        Assert.Equal(2L, Query("SELECT count(*) FROM schema_version"));
+        Assert.Equal(2L, Query("SELECT max(version) FROM schema_version"));
         Assert.Equal((long)Enum.GetValues<LinkType>().Length, Query("SELECT count(*) FROM link_types"));
     }
 

@@ -23,7 +23,8 @@ export const placeholders = {
 
 // Every parameter name the store passes.
 const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
-  'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1'];
+  'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1', 'version', 'at', 'subject', 'entry', 'nodeIds',
+  'nodeId', 'first'];
 
 export function catalog() {
   const model = join(root, 'src', 'Graph.Domain', 'Model');
@@ -35,10 +36,12 @@ export function catalog() {
     .map((m) => m[1] ?? m[2]);
   const core = ['id', 'kind', 'key', 'name', 'nameEn', 'aliases', 'aliasText', 'props', 'createdAt', 'updatedAt',
     'startDate', 'endDate', 'source', 'version', 'locked', 'fromId', 'toId', 'type',
+    // The journal's entries.
+    'at', 'subject', 'entry', 'nodeIds',
     // Columns of the CSV import format read by cypher/import.
     'from', 'to'];
   return {
-    labels: [...labels, 'Node', 'Meta'],
+    labels: [...labels, 'Node', 'Meta', 'Journal'],
     relationshipTypes,
     propertyKeys: [...new Set([...core, ...props])],
     parameters: Object.fromEntries(parameters.map((p) => [p, null])),

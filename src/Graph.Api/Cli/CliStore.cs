@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Cli;
 
@@ -15,9 +16,13 @@ internal sealed class CliStore : IAsyncDisposable
     {
         _host = host;
         Store = store;
+        Writer = host.Services.GetRequiredService<GraphWriter>();
     }
 
     public IGraphStore Store { get; }
+
+    /// <summary>The one write path over the store.</summary>
+    public GraphWriter Writer { get; }
 
     /// <summary>Opens the configured store; <paramref name="seedReferenceData"/> false leaves out the built-in reference nodes.</summary>
     public static async Task<CliStore> OpenAsync(string[] args, CancellationToken cancellationToken, bool seedReferenceData = true)

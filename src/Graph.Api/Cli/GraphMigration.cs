@@ -5,6 +5,7 @@ using System.Text;
 using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Cli;
 
@@ -28,7 +29,7 @@ public sealed record GraphSummary(GraphCounts Counts, string NodeChecksum, strin
 /// only writes the rest; no checkpoint is needed, and a re-run after a finished one writes nothing.
 /// Timestamps are the target's: a store sets createdAt and updatedAt itself.
 /// </summary>
-public sealed class GraphMigration(IGraphStore from, IGraphStore to, int batchSize)
+public sealed class GraphMigration(IGraphStore from, GraphWriter to, string source, int batchSize)
 {
     /// <summary>The phase names, as reported to the progress.</summary>
     public const string NodesPhase = "nodes", LinksPhase = "links";
@@ -50,7 +51,7 @@ public sealed class GraphMigration(IGraphStore from, IGraphStore to, int batchSi
         long done = 0, present = 0;
         async Task WriteAsync()
         {
-            var result = await to.ImportAsync(Stream(batch), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var result = await to.ImportAsync(Stream(batch), Actor.Migrate(source), $"migrate {phase}", cancellationToken: cancellationToken).ConfigureAwait(false);
             done += batch.Count;
             present += result.NodesUnchanged + result.LinksUnchanged;
             batch.Clear();

@@ -35,7 +35,7 @@ public static class ImportCommand
                 var cli = await CliStore.OpenAsync([.. parse.UnmatchedTokens], cancellationToken).ConfigureAwait(false);
                 await using var closing = cli.ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
-                var importer = new GraphImporter(cli.Store);
+                var importer = new GraphImporter(cli.Writer, Actor.Import(Path.GetFullPath(path)));
                 var check = parse.GetValue(checkOnly);
                 // The process does nothing but the import: garbage is collected without the background collections
                 // that keep a service's pauses short (on the country preset they cost about 7 % more CPU time).
@@ -66,6 +66,8 @@ public static class ImportCommand
                     return 0;
                 }
                 output.WriteLine(Summary(path, report.Result!, clock.Elapsed));
+                if (report.PropertiesCleared > 0)
+                    output.WriteLine($"{Count(report.PropertiesCleared, "stored property value")} cleared: the rows left them empty (a row replaces a node's content).");
                 return 0;
             }
             catch (DomainException e)

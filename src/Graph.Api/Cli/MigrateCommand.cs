@@ -74,7 +74,7 @@ public static class MigrateCommand
             await using var closingTarget = targetStore.ConfigureAwait(false);
             output.WriteLine($"Migrating {source.Name} -> {target.Name} in batches of {batchSize}.");
             var clock = Stopwatch.StartNew();
-            var migration = new GraphMigration(sourceStore.Store, targetStore.Store, batchSize);
+            var migration = new GraphMigration(sourceStore.Store, targetStore.Writer, source.Name, batchSize);
             var phases = await ConsoleProgress.RunAsync(output, progress => migration.CopyAsync(progress, cancellationToken)).ConfigureAwait(false);
             foreach (var phase in phases)
                 output.WriteLine($"{phase.Name}: {phase.Copied} copied ({phase.AlreadyThere} were already there)");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -6,6 +7,7 @@ using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Exchange;
 
@@ -14,9 +16,10 @@ public sealed record ImportFileRows(string File, long Rows);
 
 /// <summary>
 /// What an import found and did: every problem (then nothing was written and <see cref="Result"/> is null), the rows of
-/// each file, and the store's counts of created, updated and unchanged nodes and links.
+/// each file, the store's counts of created, updated and unchanged nodes and links, and how many stored property values
+/// the import clears (a row is a node's full content: an empty cell clears what the store held).
 /// </summary>
-public sealed record ImportReport(IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportFileRows> Files, ImportResult? Result)
+public sealed record ImportReport(IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportFileRows> Files, ImportResult? Result, long PropertiesCleared = 0)
 {
     /// <summary>Whether the folder was imported.</summary>
     public bool Succeeded => Problems.Count == 0 && Result is not null;
@@ -28,12 +31,16 @@ public sealed record ImportStage(string Name, long Done, long Total);
 /// <summary>
 /// Imports a graph folder (docs/import-format.md) into a store in two passes over the files. The first checks every
 /// row of every file and keeps only the ids of the nodes in the files (and a hash per link, for duplicates); ends and
-/// references that are not in the files are looked up in the store in batches. Only when nothing is wrong does the
-/// second pass stream the rows into <see cref="IGraphStore.ImportAsync"/>: one all-or-nothing transaction, upserts by
-/// natural key, so re-importing the same files changes nothing.
+/// references that are not in the files are looked up in the store in batches; the policy rules are judged on the
+/// store with the files' challenges, centres and the links the rules read laid over it. Only when nothing is wrong does
+/// the second pass stream the rows through the one write path (<see cref="GraphWriter.ImportAsync"/>): one
+/// all-or-nothing transaction, upserts by natural key, journaled as one entry of <paramref name="actor"/>, so
+/// re-importing the same files changes nothing.
 /// </summary>
-public sealed class GraphImporter(IGraphStore store)
+public sealed class GraphImporter(GraphWriter writer, Actor actor)
 {
+    private readonly IGraphStore store = writer.Store;
+
     /// <summary>The name of the first stage, which reads and checks every file.</summary>
     public const string CheckingStage = "checking";
 
@@ -43,6 +50,16 @@ public sealed class GraphImporter(IGraphStore store)
     private const int StoreLookupBatch = 2_000;
     private const int ProgressEvery = 4_096;
     private const int WriteBatchSize = 1_024;
+
+    /// <summary>Where a problem with the policy rules (DOMAIN.md) is reported: it concerns rows of several files.</summary>
+    public const string RulesFile = "(policy rules)";
+
+    // What the policy rules read of the files: challenges, platforms, government bodies and consortia in full; of the
+    // organisations that may post or apply, their region and tech status; the links the rules follow.
+    private static readonly HashSet<NodeKind> RuleKinds = [NodeKind.Challenge, NodeKind.Platform, NodeKind.GovernmentBody, NodeKind.Consortium];
+    private static readonly HashSet<NodeKind> PartyKinds = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute];
+    private static readonly string[] PartyProperties = ["region", "highTech", "techSme"];
+    private static readonly HashSet<LinkType> RuleLinkTypes = [LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.Leads, LinkType.CoBuilds, LinkType.SubsidiaryOf];
 
     /// <summary>Checks every file and, when nothing is wrong, imports them all; otherwise writes nothing.</summary>
     public Task<ImportReport> ImportAsync(string folder, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
@@ -58,13 +75,18 @@ public sealed class GraphImporter(IGraphStore store)
         var check = new Check(store, files, progress);
         await check.RunAsync(cancellationToken).ConfigureAwait(false);
         problems.AddRange(check.Problems);
+        if (problems.Count == 0)
+        {
+            var violations = await GraphWriter.CheckRulesAsync(store, check.RuleNodes, check.RuleLinks, cancellationToken).ConfigureAwait(false);
+            problems.AddRange(violations.Select(v => new ImportProblem(RulesFile, 0, ErrorCodes.RuleViolation, v)));
+        }
         if (problems.Count > 0 || !write)
-            return new ImportReport(Sorted(problems, files), check.Rows, null);
+            return new ImportReport(Sorted(problems, files), check.Rows, null, check.PropertiesCleared);
 
         var total = check.Rows.Sum(f => f.Rows);
         var storeProgress = progress is null ? null : new Relay(done => progress.Report(new ImportStage(WritingStage, done, total)));
-        var result = await store.ImportAsync(Operations(files, cancellationToken), storeProgress, cancellationToken).ConfigureAwait(false);
-        return new ImportReport([], check.Rows, result);
+        var result = await writer.ImportAsync(Operations(files, cancellationToken), actor, $"import {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", storeProgress, cancellationToken).ConfigureAwait(false);
+        return new ImportReport([], check.Rows, result, check.PropertiesCleared);
     }
 
     private sealed class Relay(Action<long> report) : IProgress<long>
@@ -151,8 +173,15 @@ public sealed class GraphImporter(IGraphStore store)
         private readonly HashSet<string> _storeReferences = new(StringComparer.Ordinal);
         private readonly long _totalBytes = files.Sum(f => f.Kind is null ? f.Length : 2 * f.Length);
         private long _bytesDone;
+        private long _propertiesCleared;
 
         public List<ImportProblem> Problems { get; } = [];
+
+        public ConcurrentBag<NodeInput> RuleNodes { get; } = [];
+
+        public ConcurrentBag<LinkInput> RuleLinks { get; } = [];
+
+        public long PropertiesCleared => Interlocked.Read(ref _propertiesCleared);
 
         public List<ImportFileRows> Rows { get; } = [];
 
@@ -209,6 +238,7 @@ public sealed class GraphImporter(IGraphStore store)
         {
             private readonly List<(long Line, string Column, string Id)> _lookups = [];
             private readonly List<string> _rowLookups = [];
+            private readonly Dictionary<string, NodeInput> _replaced = new(StringComparer.Ordinal);
 
             public GraphFile File => file;
 
@@ -252,6 +282,10 @@ public sealed class GraphImporter(IGraphStore store)
                         var node = nodes.Parse(rows, problems);
                         problems.AddRange(nodeValidator.Validate(node));
                         QueueLookups(rows.Line, GraphSchema.Of(node.Kind).Properties);
+                        if (RuleKinds.Contains(node.Kind)) check.RuleNodes.Add(node);
+                        else if (PartyKinds.Contains(node.Kind))
+                            check.RuleNodes.Add(node with { Properties = PropertyBag.From(PartyProperties.Select(p => new KeyValuePair<string, object?>(p, node.Properties.GetValueOrDefault(p)))) });
+                        _replaced[node.Id] = node;
                     }
                     else
                     {
@@ -261,6 +295,7 @@ public sealed class GraphImporter(IGraphStore store)
                         QueueLookups(rows.Line, info.Properties);
                         CheckEnd(rows.Line, "from", link.FromId, info.FromKinds);
                         CheckEnd(rows.Line, "to", link.ToId, info.ToKinds);
+                        if (RuleLinkTypes.Contains(link.Type)) check.RuleLinks.Add(link);
                         var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(link.Id.AsSpan()));
                         if (!linkLines.TryAdd(hash, rows.Line))
                             Problems.Add(new(file.Name, rows.Line, link.Key is null ? "to" : "key",
@@ -270,8 +305,11 @@ public sealed class GraphImporter(IGraphStore store)
                         Problems.Add(new(file.Name, rows.Line, problem.Field, problem.Message));
                     if (_lookups.Count >= StoreLookupBatch)
                         await LookUpAsync(cancellationToken).ConfigureAwait(false);
+                    if (_replaced.Count >= StoreLookupBatch)
+                        await CountClearedAsync(cancellationToken).ConfigureAwait(false);
                 }
                 await LookUpAsync(cancellationToken).ConfigureAwait(false);
+                await CountClearedAsync(cancellationToken).ConfigureAwait(false);
                 // A node file's bytes count twice in the total: once for its keys, once for its rows.
                 check.Advance(file.Length - reported);
             }
@@ -299,6 +337,23 @@ public sealed class GraphImporter(IGraphStore store)
             {
                 if (NodeId.KindOf(id) is { } kind && allowed.Contains(kind) && !check._nodeLines.ContainsKey(id) && !check._storeReferences.Contains(id))
                     _lookups.Add((line, column, id));
+            }
+
+            // The values the store holds for these nodes that their rows leave empty: the import will clear them.
+            private async Task CountClearedAsync(CancellationToken cancellationToken)
+            {
+                if (_replaced.Count == 0) return;
+                var stored = await check._store.GetNodesAsync(_replaced.Keys, cancellationToken).ConfigureAwait(false);
+                long cleared = 0;
+                foreach (var (id, before) in stored)
+                {
+                    var after = _replaced[id];
+                    cleared += before.Properties.Keys.Count(name => !after.Properties.ContainsKey(name));
+                    if (before.NameEn is not null && after.NameEn is null) cleared++;
+                    if (before.Aliases.Length > 0 && after.Aliases.IsEmpty) cleared++;
+                }
+                Interlocked.Add(ref check._propertiesCleared, cleared);
+                _replaced.Clear();
             }
 
             private async Task LookUpAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Exchange;
 
@@ -12,14 +13,14 @@ internal sealed partial class SampleDataLoader(ILogger<SampleDataLoader> logger)
     /// <summary>Where the program finds the sample data.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data", "sample");
 
-    public async Task LoadAsync(IGraphStore store, CancellationToken cancellationToken)
+    public async Task LoadAsync(GraphWriter writer, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Folder))
         {
             LogMissing(logger, Folder);
             return;
         }
-        var report = await new GraphImporter(store).ImportAsync(Folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var report = await new GraphImporter(writer, Actor.Service("sample data")).ImportAsync(Folder, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!report.Succeeded)
             throw new InvalidOperationException($"The sample data does not import: {string.Join("; ", report.Problems.Take(10))}");
         var result = report.Result!;

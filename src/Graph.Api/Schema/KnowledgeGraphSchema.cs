@@ -7,6 +7,7 @@ public sealed class KnowledgeGraphSchema : GraphQL.Types.Schema
     {
         Query = query;
         Mutation = mutation;
+        Subscription = new Journal.SubscriptionType(query.JournalEntryType);
         foreach (var type in query.CatalogTypes) RegisterType(type);
         Policy.PolicyMutations.AddTo(mutation);
         Description = "KnowledgeGraph: who works with whom in regional innovation — enterprises, universities, research institutes, platforms. 区域创新知识图谱。";

@@ -33,8 +33,13 @@ public sealed class QueryType : ObjectGraphType
         PolicyQueries.AddTo(this);
         CollaborationFields.AddTo(this, nodes);
         Matchmaking.MatchmakingFields.AddTo(this, nodes);
-        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type))];
+        var (journalEntry, journalTypes) = Journal.JournalFields.AddTo(this);
+        JournalEntryType = journalEntry;
+        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type)), .. journalTypes];
     }
+
+    /// <summary>The journal's entry type, which the subscription root streams too.</summary>
+    public IGraphType JournalEntryType { get; }
 
     /// <summary>The types generated from the catalog, registered with the schema so that every one appears in it.</summary>
     public IReadOnlyList<IGraphType> CatalogTypes { get; }

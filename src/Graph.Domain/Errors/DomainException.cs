@@ -9,6 +9,7 @@ public static class ErrorCodes
     public const string RuleViolation = "RULE_VIOLATION";
     public const string Conflict = "CONFLICT";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
+    public const string Forbidden = "FORBIDDEN";
 }
 
 /// <summary>A failure the user can act on: it has a stable code and a message that says what and where.</summary>
@@ -35,3 +36,6 @@ public sealed class ConflictException(string message) : DomainException(ErrorCod
 
 /// <summary>The store could not be reached or failed; nothing was written.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : DomainException(ErrorCodes.StoreUnavailable, message, inner);
+
+/// <summary>The caller may not write what it asked to (a confidential figure it may not read, reference data).</summary>
+public sealed class ForbiddenException(string message) : DomainException(ErrorCodes.Forbidden, message);

@@ -7,13 +7,10 @@ namespace KnowledgeGraph.Domain.Store;
 /// SQLite store and the Neo4j store; both pass the same conformance suite.
 /// Errors are domain errors (<see cref="Errors.DomainException"/>): a write that fails writes nothing.
 /// </summary>
-public interface IGraphStore : IAsyncDisposable
+public interface IGraphStore : IGraphReader, IAsyncDisposable
 {
     /// <summary>Creates or migrates the schema; safe to call on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The node with this id, or null.</summary>
-    Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>The node of this kind with this natural key (credit code, division code, key), or null.</summary>
     Task<Node?> GetNodeByKeyAsync(NodeKind kind, string key, CancellationToken cancellationToken = default);
@@ -31,9 +28,6 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The link with this id, or null.</summary>
     Task<Link?> GetLinkAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>The links of many nodes in one round trip (for batched loading), ordered by id.</summary>
-    Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// The ids of the nodes at the other end of the links of many nodes (the query's types and direction), in one
     /// round trip and without reading the links' content: for walking neighbourhoods. Each node's neighbours are
@@ -41,14 +35,21 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Applies a batch of writes in one transaction: all of them, or on any error none.</summary>
+    /// <summary>
+    /// Applies a batch of writes in one transaction: all of them, or on any error none. When the batch changes anything
+    /// and carries a journal draft, the completed entry is appended in the same transaction and returned with the result.
+    /// </summary>
     Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Applies a large stream of upserts in one transaction (all or nothing), without per-operation
-    /// outcomes; nodes before the links that use them. For import, migration and generated data.
+    /// outcomes; nodes before the links that use them. For import, migration and generated data. A journal draft, when
+    /// given, is appended as one bulk entry when the import changed anything.
     /// </summary>
-    Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+    Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Journal entries after a data version, oldest first (at most <see cref="JournalQuery.First"/>).</summary>
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Every node (of a kind, when given), ordered by id.</summary>
     IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using KnowledgeGraph.Domain.Model;
 
 namespace KnowledgeGraph.Domain.Store;
@@ -16,7 +17,16 @@ public abstract record WriteOperation
 
     /// <summary>Delete the link.</summary>
     public sealed record DeleteLink(string Id) : WriteOperation;
+
+    /// <summary>
+    /// Change only what the patch names on an existing node. The domain's writer turns it into an
+    /// <see cref="UpsertNode"/> of the node as read; a store never receives one.
+    /// </summary>
+    public sealed record PatchNode(string Id, NodePatch Patch) : WriteOperation;
 }
+
+/// <summary>What a patch sets (the rest stays) and the properties it clears (<c>nameEn</c>, <c>aliases</c> or catalog properties).</summary>
+public sealed record NodePatch(string? Name, string? NameEn, ImmutableArray<string>? Aliases, PropertyBag Set, IReadOnlyList<string> Clear);
 
 /// <summary>
 /// Writes applied in order in one all-or-nothing transaction. When <see cref="ExpectedDataVersion"/>
@@ -24,6 +34,9 @@ public abstract record WriteOperation
 /// </summary>
 public sealed record WriteBatch(IReadOnlyList<WriteOperation> Operations, long? ExpectedDataVersion = null)
 {
+    /// <summary>The journal entry to append in the same transaction when the batch changes anything.</summary>
+    public JournalDraft? Journal { get; init; }
+
     /// <summary>A batch of these operations.</summary>
     public static WriteBatch Of(params WriteOperation[] operations) => new(operations);
 }
@@ -49,6 +62,9 @@ public sealed record WriteOutcome(string Id, Change Change, Node? Node = null, L
 /// <summary>The outcomes of a batch, in operation order, and the data version after it.</summary>
 public sealed record WriteResult(IReadOnlyList<WriteOutcome> Outcomes, long DataVersion)
 {
+    /// <summary>The journal entry appended with the write; null when nothing changed or no draft was given.</summary>
+    public JournalEntry? Journal { get; init; }
+
     /// <summary>Whether anything changed.</summary>
     public bool Changed => Outcomes.Any(o => o.Change is Change.Created or Change.Updated or Change.Deleted);
 }

@@ -238,6 +238,8 @@ public sealed class SyntheticGraph
             ("budget", seed.Budget),
             ("publicFunding", seed.PublicFunding),
             ("postedOn", seed.PostedOn),
+            // Applications are taken from the day it is posted (揭榜申报), so an applicant's date falls in the window.
+            ("applyingOn", seed.HasApplicants ? seed.PostedOn : null),
             ("deadline", seed.Deadline));
         return new NodeInput(NodeKind.Challenge, SyntheticIds.ChallengeKey(c), name, Properties: properties);
     }

@@ -482,7 +482,8 @@ internal sealed class SyntheticLinks
         var takenConsortia = new HashSet<int>();
         var count = Math.Min(12, 1 + _random.Geometric(3));
         var province = HomeProvinceOf(seed.Poster);
-        for (var i = 0; i < count; i++)
+        // A challenge awarded names its winner, so it has at least one applicant (a few more tries when none was found).
+        for (var i = 0; i < count || (seed.HasWinner && applicants.Count == 0 && i < count + 20); i++)
         {
             var roll = _random.NextDouble();
             if (roll < 0.1)

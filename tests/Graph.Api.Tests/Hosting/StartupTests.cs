@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Writing;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -14,7 +15,7 @@ public sealed class StartupTests
     {
         public int Loads { get; private set; }
 
-        public Task LoadAsync(IGraphStore store, CancellationToken cancellationToken)
+        public Task LoadAsync(GraphWriter writer, CancellationToken cancellationToken)
         {
             Loads++;
             return Task.CompletedTask;

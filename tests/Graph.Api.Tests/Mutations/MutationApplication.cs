@@ -15,6 +15,9 @@ public class MutationApplication : KnowledgeGraphApplication
 
     /// <summary>A token with the editor role.</summary>
     public static string Editor { get; } = TokenFor("editor");
+
+    /// <summary>An editor who may also read, and so write, confidential figures (revenue, employees, R&amp;D expenditure).</summary>
+    public static string EditorAnalyst { get; } = TokenFor("editor", "analyst");
 }
 
 /// <summary>The mutation application on the emptied test Neo4j.</summary>

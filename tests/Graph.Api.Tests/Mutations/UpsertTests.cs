@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Api.Tests.Mutations;
 public abstract class UpsertTests(MutationApplication app)
 {
     private Task<GraphQLResponse> UpsertAsync(object input) =>
-        app.PostAsync(UpsertEnterprise, new { input }, token: MutationApplication.Editor);
+        app.PostAsync(UpsertEnterprise, new { input }, token: MutationApplication.EditorAnalyst);
 
     [StoreFact]
     public async Task UpsertingANewEnterpriseCreatesItWithTypedPropertiesAndTheRegionOfItsCreditCode()
@@ -67,7 +67,7 @@ public abstract class UpsertTests(MutationApplication app)
               }
             }
             """, new { input = Enterprise(Yulin, "玉林示例动力配件有限公司", ("aliases", new[] { "示例动力" }), ("fields", new[] { "machinery" }), ("highTech", true), ("foundedOn", "2004-07-01")) },
-            token: MutationApplication.Editor);
+            token: MutationApplication.EditorAnalyst);
 
         var change = response.Data?["upsertEnterprise"]?["changes"]?[0];
         Assert.Null(change?["link"]);
@@ -82,14 +82,14 @@ public abstract class UpsertTests(MutationApplication app)
         var response = await app.PostAsync($$"""
             mutation {
               upsertPlatform(input: { key: "lz-tech-center", name: "柳州示例企业技术中心", region: "450200",
-                platformType: ENTERPRISE_TECHNOLOGY_CENTER, level: PROVINCIAL, status: FILED, statusDate: "2023-06-30" }) {{Payload}}
+                platformType: ENTERPRISE_TECHNOLOGY_CENTER, level: PROVINCIAL, status: ACCREDITED, statusDate: "2023-06-30" }) {{Payload}}
             }
             """, token: MutationApplication.Editor);
 
         Assert.Equal([("Platform:lz-tech-center", "CREATED")], Changes(response.Data?["upsertPlatform"]));
         var stored = await app.GraphStore.GetNodeAsync("Platform:lz-tech-center");
         AssertProperties(
-            PropertyBag.Of(("region", "450200"), ("platformType", "EnterpriseTechnologyCenter"), ("level", "Provincial"), ("status", "Filed"),
+            PropertyBag.Of(("region", "450200"), ("platformType", "EnterpriseTechnologyCenter"), ("level", "Provincial"), ("status", "Accredited"),
                 ("statusDate", new DateOnly(2023, 6, 30))),
             stored!.Properties);
     }

@@ -37,7 +37,8 @@ public sealed class SampleWorkflowTests
 
         var published = PolicyApplication.Ok(await app.EditAsync("""mutation { transitionChallenge(id: "Challenge:ch-2025-alloy", to: PUBLISHED, on: "2025-10-08") { status history { status on } } }"""));
         var refused = PolicyApplication.Error(await app.EditAsync("""mutation { applyToChallenge(challengeId: "Challenge:ch-2024-harvest", applicantId: "Consortium:cs-sugar", on: "2024-11-05") { status } }"""));
-        var awarded = PolicyApplication.Ok(await app.EditAsync("""mutation { awardChallenge(challengeId: "Challenge:ch-2024-herb", applicantId: "University:demo-med-univ", on: "2024-07-01", amount: 260) { status winner { id } } }"""));
+        var overBudget = PolicyApplication.Error(await app.EditAsync("""mutation { awardChallenge(challengeId: "Challenge:ch-2024-herb", applicantId: "University:demo-med-univ", on: "2024-07-01", amount: 260) { status } }"""));
+        var awarded = PolicyApplication.Ok(await app.EditAsync("""mutation { awardChallenge(challengeId: "Challenge:ch-2024-herb", applicantId: "University:demo-med-univ", on: "2024-07-01", amount: 240) { status winner { id } } }"""));
         var boom = PolicyApplication.Ok(await app.PostAsync("""
             { challengeEligibility(challengeId: "Challenge:ch-2023-boom", applicantId: "Enterprise:91450206MA5K00321D", on: "2023-05-01") { eligible reasons }
               challengeLifecycle(id: "Challenge:ch-2023-boom") { status history { status } applicants { id } winner { id } publicFundingShare } }
@@ -46,6 +47,7 @@ public sealed class SampleWorkflowTests
         Assert.Equal(["COLLECTING", "PUBLISHED"], published["transitionChallenge"]!["history"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
         Assert.Equal("RULE_VIOLATION", refused.Code);
         Assert.Contains("lead of consortium Consortium:cs-sugar", refused.Message);
+        Assert.Equal(("RULE_VIOLATION", true), (overBudget.Code, overBudget.Message.Contains("260 万元 is more than the budget of 250 万元", StringComparison.Ordinal)));
         Assert.Equal("University:demo-med-univ", awarded["awardChallenge"]!["winner"]!["id"]!.GetValue<string>());
         Assert.False(boom["challengeEligibility"]!["eligible"]!.GetValue<bool>());
         var lifecycle = boom["challengeLifecycle"]!;

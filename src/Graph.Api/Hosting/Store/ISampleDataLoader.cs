@@ -1,4 +1,4 @@
-using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Hosting.Store;
 
@@ -8,5 +8,6 @@ namespace KnowledgeGraph.Api.Hosting.Store;
 /// </summary>
 public interface ISampleDataLoader
 {
-    Task LoadAsync(IGraphStore store, CancellationToken cancellationToken);
+    /// <summary>Loads the data set through the one write path.</summary>
+    Task LoadAsync(GraphWriter writer, CancellationToken cancellationToken);
 }

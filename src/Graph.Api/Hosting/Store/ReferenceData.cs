@@ -18,7 +18,7 @@ public static class ReferenceData
         var existing = await store.GetNodesAsync([.. all.Select(n => n.Id)], cancellationToken).ConfigureAwait(false);
         var missing = all.Where(n => !existing.ContainsKey(n.Id)).ToList();
         if (missing.Count > 0)
-            await store.ImportAsync(Upserts(missing), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.ImportAsync(Upserts(missing), journal: JournalDraft.BulkLoad(Actor.Service("reference data"), "seed built-in regions and fields"), cancellationToken: cancellationToken).ConfigureAwait(false);
         return missing.Count;
     }
 

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting.Store;
@@ -9,6 +10,7 @@ namespace KnowledgeGraph.Api.Hosting.Store;
 /// </summary>
 internal sealed partial class StoreInitializer(
     IGraphStore store,
+    GraphWriter writer,
     IOptions<StoreOptions> options,
     IEnumerable<ISampleDataLoader> sampleDataLoaders,
     ILogger<StoreInitializer> logger) : IHostedLifecycleService
@@ -29,7 +31,7 @@ internal sealed partial class StoreInitializer(
             return;
 
         LogLoadingSampleData(logger);
-        await loader.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        await loader.LoadAsync(writer, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

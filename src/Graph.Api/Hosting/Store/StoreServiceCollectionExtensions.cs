@@ -1,10 +1,14 @@
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 using KnowledgeGraph.Store.Neo4j;
 using KnowledgeGraph.Store.Sqlite;
 
 namespace KnowledgeGraph.Api.Hosting.Store;
 
-/// <summary>Registers the graph store chosen by Store:Kind as the one <see cref="IGraphStore"/>, initialized at start.</summary>
+/// <summary>
+/// Registers the graph store chosen by Store:Kind as the one <see cref="IGraphStore"/>, initialized at start, and the
+/// one <see cref="GraphWriter"/> over it, which tells every registered <see cref="IJournalObserver"/> of each write.
+/// </summary>
 public static class StoreServiceCollectionExtensions
 {
     public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
@@ -13,6 +17,8 @@ public static class StoreServiceCollectionExtensions
         var kind = configuration[$"{StoreOptions.Section}:Kind"] ?? StoreKinds.Sqlite;
         var create = StoreFactory(kind, configuration);
         services.AddSingleton(_ => create());
+        // The one write path: every mutation, workflow, import and the sample data write through it.
+        services.AddSingleton<GraphWriter>();
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -18,7 +18,7 @@ public sealed class NodeLoader(IGraphStore store) : BatchLoader<string, Node?>(S
 public readonly record struct LinksOf(string NodeId, LinkType Type, Direction Direction);
 
 /// <summary>
-/// Links by node, type and direction: one <see cref="IGraphStore.GetLinksAsync"/> call per direction per level,
+/// Links by node, type and direction: one <see cref="IGraphReader.GetLinksAsync"/> call per direction per level,
 /// for all the nodes and link types asked for.
 /// </summary>
 public sealed class LinkLoader(IGraphStore store) : BatchLoader<LinksOf, IReadOnlyList<Link>>

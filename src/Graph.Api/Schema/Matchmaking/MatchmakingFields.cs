@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Api.Schema.Loading;
 using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Matchmaking;
@@ -56,8 +55,7 @@ public static class MatchmakingFields
     static Task<MatchmakingIndex> IndexAsync(IResolveFieldContext context)
     {
         var services = context.RequestServices!;
-        return services.GetRequiredService<MatchmakingIndexHolder>().GetAsync(
-            context.Store(), services.GetRequiredService<CollaborationService>(), context.CancellationToken);
+        return services.GetRequiredService<MatchmakingIndexHolder>().GetAsync(context.Store(), context.CancellationToken);
     }
 
     static ObjectGraphType<PartnerRecommendation> RecommendationType(NodeTypes nodes)

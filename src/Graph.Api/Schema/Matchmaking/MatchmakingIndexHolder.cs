@@ -1,16 +1,19 @@
 using KnowledgeGraph.Api.Collaboration;
+using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Matchmaking;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeGraph.Api.Schema.Matchmaking;
 
 /// <summary>
-/// Holds the matchmaking index of the process: built from the store and the collaboration projection on first use, and
-/// rebuilt on the next query after the store's data version changes.
+/// Holds the matchmaking index of the process through the journal (<see cref="JournalView{TView}"/>): built from the
+/// store and the collaboration projection on first use, and built again on the next query after a write (the index
+/// has no incremental update yet).
 /// </summary>
-public sealed class MatchmakingIndexHolder(TimeProvider clock) : IDisposable
+public sealed class MatchmakingIndexHolder(TimeProvider clock, CollaborationService collaboration) : JournalView<MatchmakingIndex>
 {
     static readonly NodeKind[] IndexedKinds =
     [
@@ -24,44 +27,30 @@ public sealed class MatchmakingIndexHolder(TimeProvider clock) : IDisposable
         LinkType.PairedWith, LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded,
     ];
 
-    readonly SemaphoreSlim _gate = new(1, 1);
-    (MatchmakingIndex Index, long Version)? _current;
-
-    /// <summary>The index, current as of the store's data version now.</summary>
-    public async Task<MatchmakingIndex> GetAsync(IGraphStore store, CollaborationService collaboration, CancellationToken cancellationToken)
+    protected override async Task<MatchmakingIndex> BuildAsync(IGraphStore store, long version, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(collaboration);
-        var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
-        if (_current is { } known && known.Version == version) return known.Index;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var projection = await collaboration.ProjectionAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = new List<Node>();
+        foreach (var kind in IndexedKinds)
         {
-            version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
-            if (_current is { } again && again.Version == version) return again.Index;
-            var projection = await collaboration.ProjectionAsync(cancellationToken).ConfigureAwait(false);
-            var nodes = new List<Node>();
-            foreach (var kind in IndexedKinds)
-            {
-                await foreach (var node in store.ScanNodesAsync(kind, cancellationToken).ConfigureAwait(false)) nodes.Add(node);
-            }
-            var links = new List<Link>();
-            foreach (var type in IndexedLinks)
-            {
-                await foreach (var link in store.ScanLinksAsync(type, cancellationToken).ConfigureAwait(false)) links.Add(link);
-            }
-            var index = MatchmakingIndex.Build(nodes, links, projection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            _current = (index, version);
-            return index;
+            await foreach (var node in store.ScanNodesAsync(kind, cancellationToken).ConfigureAwait(false)) nodes.Add(node);
         }
-        finally
+        var links = new List<Link>();
+        foreach (var type in IndexedLinks)
         {
-            _gate.Release();
+            await foreach (var link in store.ScanLinksAsync(type, cancellationToken).ConfigureAwait(false)) links.Add(link);
         }
+        return MatchmakingIndex.Build(nodes, links, projection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _gate.Dispose();
+    // A write that touches none of what the index reads leaves it as it is; any other is rebuilt on the next query.
+    protected override bool Apply(MatchmakingIndex view, JournalEntry entry) =>
+        entry.Changes.All(change => change switch
+        {
+            NodeChange n => (n.After ?? n.Before) is { } node && !IndexedKinds.Contains(node.Kind),
+            LinkChange l => (l.After ?? l.Before) is { } link && !IndexedLinks.Contains(link.Type) && !CollaborationRules.LinkTypes.Contains(link.Type),
+            _ => false,
+        });
 }
 
 /// <summary>Registers the matchmaking index holder (after <c>AddCollaboration</c>).</summary>
@@ -71,6 +60,7 @@ public static class MatchmakingServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MatchmakingIndexHolder>();
+        services.AddSingleton<IJournalObserver>(provider => provider.GetRequiredService<MatchmakingIndexHolder>());
         return services;
     }
 }

@@ -68,19 +68,79 @@ public sealed class LinkInputType : InputObjectGraphType
 }
 
 /// <summary>
+/// <c>&lt;Kind&gt;PatchInput</c>: what a patch sets on a node of one kind — its names and any catalog property; what
+/// it leaves out stays as stored.
+/// </summary>
+[DoNotRegister]
+public sealed class NodePatchInputType : InputObjectGraphType
+{
+    public NodePatchInputType(NodeKindInfo kind, CatalogEnums enums)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        Kind = kind;
+        Name = $"{kind.Kind}PatchInput";
+        Description = $"What to set on a {kind.Kind} ({kind.Chinese}); what is left out stays as stored. To remove a value, name it in `clear`. 部分更新：只改所列字段。";
+        Field<StringGraphType>("name").Description("The name, in Chinese. 名称。");
+        Field<StringGraphType>("nameEn").Description("The English name. 英文名称。");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases").Description("Other names, replacing the stored ones. 别名（整体替换）。");
+        PropertyInputs.AddFields(this, kind.Kind.ToString(), kind.Properties, enums);
+    }
+
+    /// <summary>The node kind this input is for.</summary>
+    public NodeKindInfo Kind { get; }
+}
+
+/// <summary><c>&lt;Kind&gt;Property</c>: the properties of a kind a patch can clear.</summary>
+[DoNotRegister]
+public sealed class ClearablePropertyType : EnumerationGraphType
+{
+    public ClearablePropertyType(NodeKindInfo kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        Name = $"{kind.Kind}Property";
+        Description = $"A property of {kind.Kind} ({kind.Chinese}) that a patch can clear. 可清除的属性。";
+        Add("nameEn", "nameEn", "The English name. 英文名称。");
+        Add("aliases", "aliases", "The other names. 别名。");
+        foreach (var property in kind.Properties)
+            Add(property.Name, property.Name, $"{property.Chinese}.");
+    }
+}
+
+/// <summary><c>&lt;Kind&gt;PatchOperationInput</c>: a patch as one write of a batch — the node, what to set, what to clear.</summary>
+[DoNotRegister]
+public sealed class NodePatchOperationInputType : InputObjectGraphType
+{
+    public NodePatchOperationInputType(NodePatchInputType set, ClearablePropertyType clear)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        Kind = set.Kind;
+        Name = $"{set.Kind.Kind}PatchOperationInput";
+        Description = $"A patch of a {set.Kind.Kind} in a batch, as `{MutationNames.Patch(set.Kind.Kind)}` takes it. 批量中的部分更新。";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The node to patch. 节点 id。");
+        Field("set", set).Description("What to set. 要设置的值。");
+        Field("clear", new ListGraphType(new NonNullGraphType(clear))).Description("What to clear. 要清除的属性。");
+    }
+
+    /// <summary>The node kind this input is for.</summary>
+    public NodeKindInfo Kind { get; }
+}
+
+/// <summary>
 /// One write of <c>applyBatch</c>: exactly one of its fields (a oneOf input) — an upsert of a node, a link, an unlink
 /// or a delete.
 /// </summary>
 [DoNotRegister]
 public sealed class BatchOperationInputType : InputObjectGraphType
 {
-    public BatchOperationInputType(IEnumerable<NodeInputType> nodeInputs, IEnumerable<LinkInputType> linkInputs)
+    public BatchOperationInputType(IEnumerable<NodeInputType> nodeInputs, IEnumerable<NodePatchOperationInputType> patchInputs, IEnumerable<LinkInputType> linkInputs)
     {
         Name = "BatchOperationInput";
         Description = "One write of a batch: set exactly one field. 批量写入中的一项：只填一个字段。";
         IsOneOf = true;
         foreach (var input in nodeInputs)
             Field(MutationNames.Upsert(input.Kind.Kind), input).Description($"Create or update: {input.Kind.Kind} ({input.Kind.Chinese}), as `{MutationNames.Upsert(input.Kind.Kind)}` does.");
+        foreach (var input in patchInputs)
+            Field(MutationNames.Patch(input.Kind.Kind), input).Description($"Change only what it names: {input.Kind.Kind} ({input.Kind.Chinese}), as `{MutationNames.Patch(input.Kind.Kind)}` does.");
         foreach (var input in linkInputs)
             Field(MutationNames.Link(input.Link.Type), input).Description($"Create or update: a {input.Link.Name} link ({input.Link.Chinese}), as `{MutationNames.Link(input.Link.Type)}` does.");
         Field<IdGraphType>(MutationNames.Unlink).Description("Delete the link with this id. 删除关系。");
@@ -95,6 +155,8 @@ internal static class MutationNames
     public const string DeleteNode = "deleteNode";
 
     public static string Upsert(NodeKind kind) => $"upsert{kind}";
+
+    public static string Patch(NodeKind kind) => $"patch{kind}";
 
     public static string Link(LinkType type) => $"link{type}";
 }

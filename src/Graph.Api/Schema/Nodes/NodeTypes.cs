@@ -99,7 +99,7 @@ public sealed class NodeTypes
         : kinds.All(GraphSchema.OrganizationKinds.Contains) ? Organization
         : Node;
 
-    private static readonly string[] CoreFieldNames = ["id", "key", "kind", "name", "nameEn", "aliases", "createdAt", "updatedAt"];
+    private static readonly string[] CoreFieldNames = ["id", "key", "kind", "name", "nameEn", "aliases", "createdAt", "updatedAt", "history"];
 
     private static void AddCoreFields(ObjectGraphType<Node> type, NodeKindInfo? kind)
     {
@@ -124,6 +124,7 @@ public sealed class NodeTypes
             .Description("Other names it is known by (short names, former names); search matches them. 别名。").Resolve(c => c.Source.Aliases);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the graph first recorded it. 创建时间。").Resolve(c => c.Source.CreatedAt);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When its content last changed. 更新时间。").Resolve(c => c.Source.UpdatedAt);
+        Journal.JournalFields.AddHistory(type);
     }
 
     private static void AddHierarchy(ObjectGraphType<Node> type, NodeKind kind, string description, string chinese, Func<string, IEnumerable<string>> children) =>

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Schema.Mutations;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 
@@ -17,13 +18,13 @@ public static class PolicyMutations
             .Description("Files an R&D institution (研发机构备案): checks it, refuses it with RULE_VIOLATION naming every missing item and by how much, else records it as a Platform of the enterprises with status 备案, its level and date. 研发机构备案。")
             .Argument<NonNullGraphType<FileRdInstitutionInputType>>("input", "The filing. 备案。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new RdInstitutionFiling(c.Store()).FileAsync(FileRdInstitutionInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
+            .ResolveAsync(async c => await new RdInstitutionFiling(c.Writer(), c.Actor()).FileAsync(FileRdInstitutionInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<ChallengeLifecycleType>("postChallenge")
             .Description("Posts a 揭榜挂帅 challenge; it starts in 征集. 发布榜单。")
             .Argument<NonNullGraphType<PostChallengeInputType>>("input", "The challenge. 榜单。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new ChallengeWorkflow(c.Store()).PostAsync(PostChallengeInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).PostAsync(PostChallengeInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<ChallengeLifecycleType>("transitionChallenge")
             .Description("Moves a challenge to its next state on a date, or ends it (终止); an illegal move is refused with RULE_VIOLATION naming both states. 榜单状态变更。")
@@ -31,7 +32,7 @@ public static class PolicyMutations
             .Argument(PolicySchema.Enum(NodeKind.Challenge, "status"), "to", a => a.Description = "The state to move to. 目标状态。")
             .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date. 日期。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new ChallengeWorkflow(c.Store()).TransitionAsync(
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).TransitionAsync(
                 c.GetArgument<string>("id"), PolicySchema.ParseEnum<ChallengeStatus>(c.GetArgument<object>("to"), "to"), c.GetArgument<DateOnly>("on"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<ChallengeLifecycleType>("applyToChallenge")
@@ -41,7 +42,7 @@ public static class PolicyMutations
             .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date of application. 申报日期。")
             .Argument<DecimalGraphType>("price", "The price offered (万元). 报价。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new ChallengeWorkflow(c.Store()).ApplyAsync(
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).ApplyAsync(
                 c.GetArgument<string>("challengeId"), c.GetArgument<string>("applicantId"), c.GetArgument<DateOnly>("on"), c.GetArgument<decimal?>("price"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<ChallengeLifecycleType>("awardChallenge")
@@ -51,7 +52,7 @@ public static class PolicyMutations
             .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date. 立项日期。")
             .Argument<DecimalGraphType>("amount", "The amount awarded (万元). 合同金额。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new ChallengeWorkflow(c.Store()).AwardAsync(
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).AwardAsync(
                 c.GetArgument<string>("challengeId"), c.GetArgument<string>("applicantId"), c.GetArgument<DateOnly>("on"), c.GetArgument<decimal?>("amount"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<PairingType>("createPairing")
@@ -61,7 +62,7 @@ public static class PolicyMutations
             .Argument(PolicySchema.NonNull("Date"), "startOn", a => a.Description = "Paired from. 开始日期。")
             .Argument<StringGraphType>("source", "Where the fact comes from. 来源。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new PairingWorkflow(c.Store()).CreateAsync(
+            .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor()).CreateAsync(
                 c.GetArgument<string>("enterpriseId"), c.GetArgument<string>("partnerId"), c.GetArgument<DateOnly>("startOn"), c.GetArgument<string?>("source"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<PairingType>("endPairing")
@@ -70,7 +71,7 @@ public static class PolicyMutations
             .Argument<NonNullGraphType<IdGraphType>>("partnerId", "The university or institute. 高校院所。")
             .Argument(PolicySchema.NonNull("Date"), "endOn", a => a.Description = "The last day. 结束日期。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new PairingWorkflow(c.Store()).EndAsync(
+            .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor()).EndAsync(
                 c.GetArgument<string>("enterpriseId"), c.GetArgument<string>("partnerId"), c.GetArgument<DateOnly>("endOn"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<CentreStatusType>("changeCentreGovernance")
@@ -80,7 +81,7 @@ public static class PolicyMutations
             .ResolveAsync(async c =>
             {
                 var input = c.Input("input");
-                return await new InnovationCentreWorkflow(c.Store()).ChangeGovernanceAsync(input.RequiredText("centreId"), CentreGovernanceInputType.Read(input), c.CancellationToken).ConfigureAwait(false);
+                return await new InnovationCentreWorkflow(c.Writer(), c.Actor()).ChangeGovernanceAsync(input.RequiredText("centreId"), CentreGovernanceInputType.Read(input), c.CancellationToken).ConfigureAwait(false);
             });
 
         mutation.Field<CentreStatusType>("recordCentreEvent")
@@ -88,7 +89,7 @@ public static class PolicyMutations
             .Argument<NonNullGraphType<IdGraphType>>("centreId", "The centre. 中心。")
             .Argument<NonNullGraphType<CentreEventInputType>>("event", "The event. 事项。")
             .RequireRole(Roles.Editor)
-            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Store())
+            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor())
                 .RecordEventAsync(c.GetArgument<string>("centreId"), CentreEventInputType.Read(c.Input("event")), c.CancellationToken).ConfigureAwait(false));
         return mutation;
     }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Schema.Mutations;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
 
@@ -20,39 +21,39 @@ public static class PolicyQueries
             .Description("Checks a proposed R&D institution against the filing standard (\"六有\" and a cooperation agreement, by size class and construction mode), item by item. 研发机构备案核查。")
             .Argument<NonNullGraphType<FilingFactsInputType>>("input", "The institution's facts. 备案材料。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date agreements must be in force on; today by default. 核查日期。")
-            .ResolveAsync(async c => await new RdInstitutionFiling(c.Store())
+            .ResolveAsync(async c => await new RdInstitutionFiling(c.Writer(), c.Actor())
                 .CheckAsync(FilingFactsInputType.Read(c.Input("input")), c.GetArgument<DateOnly?>("on") ?? c.Today(), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<ChallengeLifecycleType>("challengeLifecycle")
             .Description("A 揭榜挂帅 challenge's lifecycle: dated states, next states, applicants, winner, budget and public funding. 揭榜挂帅进展。")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The challenge's id. 榜单标识。")
-            .ResolveAsync(async c => await new ChallengeWorkflow(c.Store()).GetAsync(c.GetArgument<string>("id"), c.CancellationToken).ConfigureAwait(false));
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).GetAsync(c.GetArgument<string>("id"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<ChallengeEligibilityType>>("challengeEligibility")
             .Description("Whether an organisation or consortium may apply to a challenge on a date, and every reason it may not. 揭榜资格核查。")
             .Argument<NonNullGraphType<IdGraphType>>("challengeId", "The challenge. 榜单。")
             .Argument<NonNullGraphType<IdGraphType>>("applicantId", "The would-be applicant. 揭榜方。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date the group structure is taken on; today by default. 核查日期。")
-            .ResolveAsync(async c => await new ChallengeWorkflow(c.Store())
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor())
                 .CheckEligibilityAsync(c.GetArgument<string>("challengeId"), c.GetArgument<string>("applicantId"), c.GetArgument<DateOnly?>("on") ?? c.Today(), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<PairingCoverageType>>("pairingCoverage")
             .Description("Enterprises paired with universities or institutes on a date, against the 1,000 target of 003. 结对子覆盖情况。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date; today by default. 统计日期。")
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。")
-            .ResolveAsync(async c => await new PairingWorkflow(c.Store())
+            .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor())
                 .CoverageAsync(c.GetArgument<DateOnly?>("on") ?? c.Today(), c.GetArgument<string?>("region"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CentreStatusType>>>>("overdueCentres")
             .Description("Technology innovation centres whose yearly report, rectification or acceptance is overdue on a date. 逾期的技术创新中心。")
             .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date. 日期。")
-            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Store()).OverdueAsync(c.GetArgument<DateOnly>("on"), c.CancellationToken).ConfigureAwait(false));
+            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor()).OverdueAsync(c.GetArgument<DateOnly>("on"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<CentreStatusType>>("innovationCentre")
             .Description("A technology innovation centre's governance, stage and obligations on a date. 技术创新中心状态。")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The centre's id. 中心标识。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date; today by default. 日期。")
-            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Store())
+            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor())
                 .GetAsync(c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("on") ?? c.Today(), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<ProjectPriorityType>>("projectPriority")

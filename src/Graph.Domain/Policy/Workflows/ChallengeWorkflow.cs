@@ -2,6 +2,7 @@ using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Domain.Policy;
 
@@ -40,8 +41,10 @@ public sealed record ChallengeInfo(
 /// The 揭榜挂帅 workflow (DOMAIN.md rule 4; seed 003 二): post a challenge, move it through its lifecycle on dated steps,
 /// take applications that pass the eligibility rule through any depth of the group structure, award it to an applicant.
 /// </summary>
-public sealed class ChallengeWorkflow(IGraphStore store)
+public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
 {
+    readonly IGraphStore store = writer.Store;
+
     /// <summary>The catalog property holding the date each state was entered; 发榜 is the existing <c>postedOn</c>.</summary>
     public static string DateProperty(ChallengeStatus status) => status switch
     {
@@ -57,7 +60,11 @@ public sealed class ChallengeWorkflow(IGraphStore store)
     };
 
     /// <summary>The challenge with its history, poster, applicants and winner.</summary>
-    public async Task<ChallengeInfo> GetAsync(string challengeId, CancellationToken cancellationToken = default)
+    public Task<ChallengeInfo> GetAsync(string challengeId, CancellationToken cancellationToken = default) =>
+        GetAsync(store, challengeId, cancellationToken);
+
+    /// <summary>The challenge with its history, poster, applicants and winner, read from a graph.</summary>
+    internal static async Task<ChallengeInfo> GetAsync(IGraphReader store, string challengeId, CancellationToken cancellationToken)
     {
         var challenge = await PolicyGraph.RequireAsync(store, challengeId, "challenge", cancellationToken, NodeKind.Challenge).ConfigureAwait(false);
         var links = await PolicyGraph.LinksAsync(store, challenge.Id, Direction.In, cancellationToken, LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded).ConfigureAwait(false);
@@ -116,7 +123,7 @@ public sealed class ChallengeWorkflow(IGraphStore store)
         operations.Add(new WriteOperation.UpsertLink(new LinkInput(LinkType.Posts, poster.Id, challenge.Id, StartDate: posting.On, Source: "揭榜挂帅发榜")));
         if (posting.AchievementId is not null)
             operations.Add(new WriteOperation.UpsertLink(new LinkInput(LinkType.About, challenge.Id, posting.AchievementId, Source: "揭榜挂帅发榜")));
-        await PolicyGraph.WriteAsync(store, version, operations, cancellationToken).ConfigureAwait(false);
+        await PolicyGraph.WriteAsync(writer, actor, "postChallenge", version, operations, cancellationToken).ConfigureAwait(false);
         return await GetAsync(challenge.Id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -126,7 +133,7 @@ public sealed class ChallengeWorkflow(IGraphStore store)
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var info = await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
         var moved = ChallengeLifecycle.Move(info.Record, to, on);
-        await WriteStateAsync(version, info.Challenge, moved, [], cancellationToken).ConfigureAwait(false);
+        await WriteStateAsync("transitionChallenge", version, info.Challenge, moved, [], cancellationToken).ConfigureAwait(false);
         return await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,7 +155,7 @@ public sealed class ChallengeWorkflow(IGraphStore store)
             throw new RuleViolationException($"'{applicant.Id}' may not apply to challenge '{info.Challenge.Key}': {string.Join("; ", eligibility.Reasons)}");
         var link = new LinkInput(LinkType.AppliesTo, applicant.Id, info.Challenge.Id, StartDate: on, Source: "揭榜申报",
             Properties: PropertyBag.Of(("price", price)));
-        await PolicyGraph.WriteAsync(store, version, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
+        await PolicyGraph.WriteAsync(writer, actor, "applyToChallenge", version, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
         return await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -170,18 +177,22 @@ public sealed class ChallengeWorkflow(IGraphStore store)
             throw new InvalidInputException("amount cannot be negative");
         var link = new LinkInput(LinkType.Awarded, applicantId, info.Challenge.Id, StartDate: on, Source: "揭榜立项",
             Properties: PropertyBag.Of(("amount", amount)));
-        await WriteStateAsync(version, info.Challenge, awarded, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
+        await WriteStateAsync("awardChallenge", version, info.Challenge, awarded, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
         return await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
     }
 
-    Task<WriteResult> WriteStateAsync(long version, Node challenge, ChallengeRecord record, IReadOnlyList<WriteOperation> more, CancellationToken cancellationToken)
+    Task<WriteResult> WriteStateAsync(string operation, long version, Node challenge, ChallengeRecord record, IReadOnlyList<WriteOperation> more, CancellationToken cancellationToken)
     {
         var step = record.History[^1];
         var properties = challenge.Properties.With("status", step.Status.ToString()).With(DateProperty(step.Status), step.On);
-        return PolicyGraph.WriteAsync(store, version, [new WriteOperation.UpsertNode(PolicyGraph.AsInput(challenge, properties)), .. more], cancellationToken);
+        return PolicyGraph.WriteAsync(writer, actor, operation, version, [new WriteOperation.UpsertNode(PolicyGraph.AsInput(challenge, properties)), .. more], cancellationToken);
     }
 
-    async Task<Eligibility> EligibilityAsync(ChallengeInfo info, Node applicant, DateOnly on, CancellationToken cancellationToken)
+    Task<Eligibility> EligibilityAsync(ChallengeInfo info, Node applicant, DateOnly on, CancellationToken cancellationToken) =>
+        EligibilityAsync(store, info, applicant, on, cancellationToken);
+
+    /// <summary>Whether an applicant may take a challenge on a date, read from a graph (the store, or the store with a batch over it).</summary>
+    internal static async Task<Eligibility> EligibilityAsync(IGraphReader store, ChallengeInfo info, Node applicant, DateOnly on, CancellationToken cancellationToken)
     {
         if (info.PosterId is null)
             throw new RuleViolationException($"challenge '{info.Challenge.Key}' has no poster (POSTS link), so eligibility cannot be decided");
@@ -196,12 +207,12 @@ public sealed class ChallengeWorkflow(IGraphStore store)
                 lead = Party(await PolicyGraph.RequireAsync(store, leadId, "consortium lead", cancellationToken).ConfigureAwait(false), home, null);
         }
 
-        var parents = await ParentsAsync([applicant.Id, .. lead is null ? Array.Empty<string>() : [lead.Id]], on, cancellationToken).ConfigureAwait(false);
+        var parents = await ParentsAsync(store, [applicant.Id, .. lead is null ? Array.Empty<string>() : [lead.Id]], on, cancellationToken).ConfigureAwait(false);
         return ChallengeEligibility.Check(info.Kind, poster, Party(applicant, home, lead), parents);
     }
 
     /// <summary>The group structure above some enterprises on a date: every SUBSIDIARY_OF in force, one store call per level.</summary>
-    async Task<Dictionary<string, IReadOnlyList<string>>> ParentsAsync(IReadOnlyList<string> ids, DateOnly on, CancellationToken cancellationToken)
+    static async Task<Dictionary<string, IReadOnlyList<string>>> ParentsAsync(IGraphReader store, IReadOnlyList<string> ids, DateOnly on, CancellationToken cancellationToken)
     {
         var parents = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var frontier = ids.ToList();

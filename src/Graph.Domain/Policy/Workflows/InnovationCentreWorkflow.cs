@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Domain.Policy;
 
@@ -31,8 +32,10 @@ public sealed record CentreStatus(Node Centre, InnovationCentreSetup Setup, Gove
 /// The technology innovation centre workflow (DOMAIN.md rule 6; seed 004): governance validated on every change, the
 /// dated lifecycle, and the centres whose yearly report, rectification or acceptance is overdue on a date.
 /// </summary>
-public sealed class InnovationCentreWorkflow(IGraphStore store)
+public sealed class InnovationCentreWorkflow(GraphWriter writer, Actor actor)
 {
+    readonly IGraphStore store = writer.Store;
+
     /// <summary>The platform type of a technology innovation centre.</summary>
     public const string CentreType = "TechnologyInnovationCenter";
 
@@ -64,7 +67,7 @@ public sealed class InnovationCentreWorkflow(IGraphStore store)
         var committee = change.ExpertCommittee ?? Members(p.List("expertCommittee"));
         var chair = change.CommitteeChair ?? (p.Text("committeeChair") is { } c ? ParseMember(c) : null);
         var setup = new InnovationCentreSetup(
-            leadId, await LeadKindAsync(leadId, cancellationToken).ConfigureAwait(false), coBuilders,
+            leadId, await LeadKindAsync(store, leadId, cancellationToken).ConfigureAwait(false), coBuilders,
             change.IndependentLegalEntity ?? p.Flag("independentLegalEntity") ?? false,
             change.HasBoard ?? p.Flag("hasBoard") ?? false,
             change.HasCharter ?? p.Flag("hasCharter") ?? false,
@@ -92,7 +95,7 @@ public sealed class InnovationCentreWorkflow(IGraphStore store)
             var key = links.Any(l => l.Type == type && l.FromId == from) ? change.On.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : null;
             operations.Add(new WriteOperation.UpsertLink(new LinkInput(type, from, centre.Id, key, change.On, Source: "技术创新中心治理变更")));
         }
-        await PolicyGraph.WriteAsync(store, version, operations, cancellationToken).ConfigureAwait(false);
+        await PolicyGraph.WriteAsync(writer, actor, "changeCentreGovernance", version, operations, cancellationToken).ConfigureAwait(false);
         return await GetAsync(centre.Id, change.On, cancellationToken).ConfigureAwait(false);
     }
 
@@ -123,7 +126,7 @@ public sealed class InnovationCentreWorkflow(IGraphStore store)
             operations.AddRange(links.Where(l => l.EndDate is null || l.EndDate > next.On)
                 .Select(l => new WriteOperation.UpsertLink(PolicyGraph.AsInput(l) with { EndDate = next.On })));
         }
-        await PolicyGraph.WriteAsync(store, version, operations, cancellationToken).ConfigureAwait(false);
+        await PolicyGraph.WriteAsync(writer, actor, "recordCentreEvent", version, operations, cancellationToken).ConfigureAwait(false);
         return await GetAsync(centre.Id, next.On, cancellationToken).ConfigureAwait(false);
     }
 
@@ -142,19 +145,25 @@ public sealed class InnovationCentreWorkflow(IGraphStore store)
 
     async Task<CentreStatus> StatusAsync(Node centre, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var links = await PolicyGraph.LinksAsync(store, centre.Id, Direction.In, cancellationToken, LinkType.Leads, LinkType.CoBuilds).ConfigureAwait(false);
+        var setup = await SetupAsync(store, centre, asOf, cancellationToken).ConfigureAwait(false);
+        var history = Events(centre);
+        return new CentreStatus(centre, setup, InnovationCentreGovernance.Validate(setup), history,
+            InnovationCentreLifecycle.StageOn(history, asOf), InnovationCentreLifecycle.Obligations(history, asOf));
+    }
+
+    /// <summary>A centre's governance as the graph holds it on a date: its lead and co-builders in force, its board and committee.</summary>
+    internal static async Task<InnovationCentreSetup> SetupAsync(IGraphReader graph, Node centre, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var links = await PolicyGraph.LinksAsync(graph, centre.Id, Direction.In, cancellationToken, LinkType.Leads, LinkType.CoBuilds).ConfigureAwait(false);
         var inForce = links.Where(l => PolicyGraph.InForce(l, asOf)).ToList();
         var leadId = inForce.FirstOrDefault(l => l.Type == LinkType.Leads)?.FromId;
         var p = centre.Properties;
-        var setup = new InnovationCentreSetup(
-            leadId ?? "", leadId is null ? CentreLeadKind.Other : await LeadKindAsync(leadId, cancellationToken).ConfigureAwait(false),
+        return new InnovationCentreSetup(
+            leadId ?? "", leadId is null ? CentreLeadKind.Other : await LeadKindAsync(graph, leadId, cancellationToken).ConfigureAwait(false),
             inForce.Where(l => l.Type == LinkType.CoBuilds).Select(l => l.FromId).ToList(),
             p.Flag("independentLegalEntity") ?? false, p.Flag("hasBoard") ?? false, p.Flag("hasCharter") ?? false,
             Members(p.List("expertCommittee")), p.Text("committeeChair") is { } chair ? ParseMember(chair) : null,
             p.Decimal("directorMonths") ?? 0m);
-        var history = Events(centre);
-        return new CentreStatus(centre, setup, InnovationCentreGovernance.Validate(setup), history,
-            InnovationCentreLifecycle.StageOn(history, asOf), InnovationCentreLifecycle.Obligations(history, asOf));
     }
 
     async Task<Node> RequireCentreAsync(string centreId, CancellationToken cancellationToken)
@@ -165,10 +174,10 @@ public sealed class InnovationCentreWorkflow(IGraphStore store)
         return centre;
     }
 
-    async Task<CentreLeadKind> LeadKindAsync(string leadId, CancellationToken cancellationToken)
+    static async Task<CentreLeadKind> LeadKindAsync(IGraphReader graph, string leadId, CancellationToken cancellationToken)
     {
         // 004 三(一): a 设区市人民政府 (a city-level government body) or an 自治区 department (a provincial-level one).
-        var lead = await PolicyGraph.RequireAsync(store, leadId, "lead", cancellationToken).ConfigureAwait(false);
+        var lead = await PolicyGraph.RequireAsync(graph, leadId, "lead", cancellationToken).ConfigureAwait(false);
         if (lead.Kind != NodeKind.GovernmentBody) return CentreLeadKind.Other;
         return lead.Properties.Text("level") switch
         {
@@ -178,7 +187,7 @@ public sealed class InnovationCentreWorkflow(IGraphStore store)
         };
     }
 
-    static List<CentreEvent> Events(Node centre) => centre.Properties.List("centreEvents").Select(CentreEventText.Parse).ToList();
+    internal static List<CentreEvent> Events(Node centre) => centre.Properties.List("centreEvents").Select(CentreEventText.Parse).ToList();
 
     static List<CommitteeMember> Members(IEnumerable<string> texts) => texts.Select(ParseMember).ToList();
 

@@ -2,6 +2,7 @@ using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Domain.Policy;
 
@@ -12,8 +13,10 @@ namespace KnowledgeGraph.Domain.Policy;
 public sealed record PairingCoverage(DateOnly AsOf, string? Region, int PairedEnterprises, int ActivePairings, IndicatorTarget? Target, decimal? Gap);
 
 /// <summary>The 结对子 workflow (seed 003 一): pair an enterprise with a university or institute, end a pairing, measure coverage.</summary>
-public sealed class PairingWorkflow(IGraphStore store)
+public sealed class PairingWorkflow(GraphWriter writer, Actor actor)
 {
+    readonly IGraphStore store = writer.Store;
+
     /// <summary>Pairs an enterprise with a university or research institute from a date; pairing a pair already in force changes nothing.</summary>
     public async Task<Link> CreateAsync(string enterpriseId, string partnerId, DateOnly startOn, string? source = null, CancellationToken cancellationToken = default)
     {
@@ -33,7 +36,7 @@ public sealed class PairingWorkflow(IGraphStore store)
         if (pairings.Any(l => l.EndDate >= startOn))
             throw new InvalidInputException($"startOn: {startOn:yyyy-MM-dd} falls within an earlier pairing of '{enterpriseId}' and '{partnerId}'");
         var link = new LinkInput(LinkType.PairedWith, enterpriseId, partnerId, key, startOn, Source: source ?? "结对子");
-        var result = await PolicyGraph.WriteAsync(store, version, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
+        var result = await PolicyGraph.WriteAsync(writer, actor, "createPairing", version, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
         return result.Outcomes[0].Link!;
     }
 
@@ -45,7 +48,7 @@ public sealed class PairingWorkflow(IGraphStore store)
         var open = pairings.FirstOrDefault(l => l.EndDate is null)
             ?? throw new NotFoundException($"'{enterpriseId}' and '{partnerId}' have no pairing in force to end");
         var ended = PolicyGraph.AsInput(open) with { EndDate = endOn };
-        var result = await PolicyGraph.WriteAsync(store, version, [new WriteOperation.UpsertLink(ended)], cancellationToken).ConfigureAwait(false);
+        var result = await PolicyGraph.WriteAsync(writer, actor, "endPairing", version, [new WriteOperation.UpsertLink(ended)], cancellationToken).ConfigureAwait(false);
         return result.Outcomes[0].Link!;
     }
 

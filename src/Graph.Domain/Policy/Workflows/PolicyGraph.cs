@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Domain.Policy;
 
@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Domain.Policy;
 internal static class PolicyGraph
 {
     /// <summary>The node with this id, of one of these kinds; NOT_FOUND otherwise.</summary>
-    public static async Task<Node> RequireAsync(IGraphStore store, string id, string role, CancellationToken cancellationToken, params NodeKind[] kinds)
+    public static async Task<Node> RequireAsync(IGraphReader store, string id, string role, CancellationToken cancellationToken, params NodeKind[] kinds)
     {
         var node = string.IsNullOrWhiteSpace(id) ? null : await store.GetNodeAsync(id, cancellationToken).ConfigureAwait(false);
         if (node is null)
@@ -25,7 +25,7 @@ internal static class PolicyGraph
         (link.StartDate is null || link.StartDate <= on) && (link.EndDate is null || link.EndDate >= on);
 
     /// <summary>The links of these types at a node, in a direction.</summary>
-    public static Task<IReadOnlyList<Link>> LinksAsync(IGraphStore store, string nodeId, Direction direction, CancellationToken cancellationToken, params LinkType[] types) =>
+    public static Task<IReadOnlyList<Link>> LinksAsync(IGraphReader store, string nodeId, Direction direction, CancellationToken cancellationToken, params LinkType[] types) =>
         store.GetLinksAsync(new LinkQuery([nodeId], direction, types), cancellationToken);
 
     /// <summary>A node's content as input, for a write that changes some of its properties.</summary>
@@ -37,25 +37,12 @@ internal static class PolicyGraph
         new(link.Type, link.FromId, link.ToId, link.Key, link.StartDate, link.EndDate, link.Source, link.Properties);
 
     /// <summary>
-    /// Validates every operation against the catalog and writes them in one all-or-nothing batch, refused with CONFLICT
-    /// when the data changed since <paramref name="readVersion"/> (what the decision was made on).
+    /// Writes a workflow's operations through the one write path, in one all-or-nothing batch journaled as the workflow
+    /// step <paramref name="operation"/>, refused with CONFLICT when the data changed since <paramref name="readVersion"/>
+    /// (what the decision was made on).
     /// </summary>
-    public static Task<WriteResult> WriteAsync(IGraphStore store, long readVersion, IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
-    {
-        foreach (var operation in operations)
-        {
-            switch (operation)
-            {
-                case WriteOperation.UpsertNode upsert:
-                    NodeValidator.Default.ThrowIfInvalid(upsert.Node);
-                    break;
-                case WriteOperation.UpsertLink upsert:
-                    LinkValidator.Default.ThrowIfInvalid(upsert.Link);
-                    break;
-            }
-        }
-        return store.WriteAsync(new WriteBatch(operations, readVersion), cancellationToken);
-    }
+    public static Task<WriteResult> WriteAsync(GraphWriter writer, Actor actor, string operation, long readVersion, IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken) =>
+        writer.WriteAsync(WriteRequest.Of(actor, operation, operations) with { ExpectedDataVersion = readVersion, FromWorkflow = true }, cancellationToken);
 
     /// <summary>
     /// The jurisdiction whose targets apply to a region: the nearest of the region and its ancestors that a target names

@@ -3,6 +3,7 @@ using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Domain.Policy;
 
@@ -45,8 +46,10 @@ public sealed record FilingResult(Node Institution, FilingAssessment Assessment)
 /// The R&amp;D institution filing workflow (DOMAIN.md rule 3; seeds 000, 001, 002): checks a proposed institution against
 /// "六有" for the participants' size classes, and records a passing filing as a Platform with status 备案, hosted by them.
 /// </summary>
-public sealed class RdInstitutionFiling(IGraphStore store)
+public sealed class RdInstitutionFiling(GraphWriter writer, Actor actor)
 {
+    readonly IGraphStore store = writer.Store;
+
     /// <summary>The levels a filing is made at (000: 自治区级 and 市级 filing).</summary>
     public static readonly IReadOnlyList<string> FilingLevels = ["City", "Provincial"];
 
@@ -130,7 +133,7 @@ public sealed class RdInstitutionFiling(IGraphStore store)
         var operations = new List<WriteOperation> { new WriteOperation.UpsertNode(institution) };
         operations.AddRange(facts.EnterpriseIds.Select(id =>
             new WriteOperation.UpsertLink(new LinkInput(LinkType.Hosts, id, institution.Id, StartDate: application.FiledOn, Source: source))));
-        var result = await PolicyGraph.WriteAsync(store, version, operations, cancellationToken).ConfigureAwait(false);
+        var result = await PolicyGraph.WriteAsync(writer, actor, "fileRdInstitution", version, operations, cancellationToken).ConfigureAwait(false);
         return new FilingResult(result.Outcomes[0].Node!, assessment);
     }
 

@@ -1,0 +1,145 @@
+using System.Globalization;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Domain.Policy;
+
+/// <summary>
+/// The rules of DOMAIN.md that every write must keep, whoever sends it — a generic mutation, a workflow, an import:
+/// judged on the graph as the write leaves it, for the challenges and innovation centres it touches.
+/// </summary>
+public static class PolicyWriteRules
+{
+    /// <summary>Every rule the graph breaks at these challenges and centres; empty when it keeps them all.</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(IGraphReader graph, IEnumerable<string> challengeIds, IEnumerable<string> centreIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var problems = new List<string>();
+        foreach (var id in challengeIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await graph.GetNodeAsync(id, cancellationToken).ConfigureAwait(false) is { Kind: NodeKind.Challenge })
+                problems.AddRange(await ChallengeProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false));
+        }
+        foreach (var id in centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await graph.GetNodeAsync(id, cancellationToken).ConfigureAwait(false) is { Kind: NodeKind.Platform } platform
+                && platform.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType)
+                problems.AddRange(await CentreProblemsAsync(graph, platform, today, cancellationToken).ConfigureAwait(false));
+        }
+        return problems;
+    }
+
+    // DOMAIN.md rule 4 (seed 003 二): eligibility, the lifecycle's window for applications, the deadline, awards to
+    // applicants only, and the budget.
+    static async Task<List<string>> ChallengeProblemsAsync(IGraphReader graph, string challengeId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var info = await ChallengeWorkflow.GetAsync(graph, challengeId, cancellationToken).ConfigureAwait(false);
+        var challenge = info.Challenge;
+        var name = $"challenge '{challenge.Key}'";
+        var links = await PolicyGraph.LinksAsync(graph, challenge.Id, Direction.In, cancellationToken, LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded).ConfigureAwait(false);
+        var posters = links.Where(l => l.Type == LinkType.Posts).Select(l => l.FromId).Distinct(StringComparer.Ordinal).ToList();
+        var applications = links.Where(l => l.Type == LinkType.AppliesTo).ToList();
+        var awards = links.Where(l => l.Type == LinkType.Awarded).ToList();
+        var deadline = challenge.Properties.Date("deadline");
+
+        if (posters.Count > 1)
+            problems.Add($"{name} has {posters.Count} posters ({string.Join(", ", posters)}); a challenge is posted by one organisation");
+        if (info.Budget is { } total && info.PublicFunding is { } funding && funding > total)
+            problems.Add($"{name}: publicFunding {Money(funding)} is more than the budget of {Money(total)}");
+
+        foreach (var application in applications)
+        {
+            var on = application.StartDate ?? today;
+            if (deadline is { } due && on > due)
+                problems.Add($"{name}: {application.FromId} applied on {Day(on)}, after the deadline {Day(due)}");
+            // Applications are taken in 揭榜申报: the state the challenge was in on the day (003 二: 发榜 → 揭榜申报 → 评审).
+            var state = StateOn(challenge, on);
+            if (state is not null && state != ChallengeStatus.Applying)
+                problems.Add($"{name}: {application.FromId} applied on {Day(on)}, when the challenge was {state} ({ChallengeLifecycle.Chinese(state.Value)}), not taking applications (Applying, 揭榜申报)");
+            problems.AddRange(await IneligibleAsync(graph, info, application.FromId, on, "apply to", cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var award in awards)
+        {
+            if (!applications.Exists(a => a.FromId == award.FromId))
+                problems.Add($"{name} cannot be awarded to {award.FromId}: it did not apply (揭榜)");
+            else
+                problems.AddRange(await IneligibleAsync(graph, info, award.FromId, award.StartDate ?? today, "win", cancellationToken).ConfigureAwait(false));
+            if (info.Budget is { } budget && award.Properties.Decimal("amount") is { } amount && amount > budget)
+                problems.Add($"{name}: the award to {award.FromId} of {Money(amount)} is more than the budget of {Money(budget)}");
+        }
+        if (info.Record.Status is ChallengeStatus.Awarded or ChallengeStatus.Completed && awards.Count == 0)
+            problems.Add($"{name} is {info.Record.Status} ({ChallengeLifecycle.Chinese(info.Record.Status)}) but names no winner (AWARDED link): award it with awardChallenge");
+        return problems;
+    }
+
+    static async Task<IEnumerable<string>> IneligibleAsync(IGraphReader graph, ChallengeInfo info, string partyId, DateOnly on, string what, CancellationToken cancellationToken)
+    {
+        var party = await graph.GetNodeAsync(partyId, cancellationToken).ConfigureAwait(false);
+        if (party is null) return [];
+        if (info.PosterId is null)
+            return [$"challenge '{info.Challenge.Key}' has no poster (POSTS link), so whether {partyId} may {what} it cannot be decided"];
+        var eligibility = await ChallengeWorkflow.EligibilityAsync(graph, info, party, on, cancellationToken).ConfigureAwait(false);
+        return eligibility.Eligible ? [] : [$"'{partyId}' may not {what} challenge '{info.Challenge.Key}': {string.Join("; ", eligibility.Reasons)}"];
+    }
+
+    // The last state entered on or before the day, from the dates the challenge records; null when it records none.
+    static ChallengeStatus? StateOn(Node challenge, DateOnly on)
+    {
+        ChallengeStatus? state = null;
+        var entered = DateOnly.MinValue;
+        foreach (var status in Enum.GetValues<ChallengeStatus>())
+        {
+            if (challenge.Properties.Date(ChallengeWorkflow.DateProperty(status)) is { } date && date <= on && date >= entered)
+            {
+                state = status;
+                entered = date;
+            }
+        }
+        return state;
+    }
+
+    // DOMAIN.md rule 6 (seed 004 四): a centre's status follows its dated lifecycle, and an accredited centre keeps the
+    // governance 004 三 requires.
+    static async Task<List<string>> CentreProblemsAsync(IGraphReader graph, Node centre, DateOnly today, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var name = $"innovation centre '{centre.Key}'";
+        IReadOnlyList<CentreEvent> history = [];
+        try
+        {
+            foreach (var e in InnovationCentreWorkflow.Events(centre).OrderBy(e => e.On))
+                history = InnovationCentreLifecycle.Record(history, e);
+        }
+        catch (Errors.DomainException e)
+        {
+            problems.Add($"{name}: its history (centreEvents) does not follow 004: {e.Message}");
+            return problems;
+        }
+        var stage = InnovationCentreLifecycle.StageOn(history, DateOnly.MaxValue);
+        var status = centre.Properties.Text("status");
+        var expected = stage switch
+        {
+            CentreStage.UnderConstruction => "UnderConstruction",
+            CentreStage.Accredited => "Accredited",
+            CentreStage.Delisted => "Delisted",
+            _ => null,
+        };
+        string[] staged = ["UnderConstruction", "Accredited", "Delisted"];
+        if (expected is not null ? status != expected : status is not null && staged.Contains(status))
+            problems.Add($"{name} has status {status ?? "(none)"} but its history puts it at {stage}: record the step with recordCentreEvent");
+        // Accreditation follows the acceptance of a centre built as 004 三 requires; while it is built (筹) its governance is set up.
+        if (stage is CentreStage.Accredited)
+        {
+            var setup = await InnovationCentreWorkflow.SetupAsync(graph, centre, today, cancellationToken).ConfigureAwait(false);
+            var check = InnovationCentreGovernance.Validate(setup);
+            if (!check.Valid)
+                problems.Add($"the governance of {name} does not comply with 004: {string.Join("; ", check.Problems)}");
+        }
+        return problems;
+    }
+
+    static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    static string Money(decimal m) => $"{m.ToString(CultureInfo.InvariantCulture)} 万元";
+}

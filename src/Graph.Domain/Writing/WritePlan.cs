@@ -1,0 +1,267 @@
+using System.Collections.Immutable;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
+using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Validation;
+
+namespace KnowledgeGraph.Domain.Writing;
+
+/// <summary>
+/// A write request made ready for the store: patches resolved against the nodes as read, defaults applied, every
+/// write checked, and the journal entry drafted with the content before. Anything wrong throws the domain error of
+/// the first write at fault, its message and <see cref="LocatedWriteException.Path"/> naming where.
+/// </summary>
+internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, JournalDraft Journal)
+{
+    /// <summary>Reads what the checks need, at the store's current state, and checks every write.</summary>
+    public static async Task<WritePlan> PrepareAsync(IGraphStore store, WriteRequest request, CancellationToken cancellationToken)
+    {
+        var writes = request.Writes;
+        var known = await store.GetNodesAsync(ReferencedIds(writes), cancellationToken).ConfigureAwait(false);
+        var linksBefore = new Dictionary<string, Link>(StringComparer.Ordinal);
+        foreach (var id in writes.Select(w => w.Operation switch
+                 {
+                     WriteOperation.UpsertLink u => u.Link.Id,
+                     WriteOperation.DeleteLink d => d.Id,
+                     _ => null,
+                 }).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await store.GetLinkAsync(id, cancellationToken).ConfigureAwait(false) is { } link) linksBefore[id] = link;
+        }
+        var deleted = writes.Select(w => w.Operation).OfType<WriteOperation.DeleteNode>().Select(d => d.Id).Where(known.ContainsKey).ToList();
+        var cascaded = deleted.Count == 0 ? [] : await store.GetLinksAsync(new LinkQuery(deleted), cancellationToken).ConfigureAwait(false);
+
+        var state = new BatchState(store);
+        var existing = new HashSet<string>(known.Keys, StringComparer.Ordinal);
+        var current = new Dictionary<string, Node?>(known.ToDictionary(k => k.Key, k => (Node?)k.Value), StringComparer.Ordinal);
+        var operations = new List<WriteOperation>(writes.Count);
+        var isOverride = false;
+        foreach (var write in writes)
+        {
+            var operation = write.Operation is WriteOperation.PatchNode patch ? Patch(patch, current, write.Path) : write.Operation;
+            if (operation is WriteOperation.UpsertNode upsert)
+                operation = new WriteOperation.UpsertNode(EnterpriseDefaults.Apply(upsert.Node));
+            var (subject, problems) = Check(operation, existing);
+            if (problems.Count > 0)
+                throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
+            isOverride |= Authorize(request, operation, current, write.Path);
+            switch (operation)
+            {
+                case WriteOperation.UpsertNode { Node: var node }:
+                    current[node.Id] = state.Upsert(node, current.GetValueOrDefault(node.Id));
+                    break;
+                case WriteOperation.UpsertLink { Link: var link }:
+                    state.Upsert(link, linksBefore.GetValueOrDefault(link.Id));
+                    break;
+                case WriteOperation.DeleteNode { Id: var id }:
+                    state.DeleteNode(id);
+                    current[id] = null;
+                    break;
+                case WriteOperation.DeleteLink { Id: var id }:
+                    state.DeleteLink(id);
+                    break;
+            }
+            operations.Add(operation);
+        }
+
+        var (challenges, centres) = Touched(operations);
+        var violations = await PolicyWriteRules.CheckAsync(state, challenges, centres, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        if (violations.Count > 0)
+            throw new RuleViolationException(string.Join("; ", violations));
+
+        return new WritePlan(operations, new JournalDraft(request.Actor, request.Operation, isOverride, known, linksBefore, cascaded));
+    }
+
+    /// <summary>The challenges and innovation centres whose rules a batch can break: written themselves, or at a link the rules read.</summary>
+    public static (HashSet<string> Challenges, HashSet<string> Centres) Touched(IEnumerable<WriteOperation> operations)
+    {
+        var challenges = new HashSet<string>(StringComparer.Ordinal);
+        var centres = new HashSet<string>(StringComparer.Ordinal);
+        void AddLink(LinkType type, string toId)
+        {
+            if (type is LinkType.Posts or LinkType.AppliesTo or LinkType.Awarded && NodeId.KindOf(toId) == NodeKind.Challenge) challenges.Add(toId);
+            if (type is LinkType.Leads or LinkType.CoBuilds && NodeId.KindOf(toId) == NodeKind.Platform) centres.Add(toId);
+        }
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Challenge } node }:
+                    challenges.Add(node.Id);
+                    break;
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Platform } node }:
+                    centres.Add(node.Id);
+                    break;
+                case WriteOperation.UpsertLink { Link: var link }:
+                    AddLink(link.Type, link.ToId);
+                    break;
+                case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out _, out var toId, out _):
+                    AddLink(type, toId);
+                    break;
+            }
+        }
+        return (challenges, centres);
+    }
+
+    // Whether the caller may make this write; true when it is an admin's direct write of governed state (an override).
+    static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path)
+    {
+        var actor = request.Actor;
+        switch (operation)
+        {
+            case WriteOperation.UpsertNode { Node: var node }:
+            {
+                var before = current.GetValueOrDefault(node.Id);
+                if (WriteAccess.IsReference(node.Id) && !actor.IsAdmin && (before is null || !before.HasSameContent(node)))
+                    throw Located(new ForbiddenException($"{path}: {node.Id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may change it"), path);
+                if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties) is { Count: > 0 } hidden)
+                {
+                    throw Located(new ForbiddenException(
+                        $"{path}: {string.Join(", ", hidden.Select(h => $"'{h}'"))} of {node.Id} {(hidden.Count == 1 ? "is a" : "are")} confidential: "
+                        + $"writing {(hidden.Count == 1 ? "it" : "them")} needs the role '{Actor.AnalystRole}', as reading does; leave {(hidden.Count == 1 ? "it" : "them")} as stored "
+                        + "(use a patch mutation to change only what you name)"), path.Then(hidden[0]));
+                }
+                if (request.FromWorkflow || WriteAccess.GovernedChange(before, node) is not { } governed) return false;
+                if (actor.IsAdmin) return true;
+                throw Located(new RuleViolationException(
+                    $"{path}: {string.Join(", ", governed.Properties)} of {node.Id} {(governed.Properties.Count == 1 ? "is" : "are")} governed by the policy workflow: use {governed.Workflow} "
+                    + $"(only the role '{Actor.AdminRole}' may write it directly, for data repair)"), path.Then(governed.Properties[0]));
+            }
+            case WriteOperation.UpsertLink { Link: var link }:
+                return Governed(request, link.Type, current.GetValueOrDefault(link.ToId), link.ToId, path);
+            case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out _, out var toId, out _):
+                return Governed(request, type, current.GetValueOrDefault(toId), toId, path);
+            case WriteOperation.DeleteNode { Id: var id } when WriteAccess.IsReference(id) && !actor.IsAdmin:
+                throw Located(new ForbiddenException($"{path}: {id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may delete it"), path);
+            default:
+                return false;
+        }
+    }
+
+    static bool Governed(WriteRequest request, LinkType type, Node? to, string toId, InputPath path)
+    {
+        if (request.FromWorkflow || WriteAccess.GovernedLink(type, to) is not { } workflow) return false;
+        if (request.Actor.IsAdmin) return true;
+        throw Located(new RuleViolationException(
+            $"{path}: {GraphSchema.Of(type).Name} links to {toId} are governed by the policy workflow: use {workflow} "
+            + $"(only the role '{Actor.AdminRole}' may write them directly, for data repair)"), path);
+    }
+
+    // A patch becomes the node as read with what it names changed: the rest stays as stored.
+    static WriteOperation.UpsertNode Patch(WriteOperation.PatchNode patch, Dictionary<string, Node?> current, InputPath path)
+    {
+        var node = current.GetValueOrDefault(patch.Id)
+            ?? throw Located(new NotFoundException($"{path}: there is no node {patch.Id} to patch"), path.Then("id"));
+        var p = patch.Patch;
+        var catalog = GraphSchema.Of(node.Kind);
+        foreach (var name in p.Clear)
+        {
+            if (name is not ("nameEn" or "aliases") && catalog.Properties.All(d => d.Name != name))
+                throw Located(new InvalidInputException($"{path}.clear: {node.Kind} has no property '{name}' to clear"), path.Then("clear"));
+            if (p.Set.ContainsKey(name) || (name == "nameEn" && p.NameEn is not null) || (name == "aliases" && p.Aliases is not null))
+                throw Located(new InvalidInputException($"{path}: '{name}' is both set and cleared; do one"), path.Then("clear"));
+        }
+        var properties = node.Properties;
+        foreach (var (name, value) in p.Set) properties = properties.With(name, value);
+        foreach (var name in p.Clear) properties = properties.With(name, null);
+        var clear = p.Clear.ToHashSet(StringComparer.Ordinal);
+        return new WriteOperation.UpsertNode(new NodeInput(
+            node.Kind, node.Key, p.Name ?? node.Name,
+            clear.Contains("nameEn") ? null : p.NameEn ?? node.NameEn,
+            clear.Contains("aliases") ? [] : p.Aliases ?? node.Aliases,
+            properties));
+    }
+
+    // Checks one write against the nodes that exist at that point of the batch, and records what it creates or deletes.
+    static (string Subject, IReadOnlyList<ValidationProblem> Problems) Check(WriteOperation operation, HashSet<string> existing)
+    {
+        bool Exists(NodeKind kind, string key) => existing.Contains(NodeId.Of(kind, key));
+        switch (operation)
+        {
+            case WriteOperation.UpsertNode { Node: var node }:
+                var nodeProblems = new NodeValidator(Exists).Validate(node);
+                if (nodeProblems.Count == 0)
+                    existing.Add(node.Id);
+                return ($"{node.Kind} '{node.Key}'", nodeProblems);
+            case WriteOperation.UpsertLink { Link: var link }:
+                var linkProblems = new LinkValidator(Exists).Validate(link).ToList();
+                if (linkProblems.Count == 0)
+                {
+                    foreach (var (end, id) in new[] { ("from", link.FromId), ("to", link.ToId) })
+                    {
+                        if (!existing.Contains(id))
+                            linkProblems.Add(new(end, $"there is no node {id}", ErrorCodes.NotFound));
+                    }
+                }
+                return ($"{GraphSchema.Of(link.Type).Name} {link.FromId} → {link.ToId}", linkProblems);
+            case WriteOperation.DeleteNode { Id: var nodeId }:
+                existing.Remove(nodeId);
+                return ($"deleteNode '{nodeId}'", NodeId.TryParse(nodeId, out _, out _)
+                    ? []
+                    : [new("", $"'{nodeId}' is not a node id (Kind:key, e.g. University:gxu)")]);
+            case WriteOperation.DeleteLink { Id: var linkId }:
+                return ($"unlink '{linkId}'", LinkId.TryParse(linkId, out _, out _, out _, out _)
+                    ? []
+                    : [new("", $"'{linkId}' is not a link id (TYPE|fromId|toId or TYPE|fromId|toId|key, e.g. PAIRED_WITH|Enterprise:…|University:gxu)")]);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(operation), operation, "unknown write operation");
+        }
+    }
+
+    // The nodes the checks need: written, patched, deleted, at a link's ends, or referred to by a property; one round trip.
+    static HashSet<string> ReferencedIds(IEnumerable<PendingWrite> writes)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var write in writes)
+        {
+            switch (write.Operation)
+            {
+                case WriteOperation.UpsertNode { Node: var node }:
+                    ids.Add(node.Id);
+                    AddReferences(ids, node.Properties, GraphSchema.Of(node.Kind).Properties);
+                    break;
+                case WriteOperation.PatchNode { Id: var id, Patch: var patch }:
+                    ids.Add(id);
+                    if (NodeId.KindOf(id) is { } kind) AddReferences(ids, patch.Set, GraphSchema.Of(kind).Properties);
+                    break;
+                case WriteOperation.UpsertLink { Link: var link }:
+                    ids.Add(link.FromId);
+                    ids.Add(link.ToId);
+                    AddReferences(ids, link.Properties, GraphSchema.Of(link.Type).Properties);
+                    break;
+                case WriteOperation.DeleteNode { Id: var id }:
+                    ids.Add(id);
+                    break;
+                case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out _, out var fromId, out var toId, out _):
+                    ids.Add(fromId);
+                    ids.Add(toId);
+                    break;
+            }
+        }
+        return ids;
+    }
+
+    static void AddReferences(HashSet<string> ids, PropertyBag properties, IEnumerable<PropertyDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            if (definition.References is not { } kind || !properties.TryGetValue(definition.Name, out var value))
+                continue;
+            foreach (var key in value is ImmutableArray<string> list ? list : value is string single ? [single] : [])
+                ids.Add(NodeId.Of(kind, key));
+        }
+    }
+
+    static LocatedWriteException Located(DomainException error, InputPath path) => new(error, path);
+}
+
+/// <summary>A domain error at a place in a write's input: the API shows it with the path as <c>extensions.argumentPath</c>.</summary>
+public sealed class LocatedWriteException(DomainException error, InputPath path) : Exception(error.Message, error)
+{
+    /// <summary>Where in the input.</summary>
+    public InputPath Path { get; } = path;
+
+    /// <summary>The domain error.</summary>
+    public DomainException Error { get; } = error;
+}
