@@ -1,6 +1,7 @@
 using KnowledgeGraph.Api.Cli;
 using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Api.Exchange;
+using KnowledgeGraph.Api.Explorer;
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Health;
@@ -37,10 +38,12 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
-        .AddGraphHealthChecks();
+        .AddGraphHealthChecks()
+        .AddExplorer(builder.Configuration);
 
     var app = builder.Build();
     app.UseGraphRequestLogging();
+    app.MapExplorer();
     app.UseAuthentication();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
     app.MapGraphQLStream<KnowledgeGraphSchema>("/graphql/stream");

@@ -66,8 +66,10 @@ public static partial class GraphQLServiceCollectionExtensions
         graphQL.Services.Configure<ComplexityOptions>((complexity, provider) =>
         {
             var limits = provider.GetRequiredService<IOptions<GraphQLHostOptions>>().Value;
-            complexity.MaxDepth = limits.MaxDepth;
-            complexity.MaxComplexity = limits.MaxComplexity;
+            // Both limits are checked after the analysis, where the schema's introspection may pass (QueryLimits).
+            complexity.MaxDepth = null;
+            complexity.MaxComplexity = null;
+            complexity.ValidateComplexityDelegate = QueryLimits.Check(limits.MaxDepth, limits.MaxComplexity);
         });
         return graphQL.AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true);
     }

@@ -1,0 +1,319 @@
+// The explorer in a real browser (Debian's Chromium through playwright-core), against a running service with the
+// sample data: what a matchmaking officer, a policy researcher and an analyst see. Run by the API tests
+// (ExplorerBrowserTests); by hand: node e2e/explorer.mjs --base http://127.0.0.1:5080 --token <analyst token> --out <dir>.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { readSheet } from 'read-excel-file/node';
+
+const { values: options } = parseArgs({
+  options: {
+    base: { type: 'string' },
+    token: { type: 'string' },
+    out: { type: 'string' },
+    chromium: { type: 'string', default: '/usr/bin/chromium' },
+  },
+});
+const base = options.base.replace(/\/$/, '');
+const out = options.out;
+mkdirSync(out, { recursive: true });
+const enterpriseId = 'Enterprise:91450204MA5K00013L'; // 柳州示例精工机械有限公司 in data/sample
+
+async function graphql(query, variables, token) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = await response.json();
+  assert.deepEqual(body.errors ?? [], [], `GraphQL errors for ${query}`);
+  return body.data;
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: options.chromium,
+  headless: true,
+  acceptsDownloads: true,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync',
+    // WebGL (the network view) in software, as a machine without a GPU draws it.
+    '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  ],
+});
+
+// A shared machine can be slow: every wait may take up to a minute before it fails.
+context.setDefaultTimeout(60_000);
+const consoleErrors = [];
+const graphqlResponses = []; // every /graphql answer the browser received: { request, status, body }
+function watch(page) {
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${page.url()}: ${message.text()}`));
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  page.on('response', async (response) => {
+    if (!response.url().startsWith(`${base}/graphql`) || response.request().method() !== 'POST') return;
+    try {
+      graphqlResponses.push({ request: response.request().postData() ?? '', status: response.status(), body: await response.text() });
+    } catch {
+      // a response of a page that was left meanwhile
+    }
+  });
+}
+
+const results = {};
+const step = async (name, run) => {
+  const started = Date.now();
+  await run();
+  results[name] = { ms: Date.now() - started };
+  console.log(`ok - ${name}`);
+};
+
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  const shot = (name) => page.screenshot({ path: join(out, `${name}.png`), fullPage: false });
+
+  await step('first page is interactive', async () => {
+    const started = Date.now();
+    await page.goto(`${base}/`);
+    const input = page.getByTestId('search-input');
+    await input.waitFor();
+    await input.fill('精');
+    results.firstPageInteractiveMs = Date.now() - started;
+    await input.fill('');
+  });
+
+  await step('search as you type', async () => {
+    await page.getByTestId('search-input').pressSequentially('精工', { delay: 80 });
+    const hit = page.getByTestId('search-results').getByRole('link', { name: /精工/ }).first();
+    await hit.waitFor();
+    await shot('search');
+    await hit.click();
+  });
+
+  await step('organisation page (anonymous)', async () => {
+    const org = page.getByTestId('organization');
+    await org.getByRole('heading', { level: 1, name: /精工机械/ }).waitFor();
+    assert.match(page.url(), /#\/org\/Enterprise%3A91450204MA5K00013L$/);
+    await page.getByTestId('collaborators').locator('tbody tr').first().waitFor();
+    const pairings = page.getByTestId('links-pairings');
+    await pairings.waitFor();
+    assert.match(await pairings.innerText(), /\d{4}-\d{2}-\d{2}/, 'links show their dates');
+    assert.equal(await page.getByTestId('revenue').count(), 0, 'no revenue shown without the analyst role');
+    await shot('organization');
+  });
+
+  await step('partners, their score parts and the shortlist', async () => {
+    await page.getByTestId('find-partners').click();
+    const first = page.getByTestId('recommendation').first();
+    await first.waitFor();
+    const expected = await graphql(
+      `query($for: ID!) { recommendPartners(for: $for, scope: ANY, excludeExisting: true, limit: 20) { organization { id name } score } }`,
+      { for: enterpriseId },
+    );
+    const shown = await page.getByTestId('recommendation').evaluateAll((items) => items.map((li) => li.dataset.id));
+    assert.deepEqual(shown, expected.recommendPartners.map((r) => r.organization.id), 'the ranking the service gave');
+    assert.ok((await first.locator('[data-part]').count()) > 0, 'score parts drawn as a bar');
+    await page.getByTestId('recommendation').nth(0).getByTestId('add-to-shortlist').click();
+    await page.getByTestId('recommendation').nth(1).getByTestId('add-to-shortlist').click();
+    await shot('partners');
+    results.shortlisted = expected.recommendPartners.slice(0, 2).map((r) => r.organization);
+
+    await page.getByTestId('go-shortlist').click();
+    await page.getByTestId('shortlist').waitFor();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('shortlist-csv').click()]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
+    assert.equal(csv.length, 3, 'a header and the two shortlisted partners');
+    assert.deepEqual(csv.slice(1).map((line) => line.split(',')[0]), results.shortlisted.map((o) => o.id));
+    assert.ok(csv[1].includes(results.shortlisted[0].name));
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('shortlist-xlsx').click()]);
+    assert.equal(xlsxDownload.suggestedFilename(), 'shortlist.xlsx');
+    const rows = await readSheet(await xlsxDownload.path());
+    assert.equal(rows.length, 3);
+    assert.deepEqual(rows.slice(1).map((row) => row[0]), results.shortlisted.map((o) => o.id));
+    assert.deepEqual(rows.slice(1).map((row) => row[1]), results.shortlisted.map((o) => o.name));
+    assert.equal(typeof rows[1][4], 'number', 'the score is a number in Excel');
+    await shot('shortlist');
+  });
+
+  await step('network: drawn, then a node expanded', async () => {
+    await page.goto(`${base}/#/network/${encodeURIComponent(enterpriseId)}`);
+    await page.waitForFunction((id) => window.knowledgeGraphNetwork?.getGraph().hasNode(id) && window.knowledgeGraphNetwork.getGraph().order > 1, enterpriseId);
+    const before = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().order);
+    const direct = await graphql(`query($of: ID!) { collaborators(of: $of, first: 200) { totalCount } }`, { of: enterpriseId });
+    assert.equal(before, direct.collaborators.totalCount + 1, 'the organisation and each of its collaborators');
+    // A neighbour with collaborators of its own, clicked where the renderer drew it.
+    const neighbours = await page.evaluate((id) => window.knowledgeGraphNetwork.getGraph().neighbors(id), enterpriseId);
+    let target = null;
+    for (const id of neighbours) {
+      const answer = await graphql(`query($of: ID!) { collaborators(of: $of, first: 200) { edges { node { id } } } }`, { of: id });
+      if (answer.collaborators.edges.some((e) => !neighbours.includes(e.node.id) && e.node.id !== enterpriseId)) {
+        target = id;
+        break;
+      }
+    }
+    assert.ok(target, 'a neighbour that has collaborators of its own');
+    const point = await page.evaluate((id) => {
+      const renderer = window.knowledgeGraphNetwork;
+      return renderer.graphToViewport(renderer.getGraph().getNodeAttributes(id));
+    }, target);
+    const box = await page.getByTestId('graph').boundingBox();
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await page.waitForFunction((id) => window.knowledgeGraphNetwork.getGraph().getNodeAttribute(id, 'expanded') === true, target);
+    const after = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().order);
+    assert.ok(after > before, `expanding added nodes (${before} → ${after})`);
+    results.network = { before, after, expanded: target };
+
+    // Colour by community and size by PageRank: the drawn nodes carry the service's answers.
+    await page.getByTestId('colour-by').selectOption('community');
+    await page.getByTestId('size-by').selectOption('pageRank');
+    await page.waitForFunction((id) => {
+      const graph = window.knowledgeGraphNetwork.getGraph();
+      return graph.getNodeAttribute(id, 'community') !== undefined && graph.getNodeAttribute(id, 'rank') !== undefined;
+    }, enterpriseId);
+    const expected = await graphql(`{ communities { communities { index members { id } } } rankings(metric: PAGE_RANK, top: 1000) { top { score organization { id } } } }`);
+    const communityOf = new Map(expected.communities.communities.flatMap((c) => c.members.map((m) => [m.id, c.index])));
+    const rankOf = new Map(expected.rankings.top.map((r) => [r.organization.id, r.score]));
+    const drawn = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().mapNodes((id, a) => ({ id, community: a.community, rank: a.rank, color: a.color })));
+    for (const node of drawn) {
+      assert.equal(node.community, communityOf.get(node.id), `community of ${node.id}`);
+      assert.equal(node.rank, rankOf.get(node.id), `PageRank of ${node.id}`);
+    }
+    assert.ok(new Set(drawn.map((n) => n.color)).size > 1, 'communities in different colours');
+
+    // What is shown, as GEXF: every drawn node and tie, with its community and PageRank.
+    const [gexfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('network-gexf').click()]);
+    const gexf = readFileSync(await gexfDownload.path(), 'utf8');
+    const edgeCount = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().size);
+    assert.equal((gexf.match(/<node /g) ?? []).length, drawn.length);
+    assert.equal((gexf.match(/<edge /g) ?? []).length, edgeCount);
+    assert.ok(gexf.includes(enterpriseId) && gexf.includes('pageRank'));
+    await page.waitForTimeout(300);
+    await shot('network');
+  });
+
+  await step('path finder', async () => {
+    const twoSteps = await graphql(`query($of: ID!) { collaborators(of: $of, depth: 2, first: 200) { edges { node { id name } distance } } }`, { of: enterpriseId });
+    const far = twoSteps.collaborators.edges.find((e) => e.distance === 2);
+    assert.ok(far, 'an organisation two steps away');
+    await page.getByTestId('path-to').fill(far.node.id);
+    await page.getByTestId('find-path').click();
+    const paths = page.getByTestId('paths');
+    await paths.waitFor();
+    const firstPath = await paths.locator('> li').first().innerText();
+    assert.match(firstPath, /^2 /, 'two steps');
+    assert.ok(firstPath.includes(far.node.name));
+    await page.getByTestId('paths').scrollIntoViewIfNeeded();
+    await shot('path');
+  });
+
+  await step('indicators equal the GraphQL answer', async () => {
+    await page.goto(`${base}/#/indicators`);
+    await page.getByTestId('indicators').locator('tbody tr').first().waitFor();
+    await page.getByTestId('indicator-chart').first().locator('canvas').waitFor();
+    const expected = await graphql(`{ indicators(region: "450000", year: 2024) { indicator value } }`);
+    const shown = await page.getByTestId('indicators').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ indicator: row.dataset.indicator, value: Number(row.querySelector('[data-testid=value]').dataset.value) })),
+    );
+    assert.deepEqual(shown, expected.indicators);
+    await shot('indicators');
+  });
+
+  await step('policy lists need the analyst role', async () => {
+    await page.goto(`${base}/#/lists`);
+    await page.getByTestId('lists-need-analyst').waitFor();
+    const anonymousAnswers = graphqlResponses.map((r) => r.body).join('\n');
+    assert.ok(!/"revenue"\s*:/.test(anonymousAnswers), 'no revenue reached the browser before sign-in');
+    assert.ok(!graphqlResponses.some((r) => r.request.includes('revenue')), 'and none was asked for');
+  });
+
+  await step('workflows need the editor role', async () => {
+    await page.goto(`${base}/#/workflows`);
+    await page.getByTestId('workflows-need-editor').waitFor();
+  });
+
+  await step('analyst signs in and sees revenue', async () => {
+    await page.goto(`${base}/#/signin`);
+    await page.getByTestId('token').fill(options.token);
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('signed-in').waitFor();
+    await shot('signin');
+    await page.goto(`${base}/#/org/${encodeURIComponent(enterpriseId)}`);
+    await page.getByTestId('revenue').waitFor();
+    const expected = await graphql(`query($id: ID!) { node(id: $id) { ... on Enterprise { revenue } } }`, { id: enterpriseId }, options.token);
+    const shown = Number((await page.getByTestId('revenue').locator('dd').innerText()).replace(/[,\s]/g, ''));
+    assert.equal(shown, expected.node.revenue);
+    assert.ok(graphqlResponses.some((r) => /"revenue"\s*:\s*\d/.test(r.body)), 'revenue reached the browser with the role');
+  });
+
+  await step('a policy list, downloaded', async () => {
+    await page.goto(`${base}/#/lists`);
+    const table = page.getByTestId('policy-list');
+    await table.waitFor();
+    const expected = await graphql(`{ policyList(list: DOUBLE_ZERO, region: "450000", first: 100) { totalCount nodes { creditCode } } }`, undefined, options.token);
+    assert.equal(await table.locator('tbody tr').count(), expected.policyList.totalCount);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-xlsx').click()]);
+    const rows = await readSheet(await download.path());
+    assert.equal(rows.length, expected.policyList.totalCount + 1);
+    assert.deepEqual(rows.slice(1).map((r) => r[1]).sort(), expected.policyList.nodes.map((n) => n.creditCode).sort());
+    await shot('lists');
+  });
+
+  await step('filing check and challenge lifecycle (editor)', async () => {
+    await page.goto(`${base}/#/workflows`);
+    await page.getByTestId('filing-enterprise').fill(enterpriseId);
+    const facts = { staff: 8, siteArea: 150, equipmentValue: 120, annualRdFunding: 300, projects: 5 };
+    for (const [key, value] of Object.entries(facts)) await page.getByTestId(`filing-${key}`).fill(String(value));
+    await page.getByTestId('filing-check').click();
+    const result = page.getByTestId('filing-result');
+    await result.waitFor();
+    const expected = await graphql(
+      `query($input: FilingFactsInput!) { filingCheck(input: $input) { passed items { key passed shortfall } } }`,
+      { input: { enterpriseIds: [enterpriseId], mode: 'SINGLE', hasRules: true, ...facts } },
+      options.token,
+    );
+    assert.equal(expected.filingCheck.passed, false, 'the sample enterprise lacks staff');
+    const shown = await result.locator('tbody tr').evaluateAll((rows) => rows.map((row) => ({ key: row.dataset.item, passed: row.dataset.passed === 'true' })));
+    assert.deepEqual(shown, expected.filingCheck.items.map((i) => ({ key: i.key, passed: i.passed })));
+    for (const item of expected.filingCheck.items.filter((i) => i.shortfall)) assert.ok((await result.innerText()).includes(item.shortfall));
+
+    await page.getByTestId('lifecycle-challenge').selectOption('Challenge:ch-2023-boom');
+    await page.getByTestId('lifecycle').waitFor();
+    const lifecycle = await graphql(`{ challengeLifecycle(id: "Challenge:ch-2023-boom") { status nextStates } }`, undefined, options.token);
+    assert.equal(await page.getByTestId('lifecycle-status').getAttribute('data-status'), lifecycle.challengeLifecycle.status);
+    assert.equal(await page.getByTestId('lifecycle-next').getAttribute('data-states'), lifecycle.challengeLifecycle.nextStates.join(','));
+    assert.equal(await page.getByTestId('lifecycle-status').innerText(), '立项', 'the status in Chinese');
+    await shot('workflows');
+  });
+
+  await step('English switch', async () => {
+    await page.getByTestId('lang').click();
+    await page.getByRole('link', { name: 'Search' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  });
+
+  await step('GraphiQL runs an example and reads the schema', async () => {
+    const graphiql = await context.newPage();
+    watch(graphiql);
+    await graphiql.goto(`${base}/graphql`, { waitUntil: 'load' });
+    await graphiql.locator('.graphiql-container').waitFor();
+    await graphiql.waitForFunction(() => document.querySelector('.graphiql-doc-explorer, .graphiql-sidebar') !== null);
+    const introspection = () => graphqlResponses.find((r) => r.request.includes('__schema'));
+    for (let i = 0; i < 600 && !introspection(); i++) await graphiql.waitForTimeout(100);
+    assert.ok(introspection(), 'GraphiQL asked for the schema');
+    assert.equal(introspection().status, 200);
+    assert.deepEqual(JSON.parse(introspection().body).errors ?? [], []);
+    await graphiql.locator('.graphiql-execute-button').click();
+    await graphiql.locator('.result-window').getByText('recommendPartners').first().waitFor();
+    await graphiql.screenshot({ path: join(out, 'graphiql.png') });
+    await graphiql.close();
+  });
+
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  console.log(`RESULT ${JSON.stringify(results)}`);
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
