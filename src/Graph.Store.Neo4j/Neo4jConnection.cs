@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Errors;
 
 namespace KnowledgeGraph.Store.Neo4j;
@@ -53,14 +52,14 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
     async Task<Neo4jServer> DiscoverAsync(CancellationToken cancellationToken)
     {
         var root = await GetJsonAsync("", cancellationToken).ConfigureAwait(false);
-        if (root["neo4j_version"]?.GetValue<string>() is { } version)
+        if (Text(root, "neo4j_version") is { } version)
         {
             // 4.x and 5.x announce their version and, from 5.25 on, the Query API at the root.
-            return new Neo4jServer(ParseVersion(version), root["query"] is not null, options.Database);
+            return new Neo4jServer(ParseVersion(version), root.TryGetProperty("query", out _), options.Database);
         }
         // 3.x announces only the data endpoint, which tells the version.
         var data = await GetJsonAsync("db/data/", cancellationToken).ConfigureAwait(false);
-        var legacy = data["neo4j_version"]?.GetValue<string>()
+        var legacy = Text(data, "neo4j_version")
             ?? throw new StoreUnavailableException($"{options.Url} does not look like a Neo4j server: its discovery document names no version.");
         return new Neo4jServer(ParseVersion(legacy), false, options.Database);
     }
@@ -71,7 +70,11 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         return Version.TryParse(numeric.Contains('.', StringComparison.Ordinal) ? numeric : numeric + ".0", out var v) ? v : new Version(5, 0);
     }
 
-    async Task<JsonNode> GetJsonAsync(string path, CancellationToken cancellationToken)
+    /// <summary>A string property of a JSON object, or null.</summary>
+    static string? Text(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -143,18 +146,19 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         ThrowOnErrors(json, response);
 
         var transactionId = server.QueryApi
-            ? json["transaction"]?["id"]?.GetValue<string>()
+            ? (json.TryGetProperty("transaction", out var transaction) ? Text(transaction, "id") : null)
             : response.Headers.Location?.Segments.LastOrDefault()?.Trim('/');
         var newAffinity = response.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.FirstOrDefault() : affinity;
+        // The rows are elements of the parsed answer itself, read where they are, not copied.
         var rows = new List<JsonElement>();
-        var source = server.QueryApi ? json["data"]?["values"]?.AsArray() : null;
         if (server.QueryApi)
         {
-            foreach (var row in source ?? []) rows.Add(JsonSerializer.SerializeToElement(row));
+            if (json.TryGetProperty("data", out var data) && data.TryGetProperty("values", out var found) && found.ValueKind == JsonValueKind.Array)
+                rows.AddRange(found.EnumerateArray());
         }
-        else if (json["results"]?.AsArray() is { Count: > 0 } results)
+        else if (json.TryGetProperty("results", out var results) && results.GetArrayLength() > 0)
         {
-            foreach (var item in results[0]!["data"]!.AsArray()) rows.Add(JsonSerializer.SerializeToElement(item!["row"]));
+            foreach (var item in results[0].GetProperty("data").EnumerateArray()) rows.Add(item.GetProperty("row"));
         }
         return (rows, new PostResponse(transactionId, newAffinity));
     }
@@ -201,8 +205,8 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return;
         var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
-        if (json["errors"]?.AsArray() is { Count: > 0 } errors
-            && errors[0]?["code"]?.GetValue<string>() is "Neo.ClientError.Transaction.TransactionNotFound" or "Neo.ClientError.Transaction.UnknownId")
+        if (json.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
+            && Text(errors[0], "code") is "Neo.ClientError.Transaction.TransactionNotFound" or "Neo.ClientError.Transaction.UnknownId")
             return;
         ThrowOnErrors(json, response);
     }
@@ -275,18 +279,22 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         }
     }
 
-    static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
+
+    static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) return new JsonObject();
-        if (string.IsNullOrWhiteSpace(text))
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) return EmptyObject;
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return response.IsSuccessStatusCode ? new JsonObject()
+            return response.IsSuccessStatusCode ? EmptyObject
                 : throw Unavailable(response, "with an empty body");
         }
         try
         {
-            return JsonNode.Parse(text) ?? new JsonObject();
+            // Not disposed: the rows handed out are elements of this document.
+            var root = JsonDocument.Parse(bytes).RootElement;
+            return root.ValueKind == JsonValueKind.Object ? root : EmptyObject;
         }
         catch (JsonException)
         {
@@ -298,15 +306,15 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         ? new StoreUnavailableException($"Neo4j refused the credentials (HTTP 401) for {response.RequestMessage?.RequestUri?.AbsolutePath}.")
         : new StoreUnavailableException($"Neo4j answered {response.RequestMessage?.RequestUri?.AbsolutePath} with HTTP {(int)response.StatusCode} {what}.");
 
-    static void ThrowOnErrors(JsonNode json, HttpResponseMessage response)
+    static void ThrowOnErrors(JsonElement json, HttpResponseMessage response)
     {
         // A cluster member or load balancer that cannot serve now (a leader election, a restart) answers 503.
         if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
             throw new Neo4jTransientException("HTTP 503", $"{response.RequestMessage?.RequestUri?.AbsolutePath} is unavailable for now");
-        if (json["errors"]?.AsArray() is { Count: > 0 } errors)
+        if (json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
-            var code = errors[0]?["code"]?.GetValue<string>() ?? "Neo.DatabaseError.General.UnknownError";
-            var message = errors[0]?["message"]?.GetValue<string>() ?? "";
+            var code = Text(errors[0], "code") ?? "Neo.DatabaseError.General.UnknownError";
+            var message = Text(errors[0], "message") ?? "";
             throw Neo4jErrors.Map(code, message);
         }
         if (!response.IsSuccessStatusCode) throw Unavailable(response, "and no error code");
