@@ -168,4 +168,31 @@ public sealed class Neo4jFaultTests : IDisposable
         Assert.Equal("故障测试企业1", (await store.GetNodeAsync(Enterprise(1).Id))?.Name);
         Assert.Equal(2, proxy.Injected.Count);
     }
+
+    [StoreFact]
+    public async Task ALargeImportInterruptedCommitsWhatItGotToAndFinishesWhenRunAgain()
+    {
+        await using var direct = await Neo4jFixture.EmptyStoreAsync(_http);
+        await using var proxy = new FaultProxy(Neo4jFixture.Options().Url);
+        await using var store = Through(proxy, maxRetries: 1);
+        const int count = 5_300;
+        static async IAsyncEnumerable<WriteOperation> Nodes()
+        {
+            await Task.Yield();
+            for (var i = 0; i < count; i++) yield return new WriteOperation.UpsertNode(Enterprise(i));
+        }
+
+        // The second transaction (the 5,001st node on) cannot commit, however often it is tried.
+        var commits = 0;
+        proxy.Inject(Fault.ResetRequest, r => Steps["commit"](r) && ++commits > 1, times: 1000);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ImportAsync(Nodes()));
+        Assert.Contains("run the same import again", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5_000, await EnterprisesAsync(direct));
+
+        proxy.Heal();
+        var again = await store.ImportAsync(Nodes());
+        Assert.Equal((300, 5_000), (again.NodesCreated, again.NodesUnchanged));
+        Assert.Equal(count, await EnterprisesAsync(direct));
+        Assert.Equal(again.DataVersion, await direct.GetDataVersionAsync());
+    }
 }
