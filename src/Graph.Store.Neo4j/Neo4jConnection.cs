@@ -86,11 +86,11 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
 
     Uri BaseUri => options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
 
-    /// <summary>Runs one statement in a transaction of its own.</summary>
-    public async Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken)
+    /// <summary>Runs one statement in a transaction of its own; a read is marked as one (see <see cref="PostAsync"/>).</summary>
+    public async Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken, bool read = false)
     {
         var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
-        var (rows, _) = await PostAsync(server, server.AutoCommitPath, statement, parameters, null, cancellationToken).ConfigureAwait(false);
+        var (rows, _) = await PostAsync(server, server.AutoCommitPath, statement, parameters, null, cancellationToken, read: read).ConfigureAwait(false);
         return rows;
     }
 
@@ -121,13 +121,19 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
 
     internal sealed record PostResponse(string? TransactionId, string? Affinity);
 
-    /// <summary>Posts one statement (or none) to a path; returns the rows and where the transaction lives.</summary>
+    /// <summary>
+    /// Posts one statement (or none) to a path; returns the rows and where the transaction lives. A read is marked as
+    /// one, so that a cluster can send it to any member rather than the leader: <c>accessMode</c> on the Query API, the
+    /// <c>access-mode</c> header on the transactional endpoint of Neo4j 4.4 and later.
+    /// </summary>
     internal async Task<(IReadOnlyList<JsonElement> Rows, PostResponse Response)> PostAsync(
         Neo4jServer server, string path, string? statement, object? parameters, string? affinity, CancellationToken cancellationToken,
-        TimeSpan? transactionTimeout = null)
+        TimeSpan? transactionTimeout = null, bool read = false)
     {
         object body = server.QueryApi
-            ? (statement is null ? new { statement = "RETURN 1" } : new { statement, parameters = parameters ?? new Dictionary<string, object?>() })
+            ? (statement is null ? new { statement = "RETURN 1" }
+                : read ? new { statement, parameters = parameters ?? new Dictionary<string, object?>(), accessMode = "Read" }
+                : new { statement, parameters = parameters ?? new Dictionary<string, object?>() })
             : new
             {
                 statements = statement is null
@@ -139,6 +145,7 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
             Content = JsonContent.Create(body, options: Neo4jJson.Options),
         };
         Authorize(request, affinity);
+        if (read && !server.QueryApi && server.Version >= new Version(4, 4)) request.Headers.TryAddWithoutValidation("access-mode", "READ");
         if (transactionTimeout is { } limit)
             request.Headers.TryAddWithoutValidation("max-execution-time", ((long)limit.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -74,8 +74,13 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
+    /// <summary>Runs a statement that writes (the schema) in a transaction of its own.</summary>
     Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken) =>
         RetryAsync(ct => _connection.RunAsync(statement, parameters, ct), cancellationToken);
+
+    /// <summary>Runs a read in a transaction of its own, marked as a read so that a cluster may answer it from any member.</summary>
+    Task<IReadOnlyList<JsonElement>> ReadAsync(string statement, object? parameters, CancellationToken cancellationToken) =>
+        RetryAsync(ct => _connection.RunAsync(statement, parameters, ct, read: true), cancellationToken);
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -84,7 +89,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         if (server.IsLegacy)
         {
             // 3.x has no IF NOT EXISTS, and its schema statements take the schema lock even when there is nothing to do.
-            var existing = (await RunAsync(CypherStatements.Get("queries/list-schema-3x"), null, cancellationToken).ConfigureAwait(false))
+            var existing = (await ReadAsync(CypherStatements.Get("queries/list-schema-3x"), null, cancellationToken).ConfigureAwait(false))
                 .Select(r => SchemaKey(r[0].GetString()!)).ToHashSet(StringComparer.Ordinal);
             schema = [.. schema.Where(s => !existing.Contains(SchemaKey(s)))];
         }
@@ -119,7 +124,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0) return new Dictionary<string, Node>();
-        var rows = await RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.Get("queries/get-nodes"), new { ids = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadNode(r[0])).ToDictionary(n => n.Id, StringComparer.Ordinal);
     }
 
@@ -140,18 +145,18 @@ public sealed class Neo4jGraphStore : IGraphStore
         var label = kinds.Count == 1 ? CypherStatements.Label(kinds.First()) : "Node";
         string Statement(string path) => CypherStatements.Get(path).Replace("$$LABEL$$", label, StringComparison.Ordinal)
             .Replace("$$FILTER$$", where, StringComparison.Ordinal).Replace("$$ORDER$$", order, StringComparison.Ordinal);
-        var rows = await RunAsync(Statement("queries/list-nodes"), parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(Statement("queries/list-nodes"), parameters, cancellationToken).ConfigureAwait(false);
         int? total = null;
         if (query.CountTotal && query.Filter is null)
         {
             // Unfiltered, the total is Neo4j's count of each kind's label: no node is read.
             total = 0;
             foreach (var kind in kinds.Distinct())
-                total += (await RunAsync(CypherStatements.ForKind("queries/count-nodes-of-kind", kind), null, cancellationToken).ConfigureAwait(false))[0][0].GetInt32();
+                total += (await ReadAsync(CypherStatements.ForKind("queries/count-nodes-of-kind", kind), null, cancellationToken).ConfigureAwait(false))[0][0].GetInt32();
         }
         else if (query.CountTotal)
         {
-            total = (await RunAsync(Statement("queries/count-nodes"), parameters, cancellationToken).ConfigureAwait(false))[0][0].GetInt32();
+            total = (await ReadAsync(Statement("queries/count-nodes"), parameters, cancellationToken).ConfigureAwait(false))[0][0].GetInt32();
         }
         return new Page<Node>(rows.Select(r => Neo4jValues.ReadNode(r[0])).ToList(), total);
     }
@@ -171,7 +176,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         };
         // The full-text index (CJK bigrams) needs two characters; shorter texts scan.
         var statement = !server.IsLegacy && text.Length >= 2 ? "queries/search-fulltext-5" : "queries/search";
-        var rows = await RunAsync(CypherStatements.Get(statement), parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.Get(statement), parameters, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadNode(r[0])).ToList();
     }
 
@@ -186,7 +191,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(id);
         if (ParseLinkId(id) is not { } parsed) return null;
-        var rows = await RunAsync(CypherStatements.ForType("queries/get-link", parsed.Type), new { id, fromId = parsed.FromId }, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.ForType("queries/get-link", parsed.Type), new { id, fromId = parsed.FromId }, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : Neo4jValues.ReadLink(rows[0][0]);
     }
 
@@ -194,7 +199,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.NodeIds.Count == 0 || query.Types is { Count: 0 }) return [];
-        var rows = await RunAsync(ForLinkQuery("queries/get-links", query), new { ids = query.NodeIds.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(ForLinkQuery("queries/get-links", query), new { ids = query.NodeIds.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadLink(r[0])).ToList();
     }
 
@@ -202,7 +207,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.NodeIds.Count == 0 || query.Types is { Count: 0 }) return new Dictionary<string, IReadOnlyList<string>>();
-        var rows = await RunAsync(ForLinkQuery("queries/get-neighbour-ids", query), new { ids = query.NodeIds.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(ForLinkQuery("queries/get-neighbour-ids", query), new { ids = query.NodeIds.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(
             r => r[0].GetString()!,
             r => (IReadOnlyList<string>)r[1].EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToList(),
@@ -480,11 +485,11 @@ public sealed class Neo4jGraphStore : IGraphStore
         NodeKind[] kinds = kind is { } only ? [only] : [.. Enum.GetValues<NodeKind>().OrderBy(k => CypherStatements.Label(k) + ":", StringComparer.Ordinal)];
         foreach (var scanned in kinds)
         {
-            var ids = (await RunAsync(CypherStatements.ForKind("queries/scan-node-ids", scanned), null, cancellationToken).ConfigureAwait(false))
+            var ids = (await ReadAsync(CypherStatements.ForKind("queries/scan-node-ids", scanned), null, cancellationToken).ConfigureAwait(false))
                 .Select(r => r[0].GetString()!).Order(StringComparer.Ordinal).ToArray();
             foreach (var page in ids.Chunk(ScanPage))
             {
-                var rows = await RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids = page }, cancellationToken).ConfigureAwait(false);
+                var rows = await ReadAsync(CypherStatements.Get("queries/get-nodes"), new { ids = page }, cancellationToken).ConfigureAwait(false);
                 foreach (var node in rows.Select(r => Neo4jValues.ReadNode(r[0])).OrderBy(n => n.Id, StringComparer.Ordinal))
                     yield return node;
             }
@@ -502,7 +507,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             : [.. Enum.GetValues<LinkType>().OrderBy(t => CypherStatements.RelationshipType(t) + "|", StringComparer.Ordinal)];
         foreach (var linkType in types)
         {
-            var starts = (await RunAsync(CypherStatements.ForType("queries/scan-link-starts", linkType), null, cancellationToken).ConfigureAwait(false))
+            var starts = (await ReadAsync(CypherStatements.ForType("queries/scan-link-starts", linkType), null, cancellationToken).ConfigureAwait(false))
                 .Select(r => (Id: r[0].GetString()!, Links: r[1].GetInt64())).OrderBy(s => s.Id + "|", StringComparer.Ordinal).ToList();
             var statement = CypherStatements.ForType("queries/scan-links-from", linkType);
             for (var first = 0; first < starts.Count;)
@@ -514,7 +519,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                     links += starts[first].Links;
                     page.Add(starts[first].Id);
                 }
-                var rows = await RunAsync(statement, new { ids = page }, cancellationToken).ConfigureAwait(false);
+                var rows = await ReadAsync(statement, new { ids = page }, cancellationToken).ConfigureAwait(false);
                 foreach (var link in rows.Select(r => Neo4jValues.ReadLink(r[0])).OrderBy(l => l.Id, StringComparer.Ordinal))
                     yield return link;
             }
@@ -523,8 +528,8 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
     {
-        var nodeRows = await RunAsync(CypherStatements.Get("queries/count-nodes-by-kind"), null, cancellationToken).ConfigureAwait(false);
-        var linkRows = await RunAsync(CypherStatements.Get("queries/count-links-by-type"), null, cancellationToken).ConfigureAwait(false);
+        var nodeRows = await ReadAsync(CypherStatements.Get("queries/count-nodes-by-kind"), null, cancellationToken).ConfigureAwait(false);
+        var linkRows = await ReadAsync(CypherStatements.Get("queries/count-links-by-type"), null, cancellationToken).ConfigureAwait(false);
         var nodes = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
         foreach (var row in nodeRows)
         {
@@ -540,7 +545,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await RunAsync(CypherStatements.Get("queries/get-data-version"), null, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.Get("queries/get-data-version"), null, cancellationToken).ConfigureAwait(false);
         return rows[0][0].GetInt64();
     }
 }
