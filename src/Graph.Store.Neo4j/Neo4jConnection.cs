@@ -380,8 +380,7 @@ internal sealed class Neo4jTransaction(
         }
     }
 
-    /// <summary>The error to report once the transaction is known to have been rolled back.</summary>
-    // A timeout or an unexpected answer: say that nothing was written, which the message alone does not.
+    /// <summary>A timeout or an unexpected answer once the transaction is rolled back: it says that nothing was written.</summary>
     static StoreUnavailableException RolledBack(Exception e) => new($"{e.Message} The write was rolled back: nothing of it was written.", e);
 
     StoreUnavailableException TookTooLong(Exception e) => new(
