@@ -3,10 +3,11 @@ using KnowledgeGraph.Domain.Synthetic;
 namespace KnowledgeGraph.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
+/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
 /// <c>import</c> builds the SQLite file of a preset from the generator stream (once; <c>--rebuild</c> builds it again),
 /// <c>queries</c> measures the store's reads on it in a fresh process, <c>all</c> does both, <c>generate</c> times the generator alone, <c>micro</c> runs the
-/// BenchmarkDotNet suite of single reads on the file.
+/// BenchmarkDotNet suite of single reads on the file, <c>stores --neo4j http://127.0.0.1:7474</c> the same reads on the file and on a Neo4j holding
+/// the same graph, side by side.
 /// </summary>
 internal static class BenchCommandLine
 {
@@ -41,12 +42,16 @@ internal static class BenchCommandLine
             case "generate":
                 ImportBenchmark.Generate(preset, seed);
                 return 0;
+            case "stores":
+                if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
+                await StoreComparisonBenchmark.RunAsync(file, new Uri(Option(args, "--neo4j") ?? "http://127.0.0.1:7474"));
+                return 0;
             case "micro":
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 MicroBenchmarks.Run(file);
                 return 0;
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro).");
+                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores).");
                 return 2;
         }
     }

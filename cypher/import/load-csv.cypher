@@ -24,7 +24,9 @@ SET n:$$LABEL$$,
   n.updatedAt = toString(datetime()),
   n.props = '{' + reduce(s = '', k IN names |
     s + CASE WHEN s = '' THEN '' ELSE ',' END + '"' + k + '":["s","'
-      + replace(replace(row[k], '\\', '\\\\'), '"', '\\"') + '"]') + '}';
+      + replace(replace(row[k], '\\', '\\\\'), '"', '\\"') + '"]') + '}'
+// What search looks in first, as upsert-nodes.cypher computes it.
+SET n.searchText = toLower(reduce(text = coalesce(n.name, '') + '\n' + coalesce(n.nameEn, ''), alias IN coalesce(n.aliases, []) | text + '\n' + alias));
 
 // Links of one type (from and to are node ids).
 LOAD CSV WITH HEADERS FROM $file AS row

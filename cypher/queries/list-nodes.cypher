@@ -1,7 +1,9 @@
-// A filtered, sorted page of nodes. $$FILTER$$ and $$ORDER$$ are built in code from catalog property
-// names and parameters only; the check substitutes a link condition (see tools/cypher-check) and `n.id`.
-MATCH (n:Node)
+// A filtered, sorted page of nodes. $$LABEL$$ is the kind's label when the list is of one kind, else Node (with the
+// kinds in $kinds). $$FILTER$$ and $$ORDER$$ are built in code from catalog property names and parameters only; the
+// check substitutes a link condition (see tools/cypher-check) and `n.id`. Only the page's nodes are projected.
+MATCH (n:$$LABEL$$)
 WHERE n.kind IN $kinds AND ($$FILTER$$)
-RETURN n {.id, .kind, .key, .name, .nameEn, .aliases, .props, .createdAt, .updatedAt} AS node
+WITH n
 ORDER BY $$ORDER$$
 SKIP $skip LIMIT $take
+RETURN n {.id, .kind, .key, .name, .nameEn, .aliases, .props, .createdAt, .updatedAt} AS node

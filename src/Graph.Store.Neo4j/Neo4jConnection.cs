@@ -1,9 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Errors;
 
 namespace KnowledgeGraph.Store.Neo4j;
@@ -22,8 +22,11 @@ internal sealed record Neo4jServer(Version Version, bool QueryApi, string Databa
     public string AutoCommitPath => QueryApi ? $"db/{Uri.EscapeDataString(Database)}/query/v2" : BeginPath + "/commit";
 }
 
-/// <summary>A Neo4j error whose code says that retrying may succeed (Neo.TransientError.*).</summary>
-internal sealed class Neo4jTransientException(string code, string message) : Exception($"{code}: {message}")
+/// <summary>
+/// A failure after which the same step may succeed when tried again and is known to have changed nothing: a transient
+/// Neo4j error (Neo.TransientError.*), a leader change (NotALeader), HTTP 503, a connection refused, dropped or reset.
+/// </summary>
+internal sealed class Neo4jTransientException(string code, string message, Exception? inner = null) : Exception($"{code}: {message}", inner)
 {
     public string Code { get; } = code;
 }
@@ -35,6 +38,9 @@ internal sealed class Neo4jTransientException(string code, string message) : Exc
 internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options)
 {
     Neo4jServer? _server;
+    // Transactions whose rollback could not be delivered: rolled back before the next one begins, so a lock they hold
+    // is released as soon as Neo4j can be reached again, not when Neo4j gives up on them.
+    readonly ConcurrentQueue<(string Path, string? Affinity)> _abandoned = new();
 
     /// <summary>The server, discovered once by an unauthenticated GET /.</summary>
     public async Task<Neo4jServer> ServerAsync(CancellationToken cancellationToken)
@@ -46,14 +52,14 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
     async Task<Neo4jServer> DiscoverAsync(CancellationToken cancellationToken)
     {
         var root = await GetJsonAsync("", cancellationToken).ConfigureAwait(false);
-        if (root["neo4j_version"]?.GetValue<string>() is { } version)
+        if (Text(root, "neo4j_version") is { } version)
         {
             // 4.x and 5.x announce their version and, from 5.25 on, the Query API at the root.
-            return new Neo4jServer(ParseVersion(version), root["query"] is not null, options.Database);
+            return new Neo4jServer(ParseVersion(version), root.TryGetProperty("query", out _), options.Database);
         }
         // 3.x announces only the data endpoint, which tells the version.
         var data = await GetJsonAsync("db/data/", cancellationToken).ConfigureAwait(false);
-        var legacy = data["neo4j_version"]?.GetValue<string>()
+        var legacy = Text(data, "neo4j_version")
             ?? throw new StoreUnavailableException($"{options.Url} does not look like a Neo4j server: its discovery document names no version.");
         return new Neo4jServer(ParseVersion(legacy), false, options.Database);
     }
@@ -64,7 +70,11 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         return Version.TryParse(numeric.Contains('.', StringComparison.Ordinal) ? numeric : numeric + ".0", out var v) ? v : new Version(5, 0);
     }
 
-    async Task<JsonNode> GetJsonAsync(string path, CancellationToken cancellationToken)
+    /// <summary>A string property of a JSON object, or null.</summary>
+    static string? Text(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -76,31 +86,54 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
 
     Uri BaseUri => options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
 
-    /// <summary>Runs one statement in a transaction of its own.</summary>
-    public async Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken)
+    /// <summary>Runs one statement in a transaction of its own; a read is marked as one (see <see cref="PostAsync"/>).</summary>
+    public async Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken, bool read = false)
     {
         var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
-        var (rows, _) = await PostAsync(server, server.AutoCommitPath, statement, parameters, null, cancellationToken).ConfigureAwait(false);
+        var (rows, _) = await PostAsync(server, server.AutoCommitPath, statement, parameters, null, cancellationToken, read: read).ConfigureAwait(false);
         return rows;
     }
 
-    /// <summary>Opens an explicit transaction; dispose it without committing to roll it back.</summary>
+    /// <summary>
+    /// Opens an explicit transaction, which Neo4j ends by itself once it is older than <see cref="Neo4jStoreOptions.Timeout"/>
+    /// (the <c>max-execution-time</c> header): whatever happens to this process or the network, the locks it takes,
+    /// the data-version lock first, are not held longer. Dispose it without committing to roll it back.
+    /// </summary>
     public async Task<Neo4jTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
-        var (_, response) = await PostAsync(server, server.BeginPath, null, null, null, cancellationToken).ConfigureAwait(false);
-        var id = response.TransactionId ?? throw new StoreUnavailableException("Neo4j opened a transaction but did not say where it is.");
-        return new Neo4jTransaction(this, server, $"{server.BeginPath}/{id}", response.Affinity);
+        await RollbackAbandonedAsync().ConfigureAwait(false);
+        // The client's deadline for the whole transaction starts before the server's, so the client never waits on a
+        // transaction the server has already ended.
+        var deadline = new CancellationTokenSource(options.Timeout);
+        try
+        {
+            var (_, response) = await PostAsync(server, server.BeginPath, null, null, null, cancellationToken, transactionTimeout: options.Timeout).ConfigureAwait(false);
+            var id = response.TransactionId ?? throw new StoreUnavailableException("Neo4j opened a transaction but did not say where it is.");
+            return new Neo4jTransaction(this, server, $"{server.BeginPath}/{id}", response.Affinity, deadline, options);
+        }
+        catch
+        {
+            deadline.Dispose();
+            throw;
+        }
     }
 
     internal sealed record PostResponse(string? TransactionId, string? Affinity);
 
-    /// <summary>Posts one statement (or none) to a path; returns the rows and where the transaction lives.</summary>
+    /// <summary>
+    /// Posts one statement (or none) to a path; returns the rows and where the transaction lives. A read is marked as
+    /// one, so that a cluster can send it to any member rather than the leader: <c>accessMode</c> on the Query API, the
+    /// <c>access-mode</c> header on the transactional endpoint of Neo4j 4.4 and later.
+    /// </summary>
     internal async Task<(IReadOnlyList<JsonElement> Rows, PostResponse Response)> PostAsync(
-        Neo4jServer server, string path, string? statement, object? parameters, string? affinity, CancellationToken cancellationToken)
+        Neo4jServer server, string path, string? statement, object? parameters, string? affinity, CancellationToken cancellationToken,
+        TimeSpan? transactionTimeout = null, bool read = false)
     {
         object body = server.QueryApi
-            ? (statement is null ? new { statement = "RETURN 1" } : new { statement, parameters = parameters ?? new Dictionary<string, object?>() })
+            ? (statement is null ? new { statement = "RETURN 1" }
+                : read ? new { statement, parameters = parameters ?? new Dictionary<string, object?>(), accessMode = "Read" }
+                : new { statement, parameters = parameters ?? new Dictionary<string, object?>() })
             : new
             {
                 statements = statement is null
@@ -112,40 +145,113 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
             Content = JsonContent.Create(body, options: Neo4jJson.Options),
         };
         Authorize(request, affinity);
+        if (read && !server.QueryApi && server.Version >= new Version(4, 4)) request.Headers.TryAddWithoutValidation("access-mode", "READ");
+        if (transactionTimeout is { } limit)
+            request.Headers.TryAddWithoutValidation("max-execution-time", ((long)limit.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         ThrowOnErrors(json, response);
 
         var transactionId = server.QueryApi
-            ? json["transaction"]?["id"]?.GetValue<string>()
+            ? (json.TryGetProperty("transaction", out var transaction) ? Text(transaction, "id") : null)
             : response.Headers.Location?.Segments.LastOrDefault()?.Trim('/');
         var newAffinity = response.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.FirstOrDefault() : affinity;
+        // The rows are elements of the parsed answer itself, read where they are, not copied.
         var rows = new List<JsonElement>();
-        var source = server.QueryApi ? json["data"]?["values"]?.AsArray() : null;
         if (server.QueryApi)
         {
-            foreach (var row in source ?? []) rows.Add(JsonSerializer.SerializeToElement(row));
+            if (json.TryGetProperty("data", out var data) && data.TryGetProperty("values", out var found) && found.ValueKind == JsonValueKind.Array)
+                rows.AddRange(found.EnumerateArray());
         }
-        else if (json["results"]?.AsArray() is { Count: > 0 } results)
+        else if (json.TryGetProperty("results", out var results) && results.GetArrayLength() > 0)
         {
-            foreach (var item in results[0]!["data"]!.AsArray()) rows.Add(JsonSerializer.SerializeToElement(item!["row"]));
+            foreach (var item in results[0].GetProperty("data").EnumerateArray()) rows.Add(item.GetProperty("row"));
         }
         return (rows, new PostResponse(transactionId, newAffinity));
     }
 
-    /// <summary>Commits or rolls back a transaction at its path.</summary>
-    internal async Task FinishAsync(Neo4jServer server, string path, bool commit, string? affinity, CancellationToken cancellationToken)
+    /// <summary>Commits a transaction at its path, running a last statement in the same request where the API allows.</summary>
+    internal async Task CommitAsync(Neo4jServer server, string path, string statement, object parameters, string? affinity, CancellationToken cancellationToken)
     {
-        using var request = commit
-            ? new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, path + "/commit"))
+        if (server.QueryApi)
+        {
+            // The Query API's commit takes no statements.
+            await PostAsync(server, path, statement, parameters, affinity, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, path + "/commit")) { Content = JsonContent.Create(new { }) };
+            Authorize(request, affinity);
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            ThrowOnErrors(await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false), response);
+            return;
+        }
+        await PostAsync(server, path + "/commit", statement, parameters, affinity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Remembers a transaction whose rollback could not be delivered, to roll it back before the next one begins.</summary>
+    internal void Abandon(string path, string? affinity) => _abandoned.Enqueue((path, affinity));
+
+    async Task RollbackAbandonedAsync()
+    {
+        for (var pending = _abandoned.Count; pending > 0 && _abandoned.TryDequeue(out var abandoned); pending--)
+        {
+            try
             {
-                Content = JsonContent.Create<object>(server.QueryApi ? new { } : new { statements = Array.Empty<object>() }),
+                await RollbackAsync(abandoned.Path, abandoned.Affinity, CancellationToken.None).ConfigureAwait(false);
             }
-            : new HttpRequestMessage(HttpMethod.Delete, new Uri(BaseUri, path));
+            catch (Exception e) when (e is DomainException or Neo4jTransientException)
+            {
+                _abandoned.Enqueue(abandoned);
+            }
+        }
+    }
+
+    /// <summary>Rolls back a transaction at its path; one already gone (ended by Neo4j or never opened) is no error.</summary>
+    internal async Task RollbackAsync(string path, string? affinity, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(BaseUri, path));
         Authorize(request, affinity);
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return;
         var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        if (json.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
+            && Text(errors[0], "code") is "Neo.ClientError.Transaction.TransactionNotFound" or "Neo.ClientError.Transaction.UnknownId")
+            return;
         ThrowOnErrors(json, response);
+    }
+
+    /// <summary>
+    /// Whether the write transaction that marked itself with this token committed (mark-commit.cypher); null when
+    /// Neo4j cannot be reached to tell. Asked under the data-version lock, so a commit still under way is waited for.
+    /// </summary>
+    internal async Task<bool?> FindCommitAsync(string token)
+    {
+        var delay = options.RetryDelay;
+        for (var attempt = 0; attempt <= options.MaxRetries; attempt++)
+        {
+            try
+            {
+                var server = await ServerAsync(CancellationToken.None).ConfigureAwait(false);
+                var (rows, response) = await PostAsync(server, server.BeginPath, CypherStatements.Get("queries/check-commit"), null, null,
+                    CancellationToken.None, transactionTimeout: options.Timeout).ConfigureAwait(false);
+                if (response.TransactionId is { } id)
+                {
+                    try
+                    {
+                        await RollbackAsync($"{server.BeginPath}/{id}", response.Affinity, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is DomainException or Neo4jTransientException)
+                    {
+                        Abandon($"{server.BeginPath}/{id}", response.Affinity);
+                    }
+                }
+                return rows.Count > 0 && rows[0][0].ValueKind == JsonValueKind.String && rows[0][0].GetString() == token;
+            }
+            catch (Exception e) when (e is DomainException or Neo4jTransientException)
+            {
+                await Task.Delay(delay).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+        return null;
     }
 
     void Authorize(HttpRequestMessage request, string? affinity)
@@ -170,7 +276,8 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         }
         catch (HttpRequestException e)
         {
-            throw new StoreUnavailableException($"Neo4j at {options.Url} cannot be reached: {e.Message}", e);
+            // Refused, dropped or reset: the request may not have arrived; whether a repeat is safe is the caller's call.
+            throw new Neo4jTransientException("Connection", $"Neo4j at {options.Url} cannot be reached: {e.Message}", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -179,17 +286,22 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         }
     }
 
-    static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
+
+    static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) return EmptyObject;
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return response.IsSuccessStatusCode ? new JsonObject()
+            return response.IsSuccessStatusCode ? EmptyObject
                 : throw Unavailable(response, "with an empty body");
         }
         try
         {
-            return JsonNode.Parse(text) ?? new JsonObject();
+            // Not disposed: the rows handed out are elements of this document.
+            var root = JsonDocument.Parse(bytes).RootElement;
+            return root.ValueKind == JsonValueKind.Object ? root : EmptyObject;
         }
         catch (JsonException)
         {
@@ -201,12 +313,15 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         ? new StoreUnavailableException($"Neo4j refused the credentials (HTTP 401) for {response.RequestMessage?.RequestUri?.AbsolutePath}.")
         : new StoreUnavailableException($"Neo4j answered {response.RequestMessage?.RequestUri?.AbsolutePath} with HTTP {(int)response.StatusCode} {what}.");
 
-    static void ThrowOnErrors(JsonNode json, HttpResponseMessage response)
+    static void ThrowOnErrors(JsonElement json, HttpResponseMessage response)
     {
-        if (json["errors"]?.AsArray() is { Count: > 0 } errors)
+        // A cluster member or load balancer that cannot serve now (a leader election, a restart) answers 503.
+        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+            throw new Neo4jTransientException("HTTP 503", $"{response.RequestMessage?.RequestUri?.AbsolutePath} is unavailable for now");
+        if (json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
-            var code = errors[0]?["code"]?.GetValue<string>() ?? "Neo.DatabaseError.General.UnknownError";
-            var message = errors[0]?["message"]?.GetValue<string>() ?? "";
+            var code = Text(errors[0], "code") ?? "Neo.DatabaseError.General.UnknownError";
+            var message = Text(errors[0], "message") ?? "";
             throw Neo4jErrors.Map(code, message);
         }
         if (!response.IsSuccessStatusCode) throw Unavailable(response, "and no error code");
@@ -219,6 +334,8 @@ internal static class Neo4jErrors
     public static Exception Map(string code, string message) => code switch
     {
         _ when code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) => new Neo4jTransientException(code, message),
+        // A write sent to a cluster member that is no longer (or not yet) the leader changed nothing there.
+        "Neo.ClientError.Cluster.NotALeader" => new Neo4jTransientException(code, message),
         "Neo.ClientError.Schema.ConstraintValidationFailed" => new ConflictException($"The write clashes with stored data: {message}"),
         _ when code.StartsWith("Neo.ClientError.Security.", StringComparison.Ordinal) => new StoreUnavailableException($"Neo4j refused access ({code}): {message}"),
         "Neo.ClientError.Statement.TypeError" or "Neo.ClientError.Statement.ArgumentError" or "Neo.ClientError.Statement.ArithmeticError"
@@ -227,8 +344,16 @@ internal static class Neo4jErrors
     };
 }
 
-/// <summary>An explicit transaction: statements run one by one, then commit, or roll back on dispose.</summary>
-internal sealed class Neo4jTransaction(Neo4jConnection connection, Neo4jServer server, string path, string? affinity) : IAsyncDisposable
+/// <summary>
+/// An explicit transaction: statements run one by one, then commit. Any failure of a statement — an error from Neo4j,
+/// a lost or reset connection, a timeout, the caller's cancellation — rolls it back before the error reaches the caller,
+/// so the data-version lock it holds is released at once; disposing it uncommitted rolls it back too. A commit whose
+/// answer is lost is resolved before returning: either it took effect (and the write succeeded) or it did not, and
+/// then the failure is transient, so the whole transaction may safely run again.
+/// </summary>
+internal sealed class Neo4jTransaction(
+    Neo4jConnection connection, Neo4jServer server, string path, string? affinity, CancellationTokenSource deadline, Neo4jStoreOptions options)
+    : IAsyncDisposable
 {
     bool _finished;
     string? _affinity = affinity;
@@ -237,43 +362,97 @@ internal sealed class Neo4jTransaction(Neo4jConnection connection, Neo4jServer s
 
     public async Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var (rows, response) = await connection.PostAsync(server, path, statement, parameters, _affinity, cancellationToken).ConfigureAwait(false);
+            var (rows, response) = await connection.PostAsync(server, path, statement, parameters, _affinity, linked.Token).ConfigureAwait(false);
             _affinity = response.Affinity;
             return rows;
         }
-        catch (DomainException)
+        catch (Exception e)
         {
-            // Neo4j rolls a transaction back on any statement error.
-            _finished = true;
-            throw;
-        }
-        catch (Neo4jTransientException)
-        {
-            _finished = true;
+            await RollbackAsync().ConfigureAwait(false);
+            if (e is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                throw TookTooLong(e);
+            if (e is StoreUnavailableException) throw RolledBack(e);
             throw;
         }
     }
 
+    /// <summary>A timeout or an unexpected answer once the transaction is rolled back: it says that nothing was written.</summary>
+    static StoreUnavailableException RolledBack(Exception e) => new($"{e.Message} The write was rolled back: nothing of it was written.", e);
+
+    StoreUnavailableException TookTooLong(Exception e) => new(
+        $"The write took longer than Store:Neo4j:Timeout ({options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s) and was rolled back; " +
+        "nothing of it was written. Write less at a time, or allow more time.", e);
+
+    /// <summary>Commits. Once the commit is sent it is seen through: the caller's cancellation no longer applies.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (deadline.IsCancellationRequested)
+        {
+            await RollbackAsync().ConfigureAwait(false);
+            throw TookTooLong(new TimeoutException());
+        }
+        var token = Guid.NewGuid().ToString("N");
+        try
+        {
+            await connection.CommitAsync(server, path, CypherStatements.Get("queries/mark-commit"), new { commit = token }, _affinity, CancellationToken.None).ConfigureAwait(false);
+            _finished = true;
+        }
+        catch (Exception e)
+        {
+            await RollbackAsync().ConfigureAwait(false);
+            if (await connection.FindCommitAsync(token).ConfigureAwait(false) is not { } committed)
+            {
+                throw new StoreUnavailableException(
+                    "Neo4j did not confirm the commit of a write and cannot be reached to tell whether it took effect; read the data version before repeating it.", e);
+            }
+            if (!committed)
+            {
+                if (e is StoreUnavailableException) throw RolledBack(e);
+                throw;
+            }
+        }
+        finally
+        {
+            deadline.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Rolls back, a few times over a failing connection; one still undelivered is left to the connection, which
+    /// delivers it before the next transaction begins (and Neo4j ends it at its timeout in any case).
+    /// </summary>
+    async Task RollbackAsync()
+    {
+        if (_finished) return;
         _finished = true;
-        await connection.FinishAsync(server, path, true, _affinity, cancellationToken).ConfigureAwait(false);
+        var delay = options.RetryDelay;
+        for (var attempt = 0; attempt <= options.MaxRetries; attempt++)
+        {
+            try
+            {
+                await connection.RollbackAsync(path, _affinity, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is DomainException or Neo4jTransientException)
+            {
+                if (attempt == options.MaxRetries) break;
+                await Task.Delay(delay).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+        connection.Abandon(path, _affinity);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_finished) return;
-        _finished = true;
-        try
-        {
-            await connection.FinishAsync(server, path, false, _affinity, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DomainException)
-        {
-            // The server drops an abandoned transaction when it expires; nothing more to do.
-        }
+        await RollbackAsync().ConfigureAwait(false);
+        deadline.Dispose();
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -11,6 +12,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 {
     const int ScanPage = 5000;
     const int ImportChunk = 500;
+    const int ImportTransaction = 5000;
     readonly Neo4jConnection _connection;
     readonly Neo4jStoreOptions _options;
     readonly TimeProvider _time;
@@ -72,17 +74,40 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
+    /// <summary>Runs a statement that writes (the schema) in a transaction of its own.</summary>
     Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken) =>
         RetryAsync(ct => _connection.RunAsync(statement, parameters, ct), cancellationToken);
+
+    /// <summary>Runs a read in a transaction of its own, marked as a read so that a cluster may answer it from any member.</summary>
+    Task<IReadOnlyList<JsonElement>> ReadAsync(string statement, object? parameters, CancellationToken cancellationToken) =>
+        RetryAsync(ct => _connection.RunAsync(statement, parameters, ct, read: true), cancellationToken);
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var server = await _connection.ServerAsync(cancellationToken).ConfigureAwait(false);
-        var schema = CypherStatements.Get(server.IsLegacy ? "schema/schema-3x" : "schema/schema");
-        foreach (var statement in CypherStatements.Split(schema))
+        var schema = CypherStatements.Split(CypherStatements.Get(server.IsLegacy ? "schema/schema-3x" : "schema/schema"));
+        if (server.IsLegacy)
+        {
+            // 3.x has no IF NOT EXISTS, and its schema statements take the schema lock even when there is nothing to do.
+            var existing = (await ReadAsync(CypherStatements.Get("queries/list-schema-3x"), null, cancellationToken).ConfigureAwait(false))
+                .Select(r => SchemaKey(r[0].GetString()!)).ToHashSet(StringComparer.Ordinal);
+            schema = [.. schema.Where(s => !existing.Contains(SchemaKey(s)))];
+        }
+        foreach (var statement in schema)
         {
             await RunAsync(statement, null, cancellationToken).ConfigureAwait(false);
         }
+        // Nodes written before search used searchText, or loaded with LOAD CSV, get it now, a slice at a time.
+        while ((await RunAsync(CypherStatements.Get("queries/fill-search-text"), null, cancellationToken).ConfigureAwait(false))[0][0].GetInt64() > 0) { }
+    }
+
+    /// <summary>What a 3.x index or constraint is on, from its statement or from its description in db.indexes()/db.constraints().</summary>
+    static string SchemaKey(string text)
+    {
+        var index = Regex.Match(text, @"INDEX ON :(\w+)\((\w+)\)");
+        if (index.Success) return $"index {index.Groups[1].Value}.{index.Groups[2].Value}";
+        var unique = Regex.Match(text, @"CONSTRAINT ON \(\s*\w+:(\w+)\s*\) ASSERT \w+\.(\w+) IS UNIQUE");
+        return unique.Success ? $"unique {unique.Groups[1].Value}.{unique.Groups[2].Value}" : text;
     }
 
     public async Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default)
@@ -99,7 +124,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0) return new Dictionary<string, Node>();
-        var rows = await RunAsync(CypherStatements.Get("queries/get-nodes"), new { ids = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.Get("queries/get-nodes"), new { ids = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadNode(r[0])).ToDictionary(n => n.Id, StringComparer.Ordinal);
     }
 
@@ -116,15 +141,22 @@ public sealed class Neo4jGraphStore : IGraphStore
         parameters["kinds"] = kinds.Select(k => k.ToString()).ToArray();
         parameters["skip"] = query.Skip;
         parameters["take"] = query.Take;
-        var list = CypherStatements.Get("queries/list-nodes")
+        // One kind is read through its label; several through the kind index on Node.
+        var label = kinds.Count == 1 ? CypherStatements.Label(kinds.First()) : "Node";
+        string Statement(string path) => CypherStatements.Get(path).Replace("$$LABEL$$", label, StringComparison.Ordinal)
             .Replace("$$FILTER$$", where, StringComparison.Ordinal).Replace("$$ORDER$$", order, StringComparison.Ordinal);
-        var rows = await RunAsync(list, parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(Statement("queries/list-nodes"), parameters, cancellationToken).ConfigureAwait(false);
         int? total = null;
-        if (query.CountTotal)
+        if (query.CountTotal && query.Filter is null)
         {
-            var count = CypherStatements.Get("queries/count-nodes").Replace("$$FILTER$$", where, StringComparison.Ordinal);
-            var counted = await RunAsync(count, parameters, cancellationToken).ConfigureAwait(false);
-            total = counted[0][0].GetInt32();
+            // Unfiltered, the total is Neo4j's count of each kind's label: no node is read.
+            total = 0;
+            foreach (var kind in kinds.Distinct())
+                total += (await ReadAsync(CypherStatements.ForKind("queries/count-nodes-of-kind", kind), null, cancellationToken).ConfigureAwait(false))[0][0].GetInt32();
+        }
+        else if (query.CountTotal)
+        {
+            total = (await ReadAsync(Statement("queries/count-nodes"), parameters, cancellationToken).ConfigureAwait(false))[0][0].GetInt32();
         }
         return new Page<Node>(rows.Select(r => Neo4jValues.ReadNode(r[0])).ToList(), total);
     }
@@ -144,7 +176,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         };
         // The full-text index (CJK bigrams) needs two characters; shorter texts scan.
         var statement = !server.IsLegacy && text.Length >= 2 ? "queries/search-fulltext-5" : "queries/search";
-        var rows = await RunAsync(CypherStatements.Get(statement), parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.Get(statement), parameters, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadNode(r[0])).ToList();
     }
 
@@ -159,15 +191,15 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(id);
         if (ParseLinkId(id) is not { } parsed) return null;
-        var rows = await RunAsync(CypherStatements.ForType("queries/get-link", parsed.Type), new { id, fromId = parsed.FromId }, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.ForType("queries/get-link", parsed.Type), new { id, fromId = parsed.FromId }, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : Neo4jValues.ReadLink(rows[0][0]);
     }
 
     public async Task<IReadOnlyList<Link>> GetLinksAsync(LinkQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.NodeIds.Count == 0) return [];
-        var rows = await RunAsync(CypherStatements.Get("queries/get-links"), LinkParameters(query), cancellationToken).ConfigureAwait(false);
+        if (query.NodeIds.Count == 0 || query.Types is { Count: 0 }) return [];
+        var rows = await ReadAsync(ForLinkQuery("queries/get-links", query), new { ids = query.NodeIds.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => Neo4jValues.ReadLink(r[0])).ToList();
     }
 
@@ -175,21 +207,23 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.NodeIds.Count == 0 || query.Types is { Count: 0 }) return new Dictionary<string, IReadOnlyList<string>>();
-        var rows = await RunAsync(CypherStatements.Get("queries/get-neighbour-ids"), LinkParameters(query), cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(ForLinkQuery("queries/get-neighbour-ids", query), new { ids = query.NodeIds.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(
             r => r[0].GetString()!,
             r => (IReadOnlyList<string>)r[1].EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToList(),
             StringComparer.Ordinal);
     }
 
-    /// <summary>The parameters of get-links and get-neighbour-ids: the nodes, the relationship types, the direction.</summary>
-    static object LinkParameters(LinkQuery query) => new
+    /// <summary>
+    /// The statement for a link query's direction, expanding only the relationships of its types: Neo4j keeps a node's
+    /// relationships by type and direction, so a hub's links of one type are read without touching the others.
+    /// </summary>
+    static string ForLinkQuery(string path, LinkQuery query)
     {
-        ids = query.NodeIds.Distinct().ToArray(),
-        types = query.Types?.Select(CypherStatements.RelationshipType).ToArray(),
-        @out = query.Direction is Direction.Out or Direction.Both,
-        @in = query.Direction is Direction.In or Direction.Both,
-    };
+        var direction = query.Direction switch { Direction.Out => "out", Direction.In => "in", _ => "both" };
+        var types = query.Types is null ? "" : ":" + string.Join('|', query.Types.Distinct().Order().Select(CypherStatements.RelationshipType));
+        return CypherStatements.Get($"{path}-{direction}").Replace("$$TYPES$$", types, StringComparison.Ordinal);
+    }
 
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default)
     {
@@ -355,107 +389,157 @@ public sealed class Neo4jGraphStore : IGraphStore
         return GatedAsync(() => ImportGatedAsync(operations, progress, journal, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Imports in transactions of <see cref="ImportTransaction"/> operations: an import that fits in one is all or
+    /// nothing; a larger one commits as it goes (Neo4j holds a transaction's changes in its heap, and one of a whole
+    /// province does not fit a small server), each transaction retried as a write is, and each that changed anything
+    /// journaled as a bulk entry. After a failure, running the same import again finishes it: what was already written
+    /// is found unchanged.
+    /// </summary>
     async Task<ImportResult> ImportGatedAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress, JournalDraft? journal, CancellationToken cancellationToken)
     {
-        // A stream can be read once, so an import is not retried; Neo4j rolls it back on failure.
+        var totals = new long[6];
+        long committed = 0, reported = 0;
+        long? version = null;
+        var batch = new List<WriteOperation>(ImportTransaction);
+        void Report(long done)
+        {
+            // A transaction that runs again does not move the progress back.
+            if (done <= reported) return;
+            reported = done;
+            progress?.Report(done);
+        }
+        async Task CommitBatchAsync()
+        {
+            var (counts, batchVersion) = await RetryAsync(ct => ImportTransactionAsync(batch, journal, done => Report(committed + done), ct), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < totals.Length; i++) totals[i] += counts[i];
+            version = batchVersion;
+            committed += batch.Count;
+            batch.Clear();
+        }
         try
         {
-            var tx = await _connection.BeginAsync(cancellationToken).ConfigureAwait(false);
-            await using var rollback = tx.ConfigureAwait(false);
-            var version = await LockVersionAsync(tx, cancellationToken).ConfigureAwait(false);
-            long done = 0;
-            var counts = new long[6];
-            var nodes = new List<NodeInput>();
-            var links = new List<LinkInput>();
-            async Task FlushAsync()
-            {
-                if (nodes.Count > 0) Count(await UpsertNodesAsync(tx, nodes, cancellationToken).ConfigureAwait(false), 0);
-                if (links.Count > 0) Count(await UpsertLinksAsync(tx, links, cancellationToken).ConfigureAwait(false), 3);
-                done += nodes.Count + links.Count;
-                nodes.Clear();
-                links.Clear();
-                progress?.Report(done);
-            }
-            void Count(IReadOnlyList<WriteOutcome> outcomes, int offset)
-            {
-                foreach (var o in outcomes) counts[offset + o.Change switch { Change.Created => 0, Change.Updated => 1, _ => 2 }]++;
-            }
             await foreach (var operation in operations.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                switch (operation)
-                {
-                    case WriteOperation.UpsertNode n:
-                        if (links.Count > 0) await FlushAsync().ConfigureAwait(false);
-                        nodes.Add(n.Node);
-                        break;
-                    case WriteOperation.UpsertLink l:
-                        if (nodes.Count > 0) await FlushAsync().ConfigureAwait(false);
-                        links.Add(l.Link);
-                        break;
-                    default:
-                        throw new InvalidInputException($"An import holds upserts only, not {operation.GetType().Name}.");
-                }
-                if (nodes.Count + links.Count >= ImportChunk) await FlushAsync().ConfigureAwait(false);
+                if (operation is not (WriteOperation.UpsertNode or WriteOperation.UpsertLink))
+                    throw new InvalidInputException($"An import holds upserts only, not {operation.GetType().Name}.");
+                batch.Add(operation);
+                if (batch.Count == ImportTransaction) await CommitBatchAsync().ConfigureAwait(false);
             }
-            await FlushAsync().ConfigureAwait(false);
-            if (counts[0] + counts[1] + counts[3] + counts[4] > 0)
-            {
-                version = await BumpVersionAsync(tx, cancellationToken).ConfigureAwait(false);
-                if (journal is not null) await AppendJournalAsync(tx, journal.Complete(version, DateTimeOffset.UtcNow, []), cancellationToken).ConfigureAwait(false);
-            }
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new ImportResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], version);
+            if (batch.Count > 0 || version is null) await CommitBatchAsync().ConfigureAwait(false);
         }
-        catch (Neo4jTransientException e)
+        catch (StoreUnavailableException e) when (committed > 0)
         {
-            throw new StoreUnavailableException($"The import failed with a transient Neo4j error and was rolled back; run it again: {e.Message}", e);
+            throw new StoreUnavailableException(
+                $"{e.Message} The import stopped after {committed:N0} operations, committed in transactions of {ImportTransaction:N0}; " +
+                "run the same import again to finish it (what is already written is found unchanged).", e);
         }
+        Report(committed);
+        return new ImportResult(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], version!.Value);
     }
 
+    /// <summary>One transaction of an import: the counts of created, updated, unchanged nodes and links, and the data version after.</summary>
+    async Task<(long[] Counts, long Version)> ImportTransactionAsync(List<WriteOperation> operations, JournalDraft? journal, Action<long> report, CancellationToken ct)
+    {
+        var tx = await _connection.BeginAsync(ct).ConfigureAwait(false);
+        await using var rollback = tx.ConfigureAwait(false);
+        var version = await LockVersionAsync(tx, ct).ConfigureAwait(false);
+        long done = 0;
+        var counts = new long[6];
+        var nodes = new List<NodeInput>();
+        var links = new List<LinkInput>();
+        async Task FlushAsync()
+        {
+            if (nodes.Count > 0) Count(await UpsertNodesAsync(tx, nodes, ct).ConfigureAwait(false), 0);
+            if (links.Count > 0) Count(await UpsertLinksAsync(tx, links, ct).ConfigureAwait(false), 3);
+            done += nodes.Count + links.Count;
+            nodes.Clear();
+            links.Clear();
+            report(done);
+        }
+        void Count(IReadOnlyList<WriteOutcome> outcomes, int offset)
+        {
+            foreach (var o in outcomes) counts[offset + o.Change switch { Change.Created => 0, Change.Updated => 1, _ => 2 }]++;
+        }
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case WriteOperation.UpsertNode n:
+                    if (links.Count > 0) await FlushAsync().ConfigureAwait(false);
+                    nodes.Add(n.Node);
+                    break;
+                case WriteOperation.UpsertLink l:
+                    if (nodes.Count > 0) await FlushAsync().ConfigureAwait(false);
+                    links.Add(l.Link);
+                    break;
+            }
+            if (nodes.Count + links.Count >= ImportChunk) await FlushAsync().ConfigureAwait(false);
+        }
+        await FlushAsync().ConfigureAwait(false);
+        if (counts[0] + counts[1] + counts[3] + counts[4] > 0)
+        {
+            version = await BumpVersionAsync(tx, ct).ConfigureAwait(false);
+            if (journal is not null) await AppendJournalAsync(tx, journal.Complete(version, DateTimeOffset.UtcNow, []), ct).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return (counts, version);
+    }
+
+    /// <summary>
+    /// Every node in id order. Ids begin with the kind, so kinds taken in the ordinal order of "Kind:" give all nodes in
+    /// id order; each kind's ids are read once through its label, then its nodes by id a page at a time.
+    /// </summary>
     public async IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var after = "";
-        while (true)
+        NodeKind[] kinds = kind is { } only ? [only] : [.. Enum.GetValues<NodeKind>().OrderBy(k => CypherStatements.Label(k) + ":", StringComparer.Ordinal)];
+        foreach (var scanned in kinds)
         {
-            var rows = await RunAsync(CypherStatements.Get("queries/scan-nodes"), new { kind = kind?.ToString(), after, size = ScanPage }, cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
+            var ids = (await ReadAsync(CypherStatements.ForKind("queries/scan-node-ids", scanned), null, cancellationToken).ConfigureAwait(false))
+                .Select(r => r[0].GetString()!).Order(StringComparer.Ordinal).ToArray();
+            foreach (var page in ids.Chunk(ScanPage))
             {
-                var node = Neo4jValues.ReadNode(row[0]);
-                after = node.Id;
-                yield return node;
+                var rows = await ReadAsync(CypherStatements.Get("queries/get-nodes"), new { ids = page }, cancellationToken).ConfigureAwait(false);
+                foreach (var node in rows.Select(r => Neo4jValues.ReadNode(r[0])).OrderBy(n => n.Id, StringComparer.Ordinal))
+                    yield return node;
             }
-            if (rows.Count < ScanPage) yield break;
         }
     }
 
+    /// <summary>
+    /// Every link in id order, one type at a time: ids begin with "TYPE|fromId|", so types in the ordinal order of
+    /// "TYPE|" and, within a type, start nodes in the ordinal order of "fromId|" give all links in id order. Each type's
+    /// start nodes are read once, then its links a page of start nodes at a time.
+    /// </summary>
     public async IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // One type at a time, so a page reads only links of its type: every id starts with "TYPE|", so types taken
-        // in the ordinal order of that prefix give all links in id order.
         LinkType[] types = type is { } only ? [only]
-            : Enum.GetValues<LinkType>().OrderBy(t => CypherStatements.RelationshipType(t) + "|", StringComparer.Ordinal).ToArray();
+            : [.. Enum.GetValues<LinkType>().OrderBy(t => CypherStatements.RelationshipType(t) + "|", StringComparer.Ordinal)];
         foreach (var linkType in types)
         {
-            var statement = CypherStatements.ForType("queries/scan-links", linkType);
-            var after = "";
-            while (true)
+            var starts = (await ReadAsync(CypherStatements.ForType("queries/scan-link-starts", linkType), null, cancellationToken).ConfigureAwait(false))
+                .Select(r => (Id: r[0].GetString()!, Links: r[1].GetInt64())).OrderBy(s => s.Id + "|", StringComparer.Ordinal).ToList();
+            var statement = CypherStatements.ForType("queries/scan-links-from", linkType);
+            for (var first = 0; first < starts.Count;)
             {
-                var rows = await RunAsync(statement, new { after, size = ScanPage }, cancellationToken).ConfigureAwait(false);
-                foreach (var row in rows)
+                // As many start nodes as make a page of links (at least one, however many links it has).
+                var page = new List<string>();
+                for (long links = 0; first < starts.Count && (page.Count == 0 || links + starts[first].Links <= ScanPage); first++)
                 {
-                    var link = Neo4jValues.ReadLink(row[0]);
-                    after = link.Id;
-                    yield return link;
+                    links += starts[first].Links;
+                    page.Add(starts[first].Id);
                 }
-                if (rows.Count < ScanPage) break;
+                var rows = await ReadAsync(statement, new { ids = page }, cancellationToken).ConfigureAwait(false);
+                foreach (var link in rows.Select(r => Neo4jValues.ReadLink(r[0])).OrderBy(l => l.Id, StringComparer.Ordinal))
+                    yield return link;
             }
         }
     }
 
     public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
     {
-        var nodeRows = await RunAsync(CypherStatements.Get("queries/count-nodes-by-kind"), null, cancellationToken).ConfigureAwait(false);
-        var linkRows = await RunAsync(CypherStatements.Get("queries/count-links-by-type"), null, cancellationToken).ConfigureAwait(false);
+        var nodeRows = await ReadAsync(CypherStatements.Get("queries/count-nodes-by-kind"), null, cancellationToken).ConfigureAwait(false);
+        var linkRows = await ReadAsync(CypherStatements.Get("queries/count-links-by-type"), null, cancellationToken).ConfigureAwait(false);
         var nodes = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
         foreach (var row in nodeRows)
         {
@@ -492,7 +576,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await RunAsync(CypherStatements.Get("queries/get-data-version"), null, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(CypherStatements.Get("queries/get-data-version"), null, cancellationToken).ConfigureAwait(false);
         return rows[0][0].GetInt64();
     }
 }

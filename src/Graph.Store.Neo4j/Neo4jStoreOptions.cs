@@ -15,10 +15,16 @@ public sealed class Neo4jStoreOptions
     /// <summary>The database (Neo4j 4 and later; 3.x has one).</summary>
     public string Database { get; set; } = "neo4j";
 
-    /// <summary>How long one HTTP request may take.</summary>
+    /// <summary>
+    /// How long one HTTP request, and one write transaction as a whole, may take. Neo4j is told to end a transaction
+    /// older than this, so the data-version lock a write holds never outlives it.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many times an operation is retried after a transient error.</summary>
+    /// <summary>
+    /// How many times a step that failed without changing anything is tried again: a transient Neo4j error, a leader
+    /// change, HTTP 503, a connection refused, dropped or reset.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The wait before the first retry; it doubles each time.</summary>

@@ -15,7 +15,7 @@ internal static class Neo4jValues
 {
     static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
-        "id", "kind", "key", "name", "nameEn", "aliases", "aliasText", "props", "createdAt", "updatedAt",
+        "id", "kind", "key", "name", "nameEn", "aliases", "aliasText", "searchText", "props", "createdAt", "updatedAt",
         "type", "fromId", "toId", "startDate", "endDate", "source",
     };
 

@@ -300,6 +300,48 @@ public sealed class Neo4jHttpClientTests
         Assert.Equal("POST /db/graph/query/v2/tx/abc/commit ", fake.Requests[^1]);
     }
 
+    /// <summary>A Neo4j 5.26 that records each request's body and access-mode header.</summary>
+    sealed class RecordingNeo4j(bool queryApi) : HttpMessageHandler
+    {
+        public List<(string Path, string Body, string? AccessMode)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add((path, body, request.Headers.TryGetValues("access-mode", out var mode) ? mode.Single() : null));
+            var answer = path == "/" ? (queryApi
+                    ? """{"neo4j_version":"5.26.0","transaction":"http://x/db/{databaseName}/tx","query":"http://x/db/{databaseName}/query/v2"}"""
+                    : """{"neo4j_version":"5.26.0","transaction":"http://x/db/{databaseName}/tx"}""")
+                : queryApi ? """{"data":{"fields":["version"],"values":[[3]]}}"""
+                : """{"results":[{"columns":["version"],"data":[{"row":[3]}]}],"errors":[]}""";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
+        }
+    }
+
+    [Fact]
+    public async Task ReadsAreMarkedAsReadsOnTheQueryApi()
+    {
+        var fake = new RecordingNeo4j(queryApi: true);
+        using var http = new HttpClient(fake);
+        var store = new Neo4jGraphStore(http, Options());
+        Assert.Equal(3, await store.GetDataVersionAsync());
+        Assert.Equal("/db/neo4j/query/v2", fake.Requests[^1].Path);
+        Assert.Contains("\"accessMode\":\"Read\"", fake.Requests[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadsAreMarkedAsReadsOnTheTransactionEndpointAndWritesAreNot()
+    {
+        var fake = new RecordingNeo4j(queryApi: false);
+        using var http = new HttpClient(fake);
+        var store = new Neo4jGraphStore(http, Options());
+        Assert.Equal(3, await store.GetDataVersionAsync());
+        Assert.Equal(("/db/neo4j/tx/commit", "READ"), (fake.Requests[^1].Path, fake.Requests[^1].AccessMode));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.WriteAsync(WriteBatch.Of(new WriteOperation.DeleteNode("Enterprise:x"))));
+        Assert.All(fake.Requests.Skip(2), r => Assert.Null(r.AccessMode));
+    }
+
     [Fact]
     public async Task AnUnreachableServerMakesTheStoreUnavailable()
     {

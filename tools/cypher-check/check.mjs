@@ -12,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const placeholders = {
   '$$LABEL$$': 'Enterprise',
   '$$TYPE$$': 'SUBSIDIARY_OF',
+  '$$TYPES$$': ':SUBSIDIARY_OF|PAIRED_WITH',
   // A link condition as Neo4jFilters builds one (some / all / single, a link property, a nested one at the other end), so the
   // constructs the list filters use are checked too.
   '$$FILTER$$': 'size([(n)-[r1:`PAIRED_WITH`]->(m1:Node) WHERE r1.startDate >= $f0 AND '
@@ -23,7 +24,7 @@ export const placeholders = {
 
 // Every parameter name the store passes.
 const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
-  'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1', 'version', 'at', 'subject', 'entry', 'nodeIds',
+  'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1', 'commit', 'version', 'at', 'subject', 'entry', 'nodeIds',
   'nodeId', 'first'];
 
 export function catalog() {
@@ -35,7 +36,7 @@ export function catalog() {
   const props = [...schema.matchAll(/(?:Text|Int|Money|Percent|Flag|Day|Choice)\("(\w+)"|new\("(\w+)", PropertyType/g)]
     .map((m) => m[1] ?? m[2]);
   const core = ['id', 'kind', 'key', 'name', 'nameEn', 'aliases', 'aliasText', 'props', 'createdAt', 'updatedAt',
-    'startDate', 'endDate', 'source', 'version', 'locked', 'fromId', 'toId', 'type',
+    'startDate', 'endDate', 'source', 'version', 'locked', 'lockedVersion', 'lastCommit', 'searchText', 'fromId', 'toId', 'type',
     // The journal's entries.
     'at', 'subject', 'entry', 'nodeIds',
     // Columns of the CSV import format read by cypher/import.

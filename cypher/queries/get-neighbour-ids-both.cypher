@@ -1,0 +1,4 @@
+// For each of these nodes, the distinct ids at the other end of its links in either direction (as get-neighbour-ids-out).
+UNWIND $ids AS id
+MATCH (:Node {id: id})-[$$TYPES$$]-(b:Node)
+RETURN id, collect(DISTINCT b.id) AS neighbours
