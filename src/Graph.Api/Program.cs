@@ -6,6 +6,7 @@ using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Health;
 using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
+using KnowledgeGraph.Api.Hosting.RateLimiting;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Schema;
 using KnowledgeGraph.Api.Schema.Matchmaking;
@@ -34,12 +35,14 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddCollaboration(builder.Configuration)
         .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
+        .AddGraphRateLimits(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks();
 
     var app = builder.Build();
     app.UseGraphRequestLogging();
     app.UseAuthentication();
+    app.UseGraphRateLimits();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
     app.MapGraphHealthChecks();
     app.MapNetworkExports();

@@ -1,7 +1,8 @@
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Cost;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
 
@@ -12,7 +13,7 @@ namespace KnowledgeGraph.Api.Hosting;
 /// complexity limits are measured with this request's arguments — the same checks, errors and results as graphql-dotnet's
 /// validation with the rules kept for cached documents, without any of its walks over the document but complexity's.
 /// </summary>
-internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : IDocumentValidator
+internal sealed class CachedDocumentValidator(ComplexityOptions complexity, IOptions<GraphQLHostOptions> limits) : IDocumentValidator
 {
     /// <summary>
     /// The <see cref="GraphQL.ExecutionOptions.UserContext"/> entry that asks for the shorter path, holding the
@@ -21,11 +22,16 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : ID
     public const string PreparedOperationKey = "preparedOperation";
 
     private readonly DocumentValidator _validator = new();
-    private readonly RequestComplexity _complexity = new(complexity);
+    private readonly RequestCostRule _complexity = new(complexity);
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options) =>
         options.UserContext.TryGetValue(PreparedOperationKey, out var entry) && entry is PreparedOperation prepared
             ? ValidatePreparedAsync(options, prepared)
+            : ValidateNewAsync(options);
+
+    private Task<IValidationResult> ValidateNewAsync(in ValidationOptions options) =>
+        DocumentSize.Check(options.Document, limits.Value.MaxSelections) is { } tooLarge
+            ? Task.FromResult<IValidationResult>(new ValidationResult([tooLarge]))
             : _validator.ValidateAsync(options);
 
     private async Task<IValidationResult> ValidatePreparedAsync(ValidationOptions options, PreparedOperation prepared)
@@ -41,7 +47,7 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : ID
             var result = await prepared.ParseAsync(context).ConfigureAwait(false);
             if (!result.IsValid)
                 return result;
-            await _complexity.CheckAsync(context).ConfigureAwait(false);
+            await _complexity.CheckAsync(context, prepared).ConfigureAwait(false);
             return context.HasErrors
                 ? new ValidationResult(context.Errors) { Variables = result.Variables, ArgumentValues = result.ArgumentValues, DirectiveValues = result.DirectiveValues }
                 : result;
@@ -49,16 +55,6 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : ID
         finally
         {
             prepared.Return(context);
-        }
-    }
-
-    /// <summary>The complexity rule's own measure and limits, run on a document that was walked already.</summary>
-    private sealed class RequestComplexity(ComplexityOptions options) : ComplexityValidationRule(options)
-    {
-        public async ValueTask CheckAsync(ValidationContext context)
-        {
-            var (total, depth) = await CalculateComplexityAsync(context).ConfigureAwait(false);
-            await ValidateComplexityAsync(context, total, depth).ConfigureAwait(false);
         }
     }
 }

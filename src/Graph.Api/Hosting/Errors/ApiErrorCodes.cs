@@ -36,6 +36,9 @@ public static class ApiErrorCodes
     /// <summary>The HTTP method is not allowed (any method but GET and POST; a mutation over GET).</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
+    /// <summary>The client sent more requests than its rate limit allows; <c>Retry-After</c> says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>Execution took longer than allowed.</summary>
     public const string Timeout = "TIMEOUT";
 
