@@ -1,7 +1,9 @@
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
+using GraphQLParser.AST;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Cost;
+using KnowledgeGraph.Api.Hosting.Errors;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
@@ -29,10 +31,18 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity, IOpt
             ? ValidatePreparedAsync(options, prepared)
             : ValidateNewAsync(options);
 
-    private Task<IValidationResult> ValidateNewAsync(in ValidationOptions options) =>
-        DocumentSize.Check(options.Document, limits.Value.MaxSelections) is { } tooLarge
-            ? Task.FromResult<IValidationResult>(new ValidationResult([tooLarge]))
-            : _validator.ValidateAsync(options);
+    private Task<IValidationResult> ValidateNewAsync(in ValidationOptions options)
+    {
+        if (DocumentSize.Check(options.Document, limits.Value.MaxSelections) is { } tooLarge)
+            return Task.FromResult<IValidationResult>(new ValidationResult([tooLarge]));
+        // Without a subscription type graphql-dotnet would fail on it while executing, as if it were the server's fault.
+        if (options.Operation.Operation == OperationType.Subscription && options.Schema.Subscription is null)
+        {
+            return Task.FromResult<IValidationResult>(new ValidationResult([new UnsupportedOperationError(options.Document.Source,
+                ApiErrorCodes.SubscriptionsNotSupported, "This server offers no subscriptions: send a query or a mutation.", options.Operation)]));
+        }
+        return _validator.ValidateAsync(options);
+    }
 
     private async Task<IValidationResult> ValidatePreparedAsync(ValidationOptions options, PreparedOperation prepared)
     {

@@ -52,6 +52,7 @@ public static partial class GraphQLServiceCollectionExtensions
 
         // Repeated documents are checked for each request without walking them again (see GraphQLDocumentCache).
         services.AddSingleton<IDocumentValidator, CachedDocumentValidator>();
+        services.AddSingleton<IDocumentBuilder, DepthLimitedDocumentBuilder>();
         services.AddGraphQLHttp<KnowledgeGraphSchema>();
         services.AddGraphLoaders();
         return services;

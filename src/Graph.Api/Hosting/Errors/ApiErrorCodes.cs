@@ -15,6 +15,12 @@ public static class ApiErrorCodes
     /// <summary>The document is deeper or more complex than the configured limits.</summary>
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
 
+    /// <summary>The document is nested deeper than the parser reads (a few hundred levels).</summary>
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+
+    /// <summary>A subscription: this server has none to offer on its HTTP endpoint.</summary>
+    public const string SubscriptionsNotSupported = "SUBSCRIPTIONS_NOT_SUPPORTED";
+
     /// <summary>The operation needs a valid bearer token and the request has none.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 

@@ -60,8 +60,10 @@ public static class RootLists
             .Arguments(
             [
                 .. PageRequest.Arguments(),
-                new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" },
-                new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = "Sort keys, most significant first. 排序。" },
+                new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" }
+                    .Validate(where => new FilterReader(scope).Check((IDictionary<string, object?>)where)),
+                new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = $"Sort keys, most significant first (at most {FilterReader.MaxSortKeys}). 排序。" }
+                    .Validate(order => FilterReader.CheckSort((IEnumerable<object?>)order)),
             ])
             .WithArgumentCost((arguments, listSize) =>
                 arguments?.TryGetValue("where", out var where) == true && where.Value is IDictionary<string, object?> conditions

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
 
@@ -39,7 +40,7 @@ public static class PolicyQueries
         query.Field<NonNullGraphType<PairingCoverageType>>("pairingCoverage")
             .Description("Enterprises paired with universities or institutes on a date, against the 1,000 target of 003. 结对子覆盖情况。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date; today by default. 统计日期。")
-            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
             .ResolveAsync(async c => await new PairingWorkflow(c.Store())
                 .CoverageAsync(c.GetArgument<DateOnly?>("on") ?? c.Today(), c.GetArgument<string?>("region"), c.CancellationToken).ConfigureAwait(false));
 
@@ -62,8 +63,8 @@ public static class PolicyQueries
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("indicators")
             .Description("Every policy indicator for a region (with its sub-regions), an industry and a year, beside its target with the gap. 政策指标。")
-            .Argument<StringGraphType>("region", "A region code; its sub-regions count too; all regions when left out. 地区。")
-            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too; all regions when left out. 地区。", region => region.CheckedRegion())
+            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
             .Argument<NonNullGraphType<IntGraphType>>("year", "The year: enterprises' figures of that data year, filings and pairings by its end, its target. 年度。")
             .ResolveAsync(async c => await new PolicyIndicatorReport(c.Store())
                 .EvaluateAsync(Scope(c), c.GetArgument<int>("year"), c.CancellationToken).ConfigureAwait(false));
@@ -74,8 +75,8 @@ public static class PolicyQueries
             // Refused before execution (UNAUTHENTICATED without a token, FORBIDDEN without the role); indicators stay public.
             .AuthorizeWithRoles(Roles.Analyst)
             .Argument<NonNullGraphType<PolicyListType>>("list", "Which list. 清单。")
-            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。")
-            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
+            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
             .Argument<IntGraphType>("year", "Only enterprises with figures of this data year. 数据年度。")
             .Argument<IntGraphType>("first", $"How many, at most {MaxPage}; 50 by default. 每页数量。")
             .Argument<StringGraphType>("after", "Continue after this cursor. 游标。")
