@@ -62,6 +62,19 @@ public static class TextRules
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The text as a spreadsheet cell that shows it instead of running it: text that starts with =, +, -, @, a tab or a
+    /// carriage return (what Excel, LibreOffice and Google Sheets read as a formula, e.g. <c>=HYPERLINK(…)</c>) gets a
+    /// leading apostrophe. Numbers such as -1.5 are left as they are.
+    /// </summary>
+    public static string ForSpreadsheet(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0 || text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+            return text;
+        return text[0] is '-' or '+' && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text : "'" + text;
+    }
+
     // Advances i past a valid surrogate pair.
     private static bool IsXmlChar(string text, ref int i)
     {
