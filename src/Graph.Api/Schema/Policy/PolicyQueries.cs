@@ -18,7 +18,10 @@ public static class PolicyQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Field<NonNullGraphType<FilingCheckType>>("filingCheck")
-            .Description("Checks a proposed R&D institution against the filing standard (\"六有\" and a cooperation agreement, by size class and construction mode), item by item. 研发机构备案核查。")
+            .Description("Checks a proposed R&D institution against the filing standard (\"六有\" and a cooperation agreement, by size class and construction mode), item by item. Needs the 'editor' or 'analyst' role: it reveals the enterprises' size classes. 研发机构备案核查（需 editor 或 analyst 角色）。")
+            // It reads the stored enterprises' employees and revenue and answers with their size classes: only for the
+            // staff who file (editor) and those who may read the figures (analyst).
+            .AuthorizeWithRoles(Roles.Editor, Roles.Analyst)
             .Argument<NonNullGraphType<FilingFactsInputType>>("input", "The institution's facts. 备案材料。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date agreements must be in force on; today by default. 核查日期。")
             .ResolveAsync(async c => await new RdInstitutionFiling(c.Store())
