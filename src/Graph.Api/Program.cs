@@ -16,6 +16,8 @@ var commandLine = GraphCommandLine.Create(RunWebHostAsync,
     TokenCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    BackupCommands.Backup(),
+    BackupCommands.Restore(),
     MigrateCommand.Create(),
     GenerateCommand.Create(),
     EvaluateMatchmakingCommand.Create());
