@@ -21,7 +21,17 @@ var commandLine = GraphCommandLine.Create(RunWebHostAsync,
     MigrateCommand.Create(),
     GenerateCommand.Create(),
     EvaluateMatchmakingCommand.Create());
-return await commandLine.InvokeAsync(args).ConfigureAwait(false);
+try
+{
+    return await commandLine.InvokeAsync(args).ConfigureAwait(false);
+}
+catch (StartupConfigurationException e) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    // A setting the service cannot start with: say which and why, without a stack trace. (Under the test host, which
+    // runs this entry point itself, the exception goes on to it.)
+    await Console.Error.WriteLineAsync($"Cannot start: {e.Message}").ConfigureAwait(false);
+    return 2;
+}
 
 // The web host: one line per area, each configured next to its code under Hosting/.
 static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancellationToken)
@@ -29,7 +39,14 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     // appsettings.json is read once at start, not watched: nothing here reloads its options, and the watch covered the
     // whole content root, so every log line or database write under it woke a thread. `--hostBuilder:reloadConfigOnChange=true`
     // turns it back on.
-    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+        ContentRootPath = CliConfiguration.ContentRoot(args),
+    });
+    // The default address only when none is configured: ASPNETCORE_URLS (the container's 8080), URLS, Urls or --urls win.
+    if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        builder.WebHost.UseUrls("http://localhost:5080");
     builder.Services
         .AddGraphLogging()
         .AddGraphStore(builder.Configuration)

@@ -44,13 +44,7 @@ internal static class SqliteBackups
         File.Delete(partial);
         try
         {
-            using (var connection = Open(source, SqliteOpenMode.ReadOnly))
-            using (var vacuum = connection.CreateCommand())
-            {
-                vacuum.CommandText = "VACUUM INTO $path";
-                vacuum.Parameters.AddWithValue("$path", partial);
-                vacuum.ExecuteNonQuery();
-            }
+            VacuumInto(source, partial);
             var summary = Verify(partial);
             File.Move(partial, destination);
             return summary;
@@ -100,13 +94,7 @@ internal static class SqliteBackups
         try
         {
             // The version is moved forward in a copy first, so that no reader of the target ever sees it go back.
-            using (var connection = Open(backup, SqliteOpenMode.ReadOnly))
-            using (var vacuum = connection.CreateCommand())
-            {
-                vacuum.CommandText = "VACUUM INTO $path";
-                vacuum.Parameters.AddWithValue("$path", staged);
-                vacuum.ExecuteNonQuery();
-            }
+            VacuumInto(backup, staged);
             using (var copy = Open(staged, SqliteOpenMode.ReadWrite))
             using (var update = copy.CreateCommand())
             {
@@ -123,6 +111,16 @@ internal static class SqliteBackups
             SqliteConnection.ClearAllPools();
             File.Delete(staged);
         }
+    }
+
+    // A consistent copy, read in one transaction, compacted.
+    private static void VacuumInto(string source, string destination)
+    {
+        using var connection = Open(source, SqliteOpenMode.ReadOnly);
+        using var vacuum = connection.CreateCommand();
+        vacuum.CommandText = "VACUUM INTO $path";
+        vacuum.Parameters.AddWithValue("$path", destination);
+        vacuum.ExecuteNonQuery();
     }
 
     private static long CurrentVersion(string file)
