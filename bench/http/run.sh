@@ -42,7 +42,8 @@ echo "importing into a fresh $db"
 
 port="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
 url="http://127.0.0.1:$port"
-"${api[@]}" --Store:Sqlite:Path="$db" --Store:LoadSampleData=false --Urls="$url" > "$log" 2>&1 &
+# The load comes from one client: its rate limit is off.
+"${api[@]}" --Store:Sqlite:Path="$db" --Store:LoadSampleData=false --Urls="$url" --RateLimit:PermitsPerSecond=0 > "$log" 2>&1 &
 service=$!
 trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true' EXIT
 

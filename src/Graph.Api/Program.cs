@@ -7,6 +7,7 @@ using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Health;
 using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
+using KnowledgeGraph.Api.Hosting.RateLimiting;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Schema;
 using KnowledgeGraph.Api.Schema.Journal;
@@ -17,10 +18,22 @@ var commandLine = GraphCommandLine.Create(RunWebHostAsync,
     TokenCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    BackupCommands.Backup(),
+    BackupCommands.Restore(),
     MigrateCommand.Create(),
     GenerateCommand.Create(),
     EvaluateMatchmakingCommand.Create());
-return await commandLine.InvokeAsync(args).ConfigureAwait(false);
+try
+{
+    return await commandLine.InvokeAsync(args).ConfigureAwait(false);
+}
+catch (StartupConfigurationException e) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    // A setting the service cannot start with: say which and why, without a stack trace. (Under the test host, which
+    // runs this entry point itself, the exception goes on to it.)
+    await Console.Error.WriteLineAsync($"Cannot start: {e.Message}").ConfigureAwait(false);
+    return 2;
+}
 
 // The web host: one line per area, each configured next to its code under Hosting/.
 static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancellationToken)
@@ -28,7 +41,14 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     // appsettings.json is read once at start, not watched: nothing here reloads its options, and the watch covered the
     // whole content root, so every log line or database write under it woke a thread. `--hostBuilder:reloadConfigOnChange=true`
     // turns it back on.
-    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+        ContentRootPath = CliConfiguration.ContentRoot(args),
+    });
+    // The default address only when none is configured: ASPNETCORE_URLS (the container's 8080), URLS, Urls or --urls win.
+    if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        builder.WebHost.UseUrls("http://localhost:5080");
     builder.Services
         .AddGraphLogging()
         .AddGraphStore(builder.Configuration)
@@ -37,6 +57,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddChangeFeed()
         .AddMatchmaking()
         .AddGraphAuthentication(builder.Configuration)
+        .AddGraphRateLimits(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)
         .AddGraphHealthChecks()
         .AddExplorer(builder.Configuration);
@@ -45,6 +66,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.UseGraphRequestLogging();
     app.MapExplorer();
     app.UseAuthentication();
+    app.UseGraphRateLimits();
     app.MapGraphQLHttp<KnowledgeGraphSchema>("/graphql");
     app.MapGraphQLStream<KnowledgeGraphSchema>("/graphql/stream");
     app.MapGraphHealthChecks();

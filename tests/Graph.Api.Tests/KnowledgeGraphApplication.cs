@@ -50,6 +50,8 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         _settings["Store:Sqlite:Path"] = DatabasePath;
         _settings["Store:LoadSampleData"] = "false";
         _settings["Auth:SigningKey"] = SigningKey;
+        // Tests send many requests from one client; the rate limit tests turn it back on.
+        _settings["RateLimit:PermitsPerSecond"] = "0";
         if (store == TestStore.Neo4j)
             UseTestNeo4j(empty: true);
     }

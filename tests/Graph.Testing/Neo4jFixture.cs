@@ -32,6 +32,7 @@ public static class Neo4jFixture
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) return (null, $"tools/neo4j/start.sh failed ({process.ExitCode}): {stderr.Result.Trim()}");
+        Neo4jServerUse.Take(root, startedHere: !stderr.Result.Contains("already answers", StringComparison.Ordinal));
         return (new Uri(output.Trim().Split('\n')[^1]), null);
     }
 
@@ -106,4 +107,28 @@ public sealed class Neo4jLease : IDisposable
     }
 
     public void Dispose() => _lock?.Dispose();
+}
+
+/// <summary>
+/// The test Neo4j that a test run started is stopped when the last test process using it has exited (each test project
+/// runs in a process of its own): each holds a lease, and the process that started the server also starts, detached,
+/// tools/neo4j/stop-when-unused.sh, which stops it once no lease's process is alive. One that was running before — a
+/// developer's, or CI's — is left running.
+/// </summary>
+static class Neo4jServerUse
+{
+    public static void Take(string root, bool startedHere)
+    {
+        var leases = Path.Combine(root, ".tools", "neo4j", "leases");
+        Directory.CreateDirectory(leases);
+        var lease = Path.Combine(leases, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllText(lease, "");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(lease);
+        if (!startedHere) return;
+        // In a session of its own, so that it outlives the test runner, which ends this process and its children.
+        using var watcher = Process.Start(new ProcessStartInfo("setsid", ["--fork", "bash", Path.Combine(root, "tools", "neo4j", "stop-when-unused.sh")])
+        {
+            UseShellExecute = false,
+        });
+    }
 }

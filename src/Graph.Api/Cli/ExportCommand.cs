@@ -24,9 +24,19 @@ public static class ExportCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var path = parse.GetValue(folder)!;
+            string[] args = [.. parse.UnmatchedTokens];
+            // The embedded store is exported from a snapshot taken in one read transaction, so that writes during the
+            // export leave no dangling links or half batches in it.
+            string? snapshot = null;
             try
             {
-                var cli = await CliStore.OpenAsync([.. parse.UnmatchedTokens], cancellationToken).ConfigureAwait(false);
+                if (SqliteBackups.FindConfiguredPath(args) is { } database && File.Exists(database))
+                {
+                    snapshot = Path.Combine(Path.GetTempPath(), $"kg-export-{Guid.NewGuid():N}.db");
+                    SqliteBackups.Backup(database, snapshot);
+                    args = [.. args, $"--Store:Sqlite:Path={snapshot}"];
+                }
+                var cli = await CliStore.OpenAsync(args, cancellationToken).ConfigureAwait(false);
                 await using var closing = cli.ConfigureAwait(false);
                 var counts = await cli.Store.CountAsync(cancellationToken).ConfigureAwait(false);
                 var total = counts.NodeTotal + counts.LinkTotal;
@@ -37,10 +47,19 @@ public static class ExportCommand
                     $"Exported {result.Nodes:N0} nodes and {result.Links:N0} links to {path} in {clock.Elapsed.TotalSeconds:0.0} s (data version {result.DataVersion}); {result.BuiltInReferenceNodesLeftOut:N0} built-in region and field nodes, unchanged, were left out."));
                 return 0;
             }
-            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 parse.InvocationConfiguration.Error.WriteLine(e is DomainException domain ? $"{domain.Code}: {e.Message}" : e.Message);
                 return 1;
+            }
+            finally
+            {
+                if (snapshot is not null)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    foreach (var file in new[] { snapshot, snapshot + "-wal", snapshot + "-shm" })
+                        File.Delete(file);
+                }
             }
         });
         return command;

@@ -1,7 +1,10 @@
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Cost;
+using KnowledgeGraph.Api.Hosting.Errors;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
 
@@ -12,7 +15,7 @@ namespace KnowledgeGraph.Api.Hosting;
 /// complexity limits are measured with this request's arguments — the same checks, errors and results as graphql-dotnet's
 /// validation with the rules kept for cached documents, without any of its walks over the document but complexity's.
 /// </summary>
-internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : IDocumentValidator
+internal sealed class CachedDocumentValidator(ComplexityOptions complexity, IOptions<GraphQLHostOptions> limits) : IDocumentValidator
 {
     /// <summary>
     /// The <see cref="GraphQL.ExecutionOptions.UserContext"/> entry that asks for the shorter path, holding the
@@ -21,12 +24,30 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : ID
     public const string PreparedOperationKey = "preparedOperation";
 
     private readonly DocumentValidator _validator = new();
-    private readonly RequestComplexity _complexity = new(complexity);
+    private readonly RequestCostRule _complexity = new(complexity);
 
-    public Task<IValidationResult> ValidateAsync(in ValidationOptions options) =>
-        options.UserContext.TryGetValue(PreparedOperationKey, out var entry) && entry is PreparedOperation prepared
+    public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
+    {
+        // A subscription streams, so it is answered over Server-Sent Events only; elsewhere graphql-dotnet would fail on it
+        // while executing, as if it were the server's fault.
+        if (options.Operation.Operation == OperationType.Subscription && !options.UserContext.ContainsKey(Http.GraphQLSseEndpoint.StreamKey))
+        {
+            return Task.FromResult<IValidationResult>(new ValidationResult([new UnsupportedOperationError(options.Document.Source,
+                ApiErrorCodes.SubscriptionsNotSupported,
+                "Subscriptions are served over Server-Sent Events at /graphql/stream (the graphql-sse protocol), not here: send queries and mutations to this endpoint.",
+                options.Operation)]));
+        }
+        return options.UserContext.TryGetValue(PreparedOperationKey, out var entry) && entry is PreparedOperation prepared
             ? ValidatePreparedAsync(options, prepared)
-            : _validator.ValidateAsync(options);
+            : ValidateNewAsync(options);
+    }
+
+    private Task<IValidationResult> ValidateNewAsync(in ValidationOptions options)
+    {
+        if (DocumentSize.Check(options.Document, limits.Value.MaxSelections) is { } tooLarge)
+            return Task.FromResult<IValidationResult>(new ValidationResult([tooLarge]));
+        return _validator.ValidateAsync(options);
+    }
 
     private async Task<IValidationResult> ValidatePreparedAsync(ValidationOptions options, PreparedOperation prepared)
     {
@@ -41,7 +62,7 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : ID
             var result = await prepared.ParseAsync(context).ConfigureAwait(false);
             if (!result.IsValid)
                 return result;
-            await _complexity.CheckAsync(context).ConfigureAwait(false);
+            await _complexity.CheckAsync(context, prepared).ConfigureAwait(false);
             return context.HasErrors
                 ? new ValidationResult(context.Errors) { Variables = result.Variables, ArgumentValues = result.ArgumentValues, DirectiveValues = result.DirectiveValues }
                 : result;
@@ -49,16 +70,6 @@ internal sealed class CachedDocumentValidator(ComplexityOptions complexity) : ID
         finally
         {
             prepared.Return(context);
-        }
-    }
-
-    /// <summary>The complexity rule's own measure and limits, run on a document that was walked already.</summary>
-    private sealed class RequestComplexity(ComplexityOptions options) : ComplexityValidationRule(options)
-    {
-        public async ValueTask CheckAsync(ValidationContext context)
-        {
-            var (total, depth) = await CalculateComplexityAsync(context).ConfigureAwait(false);
-            await ValidateComplexityAsync(context, total, depth).ConfigureAwait(false);
         }
     }
 }

@@ -11,6 +11,12 @@ public sealed class GraphQLHostOptions
     /// <summary>The highest complexity score (fields weighted by expected list sizes) a document may have.</summary>
     public int MaxComplexity { get; set; } = 20_000;
 
+    /// <summary>The most field selections a document may have written in it (a fragment's once), checked before the rest.</summary>
+    public int MaxSelections { get; set; } = 1_000;
+
+    /// <summary>The longest a request may take, from parsing to the last resolver; then it stops with TIMEOUT.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest POST body, and the longest GET query string, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 

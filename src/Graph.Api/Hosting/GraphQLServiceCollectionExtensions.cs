@@ -4,10 +4,10 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Validation;
-using GraphQL.Validation.Rules.Custom;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Cost;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Schema;
@@ -24,8 +24,9 @@ public static partial class GraphQLServiceCollectionExtensions
     {
         services.AddOptions<GraphQLHostOptions>()
             .BindConfiguration(GraphQLHostOptions.Section)
-            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxRequestBytes > 0 && o.MaxBatchSize >= 0,
-                "GraphQL:MaxDepth, MaxComplexity and MaxRequestBytes must be positive, MaxBatchSize zero or more")
+            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxSelections > 0 && o.MaxRequestBytes > 0 && o.MaxBatchSize >= 0
+                    && o.RequestTimeout > TimeSpan.Zero,
+                "GraphQL:MaxDepth, MaxComplexity, MaxSelections, MaxRequestBytes and RequestTimeout must be positive, MaxBatchSize zero or more")
             .ValidateOnStart();
 
         services.AddGraphQL(graphQL => graphQL
@@ -51,6 +52,7 @@ public static partial class GraphQLServiceCollectionExtensions
 
         // Repeated documents are checked for each request without walking them again (see GraphQLDocumentCache).
         services.AddSingleton<IDocumentValidator, CachedDocumentValidator>();
+        services.AddSingleton<IDocumentBuilder, DepthLimitedDocumentBuilder>();
         services.AddGraphQLHttp<KnowledgeGraphSchema>();
         services.AddGraphQLStream<KnowledgeGraphSchema>();
         services.AddGraphLoaders();
@@ -71,7 +73,7 @@ public static partial class GraphQLServiceCollectionExtensions
             complexity.MaxComplexity = null;
             complexity.ValidateComplexityDelegate = QueryLimits.Check(limits.MaxDepth, limits.MaxComplexity);
         });
-        return graphQL.AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true);
+        return graphQL.AddValidationRule<RequestCostRule>(useForCachedDocuments: true);
     }
 
     private static void LogUnhandled(UnhandledExceptionContext context)

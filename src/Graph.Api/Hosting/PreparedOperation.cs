@@ -26,6 +26,12 @@ internal sealed class PreparedOperation(AccessRequirements requirements)
     public AccessRequirements Requirements { get; } = requirements;
 
     /// <summary>
+    /// The operation's cost and depth, kept when it has no variables (then every request costs the same); a reference,
+    /// so that concurrent requests see all of it or none.
+    /// </summary>
+    public Tuple<double, int>? Cost { get; set; }
+
+    /// <summary>
     /// A validation context for a request of this operation, with its variable usages known after its first use; give
     /// it back with <see cref="Return"/>.
     /// </summary>

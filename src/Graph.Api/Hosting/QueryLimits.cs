@@ -7,11 +7,12 @@ using GraphQLParser.AST;
 namespace KnowledgeGraph.Api.Hosting;
 
 /// <summary>
-/// The depth and complexity limits (<see cref="GraphQLHostOptions.MaxDepth"/>, <see cref="GraphQLHostOptions.MaxComplexity"/>),
-/// checked after graphql-dotnet's analysis so that one kind of operation can pass: the schema's introspection, as GraphiQL and
-/// code generators send it. That query nests <c>ofType</c> 15 deep and, counted like data, scores millions; its real cost
-/// is bounded by the schema's size as long as no path enters a type's lists twice (<c>types { fields { args … } }</c> is
-/// fine, <c>types { fields { type { fields … } } }</c> multiplies and gets the usual limits).
+/// The depth and complexity limits (<see cref="GraphQLHostOptions.MaxDepth"/>, <see cref="GraphQLHostOptions.MaxComplexity"/>)
+/// on the operation's cost as <see cref="Cost.RequestCost"/> measures it, where the schema's introspection counts one a
+/// field without depth, so that GraphiQL's and code generators' introspection query passes. Its real cost is bounded by
+/// the schema's size as long as no path enters a type's lists twice (<c>types { fields { args … } }</c> is fine,
+/// <c>types { fields { type { fields … } } }</c> multiplies the answer by the schema's size at each step): introspection
+/// that does is refused, whatever else the operation asks.
 /// </summary>
 internal static class QueryLimits
 {
@@ -20,10 +21,17 @@ internal static class QueryLimits
 
     public static Func<ComplexityValidationContext, Task> Check(int maxDepth, int maxComplexity) => context =>
     {
-        if (context.Error is not null || (context.MaxDepth <= maxDepth && context.TotalImpact <= maxComplexity))
+        if (context.Error is not null)
             return Task.CompletedTask;
         var validation = context.ValidationContext;
-        if (IsSchemaIntrospection(validation.Operation, validation.Document))
+        if (!IntrospectionEntersTypeListsOnce(validation.Operation, validation.Document))
+        {
+            context.Error = new ComplexityError(
+                "Query is too complex to execute: its introspection enters a type's lists (fields, inputFields, interfaces, possibleTypes, enumValues) "
+                + "more than once on a path, which multiplies the answer by the schema's size; ask for the types once and follow them by name.");
+            return Task.CompletedTask;
+        }
+        if (context.MaxDepth <= maxDepth && context.TotalImpact <= maxComplexity)
             return Task.CompletedTask;
 
         // The messages graphql-dotnet gives for its own limits.
@@ -33,11 +41,10 @@ internal static class QueryLimits
         return Task.CompletedTask;
     };
 
-    private static bool IsSchemaIntrospection(GraphQLOperationDefinition operation, GraphQLDocument document) =>
-        operation.Operation == OperationType.Query
-        && operation.SelectionSet.Selections.All(selection =>
-            selection is GraphQLField field && field.Name.Value.Span is "__schema" or "__type" or "__typename")
-        && EntersTypeListsOnce(operation.SelectionSet, document, insideTypeList: false, depth: 0);
+    private static bool IntrospectionEntersTypeListsOnce(GraphQLOperationDefinition operation, GraphQLDocument document) =>
+        operation.SelectionSet.Selections.All(selection =>
+            selection is not GraphQLField { Name.Value.Span: "__schema" or "__type" } field
+            || EntersTypeListsOnce(field.SelectionSet, document, insideTypeList: false, depth: 0));
 
     private static bool EntersTypeListsOnce(GraphQLSelectionSet? selectionSet, GraphQLDocument document, bool insideTypeList, int depth)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using KnowledgeGraph.Domain.Validation;
 
 namespace KnowledgeGraph.Domain.Collaboration;
 
@@ -103,7 +104,7 @@ public static class NetworkExport
         foreach (var node in network.Nodes)
         {
             writer.WriteStartElement("node", Ns);
-            writer.WriteAttributeString("id", node.Id);
+            writer.WriteAttributeString("id", Xml(node.Id));
             Data("name", NameOf(names, node.Id));
             Data("kind", node.Kind.ToString());
             Data("region", node.Region);
@@ -116,8 +117,8 @@ public static class NetworkExport
         {
             writer.WriteStartElement("edge", Ns);
             writer.WriteAttributeString("id", "e" + index++.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("source", edge.SourceId);
-            writer.WriteAttributeString("target", edge.TargetId);
+            writer.WriteAttributeString("source", Xml(edge.SourceId));
+            writer.WriteAttributeString("target", Xml(edge.TargetId));
             Data("kinds", KindsText(edge.Kinds));
             Data("weight", Number(edge.Weight));
             Data("firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate));
@@ -133,7 +134,7 @@ public static class NetworkExport
             if (value is null) return;
             writer.WriteStartElement("data", Ns);
             writer.WriteAttributeString("key", key);
-            writer.WriteString(value);
+            writer.WriteString(Xml(value));
             writer.WriteEndElement();
         }
     }
@@ -159,8 +160,8 @@ public static class NetworkExport
         foreach (var node in network.Nodes)
         {
             writer.WriteStartElement("node", Ns);
-            writer.WriteAttributeString("id", node.Id);
-            writer.WriteAttributeString("label", NameOf(names, node.Id));
+            writer.WriteAttributeString("id", Xml(node.Id));
+            writer.WriteAttributeString("label", Xml(NameOf(names, node.Id)));
             Values(("kind", node.Kind.ToString()), ("region", node.Region), ("fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null), ("locality", node.Locality?.ToString()));
             writer.WriteEndElement();
         }
@@ -171,8 +172,8 @@ public static class NetworkExport
         {
             writer.WriteStartElement("edge", Ns);
             writer.WriteAttributeString("id", index++.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("source", edge.SourceId);
-            writer.WriteAttributeString("target", edge.TargetId);
+            writer.WriteAttributeString("source", Xml(edge.SourceId));
+            writer.WriteAttributeString("target", Xml(edge.TargetId));
             writer.WriteAttributeString("weight", Number(edge.Weight));
             Values(("kinds", KindsText(edge.Kinds)),
                 ("firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate)),
@@ -207,7 +208,7 @@ public static class NetworkExport
                 if (value is null) continue;
                 writer.WriteStartElement("attvalue", Ns);
                 writer.WriteAttributeString("for", target);
-                writer.WriteAttributeString("value", value);
+                writer.WriteAttributeString("value", Xml(value));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -229,7 +230,14 @@ public static class NetworkExport
         }
     }
 
-    // RFC 4180: quote a field holding a comma, a quote or a line break, doubling quotes.
-    static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    // RFC 4180: quote a field holding a comma, a quote or a line break, doubling quotes; a spreadsheet must not read
+    // stored text as a formula.
+    static string Quote(string field)
+    {
+        field = TextRules.ForSpreadsheet(field);
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+
+    // Text stored before the character rules, or in free-text properties, may hold what XML 1.0 cannot.
+    static string Xml(string text) => TextRules.ForXml(text);
 }

@@ -101,7 +101,8 @@ public static class GraphSchema
     static PropertyDefinition Quantity(string name, string chinese, string description, string unit) =>
         new(name, PropertyType.Decimal, chinese, description, Unit: unit);
     static PropertyDefinition Texts(string name, string chinese, string description) => new(name, PropertyType.TextList, chinese, description);
-    static PropertyDefinition Flag(string name, string chinese, string description) => new(name, PropertyType.Boolean, chinese, description);
+    static PropertyDefinition Flag(string name, string chinese, string description, bool confidential = false) =>
+        new(name, PropertyType.Boolean, chinese, description, Confidential: confidential);
     static PropertyDefinition Day(string name, string chinese, string description) => new(name, PropertyType.Date, chinese, description);
     static PropertyDefinition Choice(string name, string chinese, string description, IReadOnlyList<EnumValue> values) =>
         new(name, PropertyType.Enum, chinese, description, values);
@@ -125,7 +126,9 @@ public static class GraphSchema
             Money("rdExpenditure", "研发投入", "annual R&D expenditure (万元)", confidential: true),
             Int("dataYear", "数据年度", "the year the figures are for"),
             Flag("hasRdActivity", "有研发活动", "had R&D activity in the data year"),
-            Flag("aboveDesignatedSize", "规模以上", "above designated size (规上), as the statistics office lists it"),
+            // Confidential like revenue, which it reveals (规上 industrial: ≥ 2,000 万元); with it public, the 规上 policy
+            // lists were a public filter away.
+            Flag("aboveDesignatedSize", "规模以上", "above designated size (规上), as the statistics office lists it", confidential: true),
             Flag("industrial", "工业企业", "an industrial enterprise"),
             Flag("stateOwned", "国有企业", "state-owned"),
             Flag("highTech", "高新技术企业", "a certified high-tech enterprise (高企)"),

@@ -7,6 +7,7 @@ internal static class KeyRules
     public static string? Check(string? key)
     {
         if (string.IsNullOrWhiteSpace(key)) return "the key is empty";
+        if (TextRules.Check(key) is { } problem) return $"the key holds {problem}";
         if (key.Contains('|', StringComparison.Ordinal)) return $"'{key}' contains '|', which link ids use as separator";
         if (key != key.Trim()) return $"'{key}' has leading or trailing spaces";
         return null;

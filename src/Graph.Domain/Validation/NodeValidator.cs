@@ -30,11 +30,14 @@ public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists 
 
         CheckKey(input, info, problems);
         if (string.IsNullOrWhiteSpace(input.Name)) problems.Add(new("name", "a name is required"));
+        else if (TextRules.Check(input.Name) is { } nameProblem) problems.Add(new("name", $"the name holds {nameProblem}"));
         else if (input.Name != input.Name.Trim()) problems.Add(new("name", $"'{input.Name}' has leading or trailing spaces"));
         if (input.NameEn is not null && string.IsNullOrWhiteSpace(input.NameEn)) problems.Add(new("nameEn", "the English name is blank; leave it out instead"));
+        else if (TextRules.Check(input.NameEn) is { } nameEnProblem) problems.Add(new("nameEn", $"the English name holds {nameEnProblem}"));
         foreach (var alias in input.Aliases)
         {
             if (string.IsNullOrWhiteSpace(alias)) problems.Add(new("aliases", "an alias is empty"));
+            else if (TextRules.Check(alias) is { } aliasProblem) problems.Add(new("aliases", $"an alias holds {aliasProblem}"));
             else if (alias.Contains(PropertyText.ListSeparator, StringComparison.Ordinal)) problems.Add(new("aliases", $"alias '{alias}' contains ';', the list separator"));
         }
 

@@ -9,7 +9,6 @@ public sealed class ErrorCodeTests(TestFieldsApplication app) : IClassFixture<Te
     [InlineData("INVALID_CREDIT_CODE", "Credit code '91450200MA5KXXXXX1' fails its check character.")]
     [InlineData("RULE_VIOLATION", "An enterprise cannot apply to its own challenge.")]
     [InlineData("CONFLICT", "The data changed since version 3.")]
-    [InlineData("STORE_UNAVAILABLE", "The store at 'neo4j' does not answer.")]
     public async Task DomainErrorsKeepTheirCodeAndMessageAndSayWhere(string code, string message)
     {
         var response = await app.PostAsync("query Failing($code: String!) { greeting failsWith(code: $code) }", new { code });

@@ -55,7 +55,7 @@ public abstract class FilingTests(TestStore store)
     {
         await using var app = await StartAsync();
 
-        var check = PolicyApplication.Ok(await app.PostAsync(Check, new { input = Facts([Medium.Id], staff: 4) }))["filingCheck"]!;
+        var check = PolicyApplication.Ok(await app.EditAsync(Check, new { input = Facts([Medium.Id], staff: 4) }))["filingCheck"]!;
 
         Assert.False(check["passed"]!.GetValue<bool>());
         Assert.Equal("MEDIUM", check["standardSize"]!.GetValue<string>());
@@ -112,7 +112,7 @@ public abstract class FilingTests(TestStore store)
     {
         await using var app = await StartAsync();
 
-        var check = PolicyApplication.Ok(await app.PostAsync(Check, new { input = Facts([SecondMedium.Id]) }))["filingCheck"]!;
+        var check = PolicyApplication.Ok(await app.EditAsync(Check, new { input = Facts([SecondMedium.Id]) }))["filingCheck"]!;
 
         Assert.False(check["passed"]!.GetValue<bool>());
         Assert.Equal(0, check["agreements"]!.GetValue<int>());
@@ -128,7 +128,7 @@ public abstract class FilingTests(TestStore store)
         await using var app = await StartAsync();
 
         // Three medium enterprises: 150 万元 of equipment is 50 per enterprise, the medium standard; 149 is 49.67.
-        var check = PolicyApplication.Ok(await app.PostAsync(Check, new
+        var check = PolicyApplication.Ok(await app.EditAsync(Check, new
         {
             input = Facts([Medium.Id, SecondMedium.Id, ThirdMedium.Id], site: 150m, equipment: equipment, funding: 150m, mode: "MULTI_ENTERPRISE"),
         }))["filingCheck"]!;
@@ -153,7 +153,7 @@ public abstract class FilingTests(TestStore store)
             expertTeam = new { provider = "INDUSTRY_ALLIANCE", certification = "COUNTY", serviceAgreement = true },
         };
 
-        var check = PolicyApplication.Ok(await app.PostAsync(Check, new { input = facts }))["filingCheck"]!;
+        var check = PolicyApplication.Ok(await app.EditAsync(Check, new { input = facts }))["filingCheck"]!;
 
         Assert.False(check["passed"]!.GetValue<bool>());
         var failure = Assert.Single(check["items"]!.AsArray(), i => !i!["passed"]!.GetValue<bool>())!;

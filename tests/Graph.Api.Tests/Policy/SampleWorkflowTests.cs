@@ -16,7 +16,7 @@ public sealed class SampleWorkflowTests
     {
         await using var app = Start();
 
-        var check = PolicyApplication.Ok(await app.PostAsync($$"""{ filingCheck(input: {{Facts(8)}}) { passed standardSize items { key passed shortfall } } }"""))["filingCheck"]!;
+        var check = PolicyApplication.Ok(await app.EditAsync($$"""{ filingCheck(input: {{Facts(8)}}) { passed standardSize items { key passed shortfall } } }"""))["filingCheck"]!;
         var filed = PolicyApplication.Ok(await app.EditAsync($$"""
             mutation { fileRdInstitution(input: { key: "pf-jinggong-rd", name: "柳州示例精工机械研发中心", level: CITY, filedOn: "2025-03-01", facts: {{Facts(10)}} }) {
               institution { status level filedOn } check { passed } } }

@@ -20,7 +20,15 @@ public static partial class AuthenticationExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
 
         // Without a configured key no token can validate: a random key nobody knows makes that explicit.
-        var key = options.HasSigningKey ? options.GetSecurityKey() : new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+        SymmetricSecurityKey key;
+        try
+        {
+            key = options.HasSigningKey ? options.GetSecurityKey() : new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupConfigurationException(e.Message);
+        }
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>

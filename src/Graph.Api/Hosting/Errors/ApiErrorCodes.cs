@@ -15,6 +15,12 @@ public static class ApiErrorCodes
     /// <summary>The document is deeper or more complex than the configured limits.</summary>
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
 
+    /// <summary>The document is nested deeper than the parser reads (a few hundred levels).</summary>
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+
+    /// <summary>A subscription: this server has none to offer on its HTTP endpoint.</summary>
+    public const string SubscriptionsNotSupported = "SUBSCRIPTIONS_NOT_SUPPORTED";
+
     /// <summary>The operation needs a valid bearer token and the request has none.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
@@ -35,6 +41,9 @@ public static class ApiErrorCodes
 
     /// <summary>The HTTP method is not allowed (any method but GET and POST; a mutation over GET).</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+    /// <summary>The client sent more requests than its rate limit allows; <c>Retry-After</c> says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
 
     /// <summary>Execution took longer than allowed.</summary>
     public const string Timeout = "TIMEOUT";

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -9,6 +10,25 @@ namespace KnowledgeGraph.Api.Hosting.Errors;
 public sealed class GraphQLRequestRefusedError : ExecutionError
 {
     public GraphQLRequestRefusedError(string code, string message) : base(message)
+    {
+        Code = code;
+    }
+}
+
+/// <summary>The document is nested deeper than the parser reads.</summary>
+public sealed class QueryTooDeepError : DocumentError
+{
+    public QueryTooDeepError(string message, Exception inner) : base(message, inner)
+    {
+        Code = ApiErrorCodes.QueryTooDeep;
+    }
+}
+
+/// <summary>An operation this server cannot run here (a subscription over the plain HTTP endpoint).</summary>
+public sealed class UnsupportedOperationError : ValidationError
+{
+    public UnsupportedOperationError(ROM originalQuery, string code, string message, ASTNode node)
+        : base(originalQuery, null, message, node)
     {
         Code = code;
     }

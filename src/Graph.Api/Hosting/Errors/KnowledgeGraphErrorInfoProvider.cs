@@ -19,6 +19,9 @@ public sealed class KnowledgeGraphErrorInfoProvider(ErrorInfoProviderOptions opt
     {
         ArgumentNullException.ThrowIfNull(executionError);
         var (code, message, rule) = Classify(executionError);
+        // A store's failure names its file or server and the statement that failed: logged, shown only in Development.
+        if (code == ErrorCodes.StoreUnavailable && !_exposeDetails)
+            message = "The graph store could not answer this request; the failure is logged. Try again later.";
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (rule is not null)
             extensions["rule"] = rule;
@@ -44,7 +47,7 @@ public sealed class KnowledgeGraphErrorInfoProvider(ErrorInfoProviderOptions opt
 
         return error switch
         {
-            GraphQLRequestRefusedError or AuthorizationError or FieldForbiddenError => (error.Code!, error.Message, null),
+            GraphQLRequestRefusedError or AuthorizationError or FieldForbiddenError or QueryTooDeepError or UnsupportedOperationError => (error.Code!, error.Message, null),
             ComplexityError => (ApiErrorCodes.QueryTooComplex, error.Message, null),
             SyntaxError => (ApiErrorCodes.ParseFailed, error.Message, null),
             ValidationError => (ApiErrorCodes.ValidationFailed, error.Message, error.Code),

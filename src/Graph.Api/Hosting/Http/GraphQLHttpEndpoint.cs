@@ -203,7 +203,10 @@ internal sealed class GraphQLHttpHandler<TSchema>(
             User = http.User,
             RequestServices = http.RequestServices,
             UserContext = userContext,
+            // Cancelled when the client leaves; the budget covers parsing, validation (the cost walk checks it) and execution.
             CancellationToken = http.RequestAborted,
+            Timeout = _limits.RequestTimeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
         });
     }
 
@@ -225,6 +228,8 @@ internal sealed class GraphQLHttpHandler<TSchema>(
             return StatusCodes.Status401Unauthorized;
         if (codes.Contains(ApiErrorCodes.Forbidden))
             return StatusCodes.Status403Forbidden;
+        if (codes.Contains(ApiErrorCodes.Timeout))
+            return StatusCodes.Status503ServiceUnavailable;
         var isRequestError = result.Errors?.All(e => e is DocumentError or RequestError or GraphQLRequestRefusedError) ?? true;
         return isRequestError ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
     }

@@ -38,34 +38,48 @@ internal static class GraphQLHttpRequestReader
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-                return Single(FromObject(root, serializer, "The request body"));
-            if (root.ValueKind != JsonValueKind.Array)
-                return GraphQLHttpRequests.Malformed($"The request body is a JSON {Describe(root.ValueKind)}: it must be an object with a 'query' string{(maxBatchSize > 0 ? ", or an array of such objects" : "")}.");
-            if (maxBatchSize <= 0)
-                return GraphQLHttpRequests.Malformed("Batched requests (a JSON array) are not accepted by this server: send one object per request.");
-
-            var count = root.GetArrayLength();
-            if (count == 0)
-                return GraphQLHttpRequests.Malformed("The batch is an empty array: send at least one request.");
-            if (count > maxBatchSize)
-                return GraphQLHttpRequests.Malformed($"The batch holds {count} requests; at most {maxBatchSize} are allowed in one.");
-
-            var requests = new List<GraphQLRequest>(count);
-            var index = 0;
-            foreach (var element in root.EnumerateArray())
+            try
             {
-                var where = $"Request {index++} of the batch";
-                if (element.ValueKind != JsonValueKind.Object)
-                    return GraphQLHttpRequests.Malformed($"{where} is a JSON {Describe(element.ValueKind)}: it must be an object with a 'query' string.");
-                var (request, error) = FromObject(element, serializer, where);
-                if (error is not null)
-                    return GraphQLHttpRequests.Malformed(error);
-                requests.Add(request!);
+                return FromRoot(json.RootElement, serializer, maxBatchSize);
             }
-            return new GraphQLHttpRequests(requests, IsBatch: true);
+            catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+            {
+                // System.Text.Json reads invalid UTF-8 in a string, or an escaped lone surrogate (\ud800), only when asked for it.
+                return GraphQLHttpRequests.Malformed(NotUnicode);
+            }
         }
+    }
+
+    private const string NotUnicode = "The request body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate such as \\ud800): send UTF-8 JSON.";
+
+    private static GraphQLHttpRequests FromRoot(JsonElement root, IGraphQLSerializer serializer, int maxBatchSize)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
+            return Single(FromObject(root, serializer, "The request body"));
+        if (root.ValueKind != JsonValueKind.Array)
+            return GraphQLHttpRequests.Malformed($"The request body is a JSON {Describe(root.ValueKind)}: it must be an object with a 'query' string{(maxBatchSize > 0 ? ", or an array of such objects" : "")}.");
+        if (maxBatchSize <= 0)
+            return GraphQLHttpRequests.Malformed("Batched requests (a JSON array) are not accepted by this server: send one object per request.");
+
+        var count = root.GetArrayLength();
+        if (count == 0)
+            return GraphQLHttpRequests.Malformed("The batch is an empty array: send at least one request.");
+        if (count > maxBatchSize)
+            return GraphQLHttpRequests.Malformed($"The batch holds {count} requests; at most {maxBatchSize} are allowed in one.");
+
+        var requests = new List<GraphQLRequest>(count);
+        var index = 0;
+        foreach (var element in root.EnumerateArray())
+        {
+            var where = $"Request {index++} of the batch";
+            if (element.ValueKind != JsonValueKind.Object)
+                return GraphQLHttpRequests.Malformed($"{where} is a JSON {Describe(element.ValueKind)}: it must be an object with a 'query' string.");
+            var (request, error) = FromObject(element, serializer, where);
+            if (error is not null)
+                return GraphQLHttpRequests.Malformed(error);
+            requests.Add(request!);
+        }
+        return new GraphQLHttpRequests(requests, IsBatch: true);
     }
 
     public static GraphQLHttpRequests FromQueryString(IQueryCollection query, IGraphQLSerializer serializer)

@@ -22,6 +22,9 @@ namespace KnowledgeGraph.Api.Hosting.Http;
 /// </summary>
 public static class GraphQLSseEndpoint
 {
+    /// <summary>The user-context key that marks an operation run by the stream endpoint (where subscriptions may run).</summary>
+    public const string StreamKey = "KnowledgeGraph.EventStream";
+
     /// <summary>The header that carries a single-connection stream's token.</summary>
     public const string TokenHeader = "x-graphql-event-stream-token";
 
@@ -267,7 +270,7 @@ internal sealed class GraphQLSseHandler<TSchema>(
             operation.Dispose();
             return;
         }
-        var userContext = new Dictionary<string, object?>();
+        var userContext = new Dictionary<string, object?> { [GraphQLSseEndpoint.StreamKey] = true };
         if (http.Items[AuthenticationExtensions.FailureItem] is string failure)
             userContext[AuthorizationValidationRule.AuthFailureKey] = failure;
         var user = http.User;

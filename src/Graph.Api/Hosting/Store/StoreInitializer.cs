@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Writing;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,30 @@ internal sealed partial class StoreInitializer(
     IEnumerable<ISampleDataLoader> sampleDataLoaders,
     ILogger<StoreInitializer> logger) : IHostedLifecycleService
 {
+    /// <summary>How often the start is tried when another process initializes the same store at the same time.</summary>
+    private const int Attempts = 5;
+
     // StartingAsync runs before every hosted service's StartAsync, so before Kestrel listens.
     public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await InitializeAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < Attempts && e is InvalidOperationException or DomainException && !cancellationToken.IsCancellationRequested)
+            {
+                // Two services started on one new store both add the built-in nodes (and the sample data): the one that
+                // commits second finds them written meanwhile. Its next try finds them there and adds nothing.
+                LogInitializationRace(logger, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         LogStoreReady(logger, options.Value.Kind);
@@ -43,6 +66,9 @@ internal sealed partial class StoreInitializer(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Initializing the store failed on try {Attempt}, probably beside another process starting on it; trying again: {Reason}")]
+    private static partial void LogInitializationRace(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph store {StoreKind} is ready")]
     private static partial void LogStoreReady(ILogger logger, string storeKind);

@@ -30,14 +30,17 @@ public sealed class CollaborationTypes
         Metric = new EnumerationGraphType<RankingMetric> { Name = "RankingMetric", Description = "What a ranking measures. 排名指标。" };
 
         Selection = new InputObjectGraphType<object> { Name = "CollaborationNetworkInput", Description = "Which organisations and which evidence: a region, a field, organisation kinds, kinds of collaboration, a time window or a year, and a least weight. 网络筛选条件。" };
-        Selection.Field<StringGraphType>("region").Description("A GB/T 2260 division code; its sub-regions are included. 地区（含下级）。");
-        Selection.Field<StringGraphType>("field").Description("A field code; its sub-fields are included. 技术领域（含下级）。");
+        Selection.Field<StringGraphType>("region").Description("A GB/T 2260 division code; its sub-regions are included. 地区（含下级）。")
+            .Validate(code => ArgumentChecks.Region("where.region", (string)code));
+        Selection.Field<StringGraphType>("field").Description("A field code; its sub-fields are included. 技术领域（含下级）。")
+            .Validate(code => ArgumentChecks.Field("where.field", (string)code));
         Selection.Field("organizationKinds", new ListGraphType(new NonNullGraphType(OrganizationKind))).Description("Only these kinds of organisation. 组织类型。");
         Selection.Field("kinds", new ListGraphType(new NonNullGraphType(Kind))).Description("Only these kinds of collaboration. 合作类型。");
         Selection.Field<IsoDateGraphType>("since").Description("Only evidence that lasts until this day or later. 起始日期。");
         Selection.Field<IsoDateGraphType>("until").Description("Only evidence that started by this day. 截止日期。");
         Selection.Field<IntGraphType>("year").Description("The network as of a year: evidence alive during it (instead of since/until). 年度。");
-        Selection.Field<FloatGraphType>("minWeight").Description("Only ties at least this heavy. 最小权重。");
+        Selection.Field<FloatGraphType>("minWeight").Description("Only ties at least this heavy (zero or more). 最小权重。")
+            .Validate(weight => ArgumentChecks.Finite("where.minWeight", Convert.ToDouble(weight, System.Globalization.CultureInfo.InvariantCulture)));
 
         Evidence = new ObjectGraphType<CollaborationEvidence> { Name = "CollaborationEvidence", Description = "Why two organisations collaborate: the links, and the node they meet at. 合作证据。" };
         Evidence.Field("kind", new NonNullGraphType(Kind)).Resolve(c => c.Source.Kind);

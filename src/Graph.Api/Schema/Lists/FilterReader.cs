@@ -1,5 +1,6 @@
 using System.Collections;
 using KnowledgeGraph.Api.Schema.Links;
+using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
@@ -21,6 +22,40 @@ public sealed class FilterReader(FilterScope scope)
 
     /// <summary>The filter a <c>where</c> argument describes; null when it sets nothing.</summary>
     public NodeFilter? Filter(IDictionary<string, object?>? where) => where is null ? null : Object(where, "where");
+
+    /// <summary>The most conditions, list values and link quantifiers one filter may hold, all nesting levels together.</summary>
+    public const int MaxFilterSize = 500;
+
+    /// <summary>The most sort keys one <c>order</c> may list.</summary>
+    public const int MaxSortKeys = 10;
+
+    /// <summary>
+    /// Refuses a filter larger than <see cref="MaxFilterSize"/> (a 5,000-term <c>or</c> would reach the store as one
+    /// statement past its limits) and any value the filter cannot match, as the request is validated.
+    /// </summary>
+    public void Check(IDictionary<string, object?> where)
+    {
+        var size = SizeOf(where);
+        if (size > MaxFilterSize)
+            throw new InvalidInputException($"Argument 'where' holds {size} conditions and values; at most {MaxFilterSize} are allowed: split the request, or use 'in' on a region or field code, which covers its sub-regions and sub-fields.");
+        Filter(where);
+    }
+
+    /// <summary>Refuses an <c>order</c> with more than <see cref="MaxSortKeys"/> keys.</summary>
+    public static void CheckSort(IEnumerable<object?> order)
+    {
+        var count = order.Count();
+        if (count > MaxSortKeys)
+            throw new InvalidInputException($"Argument 'order' lists {count} sort keys; at most {MaxSortKeys} are allowed.");
+    }
+
+    private static int SizeOf(object? value) => value switch
+    {
+        IDictionary<string, object?> map => map.Sum(entry => 1 + SizeOf(entry.Value)),
+        string => 0,
+        IEnumerable list => list.Cast<object?>().Sum(item => 1 + SizeOf(item)),
+        _ => 0,
+    };
 
     /// <summary>The sort keys an <c>order</c> argument lists, in order.</summary>
     public IReadOnlyList<SortField> Sort(IEnumerable<object?>? order)
@@ -209,12 +244,10 @@ public sealed class FilterReader(FilterScope scope)
     {
         if (referenced == NodeKind.Region)
         {
-            if (Regions.Find(code) is null)
-                throw new InvalidInputException($"Argument '{path}' is '{code}', which is not a known region code (GB/T 2260, six digits, e.g. 450200 for 柳州市).");
+            ArgumentChecks.Region(path, code);
             return [code, .. Regions.Descendants(code).Select(r => r.Code)];
         }
-        if (Fields.Find(code) is null)
-            throw new InvalidInputException($"Argument '{path}' is '{code}', which is not a known field code.");
+        ArgumentChecks.Field(path, code);
         return [code, .. Fields.Descendants(code).Select(f => f.Code)];
     }
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Cost;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Schema.Loading;
 using KnowledgeGraph.Api.Schema.Nodes;
@@ -59,22 +60,25 @@ public static class RootLists
             .Arguments(
             [
                 .. PageRequest.Arguments(),
-                new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" },
-                new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = "Sort keys, most significant first. 排序。" },
+                new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" }
+                    .Validate(where => new FilterReader(scope).Check((IDictionary<string, object?>)where)),
+                new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = $"Sort keys, most significant first (at most {FilterReader.MaxSortKeys}). 排序。" }
+                    .Validate(order => FilterReader.CheckSort((IEnumerable<object?>)order)),
             ])
-            .WithComplexityImpact(context =>
-            {
-                var impact = context.Configuration.DefaultComplexityImpactDelegate(context);
-                var where = context.GetArgument<IDictionary<string, object?>?>("where");
-                impact.FieldImpact += where is null ? 0 : LinkConditionCost(scope, where, context.Configuration.DefaultListImpactMultiplier, context.Configuration.DefaultListImpactMultiplier);
-                return impact;
-            })
+            .WithArgumentCost((arguments, listSize) =>
+                arguments?.TryGetValue("where", out var where) == true && where.Value is IDictionary<string, object?> conditions
+                    ? LinkConditionCost(scope, conditions, LinkConditionWeight, listSize)
+                    : 0)
             .ResolveAsync(async context => await ListAsync(context, scope).ConfigureAwait(false));
 
     /// <summary>
-    /// What the link conditions of a filter add to the complexity: each reads a node's links, so it counts as a list
-    /// (the default list multiplier), times that again for each link condition it is nested in.
+    /// What a link condition adds to the cost: it reads the links of every node of the kind, not only of the page, so it
+    /// weighs as much as five default pages; one nested in another weighs that much for each link of the outer one
+    /// (times the default list size again), so three nested in each other are over the default limit.
     /// </summary>
+    private const double LinkConditionWeight = 100;
+
+    /// <summary>What the link conditions of a filter add to the cost (<see cref="LinkConditionWeight"/>).</summary>
     private static double LinkConditionCost(FilterScope scope, IDictionary<string, object?> where, double weight, double multiplier)
     {
         double cost = 0;

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Hosting.Cost;
 using KnowledgeGraph.Api.Schema.Loading;
 using KnowledgeGraph.Api.Schema.Nodes;
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Matchmaking;
 using KnowledgeGraph.Domain.Model;
 
@@ -28,8 +30,10 @@ public static class MatchmakingFields
             .Argument<BooleanGraphType>("excludeExisting", "Leave out current collaborators (for a challenge: its applicants and awardees). Default true.")
             .Argument<MatchmakingWeightsInputType>("weights", "The weights of the score's parts; any left out keep their default.")
             .Argument<IntGraphType>("limit", $"How many, 1–{MatchmakingIndex.MaxLimit}; default 10.")
+            .WithListSize(MatchmakingIndex.MaxLimit)
             .ResolveAsync(async context =>
             {
+                var limit = Limit(context);
                 var index = await IndexAsync(context).ConfigureAwait(false);
                 return index.RecommendPartners(new PartnerQuery(
                     context.GetArgument<string>("for"),
@@ -37,7 +41,7 @@ public static class MatchmakingFields
                     context.GetArgument("scope", PartnerScope.Any),
                     context.GetArgument("excludeExisting", true),
                     context.GetArgument<MatchmakingWeights?>("weights"),
-                    context.GetArgument("limit", 10)));
+                    limit));
             });
 
         query.Field("similarOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(similar))))
@@ -45,11 +49,22 @@ public static class MatchmakingFields
                 + "\"who else is like this partner\". 相似单位。")
             .Argument<NonNullGraphType<IdGraphType>>("of", "The organisation.")
             .Argument<IntGraphType>("limit", $"How many, 1–{MatchmakingIndex.MaxLimit}; default 10.")
+            .WithListSize(MatchmakingIndex.MaxLimit)
             .ResolveAsync(async context =>
             {
+                var limit = Limit(context);
                 var index = await IndexAsync(context).ConfigureAwait(false);
-                return index.SimilarOrganizations(context.GetArgument<string>("of"), context.GetArgument("limit", 10));
+                return index.SimilarOrganizations(context.GetArgument<string>("of"), limit);
             });
+    }
+
+    // Checked before the index is built or awaited: a refused limit costs nothing.
+    static int Limit(IResolveFieldContext context)
+    {
+        var limit = context.GetArgument("limit", 10);
+        return limit is < 1 or > MatchmakingIndex.MaxLimit
+            ? throw new InvalidInputException($"limit must be 1 to {MatchmakingIndex.MaxLimit}, not {limit}")
+            : limit;
     }
 
     static Task<MatchmakingIndex> IndexAsync(IResolveFieldContext context)

@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Store;
@@ -14,14 +16,20 @@ public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
         Description = "A policy indicator's value, with the target the seeds set beside it and the gap. 政策指标。";
         Field<NonNullGraphType<PolicyIndicatorType>>("indicator").Description("Which indicator. 指标。").Resolve(c => c.Source.Indicator);
         Field<NonNullGraphType<StringGraphType>>("name").Description("Its Chinese name. 指标名称。").Resolve(c => PolicyIndicatorType.Chinese(c.Source.Indicator));
-        Field<NonNullGraphType<DecimalGraphType>>("value").Description("The value: a percentage or a count. 指标值。").Resolve(c => decimal.Round(c.Source.Value, 2));
+        Field<NonNullGraphType<BooleanGraphType>>("suppressed")
+            .Description($"True when the value rests on, or counts, fewer than {SmallCells.MinimumCount} enterprises and the caller lacks the 'analyst' role: value, numerator, denominator, gap and met are then null, since they would point at those enterprises' confidential figures. 小样本隐藏。")
+            .Resolve(c => Suppressed(c));
+        Field<DecimalGraphType>("value").Description("The value: a percentage or a count; null when suppressed. 指标值。").Resolve(c => Suppressed(c) ? null : decimal.Round(c.Source.Value, 2));
         Field<NonNullGraphType<StringGraphType>>("unit").Description("% or enterprises. 单位。").Resolve(c => c.Source.Unit);
-        Field<NonNullGraphType<IntGraphType>>("numerator").Description("What is counted. 分子。").Resolve(c => c.Source.Numerator);
-        Field<NonNullGraphType<IntGraphType>>("denominator").Description("Out of how many. 分母。").Resolve(c => c.Source.Denominator);
+        Field<IntGraphType>("numerator").Description("What is counted; null when suppressed. 分子。").Resolve(c => Suppressed(c) ? null : c.Source.Numerator);
+        Field<IntGraphType>("denominator").Description("Out of how many; null when suppressed. 分母。").Resolve(c => Suppressed(c) ? null : c.Source.Denominator);
         Field<IndicatorTargetType>("target").Description("The target, when a seed sets one for this jurisdiction. 目标。").Resolve(c => c.Source.Target);
-        Field<DecimalGraphType>("gap").Description("How far from the target; 0 when met. 差距。").Resolve(c => c.Source.Gap is { } gap ? decimal.Round(gap, 2) : null);
-        Field<BooleanGraphType>("met").Description("Whether the target is met. 是否达标。").Resolve(c => c.Source.Gap is { } gap ? gap == 0m : null);
+        Field<DecimalGraphType>("gap").Description("How far from the target; 0 when met. 差距。").Resolve(c => !Suppressed(c) && c.Source.Gap is { } gap ? decimal.Round(gap, 2) : null);
+        Field<BooleanGraphType>("met").Description("Whether the target is met. 是否达标。").Resolve(c => !Suppressed(c) && c.Source.Gap is { } gap ? gap == 0m : null);
     }
+
+    private static bool Suppressed(IResolveFieldContext<IndicatorValue> context) =>
+        SmallCells.IsDisclosive(context.Source) && !Roles.Has(context.User, Roles.Analyst);
 }
 
 /// <summary>A target a seed sets.</summary>

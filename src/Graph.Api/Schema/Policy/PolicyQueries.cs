@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Schema.Mutations;
+using KnowledgeGraph.Api.Schema.Nodes;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
 
@@ -18,7 +19,10 @@ public static class PolicyQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Field<NonNullGraphType<FilingCheckType>>("filingCheck")
-            .Description("Checks a proposed R&D institution against the filing standard (\"六有\" and a cooperation agreement, by size class and construction mode), item by item. 研发机构备案核查。")
+            .Description("Checks a proposed R&D institution against the filing standard (\"六有\" and a cooperation agreement, by size class and construction mode), item by item. Needs the 'editor' or 'analyst' role: it reveals the enterprises' size classes. 研发机构备案核查（需 editor 或 analyst 角色）。")
+            // It reads the stored enterprises' employees and revenue and answers with their size classes: only for the
+            // staff who file (editor) and those who may read the figures (analyst).
+            .AuthorizeWithRoles(Roles.Editor, Roles.Analyst)
             .Argument<NonNullGraphType<FilingFactsInputType>>("input", "The institution's facts. 备案材料。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date agreements must be in force on; today by default. 核查日期。")
             .ResolveAsync(async c => await new RdInstitutionFiling(c.Writer(), c.Actor())
@@ -40,7 +44,7 @@ public static class PolicyQueries
         query.Field<NonNullGraphType<PairingCoverageType>>("pairingCoverage")
             .Description("Enterprises paired with universities or institutes on a date, against the 1,000 target of 003. 结对子覆盖情况。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date; today by default. 统计日期。")
-            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
             .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor())
                 .CoverageAsync(c.GetArgument<DateOnly?>("on") ?? c.Today(), c.GetArgument<string?>("region"), c.CancellationToken).ConfigureAwait(false));
 
@@ -63,8 +67,8 @@ public static class PolicyQueries
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("indicators")
             .Description("Every policy indicator for a region (with its sub-regions), an industry and a year, beside its target with the gap. 政策指标。")
-            .Argument<StringGraphType>("region", "A region code; its sub-regions count too; all regions when left out. 地区。")
-            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too; all regions when left out. 地区。", region => region.CheckedRegion())
+            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
             .Argument<NonNullGraphType<IntGraphType>>("year", "The year: enterprises' figures of that data year, filings and pairings by its end, its target. 年度。")
             .ResolveAsync(async c => await new PolicyIndicatorReport(c.Store())
                 .EvaluateAsync(Scope(c), c.GetArgument<int>("year"), c.CancellationToken).ConfigureAwait(false));
@@ -75,8 +79,8 @@ public static class PolicyQueries
             // Refused before execution (UNAUTHENTICATED without a token, FORBIDDEN without the role); indicators stay public.
             .AuthorizeWithRoles(Roles.Analyst)
             .Argument<NonNullGraphType<PolicyListType>>("list", "Which list. 清单。")
-            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。")
-            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
+            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
             .Argument<IntGraphType>("year", "Only enterprises with figures of this data year. 数据年度。")
             .Argument<IntGraphType>("first", $"How many, at most {MaxPage}; 50 by default. 每页数量。")
             .Argument<StringGraphType>("after", "Continue after this cursor. 游标。")

@@ -18,7 +18,8 @@ public static class SearchField
     public static void AddTo(ObjectGraphType query, NodeTypes nodes) =>
         query.Field("search", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Node))))
             .Description("Nodes whose name, English name or an alias contains the text — any Chinese substring, Latin letters in any case — best matches first: exact, then prefix, then substring, then shorter names. 按名称、英文名、别名搜索，支持中文任意子串。")
-            .Argument<NonNullGraphType<StringGraphType>>("text", "What to look for, e.g. 柳工, 广西大学, 新能源. 搜索词。")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "What to look for, e.g. 柳工, 广西大学, 新能源. 搜索词。",
+                text => text.Validate(value => ArgumentChecks.Text("text", (string)value)))
             .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only nodes of these kinds; all kinds when not given. 节点类型。")
             .Argument<IntGraphType>("first", $"How many results at most (1 to {MaxResults}, default 20). 结果数。")
             .ResolveAsync(async context =>

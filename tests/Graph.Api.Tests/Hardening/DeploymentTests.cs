@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace KnowledgeGraph.Api.Tests.Hardening;
+
+/// <summary>
+/// What an operator meets when deploying: the container's address wins over the settings file, the development key is
+/// not published, a bad setting stops the start in one clear line, and two services starting on one new file both start.
+/// Some run the built service as a process, as a deployment does.
+/// </summary>
+public sealed class DeploymentTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-deploy-tests-" + Guid.NewGuid().ToString("N"));
+
+    public DeploymentTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "KnowledgeGraph.sln")))
+            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("the repository root was not found");
+        return directory;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The built service (beside the tests), run from an unrelated directory with these settings.</summary>
+    private Process StartService(IDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), .. args])
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Store__LoadSampleData"] = "false";
+        start.Environment["Store__Sqlite__Path"] = Path.Combine(_directory, "graph.db");
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        return Process.Start(start)!;
+    }
+
+    [Fact]
+    public async Task TheServiceListensWhereAspNetCoreUrlsSaysDespiteTheSettingsFile()
+    {
+        var port = FreePort();
+        using var service = StartService(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+        try
+        {
+            using var http = new HttpClient();
+            HttpResponseMessage? live = null;
+            for (var attempt = 0; attempt < 120 && live is null && !service.HasExited; attempt++)
+            {
+                try
+                {
+                    live = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live"));
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500);
+                }
+            }
+            Assert.True(live?.IsSuccessStatusCode, service.HasExited ? await service.StandardError.ReadToEndAsync() : "no answer");
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            await service.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public void TheContainerListensOn8080AndNoSettingsFileOverridesIt()
+    {
+        var root = RepositoryRoot();
+        var dockerfile = File.ReadAllText(Path.Combine(root, "Dockerfile"));
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "src", "Graph.Api", "appsettings.json")))!.AsObject();
+
+        Assert.Contains("ENV ASPNETCORE_URLS=http://+:8080", dockerfile);
+        Assert.Contains("EXPOSE 8080", dockerfile);
+        Assert.DoesNotContain(settings, p => p.Key.Equals("Urls", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void TheDevelopmentSettingsWithTheirPublicKeyAreNotPublished()
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Graph.Api", "Graph.Api.csproj"));
+
+        Assert.Contains(project.Descendants("Content"), c =>
+            (string?)c.Attribute("Update") == "appsettings.Development.json" && (string?)c.Attribute("CopyToPublishDirectory") == "Never");
+    }
+
+    [Fact]
+    public async Task ASigningKeyUnder32BytesStopsTheStartWithOneClearLine()
+    {
+        using var service = StartService(new Dictionary<string, string> { ["Auth__SigningKey"] = "short", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}" });
+        var error = service.StandardError.ReadToEndAsync();
+        var output = service.StandardOutput.ReadToEndAsync();
+        await service.WaitForExitAsync();
+
+        Assert.Equal(2, service.ExitCode);
+        Assert.Contains("Cannot start: Auth:SigningKey is 5 bytes long; HMAC-SHA256 needs at least 32.", await error);
+        Assert.DoesNotContain("Unhandled exception", await error + await output);
+    }
+
+    [Fact]
+    public async Task TwoServicesStartingOnOneNewFileBothStart()
+    {
+        var path = Path.Combine(_directory, "shared.db");
+        await using var first = new KnowledgeGraphApplication().With("Store:Sqlite:Path", path).With("Store:LoadSampleData", "true");
+        await using var second = new KnowledgeGraphApplication().With("Store:Sqlite:Path", path).With("Store:LoadSampleData", "true");
+
+        var answers = await Task.WhenAll(
+            Task.Run(() => first.PostAsync("{ enterprises { totalCount } }")),
+            Task.Run(() => second.PostAsync("{ enterprises { totalCount } }")));
+
+        Assert.All(answers, a => Assert.Empty(a.Errors));
+        Assert.Equal(answers[0].Data!["enterprises"]!["totalCount"]!.GetValue<int>(), answers[1].Data!["enterprises"]!["totalCount"]!.GetValue<int>());
+        Assert.True(answers[0].Data!["enterprises"]!["totalCount"]!.GetValue<int>() > 0);
+    }
+}
