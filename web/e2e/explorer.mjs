@@ -215,7 +215,10 @@ try {
     await page.getByTestId('indicator-chart').first().locator('canvas').waitFor();
     const expected = await graphql(`{ indicators(region: "450000", year: 2024) { indicator value } }`);
     const shown = await page.getByTestId('indicators').locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => ({ indicator: row.dataset.indicator, value: Number(row.querySelector('[data-testid=value]').dataset.value) })),
+      rows.map((row) => {
+        const value = row.querySelector('[data-testid=value]').dataset.value;
+        return { indicator: row.dataset.indicator, value: value === '' ? null : Number(value) };
+      }),
     );
     assert.deepEqual(shown, expected.indicators);
     await shot('indicators');

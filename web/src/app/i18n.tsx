@@ -135,6 +135,8 @@ const strings = {
   gap: ['差距', 'Gap'],
   met: ['达标', 'Met'],
   yes: ['是', 'yes'],
+  suppressed: ['不公开', 'suppressed'],
+  suppressedWhy: ['涉及的企业少于 3 家：以 analyst 角色登录可见', 'fewer than 3 enterprises: sign in as an analyst to see it'],
   no: ['否', 'no'],
   listsTitle: ['政策清单', 'Policy lists'],
   listsNeedAnalyst: ['政策清单会透露企业营业收入，需以“分析人员”身份登录。', 'Policy lists reveal revenue: sign in with the analyst role.'],

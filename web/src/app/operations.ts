@@ -170,10 +170,12 @@ export const PATHS = `query Paths($from: ID!, $to: ID!) {
 export interface Indicator {
   indicator: string;
   name: string;
-  value: number;
+  /** Null, with the counts, when the indicator rests on fewer than 3 enterprises and the caller is not an analyst. */
+  value: number | null;
+  suppressed: boolean;
   unit: string;
-  numerator: number;
-  denominator: number;
+  numerator: number | null;
+  denominator: number | null;
   target: { value: number; atLeast: boolean; year: number; seed: string } | null;
   gap: number | null;
   met: boolean | null;
@@ -181,7 +183,7 @@ export interface Indicator {
 
 export const INDICATORS = `query Indicators($region: String, $year: Int!) {
   indicators(region: $region, year: $year) {
-    indicator name value unit numerator denominator
+    indicator name value suppressed unit numerator denominator
     target { value atLeast year seed }
     gap met
   }

@@ -57,8 +57,16 @@ export function Indicators() {
           {indicators.map((i) => (
             <tr key={i.indicator} data-indicator={i.indicator}>
               <td>{i.name}</td>
-              <td data-testid="value" data-value={i.value}>
-                {i.value} {i.unit} <span className="muted">({i.numerator}/{i.denominator})</span>
+              <td data-testid="value" data-value={i.value ?? ''}>
+                {i.suppressed ? (
+                  <span className="muted" title={t('suppressedWhy')}>
+                    {t('suppressed')}
+                  </span>
+                ) : (
+                  <>
+                    {i.value} {i.unit} <span className="muted">({i.numerator}/{i.denominator})</span>
+                  </>
+                )}
               </td>
               <td title={i.target?.seed}>{i.target ? `${i.target.atLeast ? '≥' : '≤'} ${i.target.value} (${i.target.year})` : ''}</td>
               <td>{i.gap ?? ''}</td>
