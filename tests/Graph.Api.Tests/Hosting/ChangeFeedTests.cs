@@ -18,7 +18,7 @@ public sealed class ChangeFeedTests(ITestOutputHelper output)
     [RequiresNodeFact]
     public async Task TheGraphqlSseClientReceivesEveryChangeOfConcurrentWritesInOrderOnceAcrossAReconnect()
     {
-        var tool = FindTool();
+        var tool = GraphQLHttpAuditTests.FindToolDirectory("graphql-sse-check");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "graphql-sse")))
         {
             var install = await GraphQLHttpAuditTests.RunAsync("npm", "ci --no-audit --no-fund", tool, TimeSpan.FromMinutes(5));
@@ -43,16 +43,5 @@ public sealed class ChangeFeedTests(ITestOutputHelper output)
             Assert.True(m.GetProperty("inOrder").GetBoolean() && m.GetProperty("once").GetBoolean() && m.GetProperty("same").GetBoolean());
         });
         Assert.Equal(0, check.ExitCode);
-    }
-
-    static string FindTool()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tools", "graphql-sse-check");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException("tools/graphql-sse-check was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -17,7 +17,7 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
     [RequiresNodeFact]
     public async Task GraphQLOverHttpAuditPassesEveryMust()
     {
-        var tool = FindToolDirectory();
+        var tool = FindToolDirectory("graphql-http-audit");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "graphql-http")))
         {
             var install = await RunAsync("npm", "ci --no-audit --no-fund", tool, TimeSpan.FromMinutes(5));
@@ -45,15 +45,16 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
         Assert.Equal(0, audit.ExitCode);
     }
 
-    private static string FindToolDirectory()
+    /// <summary>The folder of one of the repository's npm tools (tools/&lt;name&gt;), found above the test's output.</summary>
+    internal static string FindToolDirectory(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "tools", "graphql-http-audit");
+            var candidate = Path.Combine(directory.FullName, "tools", name);
             if (File.Exists(Path.Combine(candidate, "package.json")))
                 return candidate;
         }
-        throw new DirectoryNotFoundException("tools/graphql-http-audit was not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException($"tools/{name} was not found above " + AppContext.BaseDirectory);
     }
 
     internal static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string directory, TimeSpan timeout)
