@@ -9,9 +9,9 @@ using KnowledgeGraph.Api.Hosting.Http;
 using KnowledgeGraph.Api.Hosting.Logging;
 using KnowledgeGraph.Api.Hosting.RateLimiting;
 using KnowledgeGraph.Api.Hosting.Store;
+using KnowledgeGraph.Api.Matchmaking;
 using KnowledgeGraph.Api.Schema;
-using KnowledgeGraph.Api.Schema.Journal;
-using KnowledgeGraph.Api.Schema.Matchmaking;
+using KnowledgeGraph.Api.Writes;
 
 // The command line: `serve` (also the default) runs the web host below; every other verb is one line here.
 var commandLine = GraphCommandLine.Create(RunWebHostAsync,
@@ -35,7 +35,7 @@ catch (StartupConfigurationException e) when (System.Reflection.Assembly.GetEntr
     return 2;
 }
 
-// The web host: one line per area, each configured next to its code under Hosting/.
+// The web host: one line per area, each configured next to its code in its feature folder (or Hosting/ for the engine).
 static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancellationToken)
 {
     // appsettings.json is read once at start, not watched: nothing here reloads its options, and the watch covered the

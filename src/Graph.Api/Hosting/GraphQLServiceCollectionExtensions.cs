@@ -10,8 +10,8 @@ using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Cost;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Hosting.Http;
+using KnowledgeGraph.Api.Hosting.Loading;
 using KnowledgeGraph.Api.Schema;
-using KnowledgeGraph.Api.Schema.Loading;
 using KnowledgeGraph.Domain.Errors;
 using Microsoft.Extensions.Options;
 

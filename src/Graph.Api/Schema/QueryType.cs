@@ -1,10 +1,12 @@
 using GraphQL.Types;
-using KnowledgeGraph.Api.Schema.Collaboration;
-using KnowledgeGraph.Api.Schema.Links;
-using KnowledgeGraph.Api.Schema.Lists;
-using KnowledgeGraph.Api.Schema.Nodes;
-using KnowledgeGraph.Api.Schema.Policy;
-using KnowledgeGraph.Api.Schema.Search;
+using KnowledgeGraph.Api.Collaboration;
+using KnowledgeGraph.Api.Graph.Links;
+using KnowledgeGraph.Api.Graph.Lists;
+using KnowledgeGraph.Api.Graph.Nodes;
+using KnowledgeGraph.Api.Graph.Search;
+using KnowledgeGraph.Api.Matchmaking;
+using KnowledgeGraph.Api.Policy;
+using KnowledgeGraph.Api.Writes;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
@@ -32,8 +34,8 @@ public sealed class QueryType : ObjectGraphType
         SearchField.AddTo(this, nodes);
         PolicyQueries.AddTo(this);
         CollaborationFields.AddTo(this, nodes);
-        Matchmaking.MatchmakingFields.AddTo(this, nodes);
-        var (journalEntry, journalTypes) = Journal.JournalFields.AddTo(this);
+        MatchmakingFields.AddTo(this, nodes);
+        var (journalEntry, journalTypes) = JournalFields.AddTo(this);
         JournalEntryType = journalEntry;
         CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type)), .. journalTypes];
     }

@@ -1,0 +1,127 @@
+using GraphQL.Types;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
+
+namespace KnowledgeGraph.Api.Policy;
+
+/// <summary>Where a 揭榜挂帅 challenge stands in its lifecycle.</summary>
+public sealed class ChallengeLifecycleType : ObjectGraphType<ChallengeInfo>
+{
+    public ChallengeLifecycleType()
+    {
+        Name = "ChallengeLifecycle";
+        Description = "A 揭榜挂帅 challenge's lifecycle: 征集 → 发榜 → 揭榜申报 → 评审 → 对接洽谈 → 立项 → 完成/终止, with the date of each step, the applicants and the winner. 揭榜挂帅进展。";
+        Field("challenge", PolicySchema.NonNull("Challenge")).Description("The challenge. 榜单。").Resolve(c => c.Source.Challenge);
+        Field("kind", PolicySchema.Enum(NodeKind.Challenge, "challengeKind")).Description("技术攻关类 or 成果转化类. 榜单类型。").Resolve(c => c.Source.Kind.ToString());
+        Field("status", PolicySchema.Enum(NodeKind.Challenge, "status")).Description("The current state. 当前状态。").Resolve(c => c.Source.Record.Status.ToString());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeStepType>>>>("history").Description("Each state entered, with its date, in order. 各阶段日期。").Resolve(c => c.Source.Record.History);
+        Field("nextStates", PolicySchema.EnumList(NodeKind.Challenge, "status"))
+            .Description("The states it may move to next; 立项 goes through awardChallenge. 可转入的状态。").Resolve(c => c.Source.NextStates.Select(s => s.ToString()).ToList());
+        Field("poster", PolicySchema.Ref("Organization")).Description("Who posted it. 发榜方。")
+            .ResolveAsync(async c => c.Source.PosterId is null ? null : await c.Store().GetNodeAsync(c.Source.PosterId, c.CancellationToken).ConfigureAwait(false));
+        Field("applicants", PolicySchema.ListOf("Node")).Description("Organisations and consortia that applied. 揭榜方。")
+            .ResolveAsync(async c => (await c.Store().GetNodesAsync([.. c.Source.Record.ApplicantIds], c.CancellationToken).ConfigureAwait(false))
+                .Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList());
+        Field("winner", PolicySchema.Ref("Node")).Description("Who it was awarded to. 中榜方。")
+            .ResolveAsync(async c => c.Source.Record.AwardedTo is null ? null : await c.Store().GetNodeAsync(c.Source.Record.AwardedTo, c.CancellationToken).ConfigureAwait(false));
+        Field<DecimalGraphType>("budget").Description("The amount offered (万元). 榜单金额。").Resolve(c => c.Source.Budget);
+        Field<DecimalGraphType>("publicFunding").Description("Public S&T funding (万元). 财政资助。").Resolve(c => c.Source.PublicFunding);
+        Field<DecimalGraphType>("publicFundingShare").Description("Public funding as a share of the budget (%). 财政资助占比。")
+            .Resolve(c => c.Source.PublicFundingShare is { } share ? decimal.Round(share * 100m, 2) : null);
+    }
+}
+
+/// <summary>One dated state of a challenge.</summary>
+public sealed class ChallengeStepType : ObjectGraphType<ChallengeStep>
+{
+    public ChallengeStepType()
+    {
+        Name = "ChallengeStep";
+        Description = "A state a challenge entered, and when. 榜单阶段。";
+        Field("status", PolicySchema.Enum(NodeKind.Challenge, "status")).Description("The state. 状态。").Resolve(c => c.Source.Status.ToString());
+        Field("on", PolicySchema.NonNull("Date")).Description("The date it was entered. 日期。").Resolve(c => c.Source.On);
+        Field<NonNullGraphType<StringGraphType>>("label").Description("The state's Chinese name. 中文名称。").Resolve(c => ChallengeLifecycle.Chinese(c.Source.Status));
+    }
+}
+
+/// <summary>Whether an applicant may apply, and every reason it may not.</summary>
+public sealed class ChallengeEligibilityType : ObjectGraphType<Eligibility>
+{
+    public ChallengeEligibilityType()
+    {
+        Name = "ChallengeEligibility";
+        Description = "Whether an organisation or consortium may apply to a challenge (003: not the poster, nor its subsidiary at any depth, nor a consortium either leads). 揭榜资格。";
+        Field<NonNullGraphType<BooleanGraphType>>("eligible").Description("Whether it may apply. 是否可揭榜。").Resolve(c => c.Source.Eligible);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Every reason it may not. 不符合的原因。").Resolve(c => c.Source.Reasons);
+    }
+}
+
+/// <summary>A challenge to post.</summary>
+public sealed class PostChallengeInputType : InputObjectGraphType
+{
+    public PostChallengeInputType()
+    {
+        Name = "PostChallengeInput";
+        Description = "A challenge to post; it starts in 征集 on the date given. 发布揭榜挂帅榜单。";
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The challenge's key. 榜单主键。");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its title. 榜单名称。");
+        Field("kind", PolicySchema.Enum(NodeKind.Challenge, "challengeKind")).Description("技术攻关类 or 成果转化类. 榜单类型。");
+        Field<NonNullGraphType<IdGraphType>>("posterId").Description("Who posts it: an in-region enterprise for 技术攻关类, the achievement's holder for 成果转化类. 发榜方。");
+        Field("on", PolicySchema.NonNull("Date")).Description("The date demand collection starts. 征集日期。");
+        Field<DecimalGraphType>("budget").Description("The amount offered (万元). 榜单金额。");
+        Field<DecimalGraphType>("publicFunding").Description("Public S&T funding (万元), at most the budget. 财政资助。");
+        Field("deadline", PolicySchema.Ref("Date")).Description("Application deadline. 截止日期。");
+        Field<IdGraphType>("achievementId").Description("成果转化类: the achievement offered. 转化成果。");
+        Field<StringGraphType>("region").Description("Region code; the poster's by default. 所在地区。");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("fields").Description("Field codes. 技术领域。");
+        Field<StringGraphType>("description").Description("What is asked or offered. 简介。");
+    }
+
+    internal static ChallengePosting Read(InputFields input) => new(
+        input.RequiredText("key"),
+        input.RequiredText("name"),
+        input.Enum<ChallengeKind>("kind") ?? ChallengeKind.TechnologyBreakthrough,
+        input.RequiredText("posterId"),
+        input.Date("on") ?? throw new Domain.Errors.InvalidInputException("input.on is required"),
+        input.Decimal("budget"),
+        input.Decimal("publicFunding"),
+        input.Date("deadline"),
+        input.Text("achievementId"),
+        input.Text("region"),
+        input.Texts("fields"),
+        input.Text("description"));
+}
+
+/// <summary>A pairing 结对子: an enterprise and a university or institute, with dates.</summary>
+public sealed class PairingType : ObjectGraphType<Link>
+{
+    public PairingType()
+    {
+        Name = "Pairing";
+        Description = "An enterprise paired with a university or research institute (003: 千家企业与高校院所结对子). 结对子。";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The PAIRED_WITH link's id. 关系标识。").Resolve(c => c.Source.Id);
+        Field("enterprise", PolicySchema.NonNull("Enterprise")).Description("The enterprise. 企业。")
+            .ResolveAsync(async c => await c.Store().GetNodeAsync(c.Source.FromId, c.CancellationToken).ConfigureAwait(false));
+        Field("partner", PolicySchema.NonNull("Organization")).Description("The university or institute. 高校院所。")
+            .ResolveAsync(async c => await c.Store().GetNodeAsync(c.Source.ToId, c.CancellationToken).ConfigureAwait(false));
+        Field("startDate", PolicySchema.Ref("Date")).Description("Paired since. 开始日期。").Resolve(c => c.Source.StartDate);
+        Field("endDate", PolicySchema.Ref("Date")).Description("Ended on; null while in force. 结束日期。").Resolve(c => c.Source.EndDate);
+        Field<StringGraphType>("source").Description("Where the fact comes from. 来源。").Resolve(c => c.Source.Source);
+    }
+}
+
+/// <summary>Pairing coverage against the target.</summary>
+public sealed class PairingCoverageType : ObjectGraphType<PairingCoverage>
+{
+    public PairingCoverageType()
+    {
+        Name = "PairingCoverage";
+        Description = "Enterprises paired with universities or institutes on a date, against 003's target of 1,000. 结对子覆盖情况。";
+        Field("asOf", PolicySchema.NonNull("Date")).Description("The date counted on. 统计日期。").Resolve(c => c.Source.AsOf);
+        Field<StringGraphType>("region").Description("The region counted, with its sub-regions; null for all. 地区。").Resolve(c => c.Source.Region);
+        Field<NonNullGraphType<IntGraphType>>("pairedEnterprises").Description("Enterprises with a pairing in force. 已结对企业数。").Resolve(c => c.Source.PairedEnterprises);
+        Field<NonNullGraphType<IntGraphType>>("activePairings").Description("Pairings in force. 在结对子数。").Resolve(c => c.Source.ActivePairings);
+        Field<IndicatorTargetType>("target").Description("The target that applies. 目标。").Resolve(c => c.Source.Target);
+        Field<DecimalGraphType>("gap").Description("How many enterprises short of the target; 0 when met. 差距。").Resolve(c => c.Source.Gap);
+    }
+}
