@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Writing;
 
@@ -33,6 +34,22 @@ public sealed class GraphMigration(IGraphStore from, GraphWriter to, string sour
 {
     /// <summary>The phase names, as reported to the progress.</summary>
     public const string NodesPhase = "nodes", LinksPhase = "links";
+
+    /// <summary>
+    /// The policy rules (DOMAIN.md) over every challenge and innovation centre of the source: a store written past them
+    /// (data repaired by hand, an older version) is not copied until they hold, as no other writer may write it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckRulesAsync(CancellationToken cancellationToken)
+    {
+        var challenges = new List<string>();
+        await foreach (var node in from.ScanNodesAsync(NodeKind.Challenge, cancellationToken).ConfigureAwait(false)) challenges.Add(node.Id);
+        var centres = new List<string>();
+        await foreach (var node in from.ScanNodesAsync(NodeKind.Platform, cancellationToken).ConfigureAwait(false))
+        {
+            if (node.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType) centres.Add(node.Id);
+        }
+        return await PolicyWriteRules.CheckAsync(from, challenges, centres, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Copies every node, then every link, reporting each phase after every batch written.</summary>
     public async Task<IReadOnlyList<MigrationPhase>> CopyAsync(IProgress<ImportStage> progress, CancellationToken cancellationToken)

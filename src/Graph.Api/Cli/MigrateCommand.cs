@@ -75,6 +75,13 @@ public static class MigrateCommand
             output.WriteLine($"Migrating {source.Name} -> {target.Name} in batches of {batchSize}.");
             var clock = Stopwatch.StartNew();
             var migration = new GraphMigration(sourceStore.Store, targetStore.Writer, source.Name, batchSize);
+            var broken = await migration.CheckRulesAsync(cancellationToken).ConfigureAwait(false);
+            if (broken.Count > 0)
+            {
+                foreach (var rule in broken) error.WriteLine($"RULE_VIOLATION: {rule}");
+                error.WriteLine($"{broken.Count} policy rule{(broken.Count == 1 ? " is" : "s are")} broken in {source.Name}: nothing was copied. Repair the source (as an admin) and run again.");
+                return 1;
+            }
             var phases = await ConsoleProgress.RunAsync(output, progress => migration.CopyAsync(progress, cancellationToken)).ConfigureAwait(false);
             foreach (var phase in phases)
                 output.WriteLine($"{phase.Name}: {phase.Copied} copied ({phase.AlreadyThere} were already there)");

@@ -114,6 +114,32 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoreThatBreaksAPolicyRuleIsNotCopied()
+    {
+        var source = await SqliteGraphAsync("broken.db", withSample: false);
+        await using (var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(source)))
+        {
+            await store.InitializeAsync();
+            // Written past the write path, as an older version or a hand repair could: an award to one who never applied.
+            var poster = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例发榜企业", Properties: PropertyBag.Of(("region", "450200")));
+            var winner = new NodeInput(NodeKind.University, "demo-winner", "示例大学");
+            var challenge = new NodeInput(NodeKind.Challenge, "ch-broken", "示例攻关", Properties: PropertyBag.Of(("status", "Awarded"), ("budget", 100m)));
+            await store.WriteAsync(WriteBatch.Of(
+                new WriteOperation.UpsertNode(poster), new WriteOperation.UpsertNode(winner), new WriteOperation.UpsertNode(challenge),
+                new WriteOperation.UpsertLink(new LinkInput(LinkType.Posts, poster.Id, challenge.Id)),
+                new WriteOperation.UpsertLink(new LinkInput(LinkType.Awarded, winner.Id, challenge.Id))));
+        }
+        var target = Path.Combine(_directory, "target.db");
+
+        var run = await RunAsync(["migrate", "--from", $"sqlite:{source}", "--to", $"sqlite:{target}"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("RULE_VIOLATION: challenge 'ch-broken' cannot be awarded to University:demo-winner: it did not apply", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was copied", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await SummaryAsync(target)).Counts.NodeTotal);
+    }
+
+    [Fact]
     public async Task AMissingSourceOrAnUnknownStoreIsAnError()
     {
         var missing = await RunAsync(["migrate", "--from", $"sqlite:{Path.Combine(_directory, "none.db")}", "--to", "neo4j:http://127.0.0.1:1"]);
