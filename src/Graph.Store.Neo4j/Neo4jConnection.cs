@@ -35,12 +35,77 @@ internal sealed class Neo4jTransientException(string code, string message, Excep
 /// Cypher over Neo4j's HTTP APIs: the Query API (Neo4j 5.25 and later) or the transactional endpoint
 /// (3.x to 5.x), chosen by discovery. Rows come back as JSON arrays of column values.
 /// </summary>
-internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options)
+/// <remarks>
+/// Cluster-ready: with several server addresses it uses one at a time and moves on to the next when that one cannot
+/// be reached, answers 503 or is not the leader a write needs. It keeps the bookmarks of its last write and starts
+/// every transaction with them, so that a cluster member answers only once it holds that write: what this store wrote,
+/// it reads back, whichever member answers. A server that gives no bookmarks (3.x, 4.x) is sent none.
+/// </remarks>
+internal sealed class Neo4jConnection
 {
+    readonly HttpClient _http;
+    readonly Neo4jStoreOptions _options;
+    readonly TimeProvider _time;
+    readonly Uri[] _servers;
+    int _current;
+    string[] _bookmarks = [];
     Neo4jServer? _server;
     // Transactions whose rollback could not be delivered: rolled back before the next one begins, so a lock they hold
     // is released as soon as Neo4j can be reached again, not when Neo4j gives up on them.
-    readonly ConcurrentQueue<(string Path, string? Affinity)> _abandoned = new();
+    readonly ConcurrentQueue<(Uri Location, string? Affinity)> _abandoned = new();
+
+    public Neo4jConnection(HttpClient http, Neo4jStoreOptions options, TimeProvider? time = null)
+    {
+        _http = http;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _servers = options.Servers();
+    }
+
+    /// <summary>The address in use: the first configured, until a failure moves the store on.</summary>
+    Uri Current => _servers[Volatile.Read(ref _current)];
+
+    /// <summary>The bookmarks of this store's last write, sent with every transaction it begins (none before the first).</summary>
+    internal IReadOnlyList<string> Bookmarks => Volatile.Read(ref _bookmarks);
+
+    /// <summary>
+    /// Moves on from the server a request failed on to the next configured one, unless another failure already did.
+    /// Called when the server cannot be reached, answers 503 or is not the leader.
+    /// </summary>
+    void FailOver(Uri? request)
+    {
+        if (_servers.Length < 2 || request is null) return;
+        var index = Array.FindIndex(_servers, s => s.IsBaseOf(request));
+        if (index >= 0) Interlocked.CompareExchange(ref _current, (index + 1) % _servers.Length, index);
+    }
+
+    /// <summary>
+    /// Runs a step, again after a failure that changed nothing (<see cref="Neo4jTransientException"/>). A failure that
+    /// moved the store to another server is tried there at once, until every server has had its turn; then it waits,
+    /// the wait doubling each round, for at most <see cref="Neo4jStoreOptions.MaxRetries"/> rounds.
+    /// </summary>
+    internal async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    {
+        var delay = _options.RetryDelay;
+        var (waits, hops) = (0, 0);
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Volatile.Read(ref _current);
+            try
+            {
+                return await step(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Neo4jTransientException e)
+            {
+                if (server != Volatile.Read(ref _current) && ++hops < _servers.Length) continue;
+                hops = 0;
+                if (waits++ >= _options.MaxRetries)
+                    throw new StoreUnavailableException($"Neo4j kept failing with a transient error after {attempt} attempts: {e.Message}", e);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+    }
 
     /// <summary>The server, discovered once by an unauthenticated GET /.</summary>
     public async Task<Neo4jServer> ServerAsync(CancellationToken cancellationToken)
@@ -55,13 +120,13 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         if (Text(root, "neo4j_version") is { } version)
         {
             // 4.x and 5.x announce their version and, from 5.25 on, the Query API at the root.
-            return new Neo4jServer(ParseVersion(version), root.TryGetProperty("query", out _), options.Database);
+            return new Neo4jServer(ParseVersion(version), root.TryGetProperty("query", out _), _options.Database);
         }
         // 3.x announces only the data endpoint, which tells the version.
         var data = await GetJsonAsync("db/data/", cancellationToken).ConfigureAwait(false);
         var legacy = Text(data, "neo4j_version")
-            ?? throw new StoreUnavailableException($"{options.Url} does not look like a Neo4j server: its discovery document names no version.");
-        return new Neo4jServer(ParseVersion(legacy), false, options.Database);
+            ?? throw new StoreUnavailableException($"{Current} does not look like a Neo4j server: its discovery document names no version.");
+        return new Neo4jServer(ParseVersion(legacy), false, _options.Database);
     }
 
     static Version ParseVersion(string text)
@@ -76,21 +141,27 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
 
     async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Current, path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+        {
+            FailOver(request.RequestUri);
+            throw new Neo4jTransientException("HTTP 503", $"{request.RequestUri} is unavailable for now");
+        }
         if (!response.IsSuccessStatusCode)
-            throw new StoreUnavailableException($"Neo4j at {options.Url} answered GET /{path} with HTTP {(int)response.StatusCode}.");
+            throw new StoreUnavailableException($"Neo4j at {request.RequestUri} answered GET with HTTP {(int)response.StatusCode}.");
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
-
-    Uri BaseUri => options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
 
     /// <summary>Runs one statement in a transaction of its own; a read is marked as one (see <see cref="PostAsync"/>).</summary>
     public async Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken, bool read = false)
     {
         var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
-        var (rows, _) = await PostAsync(server, server.AutoCommitPath, statement, parameters, null, cancellationToken, read: read).ConfigureAwait(false);
+        var (rows, response) = await PostAsync(server, new Uri(Current, server.AutoCommitPath), statement, parameters, null, cancellationToken,
+            read: read, begins: true).ConfigureAwait(false);
+        // A read leaves the bookmarks as they are: one answered late must not set them back behind a write since.
+        if (!read) Remember(response.Bookmarks);
         return rows;
     }
 
@@ -105,12 +176,11 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         await RollbackAbandonedAsync().ConfigureAwait(false);
         // The client's deadline for the whole transaction starts before the server's, so the client never waits on a
         // transaction the server has already ended.
-        var deadline = new CancellationTokenSource(options.Timeout);
+        var deadline = new CancellationTokenSource(_options.Timeout);
         try
         {
-            var (_, response) = await PostAsync(server, server.BeginPath, null, null, null, cancellationToken, transactionTimeout: options.Timeout).ConfigureAwait(false);
-            var id = response.TransactionId ?? throw new StoreUnavailableException("Neo4j opened a transaction but did not say where it is.");
-            return new Neo4jTransaction(this, server, $"{server.BeginPath}/{id}", response.Affinity, deadline, options);
+            var (location, affinity, _) = await OpenAsync(server, null, cancellationToken).ConfigureAwait(false);
+            return new Neo4jTransaction(this, server, location, affinity, deadline, _options);
         }
         catch
         {
@@ -119,33 +189,60 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         }
     }
 
-    internal sealed record PostResponse(string? TransactionId, string? Affinity);
+    /// <summary>Opens a transaction on the current server, running a first statement in it when given.</summary>
+    async Task<(Uri Location, string? Affinity, IReadOnlyList<JsonElement> Rows)> OpenAsync(
+        Neo4jServer server, string? statement, CancellationToken cancellationToken)
+    {
+        var at = Current;
+        var (rows, response) = await PostAsync(server, new Uri(at, server.BeginPath), statement, null, null, cancellationToken,
+            transactionTimeout: _options.Timeout, begins: true).ConfigureAwait(false);
+        var id = response.TransactionId ?? throw new StoreUnavailableException("Neo4j opened a transaction but did not say where it is.");
+        // The transaction lives on the member that opened it: every later request goes there, whatever the current server.
+        return (new Uri(at, $"{server.BeginPath}/{id}"), response.Affinity, rows);
+    }
+
+    internal sealed record PostResponse(string? TransactionId, string? Affinity, IReadOnlyList<string> Bookmarks);
 
     /// <summary>
-    /// Posts one statement (or none) to a path; returns the rows and where the transaction lives. A read is marked as
-    /// one, so that a cluster can send it to any member rather than the leader: <c>accessMode</c> on the Query API, the
-    /// <c>access-mode</c> header on the transactional endpoint of Neo4j 4.4 and later.
+    /// Posts one statement (or none) to a transaction's address; returns the rows, where the transaction lives and
+    /// the bookmarks Neo4j gave. A read is marked as one, so that a cluster can send it to any member rather than the
+    /// leader: <c>accessMode</c> on the Query API, the <c>access-mode</c> header on the transactional endpoint of Neo4j
+    /// 4.4 and later. A request that begins a transaction carries the bookmarks of the last write (<c>bookmarks</c> in
+    /// the Query API's body, the <c>Bookmarks</c> header on the transactional endpoint).
     /// </summary>
     internal async Task<(IReadOnlyList<JsonElement> Rows, PostResponse Response)> PostAsync(
-        Neo4jServer server, string path, string? statement, object? parameters, string? affinity, CancellationToken cancellationToken,
-        TimeSpan? transactionTimeout = null, bool read = false)
+        Neo4jServer server, Uri target, string? statement, object? parameters, string? affinity, CancellationToken cancellationToken,
+        TimeSpan? transactionTimeout = null, bool read = false, bool begins = false)
     {
-        object body = server.QueryApi
-            ? (statement is null ? new { statement = "RETURN 1" }
-                : read ? new { statement, parameters = parameters ?? new Dictionary<string, object?>(), accessMode = "Read" }
-                : new { statement, parameters = parameters ?? new Dictionary<string, object?>() })
-            : new
+        var bookmarks = begins ? Bookmarks : [];
+        object body;
+        if (server.QueryApi)
+        {
+            var query = new Dictionary<string, object?>
+            {
+                ["statement"] = statement ?? "RETURN 1",
+                ["parameters"] = parameters ?? new Dictionary<string, object?>(),
+            };
+            if (read) query["accessMode"] = "Read";
+            if (bookmarks.Count > 0) query["bookmarks"] = bookmarks;
+            body = query;
+        }
+        else
+        {
+            body = new
             {
                 statements = statement is null
                     ? Array.Empty<object>()
                     : [new { statement, parameters = parameters ?? new Dictionary<string, object?>(), resultDataContents = new[] { "row" } }],
             };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, path))
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = JsonContent.Create(body, options: Neo4jJson.Options),
         };
         Authorize(request, affinity);
         if (read && !server.QueryApi && server.Version >= new Version(4, 4)) request.Headers.TryAddWithoutValidation("access-mode", "READ");
+        if (bookmarks.Count > 0 && !server.QueryApi) request.Headers.TryAddWithoutValidation("Bookmarks", JsonSerializer.Serialize(bookmarks));
         if (transactionTimeout is { } limit)
             request.Headers.TryAddWithoutValidation("max-execution-time", ((long)limit.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -167,27 +264,48 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         {
             foreach (var item in results[0].GetProperty("data").EnumerateArray()) rows.Add(item.GetProperty("row"));
         }
-        return (rows, new PostResponse(transactionId, newAffinity));
+        return (rows, new PostResponse(transactionId, newAffinity, BookmarksOf(json)));
     }
 
-    /// <summary>Commits a transaction at its path, running a last statement in the same request where the API allows.</summary>
-    internal async Task CommitAsync(Neo4jServer server, string path, string statement, object parameters, string? affinity, CancellationToken cancellationToken)
+    /// <summary>The bookmarks in an answer: <c>bookmarks</c> on the Query API, <c>lastBookmarks</c> on the transactional endpoint.</summary>
+    static string[] BookmarksOf(JsonElement json)
     {
+        foreach (var name in (ReadOnlySpan<string>)["bookmarks", "lastBookmarks"])
+        {
+            if (json.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
+                return [.. list.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.String).Select(b => b.GetString()!)];
+        }
+        return [];
+    }
+
+    /// <summary>Keeps the bookmarks of a committed write; an answer without any (a server without bookmarks) keeps none.</summary>
+    void Remember(IReadOnlyList<string> bookmarks)
+    {
+        if (bookmarks.Count > 0) Volatile.Write(ref _bookmarks, [.. bookmarks]);
+    }
+
+    /// <summary>Commits a transaction, running a last statement in the same request where the API allows.</summary>
+    internal async Task CommitAsync(Neo4jServer server, Uri location, string statement, object parameters, string? affinity, CancellationToken cancellationToken)
+    {
+        var commit = new Uri(location.AbsoluteUri + "/commit");
         if (server.QueryApi)
         {
             // The Query API's commit takes no statements.
-            await PostAsync(server, path, statement, parameters, affinity, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, path + "/commit")) { Content = JsonContent.Create(new { }) };
+            await PostAsync(server, location, statement, parameters, affinity, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, commit) { Content = JsonContent.Create(new { }) };
             Authorize(request, affinity);
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            ThrowOnErrors(await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false), response);
+            var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+            ThrowOnErrors(json, response);
+            Remember(BookmarksOf(json));
             return;
         }
-        await PostAsync(server, path + "/commit", statement, parameters, affinity, cancellationToken).ConfigureAwait(false);
+        var (_, committed) = await PostAsync(server, commit, statement, parameters, affinity, cancellationToken).ConfigureAwait(false);
+        Remember(committed.Bookmarks);
     }
 
     /// <summary>Remembers a transaction whose rollback could not be delivered, to roll it back before the next one begins.</summary>
-    internal void Abandon(string path, string? affinity) => _abandoned.Enqueue((path, affinity));
+    internal void Abandon(Uri location, string? affinity) => _abandoned.Enqueue((location, affinity));
 
     async Task RollbackAbandonedAsync()
     {
@@ -195,7 +313,7 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         {
             try
             {
-                await RollbackAsync(abandoned.Path, abandoned.Affinity, CancellationToken.None).ConfigureAwait(false);
+                await RollbackAsync(abandoned.Location, abandoned.Affinity, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DomainException or Neo4jTransientException)
             {
@@ -204,10 +322,10 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         }
     }
 
-    /// <summary>Rolls back a transaction at its path; one already gone (ended by Neo4j or never opened) is no error.</summary>
-    internal async Task RollbackAsync(string path, string? affinity, CancellationToken cancellationToken)
+    /// <summary>Rolls back a transaction at its address; one already gone (ended by Neo4j or never opened) is no error.</summary>
+    internal async Task RollbackAsync(Uri location, string? affinity, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(BaseUri, path));
+        using var request = new HttpRequestMessage(HttpMethod.Delete, location);
         Authorize(request, affinity);
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return;
@@ -220,46 +338,48 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
 
     /// <summary>
     /// Whether the write transaction that marked itself with this token committed (mark-commit.cypher); null when
-    /// Neo4j cannot be reached to tell. Asked under the data-version lock, so a commit still under way is waited for.
+    /// Neo4j cannot be reached to tell. Asked under the data-version lock, so a commit still under way is waited for;
+    /// on a cluster that is the leader, found as for a write.
     /// </summary>
     internal async Task<bool?> FindCommitAsync(string token)
     {
-        var delay = options.RetryDelay;
-        for (var attempt = 0; attempt <= options.MaxRetries; attempt++)
+        try
         {
-            try
+            return await RetryAsync(async _ =>
             {
-                var server = await ServerAsync(CancellationToken.None).ConfigureAwait(false);
-                var (rows, response) = await PostAsync(server, server.BeginPath, CypherStatements.Get("queries/check-commit"), null, null,
-                    CancellationToken.None, transactionTimeout: options.Timeout).ConfigureAwait(false);
-                if (response.TransactionId is { } id)
+                try
                 {
+                    var server = await ServerAsync(CancellationToken.None).ConfigureAwait(false);
+                    var (location, affinity, rows) = await OpenAsync(server, CypherStatements.Get("queries/check-commit"), CancellationToken.None).ConfigureAwait(false);
                     try
                     {
-                        await RollbackAsync($"{server.BeginPath}/{id}", response.Affinity, CancellationToken.None).ConfigureAwait(false);
+                        await RollbackAsync(location, affinity, CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is DomainException or Neo4jTransientException)
                     {
-                        Abandon($"{server.BeginPath}/{id}", response.Affinity);
+                        Abandon(location, affinity);
                     }
+                    return rows.Count > 0 && rows[0][0].ValueKind == JsonValueKind.String && rows[0][0].GetString() == token;
                 }
-                return rows.Count > 0 && rows[0][0].ValueKind == JsonValueKind.String && rows[0][0].GetString() == token;
-            }
-            catch (Exception e) when (e is DomainException or Neo4jTransientException)
-            {
-                await Task.Delay(delay).ConfigureAwait(false);
-                delay *= 2;
-            }
+                catch (DomainException e)
+                {
+                    // A timeout or an unexpected answer: asking again is safe, the question writes nothing that stays.
+                    throw new Neo4jTransientException(e.Code, e.Message, e);
+                }
+            }, CancellationToken.None).ConfigureAwait(false);
         }
-        return null;
+        catch (StoreUnavailableException)
+        {
+            return null;
+        }
     }
 
     void Authorize(HttpRequestMessage request, string? affinity)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (!string.IsNullOrEmpty(options.User))
+        if (!string.IsNullOrEmpty(_options.User))
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password}"));
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
         }
         // A cluster routes the requests of one Query API transaction to the member holding it.
@@ -269,20 +389,21 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
     async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(_options.Timeout);
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             // Refused, dropped or reset: the request may not have arrived; whether a repeat is safe is the caller's call.
-            throw new Neo4jTransientException("Connection", $"Neo4j at {options.Url} cannot be reached: {e.Message}", e);
+            FailOver(request.RequestUri);
+            throw new Neo4jTransientException("Connection", $"Neo4j at {request.RequestUri?.GetLeftPart(UriPartial.Authority)} cannot be reached: {e.Message}", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new StoreUnavailableException(
-                $"Neo4j at {options.Url} did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s.", e);
+                $"Neo4j at {request.RequestUri?.GetLeftPart(UriPartial.Authority)} did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s.", e);
         }
     }
 
@@ -313,15 +434,20 @@ internal sealed class Neo4jConnection(HttpClient http, Neo4jStoreOptions options
         ? new StoreUnavailableException($"Neo4j refused the credentials (HTTP 401) for {response.RequestMessage?.RequestUri?.AbsolutePath}.")
         : new StoreUnavailableException($"Neo4j answered {response.RequestMessage?.RequestUri?.AbsolutePath} with HTTP {(int)response.StatusCode} {what}.");
 
-    static void ThrowOnErrors(JsonElement json, HttpResponseMessage response)
+    void ThrowOnErrors(JsonElement json, HttpResponseMessage response)
     {
         // A cluster member or load balancer that cannot serve now (a leader election, a restart) answers 503.
         if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+        {
+            FailOver(response.RequestMessage?.RequestUri);
             throw new Neo4jTransientException("HTTP 503", $"{response.RequestMessage?.RequestUri?.AbsolutePath} is unavailable for now");
+        }
         if (json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var code = Text(errors[0], "code") ?? "Neo.DatabaseError.General.UnknownError";
             var message = Text(errors[0], "message") ?? "";
+            // A member that is not the leader cannot take the write: the next one may be.
+            if (code == "Neo.ClientError.Cluster.NotALeader") FailOver(response.RequestMessage?.RequestUri);
             throw Neo4jErrors.Map(code, message);
         }
         if (!response.IsSuccessStatusCode) throw Unavailable(response, "and no error code");
@@ -352,7 +478,7 @@ internal static class Neo4jErrors
 /// then the failure is transient, so the whole transaction may safely run again.
 /// </summary>
 internal sealed class Neo4jTransaction(
-    Neo4jConnection connection, Neo4jServer server, string path, string? affinity, CancellationTokenSource deadline, Neo4jStoreOptions options)
+    Neo4jConnection connection, Neo4jServer server, Uri location, string? affinity, CancellationTokenSource deadline, Neo4jStoreOptions options)
     : IAsyncDisposable
 {
     bool _finished;
@@ -366,7 +492,7 @@ internal sealed class Neo4jTransaction(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var (rows, response) = await connection.PostAsync(server, path, statement, parameters, _affinity, linked.Token).ConfigureAwait(false);
+            var (rows, response) = await connection.PostAsync(server, location, statement, parameters, _affinity, linked.Token).ConfigureAwait(false);
             _affinity = response.Affinity;
             return rows;
         }
@@ -400,7 +526,7 @@ internal sealed class Neo4jTransaction(
         var token = Guid.NewGuid().ToString("N");
         try
         {
-            await connection.CommitAsync(server, path, CypherStatements.Get("queries/mark-commit"), new { commit = token }, _affinity, CancellationToken.None).ConfigureAwait(false);
+            await connection.CommitAsync(server, location, CypherStatements.Get("queries/mark-commit"), new { commit = token }, _affinity, CancellationToken.None).ConfigureAwait(false);
             _finished = true;
         }
         catch (Exception e)
@@ -436,7 +562,7 @@ internal sealed class Neo4jTransaction(
         {
             try
             {
-                await connection.RollbackAsync(path, _affinity, CancellationToken.None).ConfigureAwait(false);
+                await connection.RollbackAsync(location, _affinity, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (e is DomainException or Neo4jTransientException)
@@ -446,7 +572,7 @@ internal sealed class Neo4jTransaction(
                 delay *= 2;
             }
         }
-        connection.Abandon(path, _affinity);
+        connection.Abandon(location, _affinity);
     }
 
     public async ValueTask DisposeAsync()

@@ -26,8 +26,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _connection = new Neo4jConnection(http, options);
         _time = time ?? TimeProvider.System;
+        _connection = new Neo4jConnection(http, options, _time);
     }
 
     /// <summary>The server's version, discovered on first use.</summary>
@@ -54,25 +54,9 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
-    /// <summary>Runs an operation, again after transient errors with doubling waits.</summary>
-    async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        var delay = _options.RetryDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await operation(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Neo4jTransientException e)
-            {
-                if (attempt >= _options.MaxRetries)
-                    throw new StoreUnavailableException($"Neo4j kept failing with a transient error after {attempt + 1} attempts: {e.Message}", e);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                delay *= 2;
-            }
-        }
-    }
+    /// <summary>Runs an operation, again after transient errors (on the next server, or after a doubling wait).</summary>
+    Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        _connection.RetryAsync(operation, cancellationToken);
 
     /// <summary>Runs a statement that writes (the schema) in a transaction of its own.</summary>
     Task<IReadOnlyList<JsonElement>> RunAsync(string statement, object? parameters, CancellationToken cancellationToken) =>

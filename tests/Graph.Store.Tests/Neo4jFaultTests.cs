@@ -76,6 +76,43 @@ public sealed class Neo4jFaultTests : IDisposable
         Assert.Equal(before + 3, (await direct.WriteAsync(Upsert(3))).DataVersion);
     }
 
+    public static TheoryData<Fault, string> MemberFaults() => new()
+    {
+        { Fault.ResetRequest, "every request" },
+        { Fault.ServiceUnavailable, "every request" },
+        { Fault.NotALeader, "lock" },
+        { Fault.NotALeader, "upsert" },
+        { Fault.ResetResponse, "commit" },
+    };
+
+    [StoreTheory]
+    [MemberData(nameof(MemberFaults))]
+    public async Task WithSeveralUrlsAWriteMovesOnFromAMemberThatIsDownOrNotTheLeaderAndIsAppliedOnce(Fault fault, string step)
+    {
+        await using var direct = await Neo4jFixture.EmptyStoreAsync(_http);
+        await using var first = new FaultProxy(Neo4jFixture.Options().Url);
+        await using var second = new FaultProxy(Neo4jFixture.Options().Url);
+        var options = Neo4jFixture.Options();
+        options.Urls = $"{first.Url},{second.Url}";
+        options.RetryDelay = TimeSpan.FromMilliseconds(50);
+        await using var store = new Neo4jGraphStore(_http, options);
+        var before = await direct.GetDataVersionAsync();
+
+        first.Inject(fault, step == "every request" ? _ => true : Steps[step], times: 1000);
+        var result = await store.WriteAsync(Upsert(1));
+
+        Assert.NotEmpty(first.Injected);
+        Assert.Equal(before + 1, result.DataVersion);
+        Assert.Equal(before + 1, await direct.GetDataVersionAsync());
+        Assert.Equal(1, await EnterprisesAsync(direct));
+        // The store stays on the member that took the write: the next write and a read go there, first time.
+        var firstSeen = first.Requests.Count;
+        Assert.Equal(before + 2, (await store.WriteAsync(Upsert(2))).DataVersion);
+        Assert.Equal("故障测试企业2", (await store.GetNodeAsync(Enterprise(2).Id))?.Name);
+        Assert.Equal(firstSeen, first.Requests.Count);
+        Assert.Contains(second.Requests, r => r.Body.Contains("The nodes with these ids", StringComparison.Ordinal));
+    }
+
     [StoreFact]
     public async Task AStatementAnsweredTooLateIsRolledBackAndTheNextWriteGoesThrough()
     {

@@ -150,7 +150,10 @@ public static class MigrateCommand
                 return true;
             case StoreKinds.Neo4j:
                 var url = place ?? configuration[$"{StoreOptions.Section}:Neo4j:Url"] ?? "http://localhost:7474";
-                location = new StoreLocation($"neo4j:{url}", [$"--{StoreOptions.Section}:Kind={kind}", $"--{StoreOptions.Section}:Neo4j:Url={url}"]);
+                // A named location is that one server, whatever Store:Neo4j:Urls lists.
+                location = new StoreLocation($"neo4j:{url}", place is null
+                    ? [$"--{StoreOptions.Section}:Kind={kind}", $"--{StoreOptions.Section}:Neo4j:Url={url}"]
+                    : [$"--{StoreOptions.Section}:Kind={kind}", $"--{StoreOptions.Section}:Neo4j:Url={url}", $"--{StoreOptions.Section}:Neo4j:Urls="]);
                 if (!Uri.TryCreate(url, UriKind.Absolute, out _))
                 {
                     problem = $"'{url}' is not a Neo4j URL such as http://localhost:7474.";
