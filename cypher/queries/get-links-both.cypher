@@ -5,4 +5,3 @@ MATCH (:Node {id: id})-[r$$TYPES$$]-(:Node)
 WITH DISTINCT r
 MATCH (a:Node)-[r]->(b:Node)
 RETURN r {.id, .key, .startDate, .endDate, .source, .props, .createdAt, .updatedAt, type: type(r), fromId: a.id, toId: b.id} AS link
-ORDER BY link.id

@@ -2,4 +2,3 @@
 UNWIND $ids AS id
 MATCH (b:Node {id: id})<-[r$$TYPES$$]-(a:Node)
 RETURN r {.id, .key, .startDate, .endDate, .source, .props, .createdAt, .updatedAt, type: type(r), fromId: a.id, toId: b.id} AS link
-ORDER BY link.id
