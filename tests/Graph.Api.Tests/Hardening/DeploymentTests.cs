@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
@@ -31,56 +28,21 @@ public sealed class DeploymentTests : IDisposable
         return directory;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The built service (beside the tests), run from an unrelated directory with these settings.</summary>
-    private Process StartService(IDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), .. args])
-        {
-            WorkingDirectory = _directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Store__LoadSampleData"] = "false";
-        start.Environment["Store__Sqlite__Path"] = Path.Combine(_directory, "graph.db");
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-        return Process.Start(start)!;
-    }
+    private ServiceProcess StartService(IDictionary<string, string> environment) =>
+        ServiceProcess.Start(_directory, Path.Combine(_directory, "graph.db"), environment);
 
     [Fact]
     public async Task TheServiceListensWhereAspNetCoreUrlsSaysDespiteTheSettingsFile()
     {
-        var port = FreePort();
+        var port = ServiceProcess.FreePort();
         using var service = StartService(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
         try
         {
-            using var http = new HttpClient();
-            HttpResponseMessage? live = null;
-            for (var attempt = 0; attempt < 120 && live is null && !service.HasExited; attempt++)
-            {
-                try
-                {
-                    live = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live"));
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(500);
-                }
-            }
-            Assert.True(live?.IsSuccessStatusCode, service.HasExited ? await service.StandardError.ReadToEndAsync() : "no answer");
+            Assert.True(await service.WaitUntilLiveAsync(port), service.Output);
         }
         finally
         {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
+            await service.KillAsync();
         }
     }
 
@@ -108,14 +70,12 @@ public sealed class DeploymentTests : IDisposable
     [Fact]
     public async Task ASigningKeyUnder32BytesStopsTheStartWithOneClearLine()
     {
-        using var service = StartService(new Dictionary<string, string> { ["Auth__SigningKey"] = "short", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}" });
-        var error = service.StandardError.ReadToEndAsync();
-        var output = service.StandardOutput.ReadToEndAsync();
+        using var service = StartService(new Dictionary<string, string> { ["Auth__SigningKey"] = "short", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}" });
         await service.WaitForExitAsync();
 
         Assert.Equal(2, service.ExitCode);
-        Assert.Contains("Cannot start: Auth:SigningKey is 5 bytes long; HMAC-SHA256 needs at least 32.", await error);
-        Assert.DoesNotContain("Unhandled exception", await error + await output);
+        Assert.Contains("Cannot start: Auth:SigningKey is 5 bytes long; HMAC-SHA256 needs at least 32.", service.Output);
+        Assert.DoesNotContain("Unhandled exception", service.Output);
     }
 
     [Fact]
