@@ -19,6 +19,9 @@ public sealed class CountingGraphStore : IGraphStore
     /// <summary>When true, the data version (what the readiness check asks) fails as an unreachable store does.</summary>
     public bool Unavailable { get; set; }
 
+    /// <summary>When set, node scans (what the collaboration projection's build reads) wait for it.</summary>
+    public Task? ScanGate { get; set; }
+
     /// <summary>Calls of one method so far.</summary>
     public int Calls(string method) => _calls.GetValueOrDefault(method);
 
@@ -58,12 +61,18 @@ public sealed class CountingGraphStore : IGraphStore
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default) => Inner().WriteAsync(batch, cancellationToken);
     public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default) => Inner().ImportAsync(operations, progress, journal, cancellationToken);
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default) => Inner().GetJournalAsync(query, cancellationToken);
-    public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => Inner().ScanNodesAsync(kind, cancellationToken);
+    public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => Gated(Inner().ScanNodesAsync(kind, cancellationToken), cancellationToken);
     public IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default) => Inner().ScanLinksAsync(type, cancellationToken);
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => Inner().CountAsync(cancellationToken);
 
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) =>
         Unavailable ? throw new StoreUnavailableException("The store is switched off for this test.") : Inner().GetDataVersionAsync(cancellationToken);
+
+    private async IAsyncEnumerable<Node> Gated(IAsyncEnumerable<Node> nodes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (ScanGate is { } gate) await gate.WaitAsync(cancellationToken);
+        await foreach (var node in nodes.WithCancellation(cancellationToken)) yield return node;
+    }
 
     public ValueTask DisposeAsync() => _inner?.DisposeAsync() ?? default;
 }

@@ -62,6 +62,9 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     /// <summary>The store the application uses (starts the host when it has not started yet).</summary>
     public KnowledgeGraph.Domain.Store.IGraphStore Store => Services.GetRequiredService<KnowledgeGraph.Domain.Store.IGraphStore>();
 
+    /// <summary>Completes when the collaboration projection's build at start has ended (a test counting store calls waits for it).</summary>
+    public Task CollaborationBuiltAsync() => Services.GetRequiredService<KnowledgeGraph.Api.Collaboration.CollaborationWarmUp>().Finished;
+
     /// <summary>Every event the application logged.</summary>
     public CapturingSink Logs { get; } = new();
 

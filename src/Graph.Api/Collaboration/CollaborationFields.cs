@@ -60,12 +60,19 @@ public static class CollaborationFields
             .ResolveAsync(async context => (await ProjectionAsync(context).ConfigureAwait(false)).Network(ReadSelection(context, "where")));
 
         query.Field("rankings", new NonNullGraphType(types.Ranking))
-            .Description("The top organisations of a selection by degree, weighted degree, PageRank, betweenness, structural holes (constraint, lowest first) or bridging between regions or industries. 排名。")
+            .Description("The top organisations by degree, weighted degree, PageRank, betweenness, structural holes (constraint, lowest first) or bridging between regions or industries. "
+                + "Scores are computed on the whole network (or on `scope`) and listed for the organisations `where` selects: a university's degree counts all its partners, not only universities. 排名（全网计算）。")
             .Arguments(new QueryArgument(new NonNullGraphType(types.Metric)) { Name = "metric", Description = "What to rank by." })
-            .Arguments(new QueryArgument(types.Selection) { Name = "where", Description = "The selection; everything when absent." })
+            .Arguments(new QueryArgument(types.Selection) { Name = "where", Description = "Which organisations to list; everyone when absent. Without `scope`, its kinds, time window and least weight choose the ties of the whole network the scores are computed on." })
+            .Arguments(new QueryArgument(types.Selection) { Name = "scope", Description = "The network the scores are computed on (e.g. only Guangxi); the whole network under `where`'s tie filters when absent. 计算范围。" })
             .Argument<IntGraphType>("top", "How many.", a => a.DefaultValue = 20)
-            .ResolveAsync(async context => (await ProjectionAsync(context).ConfigureAwait(false))
-                .Rank(ReadSelection(context, "where"), context.GetArgument<RankingMetric>("metric"), context.GetArgument<int>("top")));
+            .ResolveAsync(async context =>
+            {
+                var listed = ReadSelection(context, "where");
+                var scope = context.HasArgument("scope") ? ReadSelection(context, "scope") : listed.WholeNetwork();
+                return (await ProjectionAsync(context).ConfigureAwait(false))
+                    .Rank(scope, context.GetArgument<RankingMetric>("metric"), context.GetArgument<int>("top"), listed.Where);
+            });
 
         query.Field("communities", new NonNullGraphType(types.Partition))
             .Description("The communities of a selection by Louvain modularity optimisation, with the modularity score. 社区发现。")
@@ -102,6 +109,7 @@ public static class CollaborationFields
             Value<IEnumerable<object>>("organizationKinds")?.Cast<NodeKind>().ToList(),
             KindsOf(Value<IEnumerable<object>>("kinds")),
             input.GetValueOrDefault("since") as DateOnly?, input.GetValueOrDefault("until") as DateOnly?,
-            input.GetValueOrDefault("year") as int?, input.GetValueOrDefault("minWeight") is { } weight ? Convert.ToDouble(weight, System.Globalization.CultureInfo.InvariantCulture) : null);
+            input.GetValueOrDefault("year") as int?, input.GetValueOrDefault("minWeight") is { } weight ? Convert.ToDouble(weight, System.Globalization.CultureInfo.InvariantCulture) : null,
+            input.GetValueOrDefault("boundary") as NetworkBoundary? ?? NetworkBoundary.Exclude);
     }
 }

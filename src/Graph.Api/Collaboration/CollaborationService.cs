@@ -10,7 +10,7 @@ public sealed class CollaborationService(IGraphStore store, CollaborationProject
     public Task<CollaborationProjection> ProjectionAsync(CancellationToken cancellationToken) => holder.GetAsync(store, cancellationToken);
 
     /// <summary>The names of these nodes, by id, in one store call.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var nodes = await store.GetNodesAsync(ids.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
         return nodes.ToDictionary(n => n.Key, n => n.Value.Name, StringComparer.Ordinal);

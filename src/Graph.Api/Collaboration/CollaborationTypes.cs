@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
+using KnowledgeGraph.Api.Graph.Lists;
 using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Loading;
 using KnowledgeGraph.Domain.Collaboration;
@@ -28,6 +29,7 @@ public sealed class CollaborationTypes
             OrganizationKind.Add(CatalogNames.ScreamingCase(kind.ToString()), kind, GraphSchema.Of(kind).Chinese);
 
         Metric = new EnumerationGraphType<RankingMetric> { Name = "RankingMetric", Description = "What a ranking measures. 排名指标。" };
+        Boundary = new EnumerationGraphType<NetworkBoundary> { Name = "NetworkBoundary", Description = "Whether a network lists the ties that cross its selection's boundary. 边界合作。" };
 
         Selection = new InputObjectGraphType<object> { Name = "CollaborationNetworkInput", Description = "Which organisations and which evidence: a region, a field, organisation kinds, kinds of collaboration, a time window or a year, and a least weight. 网络筛选条件。" };
         Selection.Field<StringGraphType>("region").Description("A GB/T 2260 division code; its sub-regions are included. 地区（含下级）。")
@@ -41,6 +43,7 @@ public sealed class CollaborationTypes
         Selection.Field<IntGraphType>("year").Description("The network as of a year: evidence alive during it (instead of since/until). 年度。");
         Selection.Field<FloatGraphType>("minWeight").Description("Only ties at least this heavy (zero or more). 最小权重。")
             .Validate(weight => ArgumentChecks.Finite("where.minWeight", Convert.ToDouble(weight, System.Globalization.CultureInfo.InvariantCulture)));
+        Selection.Field("boundary", Boundary).Description("INCLUDE lists the ties from a selected organisation to one outside the selection (`crossing`) and those partners (`outsidePartners`); EXCLUDE (the default) lists only the ties inside. 是否包含跨边界合作。");
 
         Evidence = new ObjectGraphType<CollaborationEvidence> { Name = "CollaborationEvidence", Description = "Why two organisations collaborate: the links, and the node they meet at. 合作证据。" };
         Evidence.Field("kind", new NonNullGraphType(Kind)).Resolve(c => c.Source.Kind);
@@ -109,11 +112,40 @@ public sealed class CollaborationTypes
         NetworkTie.Field<NonNullGraphType<FloatGraphType>>("weight").Resolve(c => c.Source.Weight);
         NetworkTie.Field<IsoDateGraphType>("firstDate").Resolve(c => c.Source.FirstDate);
         NetworkTie.Field<IsoDateGraphType>("lastDate").Resolve(c => c.Source.LastDate);
+        NetworkTie.Field("source", new NonNullGraphType(nodes.Organization)).Description("The organisation `sourceId` names, with its name. 一端组织。").Resolve(c => c.Nodes().Load(c.Source.SourceId));
+        NetworkTie.Field("target", new NonNullGraphType(nodes.Organization)).Description("The organisation `targetId` names, with its name. 另一端组织。").Resolve(c => c.Nodes().Load(c.Source.TargetId));
+        NetworkTie.Field<NonNullGraphType<BooleanGraphType>>("crossing").Description("One end is outside the selection (listed with `boundary: INCLUDE`). 跨边界合作。").Resolve(c => c.Source.Crossing);
 
-        Network = new ObjectGraphType<CollaborationNetwork> { Name = "CollaborationNetwork", Description = "A network selection: its organisations, its ties, and their statistics. The same selection downloads at /export/network.graphml, .gexf, -nodes.csv and -edges.csv. 合作网络。" };
-        Network.Field("organizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))))
-            .Resolve(c => c.Nodes().LoadMany(c.Source.Nodes.Select(n => n.Id)).Then(found => (object)found.OfType<Node>().ToList()));
-        Network.Field("ties", new NonNullGraphType(new ListGraphType(new NonNullGraphType(NetworkTie)))).Resolve(c => c.Source.Edges);
+        var kindPair = new ObjectGraphType<OrganizationKindPairCount> { Name = "OrganizationKindPairCount", Description = "Ties joining two kinds of organisation (enterprise–university, …). 按组织类型对计数。" };
+        kindPair.Field("kinds", new NonNullGraphType(new ListGraphType(new NonNullGraphType(OrganizationKind)))).Description("The two kinds, the lower first (twice the same for e.g. enterprise–enterprise). 两端组织类型。")
+            .Resolve(c => new[] { c.Source.First, c.Source.Second });
+        kindPair.Field<NonNullGraphType<IntGraphType>>("ties").Description("How many ties. 合作数。").Resolve(c => c.Source.Ties);
+        var kindCount = new ObjectGraphType<CollaborationKindCount> { Name = "CollaborationKindCount", Description = "Ties of a kind of collaboration (a tie of several kinds counts under each). 按合作类型计数。" };
+        kindCount.Field("kind", new NonNullGraphType(Kind)).Resolve(c => c.Source.Kind);
+        kindCount.Field<NonNullGraphType<IntGraphType>>("ties").Description("How many ties. 合作数。").Resolve(c => c.Source.Ties);
+        TieCounts = new ObjectGraphType<TieCounts> { Name = "NetworkTieCounts", Description = "The listed ties of a network (crossing ones too with `boundary: INCLUDE`), by pair of organisation kinds and by collaboration kind. 合作分类计数。" };
+        TieCounts.Field<NonNullGraphType<IntGraphType>>("ties").Description("Listed ties. 合作总数。").Resolve(c => c.Source.Ties);
+        TieCounts.Field<NonNullGraphType<IntGraphType>>("crossingTies").Description("Of which cross the boundary. 其中跨边界。").Resolve(c => c.Source.CrossingTies);
+        TieCounts.Field("byOrganizationKinds", new NonNullGraphType(new ListGraphType(new NonNullGraphType(kindPair)))).Resolve(c => c.Source.ByOrganizationKinds);
+        TieCounts.Field("byKind", new NonNullGraphType(new ListGraphType(new NonNullGraphType(kindCount)))).Resolve(c => c.Source.ByKind);
+
+        var organizationPage = NetworkPage.ConnectionType("NetworkOrganizationConnection", "Organisations of a network, a page at a time, in a stable order. 网络组织（分页）。",
+            new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))),
+            c => c.Nodes().LoadMany(c.Source.Items.Cast<NetworkNode>().Select(n => n.Id)).Then(found => (object)found.OfType<Node>().ToList()));
+        var tiePage = NetworkPage.ConnectionType("NetworkTieConnection", "Ties of a network, a page at a time: the ties inside first, then the crossing ones. 网络合作（分页）。",
+            new NonNullGraphType(new ListGraphType(new NonNullGraphType(NetworkTie))), c => c.Source.Items);
+
+        Network = new ObjectGraphType<CollaborationNetwork> { Name = "CollaborationNetwork", Description = "A network selection: its organisations, its ties, and their statistics; with `boundary: INCLUDE` also the ties that cross its boundary and the partners outside. Lists are paged (`first`/`after`, at most 500 a page). The same selection downloads at /export/network.graphml, .gexf, -nodes.csv and -edges.csv. 合作网络。" };
+        Network.Field("organizations", new NonNullGraphType(organizationPage)).Description("The selected organisations. 网络内组织。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.Nodes));
+        Network.Field("outsidePartners", new NonNullGraphType(organizationPage)).Description("With `boundary: INCLUDE`: the organisations outside the selection that a crossing tie reaches. 边界外合作伙伴。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.OutsidePartners));
+        Network.Field("ties", new NonNullGraphType(tiePage)).Description("The ties among the selected organisations, then (with `boundary: INCLUDE`) the crossing ties. 合作关系。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.Edges));
+        Network.Field("tieCounts", new NonNullGraphType(TieCounts)).Description("The listed ties by pair of organisation kinds and by collaboration kind. 合作分类计数。").Resolve(c => c.Source.TieCounts);
         Network.Field("statistics", new NonNullGraphType(Statistics)).Resolve(c => c.Source.Statistics);
 
         Ranked = new ObjectGraphType<RankedOrganization> { Name = "RankedOrganization", Description = "An organisation's place in a ranking. 排名项。" };
@@ -154,6 +186,8 @@ public sealed class CollaborationTypes
     public EnumerationGraphType Kind { get; }
     public EnumerationGraphType OrganizationKind { get; }
     public EnumerationGraphType<RankingMetric> Metric { get; }
+    public EnumerationGraphType<NetworkBoundary> Boundary { get; }
+    public ObjectGraphType<TieCounts> TieCounts { get; }
     public InputObjectGraphType<object> Selection { get; }
     public ObjectGraphType<CollaborationEvidence> Evidence { get; }
     public ObjectGraphType<DomainCollaboration> Tie { get; }

@@ -32,12 +32,12 @@ public static class NetworkExportEndpoints
     static async Task ExportAsync(HttpContext context, CollaborationService collaboration, NetworkFormat format, string fileName)
     {
         var cancellationToken = context.RequestAborted;
-        CollaborationNetwork network;
+        NetworkQuery query;
+        CollaborationProjection projection;
         try
         {
-            var query = NetworkQueryParameters.Parse(context.Request.Query);
-            var projection = await collaboration.ProjectionAsync(cancellationToken).ConfigureAwait(false);
-            network = projection.Network(query);
+            query = NetworkQueryParameters.Parse(context.Request.Query);
+            projection = await collaboration.ProjectionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DomainException error) when (error is InvalidInputException or NotFoundException)
         {
@@ -46,11 +46,10 @@ public static class NetworkExportEndpoints
                 .ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
-        var names = format == NetworkFormat.EdgesCsv
-            ? new Dictionary<string, string>()
-            : await collaboration.NamesAsync(network.Nodes.Select(n => n.Id), cancellationToken).ConfigureAwait(false);
+        // The selection is checked; the file's header goes out before the network is selected, and the network is
+        // written as it is read, without statistics.
         context.Response.ContentType = NetworkExport.MediaType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        await NetworkExport.WriteAsync(network, names, format, context.Response.Body, cancellationToken).ConfigureAwait(false);
+        await NetworkExport.WriteAsync(() => projection.Network(query), collaboration.NamesAsync, format, context.Response.Body, cancellationToken).ConfigureAwait(false);
     }
 }

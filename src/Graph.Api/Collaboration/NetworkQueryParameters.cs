@@ -9,12 +9,13 @@ namespace KnowledgeGraph.Api.Collaboration;
 /// The network selection of an export URL: <c>region</c> (GB/T 2260 code, sub-regions included), <c>field</c> (field code,
 /// sub-fields included), <c>organizationKinds</c> (comma-separated: Enterprise, University, ResearchInstitute,
 /// GovernmentBody), <c>kinds</c> (collaboration kinds, comma-separated), <c>since</c> / <c>until</c> (yyyy-MM-dd) or
-/// <c>year</c>, and <c>minWeight</c>.
+/// <c>year</c>, <c>minWeight</c>, and <c>boundary</c> (<c>include</c> adds the ties crossing the selection's boundary and
+/// the partners outside it).
 /// </summary>
 public static class NetworkQueryParameters
 {
     /// <summary>The names the parameters go by.</summary>
-    public static readonly IReadOnlyList<string> Names = ["region", "field", "organizationKinds", "kinds", "since", "until", "year", "minWeight"];
+    public static readonly IReadOnlyList<string> Names = ["region", "field", "organizationKinds", "kinds", "since", "until", "year", "minWeight", "boundary"];
 
     /// <summary>The selection the query string describes; an unknown parameter or a malformed value is INVALID_INPUT naming it.</summary>
     public static NetworkQuery Parse(IQueryCollection query)
@@ -43,7 +44,14 @@ public static class NetworkQueryParameters
         double? minWeight = Single(query, "minWeight") is { } weightText
             ? double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) ? weight : throw new InvalidInputException($"minWeight: '{weightText}' is not a number")
             : null;
-        return NetworkQuery.Create(Single(query, "region"), Single(query, "field"), organizationKinds, kinds, Date(query, "since"), Date(query, "until"), year, minWeight);
+        var boundary = Single(query, "boundary") is { } boundaryText
+            ? Enum.TryParse<NetworkBoundary>(boundaryText, ignoreCase: true, out var parsedBoundary) && Enum.IsDefined(parsedBoundary)
+                ? parsedBoundary
+                : throw new InvalidInputException($"boundary: '{boundaryText}' is not include or exclude")
+            : NetworkBoundary.Exclude;
+        var selection = NetworkQuery.Create(Single(query, "region"), Single(query, "field"), organizationKinds, kinds, Date(query, "since"), Date(query, "until"), year, minWeight, boundary);
+        selection.Validate();
+        return selection;
     }
 
     static string? Single(IQueryCollection query, string name)

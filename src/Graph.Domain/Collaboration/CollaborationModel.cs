@@ -69,11 +69,34 @@ public sealed record CollaborationPath(IReadOnlyList<string> OrganizationIds, IR
     public int Hops => Steps.Count;
 }
 
-/// <summary>An organisation of a network selection.</summary>
-public sealed record NetworkNode(string Id, NodeKind Kind, string? Region, IReadOnlyList<string> Fields, RegionLocality? Locality);
+/// <summary>Whether a network selection lists the ties that cross its boundary.</summary>
+public enum NetworkBoundary
+{
+    /// <summary>Only the ties with both organisations in the selection (crossing ties are only counted in the statistics).</summary>
+    Exclude,
+    /// <summary>Also the ties from a selected organisation to one outside the selection, and those outside partners.</summary>
+    Include,
+}
 
-/// <summary>A tie of a network selection (undirected; <see cref="SourceId"/> sorts before <see cref="TargetId"/>).</summary>
-public sealed record NetworkEdge(string SourceId, string TargetId, CollaborationKinds Kinds, double Weight, DateOnly? FirstDate, DateOnly? LastDate);
+/// <summary>An organisation of a network selection; <see cref="Outside"/> when it is a partner outside the selection, reached by a crossing tie.</summary>
+public sealed record NetworkNode(string Id, NodeKind Kind, string? Region, IReadOnlyList<string> Fields, RegionLocality? Locality, bool Outside = false);
+
+/// <summary>
+/// A tie of a network selection (undirected; <see cref="SourceId"/> sorts before <see cref="TargetId"/>); <see cref="Crossing"/>
+/// when one of its organisations is outside the selection; <see cref="Ongoing"/> when some of its evidence has no end
+/// date (it lasts beyond <see cref="LastDate"/>, the latest date known).
+/// </summary>
+public sealed record NetworkEdge(
+    string SourceId, string TargetId, CollaborationKinds Kinds, double Weight, DateOnly? FirstDate, DateOnly? LastDate, bool Crossing = false, bool Ongoing = false);
+
+/// <summary>How many of a network's listed ties join two kinds of organisation (<see cref="First"/> is the lower kind).</summary>
+public sealed record OrganizationKindPairCount(NodeKind First, NodeKind Second, int Ties);
+
+/// <summary>How many of a network's listed ties have a kind of collaboration (a tie of several kinds counts under each).</summary>
+public sealed record CollaborationKindCount(CollaborationKinds Kind, int Ties);
+
+/// <summary>The listed ties of a network (crossing ones included when the boundary is included), counted by pair of organisation kinds and by collaboration kind.</summary>
+public sealed record TieCounts(int Ties, int CrossingTies, IReadOnlyList<OrganizationKindPairCount> ByOrganizationKinds, IReadOnlyList<CollaborationKindCount> ByKind);
 
 /// <summary>
 /// The summary of a network selection. Ties inside the selection are 区内 when both organisations are in the home
@@ -84,8 +107,51 @@ public sealed record NetworkStatistics(
     int InRegionTies, int OutOfRegionTies, double InRegionShare,
     int ExternalTies, int ExternalInRegionTies, int ExternalOutOfRegionTies, double TotalWeight);
 
-/// <summary>A network selection: its organisations, its ties and their statistics.</summary>
-public sealed record CollaborationNetwork(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, NetworkStatistics Statistics);
+/// <summary>
+/// A network selection: its organisations, the partners outside it reached by crossing ties (when the boundary is
+/// included), its ties, and their statistics and counts, computed when first read (an export needs neither).
+/// </summary>
+public sealed class CollaborationNetwork(
+    IReadOnlyList<NetworkNode> nodes, IReadOnlyList<NetworkNode> outsidePartners, IReadOnlyList<NetworkEdge> edges, Func<NetworkStatistics> statistics)
+{
+    readonly Lazy<NetworkStatistics> _statistics = new(statistics);
+    readonly Lazy<TieCounts> _counts = new(() => Count(nodes, outsidePartners, edges));
+
+    /// <summary>The selected organisations.</summary>
+    public IReadOnlyList<NetworkNode> Nodes { get; } = nodes;
+
+    /// <summary>The organisations outside the selection at the far end of a crossing tie; empty unless the boundary is included.</summary>
+    public IReadOnlyList<NetworkNode> OutsidePartners { get; } = outsidePartners;
+
+    /// <summary>The ties among the selected organisations, then (boundary included) the crossing ties.</summary>
+    public IReadOnlyList<NetworkEdge> Edges { get; } = edges;
+
+    /// <summary>The statistics of the selection itself (crossing ties count only as external ties).</summary>
+    public NetworkStatistics Statistics => _statistics.Value;
+
+    /// <summary>The listed ties by pair of organisation kinds and by collaboration kind.</summary>
+    public TieCounts TieCounts => _counts.Value;
+
+    static TieCounts Count(IReadOnlyList<NetworkNode> nodes, IReadOnlyList<NetworkNode> outside, IReadOnlyList<NetworkEdge> edges)
+    {
+        var kindOf = new Dictionary<string, NodeKind>(nodes.Count + outside.Count, StringComparer.Ordinal);
+        foreach (var node in nodes.Concat(outside)) kindOf[node.Id] = node.Kind;
+        var pairs = new Dictionary<(NodeKind, NodeKind), int>();
+        var kinds = new Dictionary<CollaborationKinds, int>();
+        var crossing = 0;
+        foreach (var edge in edges)
+        {
+            var (a, b) = (kindOf[edge.SourceId], kindOf[edge.TargetId]);
+            var pair = a <= b ? (a, b) : (b, a);
+            pairs[pair] = pairs.GetValueOrDefault(pair) + 1;
+            foreach (var kind in CollaborationRules.Split(edge.Kinds)) kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            if (edge.Crossing) crossing++;
+        }
+        return new TieCounts(edges.Count, crossing,
+            pairs.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => new OrganizationKindPairCount(p.Key.Item1, p.Key.Item2, p.Value)).ToList(),
+            kinds.OrderBy(k => k.Key).Select(k => new CollaborationKindCount(k.Key, k.Value)).ToList());
+    }
+}
 
 /// <summary>What a ranking measures.</summary>
 public enum RankingMetric

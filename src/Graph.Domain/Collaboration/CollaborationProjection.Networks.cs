@@ -7,8 +7,11 @@ using QuikGraph.Algorithms.ConnectedComponents;
 
 namespace KnowledgeGraph.Domain.Collaboration;
 
-/// <summary>A network selection: which organisations, which evidence, and the least weight a tie needs.</summary>
-public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0)
+/// <summary>
+/// A network selection: which organisations, which evidence, the least weight a tie needs, and whether the ties that
+/// cross the selection's boundary are listed.
+/// </summary>
+public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0, NetworkBoundary Boundary = NetworkBoundary.Exclude)
 {
     /// <summary>
     /// The selection as the API's filters state it: a year stands for the window of that year and excludes since/until;
@@ -16,13 +19,24 @@ public sealed record NetworkQuery(OrganizationSelection? Where = null, Collabora
     /// </summary>
     public static NetworkQuery Create(
         string? region, string? field, IReadOnlyCollection<NodeKind>? organizationKinds, CollaborationKinds kinds,
-        DateOnly? since, DateOnly? until, int? year, double? minWeight)
+        DateOnly? since, DateOnly? until, int? year, double? minWeight, NetworkBoundary boundary = NetworkBoundary.Exclude)
     {
         kinds = kinds == CollaborationKinds.None ? CollaborationKinds.All : kinds;
         if (year is not null && (since is not null || until is not null)) throw new InvalidInputException("year: give either year or since/until, not both");
         var filter = year is { } y ? CollaborationFilter.During(y, kinds) : new CollaborationFilter(kinds, since, until);
-        return new NetworkQuery(new OrganizationSelection(region, field, organizationKinds is { Count: > 0 } ? organizationKinds : null), filter, minWeight ?? 0);
+        return new NetworkQuery(new OrganizationSelection(region, field, organizationKinds is { Count: > 0 } ? organizationKinds : null), filter, minWeight ?? 0, boundary);
     }
+
+    /// <summary>Checks the selection (codes, kinds, window, least weight): INVALID_INPUT naming what is wrong.</summary>
+    public void Validate()
+    {
+        (Where ?? OrganizationSelection.Everyone).Validate();
+        if (MinWeight < 0 || double.IsNaN(MinWeight)) throw new InvalidInputException($"minWeight must be 0 or more, not {MinWeight}");
+        (Filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
+    }
+
+    /// <summary>The whole network under this selection's evidence filter and least weight: the scope rankings are computed on by default.</summary>
+    public NetworkQuery WholeNetwork() => this with { Where = null, Boundary = NetworkBoundary.Exclude };
 }
 
 // Network selections, their statistics, rankings, communities and change over time.
@@ -32,17 +46,21 @@ public sealed partial class CollaborationProjection
     public CollaborationNetwork Network(NetworkQuery query)
     {
         var selection = Select(query);
-        return selection.ToNetwork(Statistics(selection));
+        return new CollaborationNetwork(selection.Nodes, selection.Outside, selection.Edges, () => Statistics(selection));
     }
 
     /// <summary>
-    /// The top organisations of a selection by a metric. Betweenness is exact up to <paramref name="exactBetweennessUpTo"/>
+    /// The top organisations by a metric computed on the network of <paramref name="scope"/>, listing only those
+    /// <paramref name="listed"/> selects (every organisation of the scope when null): a university's degree is its
+    /// degree in the scope, not among universities. Betweenness is exact up to <paramref name="exactBetweennessUpTo"/>
     /// organisations and estimated from sampled sources above, with the error bound stated in the result.
     /// </summary>
-    public Ranking Rank(NetworkQuery query, RankingMetric metric, int top = 20, int exactBetweennessUpTo = 2000, int betweennessSamples = 500)
+    public Ranking Rank(
+        NetworkQuery scope, RankingMetric metric, int top = 20, OrganizationSelection? listed = null, int exactBetweennessUpTo = 2000, int betweennessSamples = 500)
     {
         if (top < 1) throw new InvalidInputException($"top must be positive, not {top}");
-        var selection = Select(query, withEdges: false);
+        listed?.Validate();
+        var selection = Select(scope with { Boundary = NetworkBoundary.Exclude }, withEdges: false);
         var graph = selection.Graph;
         var exact = true;
         var samples = graph.NodeCount;
@@ -76,13 +94,16 @@ public sealed partial class CollaborationProjection
                 throw new InvalidInputException($"metric {metric} is not known");
         }
         var ascending = metric == RankingMetric.Constraint;
-        var ranked = Enumerable.Range(0, graph.NodeCount)
-            .Where(i => !double.IsNaN(scores[i]))
+        var listing = listed is null ? null : new SelectionMatcher(null, listed);
+        var candidates = Enumerable.Range(0, graph.NodeCount)
+            .Where(i => !double.IsNaN(scores[i]) && (listing?.Matches(selection.Nodes[i]) ?? true))
+            .ToList();
+        var ranked = candidates
             .OrderBy(i => ascending ? scores[i] : -scores[i]).ThenBy(i => selection.Nodes[i].Id, StringComparer.Ordinal)
             .Take(top)
             .Select((i, position) => new RankedOrganization(position + 1, selection.Nodes[i].Id, Math.Round(scores[i], 10)))
             .ToList();
-        return new Ranking(metric, graph.NodeCount, ranked, exact, samples, Math.Round(bound, 6));
+        return new Ranking(metric, candidates.Count, ranked, exact, samples, Math.Round(bound, 6));
     }
 
     static double[] Bridging(Selection selection, Func<NetworkNode, string?> groupOf)
@@ -142,18 +163,14 @@ public sealed partial class CollaborationProjection
     }
 
     sealed record Selection(
-        IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, WeightedGraph Graph,
-        int ExternalInRegion, int ExternalOutOfRegion, int ExternalUnknown)
-    {
-        public CollaborationNetwork ToNetwork(NetworkStatistics statistics) => new(Nodes, Edges, statistics);
-    }
+        IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkNode> Outside, IReadOnlyList<NetworkEdge> Edges, WeightedGraph Graph,
+        int ExternalInRegion, int ExternalOutOfRegion, int ExternalUnknown);
 
     Selection Select(NetworkQuery query, bool withEdges = true)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         var where = query.Where ?? OrganizationSelection.Everyone;
-        where.Validate();
-        if (query.MinWeight < 0 || double.IsNaN(query.MinWeight)) throw new InvalidInputException($"minWeight must be 0 or more, not {query.MinWeight}");
         var filter = (query.Filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
         return Read(graph =>
         {
@@ -172,6 +189,9 @@ public sealed partial class CollaborationProjection
             var timeBound = filter.Since != ProjectedLink.UnknownStart || filter.Until != ProjectedLink.UnknownEnd;
             int externalIn = 0, externalOut = 0, externalUnknown = 0;
             var keep = new List<int>(members.Count);
+            var includeBoundary = withEdges && query.Boundary == NetworkBoundary.Include;
+            var crossing = new List<NetworkEdge>();
+            var outside = new SortedSet<int>();
             for (var i = 0; i < members.Count; i++)
             {
                 var ties = graph.TiesOf(members[i], filter);
@@ -185,6 +205,11 @@ public sealed partial class CollaborationProjection
                     {
                         inside.Add(tie);
                         continue;
+                    }
+                    if (includeBoundary)
+                    {
+                        crossing.Add(ToEdge(graph, members[i], tie) with { Crossing = true });
+                        outside.Add(tie.Other);
                     }
                     switch (graph.Nodes[tie.Other].Locality)
                     {
@@ -218,7 +243,9 @@ public sealed partial class CollaborationProjection
                 }
             }
             var nodes = keep.Select(i => ToNetworkNode(graph, members[i])).ToList();
-            return new Selection(nodes, edges, WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown);
+            edges.AddRange(crossing);
+            var partners = outside.Select(node => ToNetworkNode(graph, node) with { Outside = true }).ToList();
+            return new Selection(nodes, partners, edges, WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown);
         });
     }
 
@@ -251,6 +278,7 @@ public sealed partial class CollaborationProjection
         int inRegion = 0, outOfRegion = 0;
         foreach (var edge in selection.Edges)
         {
+            if (edge.Crossing) continue;
             var (a, b) = (localityOf[edge.SourceId], localityOf[edge.TargetId]);
             if (a is null || b is null) continue;
             if (a == RegionLocality.InRegion && b == RegionLocality.InRegion) inRegion++;
@@ -263,19 +291,27 @@ public sealed partial class CollaborationProjection
             inRegion, outOfRegion, inRegion + outOfRegion > 0 ? Math.Round((double)inRegion / (inRegion + outOfRegion), 6) : 0,
             selection.ExternalInRegion + selection.ExternalOutOfRegion + selection.ExternalUnknown,
             selection.ExternalInRegion, selection.ExternalOutOfRegion,
-            Math.Round(selection.Edges.Sum(e => e.Weight), 6));
+            Math.Round(selection.Edges.Where(e => !e.Crossing).Sum(e => e.Weight), 6));
     }
 
-    sealed class SelectionMatcher(ProjectionGraph graph, OrganizationSelection where)
+    // Matches projection nodes (given the graph) or the nodes of a selection already made.
+    sealed class SelectionMatcher(ProjectionGraph? graph, OrganizationSelection where)
     {
         readonly Dictionary<string, bool> _fieldMatches = new(StringComparer.Ordinal);
 
         public bool Matches(int node)
         {
-            var record = graph.Nodes[node];
-            if (where.Kinds is { Count: > 0 } kinds && !kinds.Contains(record.Kind)) return false;
-            if (where.Region is { } region && !Regions.IsWithin(record.Region, region)) return false;
-            if (where.Field is { } field && !record.Fields.Any(f => FieldWithin(f, field))) return false;
+            var record = graph!.Nodes[node];
+            return Matches(record.Kind, record.Region, record.Fields);
+        }
+
+        public bool Matches(NetworkNode node) => Matches(node.Kind, node.Region, node.Fields);
+
+        bool Matches(NodeKind kind, string? organisationRegion, IReadOnlyList<string> fields)
+        {
+            if (where.Kinds is { Count: > 0 } kinds && !kinds.Contains(kind)) return false;
+            if (where.Region is { } region && !Regions.IsWithin(organisationRegion, region)) return false;
+            if (where.Field is { } field && !fields.Any(f => FieldWithin(f, field))) return false;
             return true;
         }
 

@@ -205,7 +205,7 @@ public sealed partial class CollaborationProjection : IDisposable
     {
         var (a, b) = (graph.Nodes[node].Id, graph.Nodes[tie.Other].Id);
         if (string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
-        return new NetworkEdge(a, b, tie.Kinds, Math.Round(tie.Weight, 6), Day(tie.First), Day(tie.Last));
+        return new NetworkEdge(a, b, tie.Kinds, Math.Round(tie.Weight, 6), Day(tie.First), Day(tie.Last), Ongoing: tie.Ongoing);
     }
 
     /// <summary>The collaboration between two organisations with all its evidence under the filter, or null when there is none.</summary>

@@ -18,13 +18,23 @@ public enum NetworkFormat
     EdgesCsv,
 }
 
+/// <summary>Looks up the names of some organisations, by id (an id without a name is left out).</summary>
+public delegate Task<IReadOnlyDictionary<string, string>> NameLookup(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
 /// <summary>
 /// Writes a collaboration network for the tools researchers use. Every format carries the same attributes: per
-/// organisation its name, kind, region code, field codes and locality (区内/区外/国外); per tie its kinds, weight and first
-/// and last date. Ties are undirected.
+/// organisation its name, kind, region code, field codes, locality (区内/区外/国外) and whether it is a partner outside the
+/// selection; per tie its kinds, weight, first and last date and whether it crosses the selection's boundary. Ties are
+/// undirected. GEXF is dynamic: each tie lives from its first date to its last, or on when some of its evidence has no
+/// end date (Gephi's timeline).
+/// The output is streamed: organisations are named a chunk at a time and every chunk goes out as it is written, so
+/// the first bytes leave at once and memory does not grow with the network.
 /// </summary>
 public static class NetworkExport
 {
+    /// <summary>How many organisations are named (one store call) and written per chunk.</summary>
+    const int Chunk = 2000;
+
     /// <summary>The media type of a format.</summary>
     public static string MediaType(NetworkFormat format) => format switch
     {
@@ -33,27 +43,42 @@ public static class NetworkExport
         _ => "text/csv; charset=utf-8",
     };
 
-    /// <summary>Writes the network in the format; <paramref name="names"/> gives each organisation's name (the id when absent).</summary>
-    public static async Task WriteAsync(CollaborationNetwork network, IReadOnlyDictionary<string, string> names, NetworkFormat format, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>Writes the network in the format; <paramref name="names"/> gives organisations' names (the id stands for a missing one).</summary>
+    public static Task WriteAsync(CollaborationNetwork network, NameLookup names, NetworkFormat format, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
+        return WriteAsync(() => network, names, format, output, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the file's header, then selects the network with <paramref name="select"/> and writes it: the first bytes
+    /// leave before the selection is made.
+    /// </summary>
+    public static async Task WriteAsync(Func<CollaborationNetwork> select, NameLookup names, NetworkFormat format, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(select);
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(output);
         switch (format)
         {
             case NetworkFormat.GraphML:
-                await WriteXmlAsync(output, writer => WriteGraphML(writer, network, names), cancellationToken).ConfigureAwait(false);
-                break;
             case NetworkFormat.Gexf:
-                await WriteXmlAsync(output, writer => WriteGexf(writer, network, names), cancellationToken).ConfigureAwait(false);
+                await WriteXmlAsync(output, select, names, format, cancellationToken).ConfigureAwait(false);
                 break;
             case NetworkFormat.NodesCsv:
-                await WriteCsvAsync(output, ["id", "name", "kind", "region", "fields", "locality"],
-                    network.Nodes.Select(n => new[] { n.Id, NameOf(names, n.Id), n.Kind.ToString(), n.Region ?? "", string.Join(';', n.Fields), n.Locality?.ToString() ?? "" }),
+                await WriteCsvAsync(output, ["id", "name", "kind", "region", "fields", "locality", "outside"],
+                    () => NamedChunks(Organizations(select()), names, cancellationToken).Select(chunk => chunk.Select(n => new[]
+                    {
+                        n.Node.Id, n.Name, n.Node.Kind.ToString(), n.Node.Region ?? "", string.Join(';', n.Node.Fields), n.Node.Locality?.ToString() ?? "", Flag(n.Node.Outside),
+                    })),
                     cancellationToken).ConfigureAwait(false);
                 break;
             case NetworkFormat.EdgesCsv:
-                await WriteCsvAsync(output, ["source", "target", "kinds", "weight", "firstDate", "lastDate"],
-                    network.Edges.Select(e => new[] { e.SourceId, e.TargetId, KindsText(e.Kinds), Number(e.Weight), DateText(e.FirstDate), DateText(e.LastDate) }),
+                await WriteCsvAsync(output, ["source", "target", "kinds", "weight", "firstDate", "lastDate", "crossing"],
+                    () => select().Edges.Chunk(Chunk).Select(chunk => chunk.Select(e => new[]
+                    {
+                        e.SourceId, e.TargetId, KindsText(e.Kinds), Number(e.Weight), DateText(e.FirstDate), DateText(e.LastDate), Flag(e.Crossing),
+                    })).ToAsyncEnumerable(),
                     cancellationToken).ConfigureAwait(false);
                 break;
             default:
@@ -61,7 +86,22 @@ public static class NetworkExport
         }
     }
 
-    static string NameOf(IReadOnlyDictionary<string, string> names, string id) => names.TryGetValue(id, out var name) ? name : id;
+    static IEnumerable<NetworkNode> Organizations(CollaborationNetwork network) => network.Nodes.Concat(network.OutsidePartners);
+
+    readonly record struct NamedNode(NetworkNode Node, string Name);
+
+    // The organisations a chunk at a time, each chunk named with one lookup.
+    static async IAsyncEnumerable<IEnumerable<NamedNode>> NamedChunks(
+        IEnumerable<NetworkNode> nodes, NameLookup names, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in nodes.Chunk(Chunk))
+        {
+            var found = await names(chunk.Select(n => n.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            yield return chunk.Select(n => new NamedNode(n, found.TryGetValue(n.Id, out var name) ? name : n.Id));
+        }
+    }
+
+    static string Flag(bool value) => value ? "true" : "false";
 
     /// <summary>The kinds of a tie as text: their names joined by ';' (e.g. "Platform;Agreement").</summary>
     public static string KindsText(CollaborationKinds kinds) => string.Join(';', CollaborationRules.Split(kinds));
@@ -70,162 +110,207 @@ public static class NetworkExport
 
     static string DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    static async Task WriteXmlAsync(Stream output, Action<XmlWriter> write, CancellationToken cancellationToken)
+    static async Task WriteXmlAsync(Stream output, Func<CollaborationNetwork> select, NameLookup names, NetworkFormat format, CancellationToken cancellationToken)
     {
-        // XmlWriter writes synchronously into memory; the stream is written asynchronously (ASP.NET forbids sync I/O).
+        // XmlWriter writes synchronously into a small buffer; each chunk is sent asynchronously (ASP.NET forbids sync I/O).
         using var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using (var writer = XmlWriter.Create(buffer, settings)) write(writer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        using var writer = XmlWriter.Create(buffer, settings);
+        async Task SendAsync()
+        {
+            writer.Flush();
+            buffer.Position = 0;
+            await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            buffer.SetLength(0);
+        }
+
+        var gexf = format == NetworkFormat.Gexf;
+        if (gexf) StartGexf(writer);
+        else StartGraphML(writer);
+        await SendAsync().ConfigureAwait(false);
+        var network = select();
+        await foreach (var chunk in NamedChunks(Organizations(network), names, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var node in chunk)
+            {
+                if (gexf) GexfNode(writer, node.Node, node.Name);
+                else GraphMLNode(writer, node.Node, node.Name);
+            }
+            await SendAsync().ConfigureAwait(false);
+        }
+        if (gexf) MiddleGexf(writer);
+        var index = 0;
+        foreach (var chunk in network.Edges.Chunk(Chunk))
+        {
+            foreach (var edge in chunk)
+            {
+                if (gexf) GexfEdge(writer, edge, index++);
+                else GraphMLEdge(writer, edge, index++);
+            }
+            await SendAsync().ConfigureAwait(false);
+        }
+        writer.WriteEndDocument();
+        await SendAsync().ConfigureAwait(false);
     }
 
-    static void WriteGraphML(XmlWriter writer, CollaborationNetwork network, IReadOnlyDictionary<string, string> names)
+    const string GraphMLNs = "http://graphml.graphdrawing.org/xmlns";
+    const string GexfNs = "http://gexf.net/1.3";
+
+    static void StartGraphML(XmlWriter writer)
     {
-        const string Ns = "http://graphml.graphdrawing.org/xmlns";
         writer.WriteStartDocument();
-        writer.WriteStartElement("graphml", Ns);
+        writer.WriteStartElement("graphml", GraphMLNs);
         foreach (var (id, target, type) in new[]
         {
             ("name", "node", "string"), ("kind", "node", "string"), ("region", "node", "string"), ("fields", "node", "string"), ("locality", "node", "string"),
-            ("kinds", "edge", "string"), ("weight", "edge", "double"), ("firstDate", "edge", "string"), ("lastDate", "edge", "string"),
+            ("outside", "node", "boolean"),
+            ("kinds", "edge", "string"), ("weight", "edge", "double"), ("firstDate", "edge", "string"), ("lastDate", "edge", "string"), ("crossing", "edge", "boolean"),
         })
         {
-            writer.WriteStartElement("key", Ns);
+            writer.WriteStartElement("key", GraphMLNs);
             writer.WriteAttributeString("id", id);
             writer.WriteAttributeString("for", target);
             writer.WriteAttributeString("attr.name", id);
             writer.WriteAttributeString("attr.type", type);
             writer.WriteEndElement();
         }
-        writer.WriteStartElement("graph", Ns);
+        writer.WriteStartElement("graph", GraphMLNs);
         writer.WriteAttributeString("id", "collaboration");
         writer.WriteAttributeString("edgedefault", "undirected");
-        foreach (var node in network.Nodes)
-        {
-            writer.WriteStartElement("node", Ns);
-            writer.WriteAttributeString("id", Xml(node.Id));
-            Data("name", NameOf(names, node.Id));
-            Data("kind", node.Kind.ToString());
-            Data("region", node.Region);
-            Data("fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null);
-            Data("locality", node.Locality?.ToString());
-            writer.WriteEndElement();
-        }
-        var index = 0;
-        foreach (var edge in network.Edges)
-        {
-            writer.WriteStartElement("edge", Ns);
-            writer.WriteAttributeString("id", "e" + index++.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("source", Xml(edge.SourceId));
-            writer.WriteAttributeString("target", Xml(edge.TargetId));
-            Data("kinds", KindsText(edge.Kinds));
-            Data("weight", Number(edge.Weight));
-            Data("firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate));
-            Data("lastDate", edge.LastDate is null ? null : DateText(edge.LastDate));
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
-
-        void Data(string key, string? value)
-        {
-            if (value is null) return;
-            writer.WriteStartElement("data", Ns);
-            writer.WriteAttributeString("key", key);
-            writer.WriteString(Xml(value));
-            writer.WriteEndElement();
-        }
     }
 
-    static void WriteGexf(XmlWriter writer, CollaborationNetwork network, IReadOnlyDictionary<string, string> names)
+    static void GraphMLNode(XmlWriter writer, NetworkNode node, string name)
     {
-        const string Ns = "http://gexf.net/1.3";
+        writer.WriteStartElement("node", GraphMLNs);
+        writer.WriteAttributeString("id", Xml(node.Id));
+        GraphMLData(writer, "name", name);
+        GraphMLData(writer, "kind", node.Kind.ToString());
+        GraphMLData(writer, "region", node.Region);
+        GraphMLData(writer, "fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null);
+        GraphMLData(writer, "locality", node.Locality?.ToString());
+        GraphMLData(writer, "outside", Flag(node.Outside));
+        writer.WriteEndElement();
+    }
+
+    static void GraphMLEdge(XmlWriter writer, NetworkEdge edge, int index)
+    {
+        writer.WriteStartElement("edge", GraphMLNs);
+        writer.WriteAttributeString("id", "e" + index.ToString(CultureInfo.InvariantCulture));
+        writer.WriteAttributeString("source", Xml(edge.SourceId));
+        writer.WriteAttributeString("target", Xml(edge.TargetId));
+        GraphMLData(writer, "kinds", KindsText(edge.Kinds));
+        GraphMLData(writer, "weight", Number(edge.Weight));
+        GraphMLData(writer, "firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate));
+        GraphMLData(writer, "lastDate", edge.LastDate is null ? null : DateText(edge.LastDate));
+        GraphMLData(writer, "crossing", Flag(edge.Crossing));
+        writer.WriteEndElement();
+    }
+
+    static void GraphMLData(XmlWriter writer, string key, string? value)
+    {
+        if (value is null) return;
+        writer.WriteStartElement("data", GraphMLNs);
+        writer.WriteAttributeString("key", key);
+        writer.WriteString(Xml(value));
+        writer.WriteEndElement();
+    }
+
+    static void StartGexf(XmlWriter writer)
+    {
         writer.WriteStartDocument();
-        writer.WriteStartElement("gexf", Ns);
+        writer.WriteStartElement("gexf", GexfNs);
         writer.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
         writer.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
         writer.WriteAttributeString("version", "1.3");
-        writer.WriteStartElement("meta", Ns);
-        writer.WriteElementString("creator", Ns, "KnowledgeGraph");
-        writer.WriteElementString("description", Ns, "Collaboration network of organisations, derived from typed links");
+        writer.WriteStartElement("meta", GexfNs);
+        writer.WriteElementString("creator", GexfNs, "KnowledgeGraph");
+        writer.WriteElementString("description", GexfNs, "Collaboration network of organisations, derived from typed links; each tie lives from its first to its last date");
         writer.WriteEndElement();
-        writer.WriteStartElement("graph", Ns);
+        writer.WriteStartElement("graph", GexfNs);
         writer.WriteAttributeString("defaultedgetype", "undirected");
-        writer.WriteAttributeString("mode", "static");
-        Attributes("node", ["kind", "region", "fields", "locality"]);
-        Attributes("edge", ["kinds", "firstDate", "lastDate"]);
-        writer.WriteStartElement("nodes", Ns);
-        foreach (var node in network.Nodes)
-        {
-            writer.WriteStartElement("node", Ns);
-            writer.WriteAttributeString("id", Xml(node.Id));
-            writer.WriteAttributeString("label", Xml(NameOf(names, node.Id)));
-            Values(("kind", node.Kind.ToString()), ("region", node.Region), ("fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null), ("locality", node.Locality?.ToString()));
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
-        writer.WriteStartElement("edges", Ns);
-        var index = 0;
-        foreach (var edge in network.Edges)
-        {
-            writer.WriteStartElement("edge", Ns);
-            writer.WriteAttributeString("id", index++.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("source", Xml(edge.SourceId));
-            writer.WriteAttributeString("target", Xml(edge.TargetId));
-            writer.WriteAttributeString("weight", Number(edge.Weight));
-            Values(("kinds", KindsText(edge.Kinds)),
-                ("firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate)),
-                ("lastDate", edge.LastDate is null ? null : DateText(edge.LastDate)));
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
-
-        void Attributes(string target, string[] ids)
-        {
-            writer.WriteStartElement("attributes", Ns);
-            writer.WriteAttributeString("class", target);
-            foreach (var id in ids)
-            {
-                writer.WriteStartElement("attribute", Ns);
-                writer.WriteAttributeString("id", id);
-                writer.WriteAttributeString("title", id);
-                writer.WriteAttributeString("type", "string");
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement();
-        }
-
-        void Values(params (string For, string? Value)[] values)
-        {
-            writer.WriteStartElement("attvalues", Ns);
-            foreach (var (target, value) in values)
-            {
-                if (value is null) continue;
-                writer.WriteStartElement("attvalue", Ns);
-                writer.WriteAttributeString("for", target);
-                writer.WriteAttributeString("value", Xml(value));
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement();
-        }
+        // Dynamic, with dates: Gephi's timeline shows each tie from its first to its last date.
+        writer.WriteAttributeString("mode", "dynamic");
+        writer.WriteAttributeString("timeformat", "date");
+        GexfAttributes(writer, "node", ["kind", "region", "fields", "locality", "outside"]);
+        GexfAttributes(writer, "edge", ["kinds", "firstDate", "lastDate", "crossing"]);
+        writer.WriteStartElement("nodes", GexfNs);
     }
 
-    static async Task WriteCsvAsync(Stream output, string[] header, IEnumerable<string[]> rows, CancellationToken cancellationToken)
+    static void GexfNode(XmlWriter writer, NetworkNode node, string name)
+    {
+        writer.WriteStartElement("node", GexfNs);
+        writer.WriteAttributeString("id", Xml(node.Id));
+        writer.WriteAttributeString("label", Xml(name));
+        GexfValues(writer, ("kind", node.Kind.ToString()), ("region", node.Region), ("fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null),
+            ("locality", node.Locality?.ToString()), ("outside", Flag(node.Outside)));
+        writer.WriteEndElement();
+    }
+
+    static void MiddleGexf(XmlWriter writer)
+    {
+        writer.WriteEndElement();
+        writer.WriteStartElement("edges", GexfNs);
+    }
+
+    static void GexfEdge(XmlWriter writer, NetworkEdge edge, int index)
+    {
+        writer.WriteStartElement("edge", GexfNs);
+        writer.WriteAttributeString("id", index.ToString(CultureInfo.InvariantCulture));
+        writer.WriteAttributeString("source", Xml(edge.SourceId));
+        writer.WriteAttributeString("target", Xml(edge.TargetId));
+        writer.WriteAttributeString("weight", Number(edge.Weight));
+        // An unknown first date, or evidence without an end date (the tie goes on), leaves the interval open on that side.
+        if (edge.FirstDate is not null) writer.WriteAttributeString("start", DateText(edge.FirstDate));
+        if (edge.LastDate is not null && !edge.Ongoing) writer.WriteAttributeString("end", DateText(edge.LastDate));
+        GexfValues(writer, ("kinds", KindsText(edge.Kinds)),
+            ("firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate)),
+            ("lastDate", edge.LastDate is null ? null : DateText(edge.LastDate)),
+            ("crossing", Flag(edge.Crossing)));
+        writer.WriteEndElement();
+    }
+
+    static void GexfAttributes(XmlWriter writer, string target, string[] ids)
+    {
+        writer.WriteStartElement("attributes", GexfNs);
+        writer.WriteAttributeString("class", target);
+        foreach (var id in ids)
+        {
+            writer.WriteStartElement("attribute", GexfNs);
+            writer.WriteAttributeString("id", id);
+            writer.WriteAttributeString("title", id);
+            writer.WriteAttributeString("type", "string");
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    static void GexfValues(XmlWriter writer, params (string For, string? Value)[] values)
+    {
+        writer.WriteStartElement("attvalues", GexfNs);
+        foreach (var (target, value) in values)
+        {
+            if (value is null) continue;
+            writer.WriteStartElement("attvalue", GexfNs);
+            writer.WriteAttributeString("for", target);
+            writer.WriteAttributeString("value", Xml(value));
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    static async Task WriteCsvAsync(Stream output, string[] header, Func<IAsyncEnumerable<IEnumerable<string[]>>> chunks, CancellationToken cancellationToken)
     {
         var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
             writer.NewLine = "\r\n";
             await writer.WriteLineAsync(string.Join(',', header)).ConfigureAwait(false);
-            foreach (var row in rows)
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var chunk in chunks().WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await writer.WriteLineAsync(string.Join(',', row.Select(Quote))).ConfigureAwait(false);
+                foreach (var row in chunk) await writer.WriteLineAsync(string.Join(',', row.Select(Quote))).ConfigureAwait(false);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -32,7 +32,7 @@ internal struct ProjectedLink
 }
 
 /// <summary>A derived tie from one organisation to another: its kinds, weight and first and last day.</summary>
-internal readonly record struct Tie(int Other, float Weight, CollaborationKinds Kinds, int First, int Last);
+internal readonly record struct Tie(int Other, float Weight, CollaborationKinds Kinds, int First, int Last, bool Ongoing = false);
 
 /// <summary>One piece of evidence of a collaboration as the derivation finds it.</summary>
 internal readonly record struct DerivedEvidence(
@@ -252,18 +252,20 @@ internal sealed partial class ProjectionGraph
             double weight = 0;
             var kinds = CollaborationKinds.None;
             int first = ProjectedLink.UnknownEnd, last = ProjectedLink.UnknownStart;
+            var ongoing = false;
             for (var j = start; j < i; j++)
             {
                 var item = evidence[j];
                 weight += item.Weight;
                 kinds |= item.Kind;
+                ongoing |= item.End == ProjectedLink.UnknownEnd;
                 if (item.Start != ProjectedLink.UnknownStart) first = Math.Min(first, item.Start);
                 var latest = item.End != ProjectedLink.UnknownEnd ? item.End : item.Start;
                 if (latest != ProjectedLink.UnknownStart) last = Math.Max(last, latest);
             }
             ties.Add(new Tie(evidence[start].Partner, (float)weight, kinds,
                 first == ProjectedLink.UnknownEnd ? ProjectedLink.UnknownStart : first,
-                last == ProjectedLink.UnknownStart ? ProjectedLink.UnknownEnd : last));
+                last == ProjectedLink.UnknownStart ? ProjectedLink.UnknownEnd : last, ongoing));
             start = i;
         }
         return [.. ties];

@@ -23,6 +23,14 @@ public sealed class CollaborationApplication : KnowledgeGraphApplication
     public const string Tsinghua = "University:tsinghua";
     public const string Platform = "Platform:liuzhou-lab";
 
+    /// <summary>A new application holding the network above.</summary>
+    public static async Task<CollaborationApplication> SeededAsync()
+    {
+        var app = new CollaborationApplication();
+        await app.SeedAsync();
+        return app;
+    }
+
     /// <summary>Writes the network above.</summary>
     public async Task SeedAsync()
     {

@@ -150,13 +150,13 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     public async Task ANetworkOfARegionCountsTheTiesThatLeaveIt()
     {
         var response = await app.PostAsync("""
-            { collaborationNetwork(where: { region: "450100" }) { organizations { id } ties { sourceId targetId kinds weight } statistics { externalTies externalInRegionTies } } }
+            { collaborationNetwork(where: { region: "450100" }) { organizations { nodes { id } } ties { nodes { sourceId targetId kinds weight } } statistics { externalTies externalInRegionTies } } }
             """);
 
         Assert.Empty(response.Errors);
         var network = response.Data!["collaborationNetwork"]!;
-        Assert.Equal([Enterprise(NanningNev), Gxu], network["organizations"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
-        var tie = Assert.Single(network["ties"]!.AsArray())!;
+        Assert.Equal([Enterprise(NanningNev), Gxu], network["organizations"]!["nodes"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var tie = Assert.Single(network["ties"]!["nodes"]!.AsArray())!;
         Assert.Equal(["TECHNOLOGY_CONTRACT"], tie["kinds"]!.AsArray().Select(k => k!.GetValue<string>()));
         Assert.Equal(3, network["statistics"]!["externalTies"]!.GetValue<int>());
         Assert.Equal(3, network["statistics"]!["externalInRegionTies"]!.GetValue<int>());

@@ -12,17 +12,10 @@ namespace KnowledgeGraph.Api.Tests.Collaboration;
 /// </summary>
 public sealed class NetworkExportTests
 {
-    static async Task<CollaborationApplication> SeededAsync()
-    {
-        var app = new CollaborationApplication();
-        await app.SeedAsync();
-        return app;
-    }
-
     [RequiresNodeFact]
     public async Task GraphMLParsesWithGraphologyAndCarriesTheNetwork()
     {
-        await using var app = await SeededAsync();
+        await using var app = await CollaborationApplication.SeededAsync();
         var parsed = await ParseWithGraphologyAsync(app, "graphml", "/export/network.graphml");
 
         Assert.Equal("undirected", parsed["type"]!.GetValue<string>());
@@ -42,7 +35,7 @@ public sealed class NetworkExportTests
     [RequiresNodeFact]
     public async Task GexfParsesWithGraphologyAndFiltersByRegion()
     {
-        await using var app = await SeededAsync();
+        await using var app = await CollaborationApplication.SeededAsync();
         var parsed = await ParseWithGraphologyAsync(app, "gexf", "/export/network.gexf?region=450200");
 
         // Liuzhou (450200) holds the two Liuzhou enterprises and their one tie.
@@ -55,28 +48,54 @@ public sealed class NetworkExportTests
         Assert.Equal("TechnologyContract", edge["attributes"]!["kinds"]!.GetValue<string>());
     }
 
+    [RequiresNodeFact]
+    public async Task GexfGivesEachTieItsIntervalForGephisTimelineAndListsTheBoundary()
+    {
+        await using var app = await CollaborationApplication.SeededAsync();
+        // An agreement that ended, beside the ties of the seed that have no end date (they go on).
+        await app.Store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(new LinkInput(
+            LinkType.CooperationAgreement, CollaborationApplication.Machinery, CollaborationApplication.Tsinghua,
+            StartDate: new DateOnly(2018, 3, 1), EndDate: new DateOnly(2020, 6, 30)))));
+
+        var parsed = await ParseWithGraphologyAsync(app, "gexf", "/export/network.gexf?region=450200&boundary=include");
+
+        Assert.Equal(("dynamic", "date"), (parsed["mode"]!.GetValue<string>(), parsed["timeformat"]!.GetValue<string>()));
+        // 柳州's two enterprises and the three partners outside it; the tie inside and four crossing ties.
+        Assert.Equal(5, parsed["order"]!.GetValue<int>());
+        Assert.Equal(5, parsed["size"]!.GetValue<int>());
+        var outside = parsed["nodes"]!.AsArray().Where(n => n!["attributes"]!["outside"]!.GetValue<string>() == "true").Select(n => n!["key"]!.GetValue<string>());
+        Assert.Equal([CollaborationApplication.BigData, CollaborationApplication.Gxu, CollaborationApplication.Tsinghua], outside.Order(StringComparer.Ordinal));
+
+        var intervals = parsed["intervals"]!.AsArray().ToDictionary(i => i!["id"]!.GetValue<string>(), i => (Start: i!["start"]?.GetValue<string>(), End: i["end"]?.GetValue<string>()));
+        (string? Start, string? End) IntervalOf(string a, string b) => intervals[parsed["edges"]!.AsArray().Single(e =>
+            (e!["source"]!.GetValue<string>(), e["target"]!.GetValue<string>()) == (a, b))!["key"]!.GetValue<string>()];
+        Assert.Equal(("2018-03-01", "2020-06-30"), IntervalOf(CollaborationApplication.Machinery, CollaborationApplication.Tsinghua));
+        Assert.Equal(("2019-01-01", null), IntervalOf(CollaborationApplication.Machinery, CollaborationApplication.Gxu));
+        Assert.Equal(4, parsed["edges"]!.AsArray().Count(e => e!["attributes"]!["crossing"]!.GetValue<string>() == "true"));
+    }
+
     [Fact]
     public async Task CsvListsParseAsRfc4180()
     {
-        await using var app = await SeededAsync();
+        await using var app = await CollaborationApplication.SeededAsync();
         var nodes = ReadCsv(await GetTextAsync(app, "/export/network-nodes.csv"));
         var edges = ReadCsv(await GetTextAsync(app, "/export/network-edges.csv?kinds=Agreement"));
 
-        Assert.Equal(["id", "name", "kind", "region", "fields", "locality"], nodes[0]);
+        Assert.Equal(["id", "name", "kind", "region", "fields", "locality", "outside"], nodes[0]);
         Assert.Equal(6, nodes.Count);
         Assert.Contains(nodes, row => row[1] == "南宁\"大数据\"" && row[5] == "InRegion");
         Assert.Contains(nodes, row => row[0] == CollaborationApplication.Tsinghua && row[5] == "OutOfRegion");
-        Assert.Equal(["source", "target", "kinds", "weight", "firstDate", "lastDate"], edges[0]);
+        Assert.Equal(["source", "target", "kinds", "weight", "firstDate", "lastDate", "crossing"], edges[0]);
         Assert.Equal(
-            [[CollaborationApplication.BigData, CollaborationApplication.Tsinghua, "Agreement", "2", "2023-01-01", "2023-01-01"],
-             [CollaborationApplication.BigData, CollaborationApplication.Gxu, "Agreement", "2", "2021-01-01", "2021-01-01"]],
+            [[CollaborationApplication.BigData, CollaborationApplication.Tsinghua, "Agreement", "2", "2023-01-01", "2023-01-01", "false"],
+             [CollaborationApplication.BigData, CollaborationApplication.Gxu, "Agreement", "2", "2021-01-01", "2021-01-01", "false"]],
             edges.Skip(1).OrderByDescending(r => r[4], StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task AWriteShowsInTheNextExport()
     {
-        await using var app = await SeededAsync();
+        await using var app = await CollaborationApplication.SeededAsync();
         Assert.DoesNotContain(CollaborationApplication.Gxu + "," + CollaborationApplication.Tsinghua, await GetTextAsync(app, "/export/network-edges.csv"), StringComparison.Ordinal);
 
         await app.Store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(
@@ -94,7 +113,7 @@ public sealed class NetworkExportTests
     [InlineData("/export/network.graphml?minWeight=heavy", "minWeight", 400)]
     public async Task ABadFilterIsABadRequestNamingIt(string url, string named, int status)
     {
-        await using var app = await SeededAsync();
+        await using var app = await CollaborationApplication.SeededAsync();
         using var client = app.CreateClient();
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 

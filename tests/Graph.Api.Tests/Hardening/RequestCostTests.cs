@@ -89,6 +89,7 @@ public sealed class RequestCostTests(SampleDataApplication app) : IClassFixture<
         var store = new CountingGraphStore();
         await using var counted = new KnowledgeGraphApplication().WithServices(store.Install);
         await counted.PostAsync("{ dataVersion }");
+        await counted.CollaborationBuiltAsync();
         store.Reset();
 
         var response = await counted.PostAsync("{ recommendPartners(for: \"Enterprise:91450204MA5K00013L\", limit: 1000000) { score } }");

@@ -70,6 +70,31 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task ReadinessWaitsForTheCollaborationProjectionWhileOtherRequestsAreAnswered()
+    {
+        var store = new CountingGraphStore();
+        var scans = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.ScanGate = scans.Task;
+        await using var app = new KnowledgeGraphApplication().WithServices(store.Install);
+        using var client = app.CreateClient();
+
+        // The projection's build at start is held at its first scan: not ready, yet other requests are answered.
+        using (var building = await client.GetAsync("/health/ready"))
+            Assert.Equal(503, (int)building.StatusCode);
+        var version = await app.PostAsync("{ dataVersion }");
+        Assert.Empty(version.Errors);
+        Assert.False(app.CollaborationBuiltAsync().IsCompleted);
+
+        scans.SetResult();
+        await app.CollaborationBuiltAsync();
+
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(200, (int)ready.StatusCode);
+        var network = await app.PostAsync("{ collaborationNetwork { statistics { nodes } } }");
+        Assert.Empty(network.Errors);
+    }
+
+    [Fact]
     public async Task UnknownStoreKindStopsTheHostWithAClearMessage()
     {
         await using var app = new KnowledgeGraphApplication().With("Store:Kind", "oracle");

@@ -38,6 +38,7 @@ public abstract class BatchedLoadingTests(TestStore storeKind, ITestOutputHelper
         var store = new CountingGraphStore();
         await using var app = new KnowledgeGraphApplication(storeKind).WithServices(store.Install);
         await app.Store.WriteAsync(Graph(organisations));
+        await app.CollaborationBuiltAsync();
         store.Reset();
 
         var response = await app.PostAsync(Query, new { first = organisations });

@@ -141,13 +141,22 @@ export const COLLABORATORS = `query Collaborators($of: ID!, $kinds: [Collaborati
   }
 }`;
 
-export const REGION_NETWORK = `query RegionNetwork($where: CollaborationNetworkInput) {
+// The network's lists are paged (at most 500 a page): the explorer asks for the next page of whichever list has more.
+export const REGION_NETWORK = `query RegionNetwork($where: CollaborationNetworkInput, $organizationsAfter: String, $tiesAfter: String, $organizationsFirst: Int, $tiesFirst: Int) {
   collaborationNetwork(where: $where) {
-    organizations { id kind name nameEn }
-    ties { sourceId targetId kinds weight }
-    statistics { nodes edges }
+    organizations(first: $organizationsFirst, after: $organizationsAfter) { nodes { id kind name nameEn } pageInfo { hasNextPage endCursor } }
+    ties(first: $tiesFirst, after: $tiesAfter) { nodes { sourceId targetId kinds weight } pageInfo { hasNextPage endCursor } }
   }
 }`;
+
+export interface PageOf<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface RegionNetworkAnswer {
+  collaborationNetwork: { organizations: PageOf<NodeRef>; ties: PageOf<Tie> };
+}
 
 export interface PathAnswer {
   collaborationPaths: {
@@ -235,8 +244,9 @@ export interface RankingAnswer {
   rankings: { top: { score: number; organization: { id: string } }[] };
 }
 
+// PageRank of the network drawn: computed on the selection itself (scope), not on the whole network.
 export const PAGE_RANKS = `query PageRanks($where: CollaborationNetworkInput) {
-  rankings(metric: PAGE_RANK, where: $where, top: 1000) { top { score organization { id } } }
+  rankings(metric: PAGE_RANK, where: $where, scope: $where, top: 1000) { top { score organization { id } } }
 }`;
 
 export interface FilingItem {

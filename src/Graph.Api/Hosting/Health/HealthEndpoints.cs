@@ -4,10 +4,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KnowledgeGraph.Api.Hosting.Health;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers too.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store answers too, and every check a feature adds
+/// with <see cref="ReadyTag"/> passes (the collaboration projection is built).
+/// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddGraphHealthChecks(this IServiceCollection services)
     {

@@ -6,7 +6,7 @@ import Sigma from 'sigma';
 import { gql } from '../api';
 import { downloadCsv, saveBlob } from '../download';
 import { displayName, kindText, tieText, useLang, useT } from '../i18n';
-import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, type CollaboratorEdge, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type Tie } from '../operations';
+import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, type CollaboratorEdge, type RegionNetworkAnswer, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type Tie } from '../operations';
 import { dateRange, ErrorBox, NodeLink, OrganisationPicker, RegionSelect, useLoad } from './common';
 
 const tieKinds = ['PLATFORM', 'CONSORTIUM', 'PAIRING', 'PROJECT', 'CHALLENGE', 'AGREEMENT', 'TECHNOLOGY_CONTRACT', 'COMMISSIONER'];
@@ -180,9 +180,28 @@ export function Network({ id }: { id?: string }) {
     }
     try {
       const where = { region: region || null, year: year ? Number(year) : null, kinds: kinds.length ? kinds : null };
-      const data = await gql<{ collaborationNetwork: { organizations: NodeRef[]; ties: Tie[] } }>(REGION_NETWORK, { where });
-      data.collaborationNetwork.organizations.forEach((n) => addNode(n));
-      data.collaborationNetwork.ties.forEach((tie) => addTie(tie.sourceId, tie.targetId, tie.weight, tie.kinds));
+      // Page through both lists (500 a page; a list already read asks for no more), up to 20 pages for the drawing.
+      let organizationsAfter: string | null = null;
+      let tiesAfter: string | null = null;
+      let organizationsDone = false;
+      let tiesDone = false;
+      const ties: Tie[] = [];
+      for (let page = 0; page < 20 && !(organizationsDone && tiesDone); page++) {
+        const data: RegionNetworkAnswer = await gql<RegionNetworkAnswer>(REGION_NETWORK, {
+          where, organizationsAfter, tiesAfter, organizationsFirst: organizationsDone ? 0 : 500, tiesFirst: tiesDone ? 0 : 500,
+        });
+        const { organizations, ties: tiePage } = data.collaborationNetwork;
+        organizations.nodes.forEach((n) => addNode(n));
+        ties.push(...tiePage.nodes);
+        organizationsDone = organizationsDone || !organizations.pageInfo.hasNextPage;
+        tiesDone = tiesDone || !tiePage.pageInfo.hasNextPage;
+        organizationsAfter = organizations.pageInfo.endCursor ?? organizationsAfter;
+        tiesAfter = tiePage.pageInfo.endCursor ?? tiesAfter;
+      }
+      // A tie is drawn once both its organisations are (the pages of the two lists need not line up).
+      const graph = graphRef.current;
+      ties.filter((tie) => graph.hasNode(tie.sourceId) && graph.hasNode(tie.targetId))
+        .forEach((tie) => addTie(tie.sourceId, tie.targetId, tie.weight, tie.kinds));
       layout(150);
       refresh();
     } catch (e) {
