@@ -54,6 +54,6 @@ internal sealed class CollaborationHealthCheck(CollaborationProjectionHolder hol
             await Task.WhenAny(warmUp.Finished, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken)).ConfigureAwait(false);
         return holder.IsCurrentAt(0)
             ? HealthCheckResult.Healthy("collaboration projection built")
-            : HealthCheckResult.Unhealthy("the collaboration projection is being built: collaboration queries and network exports wait for it");
+            : HealthCheckResult.Degraded("the collaboration projection is being built: collaboration queries and network exports wait for it");
     }
 }
