@@ -35,6 +35,11 @@ public static class PolicyQueries
             .Argument<NonNullGraphType<IdGraphType>>("id", "The challenge's id. 榜单标识。")
             .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).GetAsync(c.GetArgument<string>("id"), c.CancellationToken).ConfigureAwait(false));
 
+        query.Field<ChallengeCallInfoType>("challengeCall")
+            .Description("A call (榜单批次) with its dates and challenges; null when no challenge is in it. 榜单批次。")
+            .Argument<NonNullGraphType<StringGraphType>>("key", "The call's key. 批次主键。")
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).GetCallAsync(c.GetArgument<string>("key"), c.CancellationToken).ConfigureAwait(false));
+
         query.Field<NonNullGraphType<ChallengeEligibilityType>>("challengeEligibility")
             .Description("Whether an organisation or consortium may apply to a challenge on a date, and every reason it may not. 揭榜资格核查。")
             .Argument<NonNullGraphType<IdGraphType>>("challengeId", "The challenge. 榜单。")
