@@ -144,6 +144,21 @@ public abstract class JurisdictionTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task AFilingCheckOfLiuzhouStaffReadsTheSizeOfLiuzhouEnterprisesOnly()
+    {
+        await using var app = await StartAsync();
+        const string Check = "query($ids: [ID!]!) { filingCheck(input: { enterpriseIds: $ids, mode: SINGLE, staff: 10, siteArea: 150, equipmentValue: 120, annualRdFunding: 300, projects: 5, hasRules: true }) { standardSize } }";
+
+        var own = await app.PostAsync(Check, new { ids = new[] { LiuzhouFirm.Id } }, token: LiuzhouEditor);
+        var other = await app.PostAsync(Check, new { ids = new[] { NanningFirm.Id } }, token: LiuzhouEditor);
+
+        PolicyApplication.Ok(own);
+        var (code, message) = PolicyApplication.Error(other);
+        Assert.Equal("FORBIDDEN", code);
+        Assert.Contains($"{NanningFirm.Id} is in 450103 青秀区, outside the regions of the token (450200 柳州市)", message);
+    }
+
+    [StoreFact]
     public async Task TheJournalNamesTheRegionsOfTheTokenThatWrote()
     {
         await using var app = await StartAsync();
