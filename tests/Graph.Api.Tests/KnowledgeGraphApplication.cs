@@ -161,6 +161,10 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
     public static string TokenFor(params string[] roles) =>
         TokenIssuer.Issue(new AuthOptions { SigningKey = SigningKey }, "test-user", roles, TimeSpan.FromHours(1));
 
+    /// <summary>A token signed with the test key, scoped to these regions (GB/T 2260 codes).</summary>
+    public static string ScopedTokenFor(string[] regions, params string[] roles) =>
+        TokenIssuer.Issue(new AuthOptions { SigningKey = SigningKey }, "city-staff", roles, TimeSpan.FromHours(1), regions: regions);
+
     /// <summary>POSTs an operation as JSON, accepting graphql-response+json, and returns the status and the parsed body.</summary>
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null, string? token = null, string accept = "application/graphql-response+json")
     {

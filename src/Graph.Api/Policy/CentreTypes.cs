@@ -12,6 +12,9 @@ public sealed class CentreStatusType : ObjectGraphType<CentreStatus>
         Description = "A technology innovation centre on a date: its governance checked against 004, the stage it is at, and what is due or overdue. 技术创新中心状态。";
         Field("centre", PolicySchema.NonNull("Platform")).Description("The centre. 技术创新中心。").Resolve(c => c.Source.Centre);
         Field<NonNullGraphType<CentreStageType>>("stage").Description("The stage reached. 所处阶段。").Resolve(c => c.Source.Stage);
+        Field("governanceFiledOn", PolicySchema.Ref("Date")).Description("The day a governance change was filed (报备) that awaits approval (批复); null when none does. 待批复变更的报备日期。")
+            .Resolve(c => c.Source.Centre.Properties.Date(InnovationCentreWorkflow.PendingFiledOn));
+        Field<NonNullGraphType<StringGraphType>>("nameAtStage").Description("The name 004 gives it at the stage: 广西壮族自治区×××技术创新中心（筹） under construction, 广西壮族自治区×××技术创新中心 once accredited. 规范名称。").Resolve(c => c.Source.NameAtStage);
         Field<NonNullGraphType<BooleanGraphType>>("governanceValid").Description("Whether its governance complies with 004. 治理结构是否合规。").Resolve(c => c.Source.Governance.Valid);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("governanceProblems").Description("Every governance problem. 治理问题。").Resolve(c => c.Source.Governance.Problems);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitteeMemberType>>>>("expertCommittee").Description("The expert committee. 专家委员会。").Resolve(c => c.Source.Setup.ExpertCommittee);

@@ -24,11 +24,111 @@ public sealed class ChallengeLifecycleType : ObjectGraphType<ChallengeInfo>
                 .Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList());
         Field("winner", PolicySchema.Ref("Node")).Description("Who it was awarded to. 中榜方。")
             .ResolveAsync(async c => c.Source.Record.AwardedTo is null ? null : await c.Store().GetNodeAsync(c.Source.Record.AwardedTo, c.CancellationToken).ConfigureAwait(false));
+        Field<NonNullGraphType<BooleanGraphType>>("racing").Description("Run as 赛马制: several teams in parallel, several may be awarded. 赛马制。").Resolve(c => c.Source.Racing);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeApplicationType>>>>("applications")
+            .Description("The applications with price and review, best score first. 揭榜申报与评审。").Resolve(c => c.Source.Applications);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeAwardType>>>>("awards")
+            .Description("Who it was awarded to: one winner, or several under 赛马制, with amount, share and reason. 立项（中榜方）。").Resolve(c => c.Source.Awards);
+        Field<ChallengeCallInfoType>("call").Description("The call (榜单批次) it was published in. 榜单批次。")
+            .Resolve(c => c.Source.Challenge.Properties.Text("call") is { } key
+                ? new ChallengeCall(key, c.Source.Challenge.Properties.Text("callName") ?? key,
+                    c.Source.Challenge.Properties.Date("callOpensOn") ?? DateOnly.MinValue, c.Source.Challenge.Properties.Date("callClosesOn") ?? DateOnly.MaxValue, [])
+                : null);
         Field<DecimalGraphType>("budget").Description("The amount offered (万元). 榜单金额。").Resolve(c => c.Source.Budget);
         Field<DecimalGraphType>("publicFunding").Description("Public S&T funding (万元). 财政资助。").Resolve(c => c.Source.PublicFunding);
         Field<DecimalGraphType>("publicFundingShare").Description("Public funding as a share of the budget (%). 财政资助占比。")
             .Resolve(c => c.Source.PublicFundingShare is { } share ? decimal.Round(share * 100m, 2) : null);
     }
+}
+
+/// <summary>An application to a challenge, with its review.</summary>
+public sealed class ChallengeApplicationType : ObjectGraphType<Link>
+{
+    public ChallengeApplicationType()
+    {
+        Name = "ChallengeApplication";
+        Description = "An application (揭榜申报) with its price and its review (评审): score and reasons. 揭榜申报。";
+        Field("applicant", PolicySchema.NonNull("Node")).Description("The organisation or consortium. 揭榜方。")
+            .ResolveAsync(async c => await c.Store().GetNodeAsync(c.Source.FromId, c.CancellationToken).ConfigureAwait(false));
+        Field("appliedOn", PolicySchema.Ref("Date")).Description("When it applied. 申报日期。").Resolve(c => c.Source.StartDate);
+        Field<DecimalGraphType>("price").Description("The price offered (万元). 报价。").Resolve(c => c.Source.Properties.Decimal("price"));
+        Field<DecimalGraphType>("reviewScore").Description("The review's score, 0–100. 评审得分。").Resolve(c => c.Source.Properties.Decimal("reviewScore"));
+        Field<StringGraphType>("reviewReason").Description("The review's reasons. 评审意见。").Resolve(c => c.Source.Properties.Text("reviewReason"));
+        Field("reviewedOn", PolicySchema.Ref("Date")).Description("When it was reviewed. 评审日期。").Resolve(c => c.Source.Properties.Date("reviewedOn"));
+    }
+}
+
+/// <summary>An award of a challenge.</summary>
+public sealed class ChallengeAwardType : ObjectGraphType<Link>
+{
+    public ChallengeAwardType()
+    {
+        Name = "ChallengeAward";
+        Description = "An award (立项) to one applicant: the amount, its share under 赛马制, and why it was chosen. 中榜。";
+        Field("awardee", PolicySchema.NonNull("Node")).Description("Who was awarded. 中榜方。")
+            .ResolveAsync(async c => await c.Store().GetNodeAsync(c.Source.FromId, c.CancellationToken).ConfigureAwait(false));
+        Field("on", PolicySchema.Ref("Date")).Description("The date. 立项日期。").Resolve(c => c.Source.StartDate);
+        Field<DecimalGraphType>("amount").Description("The amount (万元). 合同金额。").Resolve(c => c.Source.Properties.Decimal("amount"));
+        Field<DecimalGraphType>("share").Description("赛马制: its share (%). 份额。").Resolve(c => c.Source.Properties.Decimal("share"));
+        Field<StringGraphType>("reason").Description("Why it was chosen, on price and quality. 择优理由。").Resolve(c => c.Source.Properties.Text("reason"));
+    }
+}
+
+/// <summary>A call 榜单批次.</summary>
+public sealed class ChallengeCallInfoType : ObjectGraphType<ChallengeCall>
+{
+    public ChallengeCallInfoType()
+    {
+        Name = "ChallengeCall";
+        Description = "A call (榜单批次): challenges published together, taking applications between its opening and closing days. 榜单批次。";
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The call's key. 批次主键。").Resolve(c => c.Source.Key);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name. 批次名称。").Resolve(c => c.Source.Name);
+        Field("opensOn", PolicySchema.NonNull("Date")).Description("Opens for applications. 开始日期。").Resolve(c => c.Source.OpensOn);
+        Field("closesOn", PolicySchema.NonNull("Date")).Description("Closes for applications. 截止日期。").Resolve(c => c.Source.ClosesOn);
+        Field("challenges", PolicySchema.ListOf("Challenge")).Description("Its challenges, by key (empty when read from one of them). 批次榜单。")
+            .ResolveAsync(async c => (await c.Store().GetNodesAsync([.. c.Source.ChallengeIds], c.CancellationToken).ConfigureAwait(false))
+                .Values.OrderBy(n => n.Key, StringComparer.Ordinal).ToList());
+    }
+}
+
+/// <summary>An awardee named in a 赛马制 award.</summary>
+public sealed class ChallengeAwardInputType : InputObjectGraphType
+{
+    public ChallengeAwardInputType()
+    {
+        Name = "ChallengeAwardInput";
+        Description = "One awardee: an applicant, the amount, its share under 赛马制 and why it was chosen. 中榜方。";
+        Field<NonNullGraphType<IdGraphType>>("applicantId").Description("The applicant chosen. 中榜方。");
+        Field<DecimalGraphType>("amount").Description("The amount (万元). 合同金额。");
+        Field<DecimalGraphType>("share").Description("Its share (%). 份额。");
+        Field<StringGraphType>("reason").Description("Why it was chosen, on price and quality. 择优理由。");
+    }
+
+    internal static IReadOnlyList<ChallengeAward> ReadAll(List<object?>? awardees) =>
+        [.. (new InputFields(new Dictionary<string, object?> { ["awardees"] = awardees }, "").Children("awardees") ?? [])
+            .Select(input => new ChallengeAward(input.RequiredText("applicantId"), input.Decimal("amount"), input.Decimal("share"), input.Text("reason")))];
+}
+
+/// <summary>A call to publish.</summary>
+public sealed class PublishChallengeCallInputType : InputObjectGraphType
+{
+    public PublishChallengeCallInputType()
+    {
+        Name = "PublishChallengeCallInput";
+        Description = "A call (榜单批次) to publish: its challenges and the days it takes applications. 发布榜单批次。";
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The call's key. 批次主键。");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name. 批次名称。");
+        Field("opensOn", PolicySchema.NonNull("Date")).Description("Opens for applications. 开始日期。");
+        Field("closesOn", PolicySchema.NonNull("Date")).Description("Closes for applications. 截止日期。");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("challengeIds").Description("Its challenges. 批次榜单。");
+    }
+
+    internal static ChallengeCall Read(InputFields input) => new(
+        input.RequiredText("key"),
+        input.RequiredText("name"),
+        input.Date("opensOn") ?? throw new Domain.Errors.InvalidInputException("input.opensOn is required"),
+        input.Date("closesOn") ?? throw new Domain.Errors.InvalidInputException("input.closesOn is required"),
+        input.Texts("challengeIds") ?? []);
 }
 
 /// <summary>One dated state of a challenge.</summary>
@@ -75,6 +175,7 @@ public sealed class PostChallengeInputType : InputObjectGraphType
         Field<StringGraphType>("region").Description("Region code; the poster's by default. 所在地区。");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("fields").Description("Field codes. 技术领域。");
         Field<StringGraphType>("description").Description("What is asked or offered. 简介。");
+        Field<BooleanGraphType>("racing").Description("Run as 赛马制: several teams in parallel, several may be awarded. 赛马制。");
     }
 
     internal static ChallengePosting Read(InputFields input) => new(
@@ -89,7 +190,8 @@ public sealed class PostChallengeInputType : InputObjectGraphType
         input.Text("achievementId"),
         input.Text("region"),
         input.Texts("fields"),
-        input.Text("description"));
+        input.Text("description"),
+        input.Flag("racing") ?? false);
 }
 
 /// <summary>A pairing 结对子: an enterprise and a university or institute, with dates.</summary>

@@ -28,8 +28,21 @@ public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
         Field<BooleanGraphType>("met").Description("Whether the target is met. 是否达标。").Resolve(c => !Suppressed(c) && c.Source.Gap is { } gap ? gap == 0m : null);
     }
 
+    // An analyst whose token is scoped to regions is an analyst only for a region inside them.
     private static bool Suppressed(IResolveFieldContext<IndicatorValue> context) =>
-        SmallCells.IsDisclosive(context.Source) && !Roles.Has(context.User, Roles.Analyst);
+        SmallCells.IsDisclosive(context.Source)
+        && (!Roles.Has(context.User, Roles.Analyst) || !Roles.JurisdictionOf(context.User).CoversAllOf(RegionAsked(context)));
+
+    // The region argument of the field that returned the indicators.
+    private static string? RegionAsked(IResolveFieldContext context)
+    {
+        for (var parent = context.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.FieldDefinition.Arguments?.Find("region") is not null)
+                return parent.GetArgument<string?>("region");
+        }
+        return null;
+    }
 }
 
 /// <summary>A target a seed sets.</summary>

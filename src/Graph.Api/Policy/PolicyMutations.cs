@@ -55,6 +55,32 @@ public static class PolicyMutations
             .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).AwardAsync(
                 c.GetArgument<string>("challengeId"), c.GetArgument<string>("applicantId"), c.GetArgument<DateOnly>("on"), c.GetArgument<decimal?>("amount"), c.CancellationToken).ConfigureAwait(false));
 
+        mutation.Field<ChallengeLifecycleType>("awardChallengeRace")
+            .Description("Awards a 赛马制 challenge in 对接洽谈 to several of its applicants (立项), each with its amount, share and why it was chosen; the amounts together stay within the budget. 赛马制立项。")
+            .Argument<NonNullGraphType<IdGraphType>>("challengeId", "The challenge. 榜单。")
+            .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date. 立项日期。")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeAwardInputType>>>>("awardees", "The applicants chosen. 中榜方。")
+            .RequireRole(Roles.Editor)
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).AwardAsync(
+                c.GetArgument<string>("challengeId"), ChallengeAwardInputType.ReadAll(c.GetArgument<List<object?>>("awardees")), c.GetArgument<DateOnly>("on"), c.CancellationToken).ConfigureAwait(false));
+
+        mutation.Field<ChallengeLifecycleType>("reviewChallengeApplication")
+            .Description("Records the review (评审) of an application: its score (0–100) on price and quality and the reasons, while the challenge is in 评审 or 对接洽谈. 揭榜评审。")
+            .Argument<NonNullGraphType<IdGraphType>>("challengeId", "The challenge. 榜单。")
+            .Argument<NonNullGraphType<IdGraphType>>("applicantId", "The applicant reviewed. 揭榜方。")
+            .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The date of the review. 评审日期。")
+            .Argument<NonNullGraphType<DecimalGraphType>>("score", "The score, 0–100. 评审得分。")
+            .Argument<NonNullGraphType<StringGraphType>>("reason", "Why it earns the score. 评审意见。")
+            .RequireRole(Roles.Editor)
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).ReviewAsync(
+                c.GetArgument<string>("challengeId"), c.GetArgument<string>("applicantId"), c.GetArgument<DateOnly>("on"), c.GetArgument<decimal>("score"), c.GetArgument<string>("reason"), c.CancellationToken).ConfigureAwait(false));
+
+        mutation.Field<ChallengeCallInfoType>("publishChallengeCall")
+            .Description("Publishes a call (榜单批次): its challenges take applications only between its opening and closing days. 发布榜单批次。")
+            .Argument<NonNullGraphType<PublishChallengeCallInputType>>("input", "The call. 榜单批次。")
+            .RequireRole(Roles.Editor)
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).PublishCallAsync(PublishChallengeCallInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
+
         mutation.Field<PairingType>("createPairing")
             .Description("Pairs an enterprise with a university or research institute from a date (结对子). 建立结对。")
             .Argument<NonNullGraphType<IdGraphType>>("enterpriseId", "The enterprise. 企业。")
@@ -75,7 +101,7 @@ public static class PolicyMutations
                 c.GetArgument<string>("enterpriseId"), c.GetArgument<string>("partnerId"), c.GetArgument<DateOnly>("endOn"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<CentreStatusType>("changeCentreGovernance")
-            .Description("Changes a technology innovation centre's governance; the result is checked against 004 and refused with RULE_VIOLATION listing every problem. 技术创新中心治理变更。")
+            .Description("Changes a technology innovation centre's governance; the result is checked against 004 and refused with RULE_VIOLATION listing every problem. Once the centre is approved for construction the change is filed (报备) and takes effect when approved with approveCentreGovernance (批复). 技术创新中心治理变更（报备）。")
             .Argument<NonNullGraphType<CentreGovernanceInputType>>("input", "The change. 变更。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c =>
@@ -83,6 +109,14 @@ public static class PolicyMutations
                 var input = c.Input("input");
                 return await new InnovationCentreWorkflow(c.Writer(), c.Actor()).ChangeGovernanceAsync(input.RequiredText("centreId"), CentreGovernanceInputType.Read(input), c.CancellationToken).ConfigureAwait(false);
             });
+
+        mutation.Field<CentreStatusType>("approveCentreGovernance")
+            .Description("Approves (批复) the governance change filed for a centre: checked again, it takes effect on the approval date. 技术创新中心治理变更批复。")
+            .Argument<NonNullGraphType<IdGraphType>>("centreId", "The centre. 中心。")
+            .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The approval date. 批复日期。")
+            .RequireRole(Roles.Editor)
+            .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor())
+                .ApproveGovernanceAsync(c.GetArgument<string>("centreId"), c.GetArgument<DateOnly>("on"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<CentreStatusType>("recordCentreEvent")
             .Description("Records a dated event of a centre's lifecycle in the order 004 sets: approval (筹), yearly report, evaluation, acceptance, accreditation, long-term grade, delisting. 技术创新中心建设运行事项。")

@@ -2,9 +2,11 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Writes;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
+using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Policy;
 
@@ -32,6 +34,11 @@ public static class PolicyQueries
             .Description("A 揭榜挂帅 challenge's lifecycle: dated states, next states, applicants, winner, budget and public funding. 揭榜挂帅进展。")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The challenge's id. 榜单标识。")
             .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).GetAsync(c.GetArgument<string>("id"), c.CancellationToken).ConfigureAwait(false));
+
+        query.Field<ChallengeCallInfoType>("challengeCall")
+            .Description("A call (榜单批次) with its dates and challenges; null when no challenge is in it. 榜单批次。")
+            .Argument<NonNullGraphType<StringGraphType>>("key", "The call's key. 批次主键。")
+            .ResolveAsync(async c => await new ChallengeWorkflow(c.Writer(), c.Actor()).GetCallAsync(c.GetArgument<string>("key"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<ChallengeEligibilityType>>("challengeEligibility")
             .Description("Whether an organisation or consortium may apply to a challenge on a date, and every reason it may not. 揭榜资格核查。")
@@ -91,9 +98,25 @@ public static class PolicyQueries
                     throw new InvalidInputException($"first: {first} is not between 0 and {MaxPage}");
                 var skip = PolicyCursor.After(c.GetArgument<string?>("after"));
                 var list = c.GetArgument<PolicyList>("list");
-                var page = await new PolicyIndicatorReport(c.Store()).ListAsync(list, Scope(c), skip, first, c.CancellationToken).ConfigureAwait(false);
+                var page = await new PolicyIndicatorReport(c.Store()).ListAsync(list, ListScope(c), skip, first, c.CancellationToken).ConfigureAwait(false);
                 return new PolicyListPage(list, page, skip);
             });
+    }
+
+    // A token scoped to regions lists only inside them: its one region when it names none.
+    static IndicatorScope ListScope(IResolveFieldContext c)
+    {
+        var scope = Scope(c);
+        var jurisdiction = Roles.JurisdictionOf(c.User);
+        if (scope.Region is null && jurisdiction.Regions is [var only])
+            scope = scope with { Region = only };
+        if (!jurisdiction.CoversAllOf(scope.Region))
+        {
+            throw new FieldForbiddenError(scope.Region is null
+                ? $"Field 'policyList' needs a region inside the regions of the token ({jurisdiction}): being on a list reveals confidential figures."
+                : $"Field 'policyList': {Jurisdiction.Describe(scope.Region)} is outside the regions of the token ({jurisdiction}): being on a list reveals confidential figures.");
+        }
+        return scope;
     }
 
     static IndicatorScope Scope(IResolveFieldContext c) =>

@@ -43,6 +43,7 @@ internal static class JournalTypes
         actor.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Description("The roles it held. 角色。").Resolve(c => c.Source.Roles);
         actor.Field<NonNullGraphType<StringGraphType>>("channel").Description("`api`, `import`, `migrate` or `service`. 渠道。").Resolve(c => c.Source.Channel);
         actor.Field<StringGraphType>("source").Description("The folder imported or the store migrated from. 来源。").Resolve(c => c.Source.Source);
+        actor.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("regions").Description("The regions its token was scoped to (GB/T 2260 codes); empty when unscoped. 辖区。").Resolve(c => c.Source.Jurisdiction.Regions);
 
         var change = new InterfaceGraphType<JournalChange> { Name = "JournalChange", Description = "What a write did to one node or link. 单项变更。" };
         change.Field<NonNullGraphType<IdGraphType>>("id").Description("The node's or link's id. 标识。");

@@ -66,8 +66,28 @@ public static class PolicyWriteRules
                 problems.Add($"{name} cannot be awarded to {award.FromId}: it did not apply (揭榜)");
             else
                 problems.AddRange(await IneligibleAsync(graph, info, award.FromId, award.StartDate ?? today, "win", cancellationToken).ConfigureAwait(false));
-            if (info.Budget is { } budget && award.Properties.Decimal("amount") is { } amount && amount > budget)
-                problems.Add($"{name}: the award to {award.FromId} of {Money(amount)} is more than the budget of {Money(budget)}");
+        }
+        // 003 三 赛马制: several teams in parallel, each with its share; otherwise one winner.
+        if (awards.Count > 1 && !info.Racing)
+            problems.Add($"{name} is awarded to {awards.Count} applicants ({string.Join(", ", awards.Select(a => a.FromId))}) but is not run as 赛马制 (racing): it has one winner");
+        if (awards.Count > 1 && awards.Where(a => a.Properties.Decimal("share") is null).Select(a => a.FromId).ToList() is { Count: > 0 } unshared)
+            problems.Add($"{name}: under 赛马制 each awardee has its share; {string.Join(", ", unshared)} has none");
+        if (awards.Sum(a => a.Properties.Decimal("share") ?? 0m) is var shares and > 100m)
+            problems.Add($"{name}: the awardees' shares add up to {shares.ToString(CultureInfo.InvariantCulture)} %, more than 100 %");
+        if (info.Budget is { } budget && awards.Sum(a => a.Properties.Decimal("amount") ?? 0m) is var awarded && awarded > budget)
+        {
+            problems.Add(awards.Count == 1
+                ? $"{name}: the award to {awards[0].FromId} of {Money(awarded)} is more than the budget of {Money(budget)}"
+                : $"{name}: the awards to {string.Join(", ", awards.Select(a => a.FromId))} add up to {Money(awarded)}, more than the budget of {Money(budget)}");
+        }
+        // A call takes applications between its opening and closing days.
+        var opens = challenge.Properties.Date("callOpensOn");
+        var closes = challenge.Properties.Date("callClosesOn");
+        foreach (var application in applications)
+        {
+            var on = application.StartDate ?? today;
+            if ((opens is { } o && on < o) || (closes is { } c && on > c))
+                problems.Add($"{name}: {application.FromId} applied on {Day(on)}, outside its call '{challenge.Properties.Text("call")}' ({(opens is null ? "…" : Day(opens.Value))}–{(closes is null ? "…" : Day(closes.Value))})");
         }
         if (info.Record.Status is ChallengeStatus.Awarded or ChallengeStatus.Completed && awards.Count == 0)
             problems.Add($"{name} is {info.Record.Status} ({ChallengeLifecycle.Chinese(info.Record.Status)}) but names no winner (AWARDED link): award it with awardChallenge");

@@ -17,6 +17,9 @@ public sealed record Actor(string Subject, IReadOnlyList<string> Roles, string C
     /// <summary>The role that may read (and so write) confidential figures.</summary>
     public const string AnalystRole = "analyst";
 
+    /// <summary>The regions the actor's token is scoped to; <see cref="Jurisdiction.Everywhere"/> when it is not.</summary>
+    public Jurisdiction Jurisdiction { get; init; } = Jurisdiction.Everywhere;
+
     /// <summary>Whether the actor holds the admin role.</summary>
     public bool IsAdmin => Roles.Contains(AdminRole, StringComparer.Ordinal);
 

@@ -29,6 +29,7 @@ public static class JournalCodec
                 ["roles"] = new JsonArray([.. entry.Actor.Roles.Select(r => (JsonNode)r)]),
                 ["channel"] = entry.Actor.Channel,
                 ["source"] = entry.Actor.Source,
+                ["regions"] = entry.Actor.Jurisdiction.IsScoped ? new JsonArray([.. entry.Actor.Jurisdiction.Regions.Select(r => (JsonNode)r)]) : null,
             },
             ["op"] = entry.Operation,
             ["override"] = entry.Override,
@@ -50,7 +51,10 @@ public static class JournalCodec
                 actor["subject"]!.GetValue<string>(),
                 [.. actor["roles"]!.AsArray().Select(r => r!.GetValue<string>())],
                 actor["channel"]!.GetValue<string>(),
-                actor["source"]?.GetValue<string>()),
+                actor["source"]?.GetValue<string>())
+            {
+                Jurisdiction = Jurisdiction.Of(actor["regions"]?.AsArray().Select(r => r!.GetValue<string>())),
+            },
             json["op"]!.GetValue<string>(),
             json["override"]!.GetValue<bool>(),
             [.. json["changes"]!.AsArray().Select(c => DecodeChange(c!.AsObject()))],

@@ -13,7 +13,8 @@ public static class WriteAccess
     static readonly string[] ChallengeStateProperties =
         ["status", .. Enum.GetValues<ChallengeStatus>().Select(ChallengeWorkflow.DateProperty)];
     static readonly string[] CentreLifecycleProperties = ["status", "statusDate", "centreEvents"];
-    static readonly string[] CentreGovernanceProperties = ["independentLegalEntity", "hasBoard", "hasCharter", "expertCommittee", "committeeChair", "directorMonths"];
+    static readonly string[] CentreGovernanceProperties = ["independentLegalEntity", "hasBoard", "hasCharter", "expertCommittee", "committeeChair", "directorMonths",
+        InnovationCentreWorkflow.PendingChange, InnovationCentreWorkflow.PendingFiledOn];
     static readonly string[] FilingProperties = ["filingPassed", "filingCheck", "filedOn"];
 
     /// <summary>Whether the node is built-in reference data: a GB/T 2260 region or a field of the shipped taxonomy.</summary>
@@ -57,7 +58,7 @@ public static class WriteAccess
                 var lifecycle = Changed(before?.Properties, after.Properties, CentreLifecycleProperties);
                 if (lifecycle.Count > 0) return (lifecycle, "recordCentreEvent");
                 var governance = Changed(before?.Properties, after.Properties, CentreGovernanceProperties);
-                return governance.Count > 0 ? (governance, "changeCentreGovernance") : null;
+                return governance.Count > 0 ? (governance, "changeCentreGovernance or approveCentreGovernance") : null;
             }
             case NodeKind.Platform:
             {
@@ -73,7 +74,7 @@ public static class WriteAccess
     /// <summary>The workflow mutation that writes links of this type to this node, when only a workflow may; else null.</summary>
     public static string? GovernedLink(LinkType type, Node? to) => type switch
     {
-        LinkType.Awarded => "awardChallenge",
+        LinkType.Awarded => "awardChallenge or awardChallengeRace",
         LinkType.Leads or LinkType.CoBuilds when IsCentre(to?.Properties) => "changeCentreGovernance",
         _ => null,
     };

@@ -108,6 +108,8 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
     static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path)
     {
         var actor = request.Actor;
+        if (actor.Jurisdiction.IsScoped)
+            WithinJurisdiction(actor.Jurisdiction, operation, current, path);
         switch (operation)
         {
             case WriteOperation.UpsertNode { Node: var node }:
@@ -138,6 +140,50 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
                 return false;
         }
     }
+
+    // A token scoped to regions writes a node only where it lies (before and after), and a link only with an end there.
+    static void WithinJurisdiction(Jurisdiction jurisdiction, WriteOperation operation, Dictionary<string, Node?> current, InputPath path)
+    {
+        string Where(string? region) => region is null ? "has no region" : $"is in {Jurisdiction.Describe(region)}";
+        ForbiddenException Outside(string what) =>
+            new($"{path}: {what}, outside the regions of the token ({jurisdiction}): a token scoped to regions writes only inside them");
+        switch (operation)
+        {
+            case WriteOperation.UpsertNode { Node: var node } when IsLocated(node.Kind):
+            {
+                var before = current.GetValueOrDefault(node.Id)?.Properties.Text("region");
+                if (current.GetValueOrDefault(node.Id) is not null && !jurisdiction.Covers(before))
+                    throw Located(Outside($"{node.Id} {Where(before)}"), path);
+                var after = node.Properties.Text("region");
+                if (!jurisdiction.Covers(after))
+                    throw Located(Outside($"{node.Id} would be placed in {(after is null ? "no region" : Jurisdiction.Describe(after))}"), path.Then("region"));
+                return;
+            }
+            case WriteOperation.DeleteNode { Id: var id } when current.GetValueOrDefault(id) is { } node && IsLocated(node.Kind):
+            {
+                var region = node.Properties.Text("region");
+                if (!jurisdiction.Covers(region))
+                    throw Located(Outside($"{id} {Where(region)}"), path);
+                return;
+            }
+            case WriteOperation.UpsertLink { Link: var link }:
+                LinkWithin(link.Type, link.FromId, link.ToId);
+                return;
+            case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out var fromId, out var toId, out _):
+                LinkWithin(type, fromId, toId);
+                return;
+        }
+
+        void LinkWithin(LinkType type, string fromId, string toId)
+        {
+            var from = current.GetValueOrDefault(fromId)?.Properties.Text("region");
+            var to = current.GetValueOrDefault(toId)?.Properties.Text("region");
+            if (!jurisdiction.Covers(from) && !jurisdiction.Covers(to))
+                throw Located(Outside($"{GraphSchema.Of(type).Name} {fromId} → {toId} has neither end inside: {fromId} {Where(from)}, {toId} {Where(to)}"), path);
+        }
+    }
+
+    static bool IsLocated(NodeKind kind) => GraphSchema.Of(kind).Properties.Any(p => p.Name == "region" && p.References == NodeKind.Region);
 
     static bool Governed(WriteRequest request, LinkType type, Node? to, string toId, InputPath path)
     {

@@ -65,6 +65,37 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task ATokenForLiuzhouWritesInLiuzhouOnly()
+    {
+        var run = await RunAsync("token", "--role", "editor", "--region", "450200", "--subject", "liuzhou-staff",
+            $"--Auth:SigningKey={KnowledgeGraphApplication.SigningKey}");
+        var token = run.Output.Trim();
+
+        await using var app = new KnowledgeGraphApplication();
+        const string Upsert = "mutation($key: String!, $region: String!) { upsertPerson(input: { key: $key, name: \"示例特派员\", region: $region }) { dataVersion } }";
+        var inside = await app.PostAsync(Upsert, new { key = "liuzhou-person", region = "450205" }, token: token);
+        var outside = await app.PostAsync(Upsert, new { key = "nanning-person", region = "450103" }, token: token);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("scoped to 450200 柳州市", run.Error);
+        Assert.Empty(inside.Errors);
+        Assert.Equal(["FORBIDDEN"], outside.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task TokenVerbRefusesAnUnknownRegionAndAScopedAdmin()
+    {
+        var unknown = await RunAsync("token", "--role", "editor", "--region", "459999", "--subject", "alice", $"--Auth:SigningKey={KnowledgeGraphApplication.SigningKey}");
+        var admin = await RunAsync("token", "--role", "admin", "--region", "450200", "--subject", "alice", $"--Auth:SigningKey={KnowledgeGraphApplication.SigningKey}");
+
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("459999", unknown.Error);
+        Assert.NotEqual(0, admin.ExitCode);
+        Assert.Contains("cannot be scoped", admin.Error);
+        Assert.DoesNotContain("eyJ", unknown.Output + admin.Output);
+    }
+
+    [Fact]
     public async Task TokenVerbRefusesUnknownRoles()
     {
         var run = await RunAsync("token", "--role", "superuser", "--subject", "alice", $"--Auth:SigningKey={KnowledgeGraphApplication.SigningKey}");

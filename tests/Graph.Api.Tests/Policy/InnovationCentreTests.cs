@@ -26,6 +26,9 @@ public abstract class InnovationCentreTests(TestStore store)
         return app;
     }
 
+    static Task<GraphQLResponse> ApproveAsync(PolicyApplication app, string on) => app.EditAsync(
+        "mutation($id: ID!, $on: Date!) { approveCentreGovernance(centreId: $id, on: $on) { governanceValid governanceFiledOn expertCommittee { name } } }", new { id = Centre.Id, on });
+
     static object Governance(int fromLead) => new
     {
         centreId = Centre.Id,
@@ -58,7 +61,8 @@ public abstract class InnovationCentreTests(TestStore store)
     {
         await using var app = await StartAsync();
 
-        var data = PolicyApplication.Ok(await app.EditAsync(Change, new { input = Governance(fromLead: 3) }))["changeCentreGovernance"]!;
+        PolicyApplication.Ok(await app.EditAsync(Change, new { input = Governance(fromLead: 3) }));
+        var data = PolicyApplication.Ok(await ApproveAsync(app, "2024-01-15"))["approveCentreGovernance"]!;
 
         Assert.True(data["governanceValid"]!.GetValue<bool>());
         Assert.Equal(9, data["expertCommittee"]!.AsArray().Count);
@@ -72,6 +76,7 @@ public abstract class InnovationCentreTests(TestStore store)
     {
         await using var app = await StartAsync();
         PolicyApplication.Ok(await app.EditAsync(Change, new { input = Governance(fromLead: 0) }));
+        PolicyApplication.Ok(await ApproveAsync(app, "2024-01-20"));
 
         var (code, message) = PolicyApplication.Error(await app.EditAsync(Change, new
         {
@@ -117,6 +122,71 @@ public abstract class InnovationCentreTests(TestStore store)
         var data = PolicyApplication.Ok(await app.PostAsync("{ overdueCentres(on: \"2025-01-01\") { centre { id } } }"));
 
         Assert.Empty(data["overdueCentres"]!.AsArray());
+    }
+
+    [StoreFact]
+    public async Task AGovernanceChangeOfAnApprovedCentreIsFiledAndTakesEffectOnApproval()
+    {
+        await using var app = await StartAsync();
+
+        var filed = PolicyApplication.Ok(await app.EditAsync(
+            "mutation($input: CentreGovernanceInput!) { changeCentreGovernance(input: $input) { governanceFiledOn expertCommittee { name } } }",
+            new { input = Governance(fromLead: 3) }))["changeCentreGovernance"]!;
+        var beforeApproval = await app.GraphStore.GetLinksAsync(new([Centre.Id], Direction.In, [LinkType.CoBuilds]));
+        var approved = PolicyApplication.Ok(await ApproveAsync(app, "2024-02-01"))["approveCentreGovernance"]!;
+
+        Assert.Equal("2024-01-15", filed["governanceFiledOn"]!.GetValue<string>());
+        Assert.Empty(filed["expertCommittee"]!.AsArray());
+        Assert.Empty(beforeApproval);
+        Assert.Null(approved["governanceFiledOn"]);
+        Assert.Equal(9, approved["expertCommittee"]!.AsArray().Count);
+        var coBuilders = await app.GraphStore.GetLinksAsync(new([Centre.Id], Direction.In, [LinkType.CoBuilds]));
+        Assert.All(coBuilders, l => Assert.Equal(Day(2024, 2, 1), l.StartDate));
+        Assert.Equal(2, coBuilders.Count);
+    }
+
+    [StoreFact]
+    public async Task ApprovingWithNothingFiledAndFilingTwiceAreRefused()
+    {
+        await using var app = await StartAsync();
+
+        var nothing = await ApproveAsync(app, "2024-02-01");
+        PolicyApplication.Ok(await app.EditAsync(Change, new { input = Governance(fromLead: 0) }));
+        var second = await app.EditAsync(Change, new { input = new { centreId = Centre.Id, on = "2024-01-20", directorMonths = 11 } });
+        var early = await ApproveAsync(app, "2024-01-10");
+
+        Assert.Equal("RULE_VIOLATION", PolicyApplication.Error(nothing).Code);
+        Assert.Contains("no governance change filed", PolicyApplication.Error(nothing).Message);
+        Assert.Equal("RULE_VIOLATION", PolicyApplication.Error(second).Code);
+        Assert.Contains("filed on 2024-01-15 awaiting approval", PolicyApplication.Error(second).Message);
+        Assert.Equal("RULE_VIOLATION", PolicyApplication.Error(early).Code);
+        Assert.Contains("before the change was filed", PolicyApplication.Error(early).Message);
+    }
+
+    [StoreFact]
+    public async Task ApprovalNamesACentreProvisionallyAndAccreditationByItsAccreditedName()
+    {
+        await using var app = await StartAsync();
+        var materials = new NodeInput(NodeKind.Platform, "pf-tic-nm", "示例新材料技术创新中心",
+            Properties: PropertyBag.Of(("platformType", "TechnologyInnovationCenter"), ("example", true),
+                ("independentLegalEntity", true), ("hasBoard", true), ("hasCharter", true), ("directorMonths", 10m), ("committeeChair", "示例主任"),
+                ("expertCommittee", Enumerable.Range(1, 9).Select(i => $"专家{i}").ToArray()),
+                ("centreEvents", new[] { "2020-03-01 Applied", "2020-05-10 Reviewed" })));
+        await app.SeedAsync(materials, Link(LinkType.Leads, City, materials, Day(2020, 7, 1)),
+            Link(LinkType.CoBuilds, Group, materials, Day(2020, 7, 1)), Link(LinkType.CoBuilds, Tech, materials, Day(2020, 7, 1)));
+        const string Record = "mutation($id: ID!, $kind: CentreEventKind!, $on: Date!, $passed: Boolean) { recordCentreEvent(centreId: $id, event: { kind: $kind, on: $on, passed: $passed }) { nameAtStage centre { name aliases } } }";
+        async Task<System.Text.Json.Nodes.JsonNode> RecordAsync(string kind, string on, bool? passed = null) =>
+            PolicyApplication.Ok(await app.EditAsync(Record, new { id = materials.Id, kind, on, passed }))["recordCentreEvent"]!;
+
+        var approved = await RecordAsync("APPROVED", "2020-07-01");
+        await RecordAsync("ACCEPTANCE", "2023-07-05", passed: true);
+        var accredited = await RecordAsync("ACCREDITED", "2023-10-15");
+
+        Assert.Equal("广西壮族自治区示例新材料技术创新中心（筹）", approved["centre"]!["name"]!.GetValue<string>());
+        Assert.Equal("广西壮族自治区示例新材料技术创新中心（筹）", approved["nameAtStage"]!.GetValue<string>());
+        Assert.Contains("示例新材料技术创新中心", approved["centre"]!["aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal("广西壮族自治区示例新材料技术创新中心", accredited["centre"]!["name"]!.GetValue<string>());
+        Assert.Contains("广西壮族自治区示例新材料技术创新中心（筹）", accredited["centre"]!["aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 }
 

@@ -20,6 +20,23 @@ public sealed class FilterReader(FilterScope scope)
     /// <summary>The confidential properties the filter or sort reads, at any depth (who may use them is the caller's to check).</summary>
     public HashSet<string> ConfidentialUsed { get; private init; } = [];
 
+    /// <summary>
+    /// When set (a token scoped to regions), a filter or sort that reads a confidential property reads it only on nodes
+    /// located in these region codes: the nodes of a list, or those at a link's other end, are limited to them.
+    /// </summary>
+    public IReadOnlyList<string>? ConfidentialWithin { get; init; }
+
+    private int _confidentialReads;
+
+    /// <summary>The filter, limited to <see cref="ConfidentialWithin"/> when this level read a confidential property.</summary>
+    public NodeFilter? Limited(NodeFilter? filter)
+    {
+        if (ConfidentialWithin is not { } codes || _confidentialReads == 0)
+            return filter;
+        var inside = new NodeFilter.Compare("region", FilterOp.In, codes);
+        return filter is null ? inside : new NodeFilter.AllOf([filter, inside]);
+    }
+
     /// <summary>The filter a <c>where</c> argument describes; null when it sets nothing.</summary>
     public NodeFilter? Filter(IDictionary<string, object?>? where) => where is null ? null : Object(where, "where");
 
@@ -143,8 +160,9 @@ public sealed class FilterReader(FilterScope scope)
             var link = edge.TryGetValue("link", out var onLink) && onLink is IDictionary<string, object?> linkWhere
                 ? LinkObject(GraphSchema.Of(linkField.Type), linkWhere, $"{at}.link")
                 : null;
+            var nested = new FilterReader(FilterScope.Of(linkField.OtherKinds)) { ConfidentialUsed = ConfidentialUsed, ConfidentialWithin = ConfidentialWithin };
             var other = edge.TryGetValue("node", out var onNode) && onNode is IDictionary<string, object?> nodeWhere
-                ? new FilterReader(FilterScope.Of(linkField.OtherKinds)) { ConfidentialUsed = ConfidentialUsed }.Object(nodeWhere, $"{at}.node")
+                ? nested.Limited(nested.Object(nodeWhere, $"{at}.node"))
                 : null;
             yield return new NodeFilter.HasLink(linkField.Type, linkField.Direction, Quantifier: quantifier, Link: link, Other: other);
         }
@@ -256,6 +274,9 @@ public sealed class FilterReader(FilterScope scope)
     private void Note(string name)
     {
         if (scope.Property(name) is { Confidential: true })
+        {
             ConfidentialUsed.Add(name);
+            _confidentialReads++;
+        }
     }
 }

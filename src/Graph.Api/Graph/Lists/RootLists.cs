@@ -108,9 +108,10 @@ public static class RootLists
     private static async Task<Connection> ListAsync(IResolveFieldContext context, FilterScope scope)
     {
         var page = PageRequest.Read(context);
-        var reader = new FilterReader(scope);
-        var filter = reader.Filter(context.GetArgument<Dictionary<string, object?>?>("where"));
+        var jurisdiction = Roles.JurisdictionOf(context.User);
+        var reader = new FilterReader(scope) { ConfidentialWithin = jurisdiction.IsScoped ? jurisdiction.Codes() : null };
         var sort = reader.Sort(context.GetArgument<List<object?>?>("order"));
+        var filter = reader.Limited(reader.Filter(context.GetArgument<Dictionary<string, object?>?>("where")));
         if (reader.ConfidentialUsed.Count > 0 && !Roles.Has(context.User, Roles.Analyst))
         {
             throw new FieldForbiddenError(

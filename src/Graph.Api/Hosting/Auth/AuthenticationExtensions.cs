@@ -11,6 +11,9 @@ public static partial class AuthenticationExtensions
     /// <summary>The claim that carries a role in our tokens.</summary>
     public const string RoleClaimType = "role";
 
+    /// <summary>The claim that carries a region (GB/T 2260 code) a token is scoped to; repeated for several.</summary>
+    public const string RegionClaimType = "region";
+
     /// <summary>The HttpContext item that holds why a presented token was rejected.</summary>
     public const string FailureItem = "KnowledgeGraph.AuthFailure";
 

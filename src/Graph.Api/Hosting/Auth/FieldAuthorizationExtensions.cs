@@ -11,6 +11,7 @@ namespace KnowledgeGraph.Api.Hosting.Auth;
 public static class FieldAuthorizationExtensions
 {
     internal const string RequiredRoleKey = "KnowledgeGraph.RequiredRole";
+    internal const string WithinJurisdictionKey = "KnowledgeGraph.WithinJurisdiction";
 
     /// <summary>Only tokens with this role (or admin) read this field; others get null and a FORBIDDEN error.</summary>
     public static TMetadataWriter RequireRole<TMetadataWriter>(this TMetadataWriter field, string role)
@@ -21,9 +22,19 @@ public static class FieldAuthorizationExtensions
         return field;
     }
 
-    /// <summary>A confidential figure (<c>PropertyDefinition.Confidential</c>): only analysts read it.</summary>
+    /// <summary>
+    /// A confidential figure (<c>PropertyDefinition.Confidential</c>): only analysts read it, and a token scoped to regions
+    /// only on nodes located inside them.
+    /// </summary>
     public static TMetadataWriter Confidential<TMetadataWriter>(this TMetadataWriter field)
-        where TMetadataWriter : IFieldMetadataWriter => field.RequireRole(Roles.Analyst);
+        where TMetadataWriter : IFieldMetadataWriter
+    {
+        field.Metadata[WithinJurisdictionKey] = true;
+        return field.RequireRole(Roles.Analyst);
+    }
+
+    /// <summary>Whether a token scoped to regions reads this field only on nodes inside them.</summary>
+    public static bool IsWithinJurisdiction(this FieldType field) => field.GetMetadata(WithinJurisdictionKey, false);
 
     /// <summary>The role this field needs, or null when anyone may read it.</summary>
     public static string? GetRequiredRole(this FieldType field) => field.GetMetadata<string?>(RequiredRoleKey);

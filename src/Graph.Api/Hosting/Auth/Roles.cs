@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Hosting.Auth;
 
@@ -20,6 +21,10 @@ public static class Roles
     /// <summary>Whether the user holds the role, directly or as an admin.</summary>
     public static bool Has(ClaimsPrincipal? user, string role) =>
         user is not null && (user.IsInRole(role) || user.IsInRole(Admin));
+
+    /// <summary>The regions the user's token is scoped to; everywhere when it carries none.</summary>
+    public static Jurisdiction JurisdictionOf(ClaimsPrincipal? user) =>
+        Jurisdiction.Of(user?.FindAll(AuthenticationExtensions.RegionClaimType).Select(c => c.Value));
 
     /// <summary>Whether the request carried a valid token.</summary>
     public static bool IsAuthenticated(ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true;

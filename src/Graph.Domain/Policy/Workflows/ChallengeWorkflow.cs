@@ -19,9 +19,19 @@ public sealed record ChallengePosting(
     string? AchievementId = null,
     string? Region = null,
     IReadOnlyList<string>? Fields = null,
-    string? Description = null);
+    string? Description = null,
+    bool Racing = false);
 
-/// <summary>Where a challenge stands: its dated history, poster, applicants, winner, budget and the public-funding share.</summary>
+/// <summary>One awardee of a challenge: who, the amount (万元), its share under 赛马制 (%) and why it was chosen.</summary>
+public sealed record ChallengeAward(string ApplicantId, decimal? Amount = null, decimal? Share = null, string? Reason = null);
+
+/// <summary>A call 榜单批次: challenges published together, open for applications between two dates.</summary>
+public sealed record ChallengeCall(string Key, string Name, DateOnly OpensOn, DateOnly ClosesOn, IReadOnlyList<string> ChallengeIds);
+
+/// <summary>
+/// Where a challenge stands: its dated history, poster, applications (with their reviews), awards, budget and the
+/// public-funding share.
+/// </summary>
 public sealed record ChallengeInfo(
     Node Challenge,
     ChallengeKind Kind,
@@ -30,6 +40,15 @@ public sealed record ChallengeInfo(
     decimal? Budget,
     decimal? PublicFunding)
 {
+    /// <summary>The applications (APPLIES_TO links), best review score first, then by applicant.</summary>
+    public IReadOnlyList<Link> Applications { get; init; } = [];
+
+    /// <summary>The awards (AWARDED links), by applicant: one, or several under 赛马制.</summary>
+    public IReadOnlyList<Link> Awards { get; init; } = [];
+
+    /// <summary>Whether it is run as 赛马制.</summary>
+    public bool Racing => Challenge.Properties.Flag("racing") == true;
+
     /// <summary>The share of the budget that is public S&amp;T funding, or null without a budget.</summary>
     public decimal? PublicFundingShare => Budget is > 0 && PublicFunding is { } funding ? funding / Budget.Value : null;
 
@@ -73,7 +92,12 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
         var poster = links.FirstOrDefault(l => l.Type == LinkType.Posts)?.FromId;
         var record = new ChallengeRecord(challenge.Id, History(challenge), applicants, winner);
         var kind = Enum.TryParse<ChallengeKind>(challenge.Properties.Text("challengeKind"), out var k) ? k : ChallengeKind.TechnologyBreakthrough;
-        return new ChallengeInfo(challenge, kind, record, poster, challenge.Properties.Decimal("budget"), challenge.Properties.Decimal("publicFunding"));
+        return new ChallengeInfo(challenge, kind, record, poster, challenge.Properties.Decimal("budget"), challenge.Properties.Decimal("publicFunding"))
+        {
+            Applications = [.. links.Where(l => l.Type == LinkType.AppliesTo)
+                .OrderByDescending(l => l.Properties.Decimal("reviewScore") ?? -1m).ThenBy(l => l.FromId, StringComparer.Ordinal)],
+            Awards = [.. links.Where(l => l.Type == LinkType.Awarded).OrderBy(l => l.FromId, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>Posts a new challenge in 征集 with its POSTS link (and ABOUT its achievement), in one batch.</summary>
@@ -117,6 +141,7 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
             ("deadline", posting.Deadline),
             ("collectingOn", posting.On),
             ("description", posting.Description),
+            ("racing", posting.Racing ? true : null),
             ("example", poster.Properties.Flag("example")));
         var challenge = new NodeInput(NodeKind.Challenge, posting.Key, posting.Name, Properties: properties);
         operations.Add(new WriteOperation.UpsertNode(challenge));
@@ -168,17 +193,98 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
     }
 
     /// <summary>Awards a challenge in 对接洽谈 to one of its applicants on a date (立项), with the amount awarded.</summary>
-    public async Task<ChallengeInfo> AwardAsync(string challengeId, string applicantId, DateOnly on, decimal? amount = null, CancellationToken cancellationToken = default)
+    public Task<ChallengeInfo> AwardAsync(string challengeId, string applicantId, DateOnly on, decimal? amount = null, CancellationToken cancellationToken = default) =>
+        AwardAsync(challengeId, [new ChallengeAward(applicantId, amount)], on, cancellationToken);
+
+    /// <summary>
+    /// Awards a challenge in 对接洽谈 on a date (立项) to one applicant, or under 赛马制 to several, each with its amount, share
+    /// and the reason it was chosen. The rules of <see cref="PolicyWriteRules"/> judge the result: every awardee applied and
+    /// is eligible, several only under 赛马制 with shares summing to at most 100 %, the amounts together within the budget.
+    /// </summary>
+    public async Task<ChallengeInfo> AwardAsync(string challengeId, IReadOnlyList<ChallengeAward> awards, DateOnly on, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(awards);
+        if (awards.Count == 0)
+            throw new InvalidInputException("awardees: name at least one applicant");
+        if (awards.Select(a => a.ApplicantId).Distinct(StringComparer.Ordinal).Count() != awards.Count)
+            throw new InvalidInputException("awardees: an applicant is named twice");
+        if (awards.FirstOrDefault(a => a.Amount is < 0) is { } negative)
+            throw new InvalidInputException($"amount of {negative.ApplicantId} cannot be negative");
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var info = await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
-        var awarded = ChallengeLifecycle.Award(info.Record, applicantId, on);
-        if (amount is < 0)
-            throw new InvalidInputException("amount cannot be negative");
-        var link = new LinkInput(LinkType.Awarded, applicantId, info.Challenge.Id, StartDate: on, Source: "揭榜立项",
-            Properties: PropertyBag.Of(("amount", amount)));
-        await WriteStateAsync("awardChallenge", version, info.Challenge, awarded, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
+        // Each awardee must have applied; the step to 立项 is the same for all.
+        var awarded = awards.Select(a => ChallengeLifecycle.Award(info.Record, a.ApplicantId, on)).Last();
+        var links = awards.Select(a => (WriteOperation)new WriteOperation.UpsertLink(new LinkInput(LinkType.Awarded, a.ApplicantId, info.Challenge.Id, StartDate: on, Source: "揭榜立项",
+            Properties: PropertyBag.Of(("amount", a.Amount), ("share", a.Share), ("reason", a.Reason))))).ToList();
+        await WriteStateAsync(awards.Count > 1 ? "awardChallengeRace" : "awardChallenge", version, info.Challenge, awarded, links, cancellationToken).ConfigureAwait(false);
         return await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records the review (评审) of an application: its score (0–100) on price and quality and the reasons, while the challenge
+    /// is in 评审 or 对接洽谈, dated within it. The award's choice can then be read beside the scores.
+    /// </summary>
+    public async Task<ChallengeInfo> ReviewAsync(string challengeId, string applicantId, DateOnly on, decimal score, string reason, CancellationToken cancellationToken = default)
+    {
+        if (score is < 0 or > 100)
+            throw new InvalidInputException($"score: {score} is not between 0 and 100");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new InvalidInputException("reason: say why the application earns its score (price, quality)");
+        var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        var info = await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        var application = info.Applications.FirstOrDefault(a => a.FromId == applicantId)
+            ?? throw new RuleViolationException($"challenge '{info.Challenge.Key}': {applicantId} did not apply (揭榜), so there is nothing to review");
+        if (info.Record.Status is not (ChallengeStatus.Reviewing or ChallengeStatus.Negotiating))
+            throw new RuleViolationException($"challenge '{info.Challenge.Key}' is {info.Record.Status} ({ChallengeLifecycle.Chinese(info.Record.Status)}): applications are reviewed in Reviewing (评审) or Negotiating (对接洽谈)");
+        var reviewingOn = info.Challenge.Properties.Date(DateProperty(ChallengeStatus.Reviewing));
+        if (reviewingOn is { } start && on < start)
+            throw new RuleViolationException($"challenge '{info.Challenge.Key}': a review on {on:yyyy-MM-dd} is before the review started on {start:yyyy-MM-dd}");
+        var reviewed = PolicyGraph.AsInput(application) with
+        {
+            Properties = application.Properties.With("reviewScore", score).With("reviewReason", reason.Trim()).With("reviewedOn", on),
+        };
+        await PolicyGraph.WriteAsync(writer, actor, "reviewChallengeApplication", version, [new WriteOperation.UpsertLink(reviewed)], cancellationToken).ConfigureAwait(false);
+        return await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Publishes a call (榜单批次): its challenges carry its key, name and dates; an application to them is taken only between
+    /// the call's opening and closing days. A challenge already in another call is refused.
+    /// </summary>
+    public async Task<ChallengeCall> PublishCallAsync(ChallengeCall call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (string.IsNullOrWhiteSpace(call.Key) || string.IsNullOrWhiteSpace(call.Name))
+            throw new InvalidInputException("key and name: a call has both");
+        if (call.ClosesOn < call.OpensOn)
+            throw new InvalidInputException($"closesOn: {call.ClosesOn:yyyy-MM-dd} is before opensOn {call.OpensOn:yyyy-MM-dd}");
+        if (call.ChallengeIds.Count == 0)
+            throw new InvalidInputException("challengeIds: a call publishes at least one challenge");
+        var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        var operations = new List<WriteOperation>();
+        foreach (var id in call.ChallengeIds.Distinct(StringComparer.Ordinal))
+        {
+            var challenge = await PolicyGraph.RequireAsync(store, id, "challenge", cancellationToken, NodeKind.Challenge).ConfigureAwait(false);
+            if (challenge.Properties.Text("call") is { } other && other != call.Key)
+                throw new RuleViolationException($"challenge '{challenge.Key}' is already in the call '{other}'; a challenge is published in one call");
+            if (challenge.Properties.Date("deadline") is { } deadline && (deadline < call.OpensOn || deadline > call.ClosesOn))
+                throw new RuleViolationException($"challenge '{challenge.Key}': its deadline {deadline:yyyy-MM-dd} is outside the call's dates {call.OpensOn:yyyy-MM-dd}–{call.ClosesOn:yyyy-MM-dd}");
+            var properties = challenge.Properties.With("call", call.Key).With("callName", call.Name).With("callOpensOn", call.OpensOn).With("callClosesOn", call.ClosesOn);
+            operations.Add(new WriteOperation.UpsertNode(PolicyGraph.AsInput(challenge, properties)));
+        }
+        await PolicyGraph.WriteAsync(writer, actor, "publishChallengeCall", version, operations, cancellationToken).ConfigureAwait(false);
+        return await GetCallAsync(call.Key, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"call '{call.Key}' was written but cannot be read back");
+    }
+
+    /// <summary>A call and its challenges, by key; null when no challenge is in it.</summary>
+    public async Task<ChallengeCall?> GetCallAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var page = await store.ListNodesAsync(new NodeQuery([NodeKind.Challenge], new NodeFilter.Compare("call", FilterOp.Eq, key), [new SortField("key")], Take: 1000), cancellationToken).ConfigureAwait(false);
+        if (page.Items.Count == 0) return null;
+        var first = page.Items[0].Properties;
+        return new ChallengeCall(key, first.Text("callName") ?? key, first.Date("callOpensOn") ?? DateOnly.MinValue, first.Date("callClosesOn") ?? DateOnly.MaxValue,
+            [.. page.Items.Select(n => n.Id)]);
     }
 
     Task<WriteResult> WriteStateAsync(string operation, long version, Node challenge, ChallengeRecord record, IReadOnlyList<WriteOperation> more, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -24,6 +25,9 @@ public sealed record GovernanceChange(
 /// <summary>A centre with its governance as stored, the stage it is at and what it owes on a date.</summary>
 public sealed record CentreStatus(Node Centre, InnovationCentreSetup Setup, GovernanceCheck Governance, IReadOnlyList<CentreEvent> History, CentreStage Stage, IReadOnlyList<CentreObligation> Obligations)
 {
+    /// <summary>The name 004 gives it at its stage: "…技术创新中心（筹）" under construction, "…技术创新中心" once accredited.</summary>
+    public string NameAtStage => CentreNames.For(Stage, Centre.Name);
+
     /// <summary>The obligations whose date has passed.</summary>
     public IReadOnlyList<CentreObligation> Overdue => Obligations.Where(o => o.Overdue).ToList();
 }
@@ -46,12 +50,58 @@ public sealed class InnovationCentreWorkflow(GraphWriter writer, Actor actor)
         return await StatusAsync(centre, asOf, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Changes a centre's governance; the result is validated as a whole and refused with every problem when it does not comply.</summary>
+    /// <summary>
+    /// Changes a centre's governance; the result is validated as a whole and refused with every problem when it does not
+    /// comply. Before approval for construction the change is part of the application and takes effect at once; from then
+    /// on (004 四: "进行调整需向自治区科技厅履行报备或批复程序") it is filed (报备) and takes effect when approved (批复) with
+    /// <see cref="ApproveGovernanceAsync"/>.
+    /// </summary>
     public async Task<CentreStatus> ChangeGovernanceAsync(string centreId, GovernanceChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var centre = await RequireCentreAsync(centreId, cancellationToken).ConfigureAwait(false);
+        var filing = InnovationCentreLifecycle.StageOn(Events(centre), change.On) is CentreStage.UnderConstruction or CentreStage.Accredited;
+        if (filing && centre.Properties.Date(PendingFiledOn) is { } filed)
+            throw new RuleViolationException($"centre '{centre.Key}' has a governance change filed on {filed:yyyy-MM-dd} awaiting approval (批复): approve it with approveCentreGovernance before filing another");
+        var operations = await GovernanceWritesAsync(centre, change, cancellationToken).ConfigureAwait(false);
+        if (filing)
+        {
+            var pending = centre.Properties.With(PendingChange, JsonSerializer.Serialize(change, PendingJson)).With(PendingFiledOn, change.On);
+            operations = [new WriteOperation.UpsertNode(PolicyGraph.AsInput(centre, pending))];
+        }
+        await PolicyGraph.WriteAsync(writer, actor, "changeCentreGovernance", version, operations, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(centre.Id, change.On, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Approves (批复) the governance change filed for a centre: checked again on the graph as it stands, it takes effect on
+    /// the approval date (leads and co-builders start or end that day). Refused when nothing is filed.
+    /// </summary>
+    public async Task<CentreStatus> ApproveGovernanceAsync(string centreId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        var centre = await RequireCentreAsync(centreId, cancellationToken).ConfigureAwait(false);
+        if (centre.Properties.Text(PendingChange) is not { } text || centre.Properties.Date(PendingFiledOn) is not { } filed)
+            throw new RuleViolationException($"centre '{centre.Key}' has no governance change filed (报备) to approve: file one with changeCentreGovernance");
+        if (on < filed)
+            throw new RuleViolationException($"centre '{centre.Key}': approval on {on:yyyy-MM-dd} is before the change was filed on {filed:yyyy-MM-dd}");
+        var change = (JsonSerializer.Deserialize<GovernanceChange>(text, PendingJson)
+            ?? throw new InvalidOperationException($"centre '{centre.Key}' holds an unreadable pending governance change")) with { On = on };
+        var cleared = centre with { Properties = centre.Properties.With(PendingChange, null).With(PendingFiledOn, null) };
+        var operations = await GovernanceWritesAsync(cleared, change, cancellationToken).ConfigureAwait(false);
+        await PolicyGraph.WriteAsync(writer, actor, "approveCentreGovernance", version, operations, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(centre.Id, on, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The catalog properties holding a filed change awaiting approval, and the day it was filed.</summary>
+    public const string PendingChange = "pendingGovernance", PendingFiledOn = "pendingGovernanceFiledOn";
+
+    static readonly JsonSerializerOptions PendingJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // The writes that make the change, validated as a whole against the graph: refused with every problem when it does not comply.
+    async Task<List<WriteOperation>> GovernanceWritesAsync(Node centre, GovernanceChange change, CancellationToken cancellationToken)
+    {
         var links = await PolicyGraph.LinksAsync(store, centre.Id, Direction.In, cancellationToken, LinkType.Leads, LinkType.CoBuilds).ConfigureAwait(false);
         var inForce = links.Where(l => PolicyGraph.InForce(l, change.On)).ToList();
         var leadLink = inForce.FirstOrDefault(l => l.Type == LinkType.Leads);
@@ -95,8 +145,7 @@ public sealed class InnovationCentreWorkflow(GraphWriter writer, Actor actor)
             var key = links.Any(l => l.Type == type && l.FromId == from) ? change.On.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : null;
             operations.Add(new WriteOperation.UpsertLink(new LinkInput(type, from, centre.Id, key, change.On, Source: "技术创新中心治理变更")));
         }
-        await PolicyGraph.WriteAsync(writer, actor, "changeCentreGovernance", version, operations, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(centre.Id, change.On, cancellationToken).ConfigureAwait(false);
+        return operations;
     }
 
     /// <summary>
@@ -119,7 +168,12 @@ public sealed class InnovationCentreWorkflow(GraphWriter writer, Actor actor)
         };
         if (status is not null)
             properties = properties.With("status", status).With("statusDate", next.On);
-        var operations = new List<WriteOperation> { new WriteOperation.UpsertNode(PolicyGraph.AsInput(centre, properties)) };
+        var input = PolicyGraph.AsInput(centre, properties);
+        // Approval names it "…技术创新中心（筹）", accreditation "…技术创新中心" (004 四); the name it had stays findable as an alias.
+        var name = CentreNames.For(InnovationCentreLifecycle.StageOn(history, DateOnly.MaxValue), centre.Name);
+        if (name != centre.Name)
+            input = input with { Name = name, Aliases = [.. centre.Aliases.Append(centre.Name).Distinct(StringComparer.Ordinal).Where(a => a != name)] };
+        var operations = new List<WriteOperation> { new WriteOperation.UpsertNode(input) };
         if (next.Kind == CentreEventKind.Delisted)
         {
             var links = await PolicyGraph.LinksAsync(store, centre.Id, Direction.In, cancellationToken, LinkType.Leads, LinkType.CoBuilds).ConfigureAwait(false);

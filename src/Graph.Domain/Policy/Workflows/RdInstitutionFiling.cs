@@ -67,6 +67,12 @@ public sealed class RdInstitutionFiling(GraphWriter writer, Actor actor)
         foreach (var id in facts.EnterpriseIds)
         {
             var enterprise = await PolicyGraph.RequireAsync(store, id, "enterprise", cancellationToken, NodeKind.Enterprise).ConfigureAwait(false);
+            // The size class rests on confidential figures, which a token scoped to regions reads only inside them.
+            if (enterprise.Properties.Text("region") is var region && !actor.Jurisdiction.Covers(region))
+            {
+                throw new ForbiddenException($"enterpriseIds: {id} is {(region is null ? "in no region" : $"in {Jurisdiction.Describe(region)}")}, outside the regions of the token "
+                    + $"({actor.Jurisdiction}): its size class rests on confidential figures, read only inside them");
+            }
             var employees = enterprise.Properties.Integer("employees");
             var revenue = enterprise.Properties.Decimal("revenue");
             if (employees is null || revenue is null)
