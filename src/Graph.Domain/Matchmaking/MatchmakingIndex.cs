@@ -179,6 +179,19 @@ public sealed partial class MatchmakingIndex : IDisposable
                 {
                     case NodeChange node:
                         if (NodeId.KindOf(node.Id) is not { } kind || !IndexedKinds.Contains(kind)) break;
+                        if (node.After is { } changed && GraphSchema.OrganizationKinds.Contains(kind) && _index.ContainsKey(node.Id))
+                        {
+                            // An organisation that stays: others' facts read only its fields (the enterprise side of a
+                            // pairing, the receiving side of a contract), so a hub's change does not reach all its partners.
+                            organisations.Add(node.Id);
+                            foreach (var link in LinksAt(node.Id))
+                            {
+                                if (link.Type == LinkType.PairedWith && link.FromId == node.Id) organisations.Add(link.ToId);
+                                else if (link.Type == LinkType.Transfers && link.ToId == node.Id) organisations.Add(link.FromId);
+                            }
+                            Put(changed);
+                            break;
+                        }
                         // Whoever the node's facts reach (its links are the same before and after; a deleted node's go with it).
                         Around(node.Id, organisations, challenges);
                         if (node.After is { } after) Put(after);
