@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.Writes;
 using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
@@ -5,33 +6,19 @@ using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Collaboration;
 
-/// <summary>
-/// Holds the one collaboration projection of the process and keeps it equal to the store by following the journal
-/// (<see cref="JournalView{TView}"/>): each committed write is applied incrementally, writes of other processes are
-/// caught up with from the journal, and only a bulk load makes it rebuild.
-/// </summary>
-public sealed partial class CollaborationProjectionHolder(HomeProvince home, ILogger<CollaborationProjectionHolder> logger) : JournalView<CollaborationProjection>
+/// <summary>The collaboration projection of the service (<see cref="CollaborationProjectionView"/>), its builds and catch-ups logged.</summary>
+public sealed partial class CollaborationProjectionHolder(HomeProvince home, ILogger<CollaborationProjectionHolder> logger) : CollaborationProjectionView(home)
 {
     protected override async Task<CollaborationProjection> BuildAsync(IGraphStore store, long version, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var built = await CollaborationProjection.BuildAsync(store, home, cancellationToken).ConfigureAwait(false);
+        var built = await base.BuildAsync(store, version, cancellationToken).ConfigureAwait(false);
         var size = built.Size;
-        LogBuilt(logger, size.Organizations, size.Ties, version, started.ElapsedMilliseconds);
+        LogSize(logger, size.Organizations, size.Ties, version);
         return built;
     }
 
-    protected override bool Apply(CollaborationProjection view, JournalEntry entry)
-    {
-        view.Apply(entry.Changes.Select(change => change switch
-        {
-            NodeChange n => new WriteOutcome(n.Id, n.Change, Node: n.After),
-            LinkChange l => new WriteOutcome(l.Id, l.Change, Link: l.After),
-            _ => new WriteOutcome(change.Id, change.Change),
-        }));
-        return true;
-    }
+    protected override void OnRefreshed(ViewRefresh refresh) => JournalViewLog.Refreshed(logger, "collaboration projection", refresh);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Collaboration projection built: {Organizations} organisations, {Ties} ties at data version {DataVersion} in {ElapsedMs} ms")]
-    private static partial void LogBuilt(ILogger logger, int organizations, long ties, long dataVersion, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collaboration projection built: {Organizations} organisations, {Ties} ties at data version {DataVersion}")]
+    private static partial void LogSize(ILogger logger, int organizations, long ties, long dataVersion);
 }

@@ -70,7 +70,7 @@ public static class MatchmakingFields
     static Task<MatchmakingIndex> IndexAsync(IResolveFieldContext context)
     {
         var services = context.RequestServices!;
-        return services.GetRequiredService<MatchmakingIndexHolder>().GetAsync(context.Store(), context.CancellationToken);
+        return services.GetRequiredService<MatchmakingIndexHolder>().IndexAsync(context.Store(), context.CancellationToken);
     }
 
     static ObjectGraphType<PartnerRecommendation> RecommendationType(NodeTypes nodes)

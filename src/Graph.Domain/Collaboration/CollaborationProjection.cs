@@ -12,7 +12,13 @@ namespace KnowledgeGraph.Domain.Collaboration;
 /// </summary>
 public sealed partial class CollaborationProjection : IDisposable
 {
+    // The organisations re-derived by each Apply, in order, for views built on the ties (the matchmaking index) to
+    // refresh only those; bounded, so a view too far behind refreshes all (TiesChangedSince returns null).
+    const int MaxTieLog = 1 << 20;
+
     readonly ReaderWriterLockSlim _lock = new();
+    readonly List<string> _tieLog = [];
+    long _tieLogStart;
     ProjectionGraph _graph;
 
     CollaborationProjection(ProjectionGraph graph) => _graph = graph;
@@ -51,6 +57,8 @@ public sealed partial class CollaborationProjection : IDisposable
         try
         {
             _graph = graph;
+            _tieLogStart += _tieLog.Count;
+            _tieLog.Clear();
         }
         finally
         {
@@ -118,7 +126,16 @@ public sealed partial class CollaborationProjection : IDisposable
                     RemoveLink(graph, graph.FindLink(outcome.Id), affected);
                 }
             }
-            foreach (var organisation in affected) graph.Rederive(organisation);
+            foreach (var organisation in affected)
+            {
+                graph.Rederive(organisation);
+                _tieLog.Add(graph.Nodes[organisation].Id);
+            }
+            if (_tieLog.Count > MaxTieLog)
+            {
+                _tieLogStart += _tieLog.Count / 2;
+                _tieLog.RemoveRange(0, _tieLog.Count / 2);
+            }
             return affected.Count;
         }
         finally
@@ -175,6 +192,37 @@ public sealed partial class CollaborationProjection : IDisposable
         });
         return edges;
     });
+
+    /// <summary>Where the log of re-derived organisations ends now: pass it to <see cref="TiesChangedSince"/> later.</summary>
+    public long TieLogPosition => Read(_ => _tieLogStart + _tieLog.Count);
+
+    /// <summary>
+    /// The organisations whose ties may have changed since <paramref name="position"/> (a <see cref="TieLogPosition"/>),
+    /// and the position now; null when the log no longer reaches back that far (every tie may have changed).
+    /// </summary>
+    public (IReadOnlyList<string>? Organizations, long Position) TiesChangedSince(long position) => Read(_ =>
+    {
+        var end = _tieLogStart + _tieLog.Count;
+        if (position < _tieLogStart || position > end) return ((IReadOnlyList<string>?)null, end);
+        return (_tieLog.GetRange((int)(position - _tieLogStart), (int)(end - position)), end);
+    });
+
+    /// <summary>The ties of each of these organisations, as <see cref="AllTies"/> spells them; none for an id that is no organisation.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<NetworkEdge>> TiesOf(IEnumerable<string> organizationIds)
+    {
+        ArgumentNullException.ThrowIfNull(organizationIds);
+        return Read(graph =>
+        {
+            var ties = new Dictionary<string, IReadOnlyList<NetworkEdge>>(StringComparer.Ordinal);
+            foreach (var id in organizationIds)
+            {
+                var node = graph.IndexOf(id);
+                if (node < 0 || !graph.IsOrganization(node)) continue;
+                ties[id] = Array.ConvertAll(graph.Ties[node], tie => ToEdge(graph, node, tie));
+            }
+            return ties;
+        });
+    }
 
     T Read<T>(Func<ProjectionGraph, T> read)
     {

@@ -46,17 +46,11 @@ public sealed partial class MatchmakingIndex
     internal IReadOnlyList<string> Introducers(int a, int b)
     {
         var found = new List<(int Org, float Weight)>();
-        var (na, nb, wa, wb) = (Neighbours[a], Neighbours[b], TieWeights[a], TieWeights[b]);
-        for (int i = 0, j = 0; i < na.Length && j < nb.Length;)
+        var weightToB = new Dictionary<int, float>(Neighbours[b].Length);
+        for (var j = 0; j < Neighbours[b].Length; j++) weightToB[Neighbours[b][j]] = TieWeights[b][j];
+        for (var i = 0; i < Neighbours[a].Length; i++)
         {
-            if (na[i] == nb[j])
-            {
-                found.Add((na[i], Math.Min(wa[i], wb[j])));
-                i++;
-                j++;
-            }
-            else if (na[i] < nb[j]) i++;
-            else j++;
+            if (weightToB.TryGetValue(Neighbours[a][i], out var toB)) found.Add((Neighbours[a][i], Math.Min(TieWeights[a][i], toB)));
         }
         return found.OrderByDescending(f => f.Weight).ThenBy(f => Ids[f.Org], StringComparer.Ordinal)
             .Take(MaxIntroducers).Select(f => Ids[f.Org]).ToList();

@@ -24,11 +24,11 @@ public sealed partial class MatchmakingIndex
     /// eligibility rule (<see cref="ChallengeEligibility"/>) would refuse; never an organisation with no field near the
     /// wanted ones.
     /// </summary>
-    public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query)
+    public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query) => Read(() =>
     {
         using var request = Prepare(query);
         return Top(request, query.Limit).Select((scored, i) => Describe(request, scored, i + 1)).ToList();
-    }
+    });
 
     /// <summary>A prepared query; disposing it returns its reach buffers.</summary>
     internal sealed record Request(
@@ -132,20 +132,22 @@ public sealed partial class MatchmakingIndex
 
     /// <summary>
     /// How the candidate is reached from the enterprise: from the two-step search, else three steps away when one of its
-    /// partners is two steps away on the search (not through the group). A breadth-first search to three steps would reach
-    /// it through the partner it meets first: the one whose own first chain starts at the lowest index, so that one is
-    /// named.
+    /// partners is two steps away on the search (not through the group). A breadth-first search to three steps (partners in
+    /// id order) would reach it through the partner it meets first: the one whose own first chain starts at the lowest id,
+    /// so that one is named.
     /// </summary>
     internal (int Distance, int Through, bool ThroughGroup)? ReachOf(Request request, int candidate)
     {
         if (request.Reach.TryGet(candidate, out var reached)) return reached;
         if (request.Source < 0) return null;
-        var through = int.MaxValue;
+        var through = -1;
         foreach (var partner in Neighbours[candidate])
         {
-            if (request.Reach.TryGet(partner, out var near) && near is { Distance: 2, ThroughGroup: false }) through = Math.Min(through, near.Through);
+            if (request.Reach.TryGet(partner, out var near) && near is { Distance: 2, ThroughGroup: false }
+                && (through < 0 || ById(near.Through, through) < 0))
+                through = near.Through;
         }
-        return through == int.MaxValue ? null : (3, through, false);
+        return through < 0 ? null : (3, through, false);
     }
 
     /// <summary>
@@ -163,7 +165,7 @@ public sealed partial class MatchmakingIndex
         {
             for (var field = 0; field < Fit.Count; field++) near[field] |= Fit.Of(wanted, field) > 0;
         }
-        var lists = new List<int[]>();
+        var lists = new List<List<int>>();
         for (var field = 0; field < Fit.Count; field++)
         {
             if (!near[field]) continue;

@@ -16,6 +16,11 @@ public sealed partial class MatchmakingIndex
     public IReadOnlyList<SimilarOrganization> SimilarOrganizations(string organizationId, int limit = 10)
     {
         ArgumentNullException.ThrowIfNull(organizationId);
+        return Read(() => Similar(organizationId, limit));
+    }
+
+    List<SimilarOrganization> Similar(string organizationId, int limit)
+    {
         if (limit is < 1 or > MaxLimit) throw new InvalidInputException($"limit must be 1 to {MaxLimit}, not {limit}");
         var of = IndexOf(organizationId);
         if (of < 0) throw new NotFoundException($"of: no organisation '{organizationId}'");

@@ -2,18 +2,22 @@ using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Synthetic;
 
 namespace KnowledgeGraph.Domain.Matchmaking;
 
 /// <summary>
-/// What matchmaking needs, precomputed once per version of the data: every organisation's fields, place, platforms
-/// (capability), record (challenges won, projects, contracts, pairings, with their years), current pairings, group
-/// structure, and the collaboration ties of the <see cref="CollaborationProjection"/> as int adjacency arrays; the
-/// challenges with their poster, fields and applicants; and per-field lists of organisations. Immutable once built, so
-/// queries run concurrently without locks.
+/// What matchmaking needs, precomputed: every organisation's fields, place, platforms (capability), record (challenges
+/// won, projects, contracts, pairings, with their years), current pairings, group structure, and the collaboration ties
+/// of the <see cref="CollaborationProjection"/> as int adjacency arrays; the challenges with their poster, fields and
+/// applicants; and per-field lists of organisations. Kept equal to the store by <see cref="Apply"/> after each write,
+/// which re-derives only what the write can change, and by <see cref="Refresh"/>, which takes the ties the projection
+/// re-derived. Every organisation's facts are derived by one method, from the build and from a write alike, in an order
+/// that depends on ids alone, so an index kept up to date answers exactly as one built afresh. Thread-safe: queries
+/// read concurrently, an update waits for them.
 /// </summary>
-public sealed partial class MatchmakingIndex
+public sealed partial class MatchmakingIndex : IDisposable
 {
     internal enum RecordKind : byte { Challenge, Project, Contract, Pairing }
 
@@ -31,52 +35,98 @@ public sealed partial class MatchmakingIndex
         "PostdoctoralStation", "AcademicianStation", "NewTypeRdInstitution", "IndustrialTechnologyInstitute",
     };
 
+    /// <summary>The node kinds the index reads.</summary>
+    public static readonly IReadOnlySet<NodeKind> IndexedKinds = new HashSet<NodeKind>
+    {
+        NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.GovernmentBody,
+        NodeKind.Platform, NodeKind.Project, NodeKind.Achievement, NodeKind.Challenge,
+    };
+
+    /// <summary>The link types the index reads (besides the ties, which come from the projection).</summary>
+    public static readonly IReadOnlySet<LinkType> IndexedLinkTypes = new HashSet<LinkType>
+    {
+        LinkType.SubsidiaryOf, LinkType.Hosts, LinkType.Leads, LinkType.CoBuilds, LinkType.ParticipatesIn, LinkType.Transfers,
+        LinkType.PairedWith, LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded,
+    };
+
+    readonly record struct PlatformNode(string Name, string Type, int Field, bool Capable);
+
+    readonly record struct ChallengeNode(string Name, ChallengeKind Kind, int[] Fields);
+
+    // Candidates are looked up by field and by what they may be asked as.
+    enum CandidateList : byte { None, Academic, InRegionEnterprise, OtherEnterprise }
+
+    readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+    // Organisations by id: _index the live ones, _slots every slot ever given (a deleted organisation keeps its slot).
     readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     internal readonly List<string> Ids = [];
+    internal readonly List<bool> Alive = [];
     internal readonly List<string> Names = [];
     internal readonly List<NodeKind> Kinds = [];
     internal readonly List<string?> RegionCodes = [];
     internal readonly List<RegionLocality?> Localities = [];
     internal readonly List<int[]> OwnFields = [];
     internal readonly List<bool> TechEnterprise = [];
-    internal readonly List<List<int>> Parents = [];
-    internal readonly List<List<int>> Children = [];
-    internal readonly List<List<PlatformFact>> Platforms = [];
-    internal readonly List<List<RecordEvent>> Records = [];
+    internal readonly List<int[]> Parents = [];
+    internal readonly List<int[]> Children = [];
+    internal readonly List<PlatformFact[]> Platforms = [];
+    internal readonly List<RecordEvent[]> Records = [];
     internal readonly List<int> CurrentPairings = [];
+    internal readonly List<int[]> Neighbours = [];
+    internal readonly List<float[]> TieWeights = [];
+    internal readonly List<int[]> PlatformFields = [];
+    internal readonly List<int> CapabilityPlatformCounts = [];
+    internal readonly List<double> RecordTotals = [];
+    readonly List<CandidateList> _listedAs = [];
+    readonly List<int[]> _listedUnder = [];
     internal readonly Dictionary<string, ChallengeFact> Challenges = new(StringComparer.Ordinal);
-    internal int[][] Neighbours = [];
-    internal float[][] TieWeights = [];
-    internal int[][] OrganizationsByField = [];
-    internal int[][] AcademicsByField = [];
-    internal int[][] InRegionEnterprisesByField = [];
-    internal int[][] OtherEnterprisesByField = [];
-    internal int[][] PlatformFields = [];
-    internal int[] CapabilityPlatformCounts = [];
-    internal double[] RecordTotals = [];
+    // Per field, the organisations in it (by their fields and their platforms'), in slot order.
+    internal readonly List<int>[] OrganizationsByField = FieldLists();
+    internal readonly List<int>[] AcademicsByField = FieldLists();
+    internal readonly List<int>[] InRegionEnterprisesByField = FieldLists();
+    internal readonly List<int>[] OtherEnterprisesByField = FieldLists();
+
+    // What the facts are derived from: the nodes and links the index reads, and the links at each node (an
+    // achievement's are the technology contracts naming it).
+    readonly Dictionary<string, PlatformNode> _platforms = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _projectField = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _achievementField = new(StringComparer.Ordinal);
+    readonly Dictionary<string, ChallengeNode> _challengeNodes = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Link> _links = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HashSet<string>> _linksAt = new(StringComparer.Ordinal);
+
+    // The projection the ties were taken from, how far into its log of re-derived organisations, and the organisations
+    // created or deleted since, whose partners' ties must be taken again.
+    CollaborationProjection? _tieSource;
+    long _tiePosition;
+    readonly HashSet<string> _tiesPending = new(StringComparer.Ordinal);
+
     double[] _recencyByAge = [];
     NetworkReachPool _reachPool = new(0);
 
     MatchmakingIndex(HomeProvince home, DateOnly asOf)
     {
         Home = home;
-        AsOf = asOf;
-        _recencyByAge = Enumerable.Range(0, RecencyTableYears).Select(age => Math.Pow(0.5, age / RecordHalfLifeYears)).ToArray();
+        SetDay(asOf);
     }
 
     /// <summary>The province 区内 / 区外 are seen from.</summary>
     public HomeProvince Home { get; }
 
     /// <summary>The day recency and current pairings are measured at.</summary>
-    public DateOnly AsOf { get; }
+    public DateOnly AsOf { get; private set; }
 
     /// <summary>The number of organisations indexed.</summary>
-    public int OrganizationCount => Ids.Count;
+    public int OrganizationCount => _index.Count;
 
     internal static FieldFit Fit { get; } = new(Fields.All);
 
     static readonly Dictionary<string, int> FieldIndexByCode =
         Fields.All.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
+
+    static List<int>[] FieldLists() => Enumerable.Range(0, Fields.All.Count).Select(_ => new List<int>()).ToArray();
 
     internal static int FieldIndex(string? code) => code is not null && FieldIndexByCode.TryGetValue(code, out var i) ? i : -1;
 
@@ -86,189 +136,502 @@ public sealed partial class MatchmakingIndex
 
     internal bool IsAcademic(int org) => GraphSchema.AcademicKinds.Contains(Kinds[org]);
 
+    void SetDay(DateOnly asOf)
+    {
+        AsOf = asOf;
+        _recencyByAge = Enumerable.Range(0, RecencyTableYears).Select(age => Math.Pow(0.5, age / RecordHalfLifeYears)).ToArray();
+    }
+
     /// <summary>
-    /// Builds the index from the graph's nodes and links (any order of kinds, but nodes before links) and the collaboration
-    /// projection of the same data.
+    /// Builds the index from the graph's nodes and links (in any order) and the collaboration projection of the same data.
     /// </summary>
     public static MatchmakingIndex Build(IEnumerable<Node> nodes, IEnumerable<Link> links, CollaborationProjection projection, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(projection);
-        var builder = new Builder(new MatchmakingIndex(projection.Home, asOf));
-        foreach (var node in nodes) builder.Add(node);
-        foreach (var link in links) builder.Add(link);
-        return builder.Finish(projection.AllTies());
+        var index = new MatchmakingIndex(projection.Home, asOf);
+        foreach (var node in nodes) index.Put(node);
+        foreach (var link in links) index.Put(link);
+        foreach (var id in index._challengeNodes.Keys) index.DeriveChallenge(id);
+        for (var org = 0; org < index.Ids.Count; org++) index.Derive(org);
+        index.TakeAllTies(projection);
+        index._reachPool = new NetworkReachPool(index.Ids.Count);
+        return index;
     }
 
-    sealed class Builder(MatchmakingIndex index)
+    /// <summary>
+    /// Brings the index up to date with one committed write's changes (nodes and links before and after): the raw facts
+    /// are replaced, then only the organisations and challenges whose facts can depend on them are derived again. The
+    /// ties follow on <see cref="Refresh"/>.
+    /// </summary>
+    public void Apply(IEnumerable<JournalChange> changes)
     {
-        readonly Dictionary<string, (string Name, string Type, int Field, bool Capable)> _platforms = new(StringComparer.Ordinal);
-        readonly Dictionary<string, int> _projectField = new(StringComparer.Ordinal);
-        readonly Dictionary<string, int> _achievementField = new(StringComparer.Ordinal);
-        readonly Dictionary<string, List<int>> _consortiumLeads = new(StringComparer.Ordinal);
-        readonly List<Link> _awards = [];
-        readonly List<Link> _applications = [];
-        readonly List<Link> _posts = [];
-        readonly Dictionary<string, (string Name, ChallengeKind Kind, int[] Fields)> _challenges = new(StringComparer.Ordinal);
-
-        public void Add(Node node)
+        ArgumentNullException.ThrowIfNull(changes);
+        _lock.EnterWriteLock();
+        try
         {
-            var fields = node.Properties.List("fields");
-            switch (node.Kind)
+            var organisations = new HashSet<string>(StringComparer.Ordinal);
+            var challenges = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var change in changes)
             {
-                case NodeKind.Enterprise or NodeKind.University or NodeKind.ResearchInstitute or NodeKind.GovernmentBody:
-                    var region = node.Properties.Text("region");
-                    var abroad = node.Properties.Text("locality") == nameof(RegionLocality.Abroad);
-                    index._index[node.Id] = index.Ids.Count;
-                    index.Ids.Add(node.Id);
-                    index.Names.Add(node.Name);
-                    index.Kinds.Add(node.Kind);
-                    index.RegionCodes.Add(region);
-                    index.Localities.Add(index.Home.LocalityOf(region, abroad));
-                    index.OwnFields.Add(FieldIndices(fields));
-                    index.TechEnterprise.Add(node.Properties.Flag("highTech") == true || node.Properties.Flag("techSme") == true);
-                    index.Parents.Add([]);
-                    index.Children.Add([]);
-                    index.Platforms.Add([]);
-                    index.Records.Add([]);
-                    index.CurrentPairings.Add(0);
-                    break;
-                case NodeKind.Platform:
-                    var type = node.Properties.Text("platformType") ?? "";
-                    var capable = CapabilityTypes.Contains(type) && node.Properties.Text("status") != "Delisted";
-                    _platforms[node.Id] = (node.Name, type, fields.Length > 0 ? FieldIndex(fields[0]) : -1, capable);
-                    break;
-                case NodeKind.Project:
-                    _projectField[node.Id] = fields.Length > 0 ? FieldIndex(fields[0]) : -1;
-                    break;
-                case NodeKind.Achievement:
-                    _achievementField[node.Id] = fields.Length > 0 ? FieldIndex(fields[0]) : -1;
-                    break;
-                case NodeKind.Challenge:
-                    var kind = node.Properties.Text("challengeKind") == nameof(ChallengeKind.AchievementTransformation)
-                        ? ChallengeKind.AchievementTransformation : ChallengeKind.TechnologyBreakthrough;
-                    _challenges[node.Id] = (node.Name, kind, FieldIndices(fields));
-                    break;
+                switch (change)
+                {
+                    case NodeChange node:
+                        if (NodeId.KindOf(node.Id) is not { } kind || !IndexedKinds.Contains(kind)) break;
+                        if (node.After is { } changed && GraphSchema.OrganizationKinds.Contains(kind) && _index.ContainsKey(node.Id))
+                        {
+                            // An organisation that stays: others' facts read only its fields (the enterprise side of a
+                            // pairing, the receiving side of a contract), so a hub's change does not reach all its partners.
+                            organisations.Add(node.Id);
+                            foreach (var link in LinksAt(node.Id))
+                            {
+                                if (link.Type == LinkType.PairedWith && link.FromId == node.Id) organisations.Add(link.ToId);
+                                else if (link.Type == LinkType.Transfers && link.ToId == node.Id) organisations.Add(link.FromId);
+                            }
+                            Put(changed);
+                            break;
+                        }
+                        // Whoever the node's facts reach (its links are the same before and after; a deleted node's go with it).
+                        Around(node.Id, organisations, challenges);
+                        if (node.After is { } after) Put(after);
+                        else Remove(node.Id, kind, organisations, challenges);
+                        break;
+                    case LinkChange link:
+                        if (_links.TryGetValue(link.Id, out var old))
+                        {
+                            Ends(old, organisations, challenges);
+                            Unlink(old);
+                        }
+                        if (link.After is { } added && IndexedLinkTypes.Contains(added.Type))
+                        {
+                            Put(added);
+                            Ends(added, organisations, challenges);
+                        }
+                        break;
+                }
+            }
+            foreach (var id in challenges) DeriveChallenge(id);
+            foreach (var id in organisations)
+            {
+                if (_slots.TryGetValue(id, out var org)) Derive(org);
+            }
+            if (_reachPool.Organisations != Ids.Count) _reachPool = new NetworkReachPool(Ids.Count);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Takes the ties the projection re-derived since the last time (all of them from a projection not seen before), and
+    /// moves the day the record and current pairings are measured at. The projection should be at the index's data version.
+    /// </summary>
+    public void Refresh(CollaborationProjection projection, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        _lock.EnterUpgradeableReadLock();
+        try
+        {
+            var current = ReferenceEquals(projection, _tieSource) && projection.TieLogPosition == _tiePosition;
+            if (current && _tiesPending.Count == 0 && asOf == AsOf) return;
+            _lock.EnterWriteLock();
+            try
+            {
+                if (asOf != AsOf)
+                {
+                    SetDay(asOf);
+                    for (var org = 0; org < Ids.Count; org++) Derive(org);
+                }
+                if (!current || _tiesPending.Count > 0) TakeTies(projection);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
             }
         }
-
-        public void Add(Link link)
+        finally
         {
-            var from = index.IndexOf(link.FromId);
-            var to = index.IndexOf(link.ToId);
-            var year = link.StartDate?.Year;
+            _lock.ExitUpgradeableReadLock();
+        }
+    }
+
+    T Read<T>(Func<T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    // Records a node the index reads (an organisation gets or keeps its slot).
+    void Put(Node node)
+    {
+        var fields = node.Properties.List("fields");
+        switch (node.Kind)
+        {
+            case NodeKind.Enterprise or NodeKind.University or NodeKind.ResearchInstitute or NodeKind.GovernmentBody:
+                if (!_slots.TryGetValue(node.Id, out var org))
+                {
+                    org = Ids.Count;
+                    _slots[node.Id] = org;
+                    Ids.Add(node.Id);
+                    Alive.Add(false);
+                    Names.Add("");
+                    Kinds.Add(node.Kind);
+                    RegionCodes.Add(null);
+                    Localities.Add(null);
+                    OwnFields.Add([]);
+                    TechEnterprise.Add(false);
+                    Parents.Add([]);
+                    Children.Add([]);
+                    Platforms.Add([]);
+                    Records.Add([]);
+                    CurrentPairings.Add(0);
+                    Neighbours.Add([]);
+                    TieWeights.Add([]);
+                    PlatformFields.Add([]);
+                    CapabilityPlatformCounts.Add(0);
+                    RecordTotals.Add(0);
+                    _listedAs.Add(CandidateList.None);
+                    _listedUnder.Add([]);
+                }
+                if (!Alive[org])
+                {
+                    Alive[org] = true;
+                    _index[node.Id] = org;
+                    _tiesPending.Add(node.Id);
+                }
+                var region = node.Properties.Text("region");
+                var abroad = node.Properties.Text("locality") == nameof(RegionLocality.Abroad);
+                Names[org] = node.Name;
+                RegionCodes[org] = region;
+                Localities[org] = Home.LocalityOf(region, abroad);
+                OwnFields[org] = FieldIndices(fields);
+                TechEnterprise[org] = node.Properties.Flag("highTech") == true || node.Properties.Flag("techSme") == true;
+                break;
+            case NodeKind.Platform:
+                var type = node.Properties.Text("platformType") ?? "";
+                var capable = CapabilityTypes.Contains(type) && node.Properties.Text("status") != "Delisted";
+                _platforms[node.Id] = new PlatformNode(node.Name, type, fields.Length > 0 ? FieldIndex(fields[0]) : -1, capable);
+                break;
+            case NodeKind.Project:
+                _projectField[node.Id] = fields.Length > 0 ? FieldIndex(fields[0]) : -1;
+                break;
+            case NodeKind.Achievement:
+                _achievementField[node.Id] = fields.Length > 0 ? FieldIndex(fields[0]) : -1;
+                break;
+            case NodeKind.Challenge:
+                var kind = node.Properties.Text("challengeKind") == nameof(ChallengeKind.AchievementTransformation)
+                    ? ChallengeKind.AchievementTransformation : ChallengeKind.TechnologyBreakthrough;
+                _challengeNodes[node.Id] = new ChallengeNode(node.Name, kind, FieldIndices(fields));
+                break;
+        }
+    }
+
+    // Forgets a deleted node, and the links still held at it (the store deleted them with it).
+    void Remove(string id, NodeKind kind, HashSet<string> organisations, HashSet<string> challenges)
+    {
+        foreach (var linkId in _linksAt.GetValueOrDefault(id)?.ToArray() ?? [])
+        {
+            var link = _links[linkId];
+            if (link.FromId != id && link.ToId != id) continue;
+            Ends(link, organisations, challenges);
+            Unlink(link);
+        }
+        switch (kind)
+        {
+            case NodeKind.Platform: _platforms.Remove(id); break;
+            case NodeKind.Project: _projectField.Remove(id); break;
+            case NodeKind.Achievement: _achievementField.Remove(id); break;
+            case NodeKind.Challenge: _challengeNodes.Remove(id); break;
+            default:
+                if (_slots.TryGetValue(id, out var org) && Alive[org])
+                {
+                    Alive[org] = false;
+                    _index.Remove(id);
+                    _tiesPending.Add(id);
+                }
+                break;
+        }
+    }
+
+    void Put(Link link)
+    {
+        if (!IndexedLinkTypes.Contains(link.Type)) return;
+        _links[link.Id] = link;
+        At(link.FromId).Add(link.Id);
+        At(link.ToId).Add(link.Id);
+        if (AchievementOf(link) is { } achievement) At(achievement).Add(link.Id);
+    }
+
+    void Unlink(Link link)
+    {
+        _links.Remove(link.Id);
+        foreach (var end in new[] { link.FromId, link.ToId, AchievementOf(link) })
+        {
+            if (end is not null && _linksAt.TryGetValue(end, out var at) && at.Remove(link.Id) && at.Count == 0) _linksAt.Remove(end);
+        }
+    }
+
+    HashSet<string> At(string id)
+    {
+        if (!_linksAt.TryGetValue(id, out var at)) _linksAt[id] = at = new HashSet<string>(StringComparer.Ordinal);
+        return at;
+    }
+
+    IEnumerable<Link> LinksAt(string id) =>
+        _linksAt.TryGetValue(id, out var at) ? at.Select(linkId => _links[linkId]) : [];
+
+    static string? AchievementOf(Link link) =>
+        link.Type == LinkType.Transfers && link.Properties.Text("achievement") is { } key ? NodeId.Of(NodeKind.Achievement, key) : null;
+
+    // Whose facts a node's facts reach: the node itself, and whatever is at the ends of its links.
+    void Around(string id, HashSet<string> organisations, HashSet<string> challenges)
+    {
+        Touch(id, organisations, challenges);
+        foreach (var link in LinksAt(id).ToList()) Ends(link, organisations, challenges);
+    }
+
+    void Ends(Link link, HashSet<string> organisations, HashSet<string> challenges)
+    {
+        Touch(link.FromId, organisations, challenges);
+        Touch(link.ToId, organisations, challenges);
+    }
+
+    // An organisation or challenge is derived again; a consortium stands for its leads and the challenges it took part in.
+    void Touch(string id, HashSet<string> organisations, HashSet<string> challenges)
+    {
+        switch (NodeId.KindOf(id))
+        {
+            case NodeKind.Enterprise or NodeKind.University or NodeKind.ResearchInstitute or NodeKind.GovernmentBody:
+                organisations.Add(id);
+                break;
+            case NodeKind.Challenge:
+                challenges.Add(id);
+                break;
+            case NodeKind.Consortium:
+                foreach (var link in LinksAt(id))
+                {
+                    if (link.Type == LinkType.Leads && link.ToId == id) organisations.Add(link.FromId);
+                    else if (link.Type is LinkType.AppliesTo or LinkType.Awarded && link.FromId == id) challenges.Add(link.ToId);
+                }
+                break;
+        }
+    }
+
+    // The organisations a party to a challenge stands for: itself, or a consortium's lead organisations.
+    List<int> Organisations(string id)
+    {
+        if (IndexOf(id) is var org and >= 0) return [org];
+        if (NodeId.KindOf(id) != NodeKind.Consortium) return [];
+        return LinksAt(id).Where(l => l.Type == LinkType.Leads && l.ToId == id)
+            .Select(l => IndexOf(l.FromId)).Where(o => o >= 0).ToList();
+    }
+
+    // A challenge's facts: its poster (the first POSTS by link id) and everyone who applied or was awarded it.
+    void DeriveChallenge(string id)
+    {
+        if (!_challengeNodes.TryGetValue(id, out var node))
+        {
+            Challenges.Remove(id);
+            return;
+        }
+        var links = LinksAt(id).Where(l => l.ToId == id).ToList();
+        var post = links.Where(l => l.Type == LinkType.Posts).MinBy(l => l.Id, StringComparer.Ordinal);
+        var applicants = new HashSet<int>();
+        foreach (var link in links)
+        {
+            if (link.Type is LinkType.AppliesTo or LinkType.Awarded) applicants.UnionWith(Organisations(link.FromId));
+        }
+        Challenges[id] = new ChallengeFact(id, node.Name, node.Kind, node.Fields, post is null ? -1 : IndexOf(post.FromId), applicants);
+    }
+
+    // One organisation's facts from the links at it, each list in an order of ids alone.
+    void Derive(int org)
+    {
+        var id = Ids[org];
+        var parents = new List<int>();
+        var children = new List<int>();
+        var platforms = new List<PlatformFact>();
+        var records = new List<RecordEvent>();
+        var pairings = 0;
+        void Award(Link award)
+        {
+            if (_challengeNodes.TryGetValue(award.ToId, out var challenge) && challenge.Fields.Length > 0)
+                records.Add(new RecordEvent(RecordKind.Challenge, challenge.Fields[0], award.StartDate?.Year ?? AsOf.Year));
+        }
+        foreach (var link in Alive[org] ? LinksAt(id) : Enumerable.Empty<Link>())
+        {
+            var from = IndexOf(link.FromId);
+            var to = IndexOf(link.ToId);
+            var year = link.StartDate?.Year ?? AsOf.Year;
             switch (link.Type)
             {
                 case LinkType.SubsidiaryOf when from >= 0 && to >= 0:
-                    index.Parents[from].Add(to);
-                    index.Children[to].Add(from);
+                    if (from == org) parents.Add(to);
+                    if (to == org) children.Add(from);
                     break;
-                case LinkType.Hosts or LinkType.Leads or LinkType.CoBuilds when from >= 0:
+                case LinkType.Hosts or LinkType.Leads or LinkType.CoBuilds when from == org:
                     if (_platforms.TryGetValue(link.ToId, out var platform))
                     {
-                        if (platform.Field >= 0) index.Platforms[from].Add(new PlatformFact(link.ToId, platform.Name, platform.Type, platform.Field, platform.Capable));
+                        if (platform.Field >= 0) platforms.Add(new PlatformFact(link.ToId, platform.Name, platform.Type, platform.Field, platform.Capable));
                     }
                     else if (link.Type == LinkType.Leads && NodeId.KindOf(link.ToId) == NodeKind.Consortium)
                     {
-                        if (!_consortiumLeads.TryGetValue(link.ToId, out var leads)) _consortiumLeads[link.ToId] = leads = [];
-                        leads.Add(from);
+                        // A challenge won by a consortium counts for its leads.
+                        foreach (var award in LinksAt(link.ToId).Where(l => l.Type == LinkType.Awarded && l.FromId == link.ToId)) Award(award);
                     }
                     break;
-                case LinkType.ParticipatesIn when from >= 0 && _projectField.TryGetValue(link.ToId, out var projectField) && projectField >= 0:
-                    index.Records[from].Add(new RecordEvent(RecordKind.Project, projectField, year ?? index.AsOf.Year));
+                case LinkType.ParticipatesIn when from == org && _projectField.TryGetValue(link.ToId, out var projectField) && projectField >= 0:
+                    records.Add(new RecordEvent(RecordKind.Project, projectField, year));
                     break;
                 case LinkType.Transfers when from >= 0 && to >= 0:
-                    var field = _achievementField.GetValueOrDefault(link.Properties.Text("achievement") is { } key ? NodeId.Of(NodeKind.Achievement, key) : "", -1);
-                    if (field < 0) field = index.OwnFields[to].FirstOrDefault(-1);
+                    var field = AchievementOf(link) is { } achievement ? _achievementField.GetValueOrDefault(achievement, -1) : -1;
+                    if (field < 0) field = OwnFields[to].FirstOrDefault(-1);
                     if (field < 0) break;
-                    index.Records[from].Add(new RecordEvent(RecordKind.Contract, field, year ?? index.AsOf.Year));
-                    index.Records[to].Add(new RecordEvent(RecordKind.Contract, field, year ?? index.AsOf.Year));
+                    if (from == org) records.Add(new RecordEvent(RecordKind.Contract, field, year));
+                    if (to == org) records.Add(new RecordEvent(RecordKind.Contract, field, year));
                     break;
-                case LinkType.PairedWith when from >= 0 && to >= 0:
-                    if (index.OwnFields[from].Length > 0)
-                        index.Records[to].Add(new RecordEvent(RecordKind.Pairing, index.OwnFields[from][0], year ?? index.AsOf.Year));
-                    var current = (link.StartDate is null || link.StartDate <= index.AsOf) && (link.EndDate is null || link.EndDate >= index.AsOf);
-                    if (current) index.CurrentPairings[to]++;
+                case LinkType.PairedWith when from >= 0 && to == org:
+                    if (OwnFields[from].Length > 0) records.Add(new RecordEvent(RecordKind.Pairing, OwnFields[from][0], year));
+                    if ((link.StartDate is null || link.StartDate <= AsOf) && (link.EndDate is null || link.EndDate >= AsOf)) pairings++;
                     break;
-                case LinkType.Posts:
-                    _posts.Add(link);
-                    break;
-                case LinkType.AppliesTo:
-                    _applications.Add(link);
-                    break;
-                case LinkType.Awarded:
-                    _awards.Add(link);
+                case LinkType.Awarded when from == org:
+                    Award(link);
                     break;
             }
         }
+        parents.Sort(ById);
+        children.Sort(ById);
+        platforms.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        records.Sort((a, b) => (a.Kind, a.Field, a.Year).CompareTo((b.Kind, b.Field, b.Year)));
+        Parents[org] = [.. parents];
+        Children[org] = [.. children];
+        Platforms[org] = [.. platforms];
+        Records[org] = [.. records];
+        CurrentPairings[org] = pairings;
+        PlatformFields[org] = platforms.Select(p => p.Field).Distinct().Except(OwnFields[org]).ToArray();
+        CapabilityPlatformCounts[org] = platforms.Count(p => p.Capable);
+        var total = 0.0;
+        foreach (var item in records) total += Recency(item.Year);
+        RecordTotals[org] = total;
+        List(org);
+    }
 
-        List<int> Organisations(string id) =>
-            index.IndexOf(id) is var org and >= 0 ? [org] : _consortiumLeads.GetValueOrDefault(id) ?? [];
+    int ById(int a, int b) => string.CompareOrdinal(Ids[a], Ids[b]);
 
-        public MatchmakingIndex Finish(IReadOnlyList<NetworkEdge> ties)
+    // Puts the organisation on the per-field lists it belongs on now, and off those it left.
+    void List(int org)
+    {
+        var listedAs = !Alive[org] ? CandidateList.None
+            : IsAcademic(org) ? CandidateList.Academic
+            : Kinds[org] != NodeKind.Enterprise ? CandidateList.None
+            : Localities[org] == RegionLocality.InRegion ? CandidateList.InRegionEnterprise : CandidateList.OtherEnterprise;
+        int[] under = Alive[org] ? [.. OwnFields[org], .. PlatformFields[org]] : [];
+        if (listedAs == _listedAs[org] && under.AsSpan().SequenceEqual(_listedUnder[org])) return;
+        foreach (var field in _listedUnder[org])
         {
-            var posters = _posts.GroupBy(p => p.ToId).ToDictionary(g => g.Key, g => index.IndexOf(g.First().FromId), StringComparer.Ordinal);
-            foreach (var (id, (name, kind, fields)) in _challenges)
-                index.Challenges[id] = new ChallengeFact(id, name, kind, fields, posters.GetValueOrDefault(id, -1), []);
-            foreach (var link in _applications.Concat(_awards))
-            {
-                if (index.Challenges.TryGetValue(link.ToId, out var challenge))
-                {
-                    foreach (var org in Organisations(link.FromId)) challenge.Applicants.Add(org);
-                }
-            }
-            foreach (var award in _awards)
-            {
-                if (!index.Challenges.TryGetValue(award.ToId, out var challenge) || challenge.Fields.Length == 0) continue;
-                foreach (var org in Organisations(award.FromId))
-                    index.Records[org].Add(new RecordEvent(RecordKind.Challenge, challenge.Fields[0], award.StartDate?.Year ?? index.AsOf.Year));
-            }
-
-            var count = index.Ids.Count;
-            var neighbours = new List<(int Other, float Weight)>[count];
-            for (var i = 0; i < count; i++) neighbours[i] = [];
-            foreach (var tie in ties)
-            {
-                var a = index.IndexOf(tie.SourceId);
-                var b = index.IndexOf(tie.TargetId);
-                if (a < 0 || b < 0) continue;
-                neighbours[a].Add((b, (float)tie.Weight));
-                neighbours[b].Add((a, (float)tie.Weight));
-            }
-            index.Neighbours = new int[count][];
-            index.TieWeights = new float[count][];
-            index.PlatformFields = new int[count][];
-            index.CapabilityPlatformCounts = new int[count];
-            index.RecordTotals = new double[count];
-            List<int>[] ByField() => Enumerable.Range(0, Fields.All.Count).Select(_ => new List<int>()).ToArray();
-            var (byField, academics, inRegion, otherEnterprises) = (ByField(), ByField(), ByField(), ByField());
-            for (var i = 0; i < count; i++)
-            {
-                var sorted = neighbours[i].OrderBy(n => n.Other).ToArray();
-                index.Neighbours[i] = sorted.Select(n => n.Other).ToArray();
-                index.TieWeights[i] = sorted.Select(n => n.Weight).ToArray();
-                index.PlatformFields[i] = index.Platforms[i].Select(p => p.Field).Distinct().Except(index.OwnFields[i]).ToArray();
-                index.CapabilityPlatformCounts[i] = index.Platforms[i].Count(p => p.Capable);
-                foreach (var item in index.Records[i]) index.RecordTotals[i] += index.Recency(item.Year);
-                // Candidates are looked up by field and by what they may be asked as: universities and institutes, or
-                // enterprises in or out of the province (a 成果转化类 challenge admits in-region enterprises only).
-                var asCandidate = index.IsAcademic(i) ? academics
-                    : index.Kinds[i] != NodeKind.Enterprise ? null
-                    : index.Localities[i] == RegionLocality.InRegion ? inRegion : otherEnterprises;
-                foreach (var field in index.OwnFields[i].Concat(index.PlatformFields[i]))
-                {
-                    byField[field].Add(i);
-                    asCandidate?[field].Add(i);
-                }
-            }
-            int[][] Arrays(List<int>[] lists) => lists.Select(l => l.ToArray()).ToArray();
-            index.OrganizationsByField = Arrays(byField);
-            index.AcademicsByField = Arrays(academics);
-            index.InRegionEnterprisesByField = Arrays(inRegion);
-            index.OtherEnterprisesByField = Arrays(otherEnterprises);
-            index._reachPool = new NetworkReachPool(count);
-            return index;
+            Unlist(OrganizationsByField[field], org);
+            if (ListsFor(_listedAs[org]) is { } lists) Unlist(lists[field], org);
         }
+        foreach (var field in under)
+        {
+            Enlist(OrganizationsByField[field], org);
+            if (ListsFor(listedAs) is { } lists) Enlist(lists[field], org);
+        }
+        (_listedAs[org], _listedUnder[org]) = (listedAs, under);
+    }
+
+    List<int>[]? ListsFor(CandidateList list) => list switch
+    {
+        CandidateList.Academic => AcademicsByField,
+        CandidateList.InRegionEnterprise => InRegionEnterprisesByField,
+        CandidateList.OtherEnterprise => OtherEnterprisesByField,
+        _ => null,
+    };
+
+    static void Enlist(List<int> list, int org)
+    {
+        var at = list.BinarySearch(org);
+        if (at < 0) list.Insert(~at, org);
+    }
+
+    static void Unlist(List<int> list, int org)
+    {
+        var at = list.BinarySearch(org);
+        if (at >= 0) list.RemoveAt(at);
+    }
+
+    // Every organisation's ties from the projection.
+    void TakeAllTies(CollaborationProjection projection)
+    {
+        var position = projection.TieLogPosition;
+        var ties = new List<(int Other, float Weight)>[Ids.Count];
+        for (var org = 0; org < ties.Length; org++) ties[org] = [];
+        foreach (var tie in projection.AllTies())
+        {
+            var a = IndexOf(tie.SourceId);
+            var b = IndexOf(tie.TargetId);
+            if (a < 0 || b < 0) continue;
+            ties[a].Add((b, (float)tie.Weight));
+            ties[b].Add((a, (float)tie.Weight));
+        }
+        for (var org = 0; org < ties.Length; org++) SetTies(org, ties[org]);
+        (_tieSource, _tiePosition) = (projection, position);
+        _tiesPending.Clear();
+    }
+
+    // The ties of the organisations the projection re-derived since the last time, and of those created or deleted since
+    // and their partners (before and after).
+    void TakeTies(CollaborationProjection projection)
+    {
+        (IReadOnlyList<string>? changed, long position) = ReferenceEquals(projection, _tieSource) ? projection.TiesChangedSince(_tiePosition) : (null, 0);
+        if (changed is null)
+        {
+            TakeAllTies(projection);
+            return;
+        }
+        var refresh = new HashSet<string>(changed, StringComparer.Ordinal);
+        foreach (var id in _tiesPending)
+        {
+            refresh.Add(id);
+            if (_slots.TryGetValue(id, out var org)) refresh.UnionWith(Neighbours[org].Select(other => Ids[other]));
+        }
+        foreach (var (_, ties) in projection.TiesOf(_tiesPending))
+        {
+            foreach (var tie in ties) refresh.UnionWith([tie.SourceId, tie.TargetId]);
+        }
+        var taken = projection.TiesOf(refresh);
+        foreach (var id in refresh)
+        {
+            if (!_slots.TryGetValue(id, out var org)) continue;
+            var ties = new List<(int Other, float Weight)>();
+            foreach (var tie in taken.GetValueOrDefault(id) ?? [])
+            {
+                var other = IndexOf(tie.SourceId == id ? tie.TargetId : tie.SourceId);
+                if (other >= 0) ties.Add((other, (float)tie.Weight));
+            }
+            SetTies(org, ties);
+        }
+        _tiePosition = position;
+        _tiesPending.Clear();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _lock.Dispose();
+
+    void SetTies(int org, List<(int Other, float Weight)> ties)
+    {
+        if (!Alive[org]) ties.Clear();
+        ties.Sort((a, b) => ById(a.Other, b.Other));
+        Neighbours[org] = ties.Select(t => t.Other).ToArray();
+        TieWeights[org] = ties.Select(t => t.Weight).ToArray();
     }
 }

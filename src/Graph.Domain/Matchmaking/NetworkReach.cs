@@ -103,6 +103,9 @@ internal sealed class NetworkReachPool(int organisations)
 {
     readonly ConcurrentBag<NetworkReach> _free = [];
 
+    /// <summary>How many organisations each buffer holds.</summary>
+    public int Organisations => organisations;
+
     public NetworkReach Rent()
     {
         var reach = _free.TryTake(out var free) ? free : new NetworkReach(this, organisations);
