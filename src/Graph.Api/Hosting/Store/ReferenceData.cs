@@ -18,6 +18,7 @@ public static class ReferenceData
         var all = ReferenceNodes.Regions().Concat(ReferenceNodes.Fields()).Concat(organizations ? ReferenceNodes.Organizations() : []).ToList();
         var existing = await store.GetNodesAsync([.. all.Select(n => n.Id)], cancellationToken).ConfigureAwait(false);
         var missing = all.Where(n => !existing.ContainsKey(n.Id)).ToList();
+        missing = await WithoutDeletedUniversitiesAsync(store, missing, cancellationToken).ConfigureAwait(false);
         if (missing.Count > 0)
             await store.ImportAsync(Upserts(missing), journal: JournalDraft.BulkLoad(Actor.Service("reference data"), organizations ? "seed built-in regions, fields and universities" : "seed built-in regions and fields"), cancellationToken: cancellationToken).ConfigureAwait(false);
         return missing.Count;
@@ -32,6 +33,21 @@ public static class ReferenceData
         ArgumentNullException.ThrowIfNull(counts);
         return counts.LinkTotal == 0 && counts.Nodes.All(c => c.Value == 0 || c.Key is NodeKind.Region or NodeKind.Field
             || (c.Key == NodeKind.University && c.Value <= ReferenceOrganizations.All.Count));
+    }
+
+    // A reference university a user deleted stays deleted: the journal names it. When none is in the store yet (the first
+    // start, or the option just turned on) there is nothing to look up.
+    private static async Task<List<NodeInput>> WithoutDeletedUniversitiesAsync(IGraphStore store, List<NodeInput> missing, CancellationToken cancellationToken)
+    {
+        var universities = missing.Where(n => n.Kind == NodeKind.University).ToList();
+        if (universities.Count == 0 || universities.Count == ReferenceOrganizations.All.Count) return missing;
+        var deleted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var university in universities)
+        {
+            var entries = await store.GetJournalAsync(new JournalQuery(First: 1, NodeId: university.Id), cancellationToken).ConfigureAwait(false);
+            if (entries.Count > 0) deleted.Add(university.Id);
+        }
+        return [.. missing.Where(n => !deleted.Contains(n.Id))];
     }
 
     private static async IAsyncEnumerable<WriteOperation> Upserts(IEnumerable<NodeInput> nodes)
