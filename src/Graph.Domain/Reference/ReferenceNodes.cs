@@ -32,15 +32,8 @@ public static class ReferenceNodes
                 ("moeCode", o.MoeCode),
                 ("region", o.RegionCode),
                 ("city", o.City),
-                ("schoolLevel", SchoolLevel(o.Level)),
+                ("schoolLevel", o.Level.Length == 0 ? null : o.Level),
                 ("supervisor", o.Supervisor.Length == 0 ? null : o.Supervisor),
                 ("designations", o.Designations.Count == 0 ? null : o.Designations.ToImmutableArray()),
                 ("remark", o.Remark.Length == 0 ? null : o.Remark))));
-
-    static string? SchoolLevel(string level) => level switch
-    {
-        "本科" => "Undergraduate",
-        "专科" => "Vocational",
-        _ => null,
-    };
 }

@@ -83,13 +83,13 @@ public abstract class ReferenceOrganizationTests(ReferenceApplication app) : IDi
     {
         var response = await app.PostAsync("""
             { universities(where: { moeCode: { eq: "4145010593" } }) { totalCount nodes { id name aliases moeCode schoolLevel supervisor city designations region { code } } }
-              guangxi: universities(where: { moeCode: { startsWith: "4145" }, schoolLevel: { eq: UNDERGRADUATE } }) { totalCount } }
+              guangxi: universities(where: { moeCode: { startsWith: "4145" }, schoolLevel: { eq: "本科" } }) { totalCount } }
             """);
 
         Assert.Empty(response.Errors);
         var gxu = response.Data!["universities"]!["nodes"]![0]!;
         Assert.Equal(1, response.Data["universities"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal((Gxu, "广西大学", "4145010593", "UNDERGRADUATE", "广西壮族自治区", "南宁市"),
+        Assert.Equal((Gxu, "广西大学", "4145010593", "本科", "广西壮族自治区", "南宁市"),
             (gxu["id"]!.GetValue<string>(), gxu["name"]!.GetValue<string>(), gxu["moeCode"]!.GetValue<string>(), gxu["schoolLevel"]!.GetValue<string>(),
              gxu["supervisor"]!.GetValue<string>(), gxu["city"]!.GetValue<string>()));
         // Nanning (450100), or the district an import in this class put it in.
