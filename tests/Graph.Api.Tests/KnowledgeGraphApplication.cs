@@ -49,6 +49,8 @@ public class KnowledgeGraphApplication : WebApplicationFactory<Program>
         _settings["Store:Kind"] = "sqlite";
         _settings["Store:Sqlite:Path"] = DatabasePath;
         _settings["Store:LoadSampleData"] = "false";
+        // The 2,600 reference universities only where a test asks for them (WithReferenceOrganizations).
+        _settings["Store:ReferenceOrganizations"] = "false";
         _settings["Auth:SigningKey"] = SigningKey;
         // Tests send many requests from one client; the rate limit tests turn it back on.
         _settings["RateLimit:PermitsPerSecond"] = "0";

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Writing;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Cli;
 
@@ -36,7 +37,7 @@ internal sealed class CliStore : IAsyncDisposable
         {
             await cli.Store.InitializeAsync(cancellationToken).ConfigureAwait(false);
             if (seedReferenceData)
-                await ReferenceData.SeedAsync(cli.Store, cancellationToken).ConfigureAwait(false);
+                await ReferenceData.SeedAsync(cli.Store, host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ReferenceOrganizations, cancellationToken).ConfigureAwait(false);
             return cli;
         }
         catch

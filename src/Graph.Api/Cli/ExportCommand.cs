@@ -44,7 +44,7 @@ public static class ExportCommand
                 var result = await ConsoleProgress.RunAsync(output, progress => GraphExporter.ExportAsync(cli.Store, path,
                     new Rows(rows => progress.Report(new ImportStage("exporting", rows, total))), cancellationToken)).ConfigureAwait(false);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Exported {result.Nodes:N0} nodes and {result.Links:N0} links to {path} in {clock.Elapsed.TotalSeconds:0.0} s (data version {result.DataVersion}); {result.BuiltInReferenceNodesLeftOut:N0} built-in region and field nodes, unchanged, were left out."));
+                    $"Exported {result.Nodes:N0} nodes and {result.Links:N0} links to {path} in {clock.Elapsed.TotalSeconds:0.0} s (data version {result.DataVersion}); {result.BuiltInReferenceNodesLeftOut:N0} built-in region, field and university nodes, unchanged, were left out."));
                 return 0;
             }
             catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException or InvalidDataException)

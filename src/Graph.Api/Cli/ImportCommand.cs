@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime;
 using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Cli;
@@ -19,9 +20,13 @@ public static class ImportCommand
     {
         var folder = new Argument<string>("folder") { Description = "the folder with nodes/<Kind>.csv and links/<TYPE>.csv" };
         var checkOnly = new Option<bool>("--check") { Description = "check every row and report the problems, but write nothing" };
+        var keepSeparate = new Option<bool>("--no-reference-linking")
+        {
+            Description = "import University rows as they are, even where one is a reference university (same 学校标识码, name or alias); they are listed as likely duplicates",
+        };
         var command = new Command("import", "Import a folder of CSV files into the configured store. Every row is checked first; on any problem nothing is written.")
         {
-            folder, checkOnly,
+            folder, checkOnly, keepSeparate,
         };
         // Configuration may also come as --key=value arguments, as for the server (--Store:Sqlite:Path=other.db).
         command.TreatUnmatchedTokensAsErrors = false;
@@ -35,7 +40,7 @@ public static class ImportCommand
                 var cli = await CliStore.OpenAsync([.. parse.UnmatchedTokens], cancellationToken).ConfigureAwait(false);
                 await using var closing = cli.ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
-                var importer = new GraphImporter(cli.Writer, Actor.Import(Path.GetFullPath(path)));
+                var importer = new GraphImporter(cli.Writer, Actor.Import(Path.GetFullPath(path)), linkReferences: !parse.GetValue(keepSeparate));
                 var check = parse.GetValue(checkOnly);
                 // The process does nothing but the import: garbage is collected without the background collections
                 // that keep a service's pauses short (on the country preset they cost about 7 % more CPU time).
@@ -60,6 +65,7 @@ public static class ImportCommand
                     error.WriteLine($"{Count(report.Problems.Count, "problem")} in {Count(files, "file")}: nothing was imported.");
                     return 1;
                 }
+                WriteReferenceReport(output, report, check);
                 if (check)
                 {
                     output.WriteLine($"No problems in {Count(report.Files.Sum(f => f.Rows), "row")} of {Count(report.Files.Count, "file")} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; nothing was written (--check).");
@@ -78,6 +84,17 @@ public static class ImportCommand
             }
         });
         return command;
+    }
+
+    // The matches with reference universities, one line each, so the user sees which rows went onto which node.
+    private static void WriteReferenceReport(TextWriter output, ImportReport report, bool check)
+    {
+        foreach (var match in report.Matches)
+            output.WriteLine($"{(check ? "would link" : "linked")} {match.IncomingId} ({match.IncomingName}) to the reference university {match.ReferenceId} ({match.ReferenceName}) by {match.By switch { MatchBasis.MoeCode => "学校标识码", MatchBasis.Name => "name", _ => "alias" }}");
+        foreach (var duplicate in report.LikelyDuplicates)
+            output.WriteLine($"likely duplicate: {duplicate.IncomingId} ({duplicate.IncomingName}) ~ {string.Join(", ", duplicate.ReferenceIds)}: {duplicate.Reason}");
+        if (report.Matches.Count + report.LikelyDuplicates.Count > 0)
+            output.WriteLine($"{Count(report.Matches.Count, "University row")} {(check ? "would be" : "were")} linked to reference universities; {Count(report.LikelyDuplicates.Count, "likely duplicate")} left as they are.");
     }
 
     private static string Summary(string folder, ImportResult result, TimeSpan elapsed)

@@ -10,14 +10,14 @@ public sealed record ExportResult(long Nodes, long Links, long BuiltInReferenceN
 
 /// <summary>
 /// Writes the whole store as a graph folder: every kind and type in catalog order, rows ordered by id, so the same data
-/// always gives the same bytes. The built-in Region and Field nodes (<see cref="ReferenceNodes"/>, which every store
-/// holds from its first start) are left out unless their content was changed; Region and Field nodes a user added or
-/// changed are written.
+/// always gives the same bytes. The built-in Region and Field nodes and reference universities (<see cref="ReferenceNodes"/>,
+/// which every store holds from its first start) are left out unless their content was changed; ones a user added or
+/// changed are written, with their identifiers (moeCode, rorId) as columns.
 /// </summary>
 public static class GraphExporter
 {
     private static readonly FrozenDictionary<string, NodeInput> BuiltIn =
-        ReferenceNodes.Regions().Concat(ReferenceNodes.Fields()).ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
+        ReferenceNodes.Regions().Concat(ReferenceNodes.Fields()).Concat(ReferenceNodes.Organizations()).ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
 
     /// <summary>Whether the node is a built-in reference node exactly as the catalog has it.</summary>
     public static bool IsUnchangedBuiltIn(Node node)

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Domain.Writing;
@@ -23,6 +24,12 @@ public sealed record ImportReport(IReadOnlyList<ImportProblem> Problems, IReadOn
 {
     /// <summary>Whether the folder was imported.</summary>
     public bool Succeeded => Problems.Count == 0 && Result is not null;
+
+    /// <summary>The University rows written onto a reference university (and whose links point at it), and why.</summary>
+    public IReadOnlyList<ReferenceMatch> Matches { get; init; } = [];
+
+    /// <summary>The University rows that may be a reference university but were imported as they are.</summary>
+    public IReadOnlyList<LikelyDuplicate> LikelyDuplicates { get; init; } = [];
 }
 
 /// <summary>Where a long import is: the stage (<c>checking</c> bytes of the files, <c>writing</c> rows), and how far of how much.</summary>
@@ -35,9 +42,11 @@ public sealed record ImportStage(string Name, long Done, long Total);
 /// store with the files' challenges, centres and the links the rules read laid over it. Only when nothing is wrong does
 /// the second pass stream the rows through the one write path (<see cref="GraphWriter.ImportAsync"/>): one
 /// all-or-nothing transaction, upserts by natural key, journaled as one entry of <paramref name="actor"/>, so
-/// re-importing the same files changes nothing.
+/// re-importing the same files changes nothing. A University row that is a reference university the store holds (by
+/// its 学校标识码, its name or an alias) is written onto that node and its links point at it (<see cref="ReferenceLinking"/>),
+/// unless <paramref name="linkReferences"/> is false; the report lists the matches and the likely duplicates.
 /// </summary>
-public sealed class GraphImporter(GraphWriter writer, Actor actor)
+public sealed class GraphImporter(GraphWriter writer, Actor actor, bool linkReferences = true)
 {
     private readonly IGraphStore store = writer.Store;
 
@@ -72,6 +81,10 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
     private async Task<ImportReport> RunAsync(string folder, bool write, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
     {
         var files = GraphFolder.Discover(folder, out var problems);
+        var linking = problems.Count == 0
+            ? await ReferenceLinking.FindAsync(store, files, linkReferences, cancellationToken).ConfigureAwait(false)
+            : ReferenceLinking.None;
+        problems.AddRange(linking.Problems);
         var check = new Check(store, files, progress);
         await check.RunAsync(cancellationToken).ConfigureAwait(false);
         problems.AddRange(check.Problems);
@@ -81,12 +94,12 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
             problems.AddRange(violations.Select(v => new ImportProblem(RulesFile, 0, ErrorCodes.RuleViolation, v)));
         }
         if (problems.Count > 0 || !write)
-            return new ImportReport(Sorted(problems, files), check.Rows, null, check.PropertiesCleared);
+            return new ImportReport(Sorted(problems, files), check.Rows, null, check.PropertiesCleared) { Matches = linking.Matches, LikelyDuplicates = linking.LikelyDuplicates };
 
         var total = check.Rows.Sum(f => f.Rows);
         var storeProgress = progress is null ? null : new Relay(done => progress.Report(new ImportStage(WritingStage, done, total)));
-        var result = await writer.ImportAsync(Operations(files, cancellationToken), actor, $"import {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", storeProgress, cancellationToken).ConfigureAwait(false);
-        return new ImportReport([], check.Rows, result, check.PropertiesCleared);
+        var result = await writer.ImportAsync(Operations(files, linking, cancellationToken), actor, $"import {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", storeProgress, cancellationToken).ConfigureAwait(false);
+        return new ImportReport([], check.Rows, result, check.PropertiesCleared) { Matches = linking.Matches, LikelyDuplicates = linking.LikelyDuplicates };
     }
 
     private sealed class Relay(Action<long> report) : IProgress<long>
@@ -102,7 +115,7 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
 
     // The second pass: the rows are read and parsed on another thread while the store writes, in batches through a
     // bounded channel, so reading never runs far ahead; a row that no longer reads stops the import.
-    private static async IAsyncEnumerable<WriteOperation> Operations(IReadOnlyList<GraphFile> files, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<WriteOperation> Operations(IReadOnlyList<GraphFile> files, ReferenceLinking linking, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<WriteOperation[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -110,7 +123,7 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
         {
             try
             {
-                foreach (var batch in Read(files, stop.Token))
+                foreach (var batch in Read(files, linking, stop.Token))
                     await channel.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
                 channel.Writer.Complete();
             }
@@ -134,7 +147,7 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
         }
     }
 
-    private static IEnumerable<WriteOperation[]> Read(IReadOnlyList<GraphFile> files, CancellationToken cancellationToken)
+    private static IEnumerable<WriteOperation[]> Read(IReadOnlyList<GraphFile> files, ReferenceLinking linking, CancellationToken cancellationToken)
     {
         var problems = new List<ValidationProblem>();
         var batch = new List<WriteOperation>(WriteBatchSize);
@@ -147,8 +160,8 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor)
             while (rows.Read())
             {
                 batch.Add(nodes is not null
-                    ? new WriteOperation.UpsertNode(nodes.Parse(rows, problems))
-                    : new WriteOperation.UpsertLink(links!.Parse(rows, problems)));
+                    ? new WriteOperation.UpsertNode(linking.NodeFor(nodes.Parse(rows, problems)))
+                    : new WriteOperation.UpsertLink(linking.LinkFor(links!.Parse(rows, problems))));
                 if (problems.Count > 0 || headerProblems.Count > 0)
                     throw new InvalidInputException($"{file.Name}:{rows.Line}: the file changed while it was being imported; nothing was written");
                 if (batch.Count == WriteBatchSize)

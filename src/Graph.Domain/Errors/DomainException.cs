@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string Forbidden = "FORBIDDEN";
+    public const string DuplicateOfReference = "DUPLICATE_OF_REFERENCE";
 }
 
 /// <summary>A failure the user can act on: it has a stable code and a message that says what and where.</summary>
@@ -30,6 +31,9 @@ public sealed class InvalidCreditCodeException(string message) : DomainException
 
 /// <summary>A write would break a rule of the domain (a link between the wrong kinds, an ineligible applicant, …).</summary>
 public sealed class RuleViolationException(string message) : DomainException(ErrorCodes.RuleViolation, message);
+
+/// <summary>A new node would be a second copy of a reference node (a university of the ministry's list): write to that one.</summary>
+public sealed class DuplicateOfReferenceException(string message) : DomainException(ErrorCodes.DuplicateOfReference, message);
 
 /// <summary>The data changed since it was read (optimistic concurrency).</summary>
 public sealed class ConflictException(string message) : DomainException(ErrorCodes.Conflict, message);

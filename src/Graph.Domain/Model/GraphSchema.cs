@@ -114,6 +114,10 @@ public static class GraphSchema
     static readonly PropertyDefinition Example =
         Flag("example", "示例", "true for fictional illustrative data (示例)");
     static readonly PropertyDefinition Website = Text("website", "网址", "web site");
+    static readonly PropertyDefinition MoeCode =
+        Text("moeCode", "学校标识码", "the 10-digit institution code of the Ministry of Education's list, e.g. 4145010593");
+    static readonly PropertyDefinition RorId =
+        Text("rorId", "ROR 标识", "the Research Organization Registry id, 9 characters, e.g. 03cve4549 (without https://ror.org/)");
     static readonly PropertyDefinition Description = Text("description", "简介", "a short description");
 
     static readonly NodeKindInfo[] Kinds =
@@ -139,11 +143,17 @@ public static class GraphSchema
             Day("foundedOn", "成立日期", "date of establishment"),
             Website, Description, Example,
         ]),
-        new(NodeKind.University, "高校", "A university or college.", "key",
+        new(NodeKind.University, "高校", "A university or college; those of the Ministry of Education's list ship with the product, keyed by their 学校标识码.", "key",
         [
             RegionRef, FieldsRef,
             Choice("locality", "区内/区外/国外", "in-region, out-of-region or abroad, seen from the home province", Localities),
             Text("country", "国家", "country, for universities abroad"),
+            MoeCode, RorId,
+            Text("city", "所在地", "the city as the ministry's list names it, e.g. 南宁市"),
+            Text("schoolLevel", "办学层次", "本科 (undergraduate) or 专科 (vocational), as the ministry's list gives it"),
+            Text("supervisor", "主管部门", "the supervising department, e.g. 教育部, 广西壮族自治区"),
+            Texts("designations", "建设项目", "public designations: 985, 211, 双一流"),
+            Text("remark", "备注", "the ministry's remark, e.g. 民办, 中外合作办学"),
             Website, Description, Example,
         ]),
         new(NodeKind.ResearchInstitute, "科研院所", "A research institute, e.g. 中国科学院, 中国农科院 and their institutes.", "key",
@@ -151,6 +161,7 @@ public static class GraphSchema
             RegionRef, FieldsRef,
             Choice("locality", "区内/区外/国外", "in-region, out-of-region or abroad, seen from the home province", Localities),
             Text("country", "国家", "country, for institutes abroad"),
+            RorId,
             Website, Description, Example,
         ]),
         new(NodeKind.GovernmentBody, "政府部门", "A government body: 自治区科技厅, 工业和信息化厅, 国资委, a 设区市人民政府, ….", "key",

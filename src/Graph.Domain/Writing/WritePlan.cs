@@ -32,6 +32,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var deleted = writes.Select(w => w.Operation).OfType<WriteOperation.DeleteNode>().Select(d => d.Id).Where(known.ContainsKey).ToList();
         var cascaded = deleted.Count == 0 ? [] : await store.GetLinksAsync(new LinkQuery(deleted), cancellationToken).ConfigureAwait(false);
 
+        await RefuseReferenceDuplicatesAsync(store, writes, known, cancellationToken).ConfigureAwait(false);
         var state = new BatchState(store);
         var existing = new HashSet<string>(known.Keys, StringComparer.Ordinal);
         var current = new Dictionary<string, Node?>(known.ToDictionary(k => k.Key, k => (Node?)k.Value), StringComparer.Ordinal);
@@ -300,6 +301,29 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
     }
 
     static LocatedWriteException Located(DomainException error, InputPath path) => new(error, path);
+
+    // A new university that is a reference one the store holds (its 学校标识码, name or alias) would be a second
+    // 广西大学: refused, naming the node to write to instead. Import links such rows itself and does not come here.
+    static async Task RefuseReferenceDuplicatesAsync(IGraphStore store, IReadOnlyList<PendingWrite> writes, IReadOnlyDictionary<string, Node> known, CancellationToken cancellationToken)
+    {
+        var fits = writes
+            .Select(w => (w.Path, Node: (w.Operation as WriteOperation.UpsertNode)?.Node))
+            .Where(w => w.Node is not null && !known.ContainsKey(w.Node.Id))
+            .Select(w => (w.Path, Node: w.Node!, Fit: Reference.ReferenceMatching.Find(w.Node!)))
+            .Where(w => w.Fit.Candidates.Count > 0)
+            .ToList();
+        if (fits.Count == 0) return;
+        var held = await store.GetNodesAsync([.. fits.SelectMany(f => f.Fit.Candidates).Select(c => c.Id).Distinct()], cancellationToken).ConfigureAwait(false);
+        foreach (var (path, node, (match, by, candidates)) in fits)
+        {
+            var stored = candidates.Where(c => held.ContainsKey(c.Id)).ToList();
+            if (stored.Count == 0) continue;
+            var what = match is not null && held.ContainsKey(match.Id)
+                ? $"is the reference university {match.Id} ({match.Name}, same {(by == Reference.MatchBasis.MoeCode ? "学校标识码" : by == Reference.MatchBasis.Name ? "name" : "alias")})"
+                : $"may be one of the reference universities {string.Join(", ", stored.Select(c => $"{c.Id} ({c.Name})"))}";
+            throw Located(new DuplicateOfReferenceException($"{path}: the new node {node.Id} ({node.Name}) {what}: write to that node instead of creating a second one"), path);
+        }
+    }
 }
 
 /// <summary>A domain error at a place in a write's input: the API shows it with the path as <c>extensions.argumentPath</c>.</summary>

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Reference;
 
 namespace KnowledgeGraph.Api.Tests.Exchange;
 
@@ -21,8 +22,13 @@ public sealed class ImportExportTests : IDisposable
         Assert.Empty(run.Error);
         await using var store = await _workspace.OpenStoreAsync("graph.db");
         var counts = await store.CountAsync();
-        foreach (var kind in GraphSchema.NodeKinds.Where(k => k.Kind is not (NodeKind.Region or NodeKind.Field)))
+        foreach (var kind in GraphSchema.NodeKinds.Where(k => k.Kind is not (NodeKind.Region or NodeKind.Field or NodeKind.University)))
             Assert.Equal(RowsOf(Path.Combine(ExchangeWorkspace.SampleFolder, "nodes", $"{kind.Kind}.csv")), counts.Nodes.GetValueOrDefault(kind.Kind));
+        // The sample's five real universities (清华, 武大, 浙大, 西大, 桂电) are written onto the reference ones.
+        var linked = run.Output.Split('\n').Count(l => l.StartsWith("linked University:", StringComparison.Ordinal));
+        Assert.Equal(5, linked);
+        Assert.Equal(ReferenceOrganizations.All.Count + RowsOf(Path.Combine(ExchangeWorkspace.SampleFolder, "nodes", "University.csv")) - linked,
+            counts.Nodes[NodeKind.University]);
         foreach (var type in GraphSchema.LinkTypes)
             Assert.Equal(RowsOf(Path.Combine(ExchangeWorkspace.SampleFolder, "links", $"{type.Name}.csv")), counts.Links.GetValueOrDefault(type.Type));
         // Region and Field rows are upserted over the built-in ones: every key of the files is in the store.

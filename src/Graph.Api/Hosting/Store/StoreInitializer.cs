@@ -44,7 +44,7 @@ internal sealed partial class StoreInitializer(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         LogStoreReady(logger, options.Value.Kind);
 
-        var seeded = await ReferenceData.SeedAsync(store, cancellationToken).ConfigureAwait(false);
+        var seeded = await ReferenceData.SeedAsync(store, options.Value.ReferenceOrganizations, cancellationToken).ConfigureAwait(false);
         if (seeded > 0)
             LogSeededReferenceNodes(logger, seeded);
         var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal sealed partial class StoreInitializer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph store {StoreKind} is ready")]
     private static partial void LogStoreReady(ILogger logger, string storeKind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} built-in region and field nodes to the store")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} built-in region, field and university nodes to the store")]
     private static partial void LogSeededReferenceNodes(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: loading the sample data")]

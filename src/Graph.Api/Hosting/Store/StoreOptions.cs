@@ -10,6 +10,12 @@ public sealed class StoreOptions
 
     /// <summary>Whether an empty store is filled with the sample data on first start.</summary>
     public bool LoadSampleData { get; set; } = true;
+
+    /// <summary>
+    /// Whether the store holds the universities and colleges of the ministry's list (Reference/universities.csv): added on
+    /// first start and on upgrade, never overwriting a change.
+    /// </summary>
+    public bool ReferenceOrganizations { get; set; } = true;
 }
 
 /// <summary>The values of <see cref="StoreOptions.Kind"/>.</summary>
