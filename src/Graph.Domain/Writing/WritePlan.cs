@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Validation;
 
@@ -165,6 +166,15 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var properties = node.Properties;
         foreach (var (name, value) in p.Set) properties = properties.With(name, value);
         foreach (var name in p.Clear) properties = properties.With(name, null);
+        // Derived facts the patch does not name are derived again from the figures as patched.
+        if (node.Kind == NodeKind.Enterprise)
+        {
+            foreach (var derived in (string[])[EnterpriseFigures.SizeClassProperty, EnterpriseFigures.AboveDesignatedSizeProperty])
+            {
+                if (!p.Set.ContainsKey(derived) && (derived == EnterpriseFigures.SizeClassProperty || EnterpriseFigures.For(properties, null)?.Revenue is not null))
+                    properties = properties.With(derived, null);
+            }
+        }
         var clear = p.Clear.ToHashSet(StringComparer.Ordinal);
         return new WriteOperation.UpsertNode(new NodeInput(
             node.Kind, node.Key, p.Name ?? node.Name,

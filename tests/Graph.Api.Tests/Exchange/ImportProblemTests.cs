@@ -53,6 +53,12 @@ public sealed class ImportProblemTests : IDisposable
             "links/PAIRED_WITH.csv:3: to: the same link (from, to) is on line 2; give each a different key" },
         { "links/PAIRED_WITH.csv", "from,to,startDate,endDate\nEnterprise:91450204MA5K00013L,University:gxu,2021-01-01,2020-01-01\n",
             "links/PAIRED_WITH.csv:2: endDate: 2020-01-01 is before the start date 2021-01-01" },
+        { "nodes/Enterprise.csv", "creditCode,name,region,industrial,revenue,dataYear,aboveDesignatedSize\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,1999.99,2024,true\n",
+            "nodes/Enterprise.csv:2: aboveDesignatedSize: aboveDesignatedSize true contradicts the figures of 2024: an industrial enterprise with revenue 1999.99 万元 is not 规上 (industrial and revenue ≥ 2000 万元); leave the flag out, it is derived" },
+        { "nodes/Enterprise.csv", "creditCode,name,region,industrial,revenue,aboveDesignatedSize\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,2000,false\n",
+            "nodes/Enterprise.csv:2: aboveDesignatedSize: aboveDesignatedSize false contradicts the figures: an industrial enterprise with revenue 2000 万元 is 规上 (industrial and revenue ≥ 2000 万元); leave the flag out, it is derived" },
+        { "nodes/Enterprise.csv", "creditCode,name,region,yearlyFigures\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,2023 revenue=3000;2023 revenue=3100\n",
+            "nodes/Enterprise.csv:2: yearlyFigures: 2023 is given twice; give each year once" },
         { "links/MADE_UP.csv", "from,to\n",
             "links/MADE_UP.csv:1: file: no link type is named so (the types are: SUBSIDIARY_OF, HOSTS, LEADS, CO_BUILDS, MEMBER_OF, POSTS, APPLIES_TO, AWARDED, PAIRED_WITH, PARTICIPATES_IN, COOPERATION_AGREEMENT, TRANSFERS, HOLDS, ABOUT, EMPLOYED_BY, COMMISSIONED_TO)" },
     };
