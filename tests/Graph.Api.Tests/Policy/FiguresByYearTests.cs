@@ -30,9 +30,10 @@ public abstract class FiguresByYearTests(TestStore store)
 
     static System.Collections.Immutable.ImmutableArray<string> Entries(params string[] entries) => [.. entries];
 
-    async Task<PolicyApplication> StartAsync()
+    async Task<PolicyApplication> StartAsync(string? targetsFile = null)
     {
         var app = new PolicyApplication(store);
+        if (targetsFile is not null) app.With("Policy:TargetsFile", targetsFile);
         await app.SeedAsync(Falling, Rising, Large, NoFigures, Columns, University, Institution,
             Link(LinkType.Hosts, Large, Institution, Day(2024, 6, 1)),
             Link(LinkType.PairedWith, NoFigures, University, Day(2022, 5, 1), Day(2023, 6, 30)),
@@ -121,6 +122,48 @@ public abstract class FiguresByYearTests(TestStore store)
         Assert.Equal("450000", filed["target"]!["region"]!.GetValue<string>());
         Assert.Equal("Province", filed["target"]!["level"]!.GetValue<string>());
         Assert.Equal("广西壮族自治区", filed["target"]!["jurisdiction"]!.GetValue<string>());
+    }
+
+    [StoreFact]
+    public async Task ACityGivenItsOwnTargetsInATargetsFileIsMeasuredAgainstThem()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"targets-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "region,level,year,indicator,target,direction,seed,source\n450200,City,2024,Pairings,2,AtLeast,柳州示例,柳州示例方案：2024年结对子企业达到2家\n");
+        try
+        {
+            await using var app = await StartAsync(file);
+
+            var city = PolicyApplication.Ok(await app.AnalyseAsync("{ indicators(region: \"450200\", year: 2024) { indicator value met target { value seed } } }"))["indicators"]!;
+
+            var pairings = city.AsArray().Single(v => v!["indicator"]!.GetValue<string>() == "PAIRINGS")!;
+            Assert.Equal((2m, 2m, true), (pairings["value"]!.GetValue<decimal>(), pairings["target"]!["value"]!.GetValue<decimal>(), pairings["met"]!.GetValue<bool>()));
+            Assert.Null(city.AsArray().Single(v => v!["indicator"]!.GetValue<string>() == "FILED_INSTITUTIONS")!["target"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [StoreFact]
+    public async Task AWrongTargetsFileStopsTheStartNamingTheLine()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"targets-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "region,level,year,indicator,target,direction,seed,source\n450200,Province,2024,Pairings,2,AtLeast,x,y\n");
+        try
+        {
+            await using var app = new PolicyApplication(store);
+            app.With("Policy:TargetsFile", file);
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => app.PostAsync("{ dataVersion }"));
+
+            Assert.Contains("Policy:TargetsFile", error.Message);
+            Assert.Contains("line 2, level", error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [StoreFact]
