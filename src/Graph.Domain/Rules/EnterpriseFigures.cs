@@ -144,6 +144,24 @@ public static class EnterpriseFigures
         return [.. Series(properties).Where(f => f.Year != figures.Year).Append(figures).OrderBy(f => f.Year).Select(f => Format(f, industrial))];
     }
 
+    /// <summary>
+    /// The incoming properties with the stored series' other years kept: a year the incoming figures give replaces that
+    /// year; the single-year columns are left to <see cref="Derive"/> to set to the latest year again.
+    /// </summary>
+    public static PropertyBag KeepYears(PropertyBag stored, PropertyBag incoming)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var given = Series(incoming);
+        var kept = Series(stored).Where(f => given.All(g => g.Year != f.Year)).ToList();
+        if (kept.Count == 0) return incoming;
+        var industrial = incoming.Flag("industrial");
+        var result = incoming.With(SeriesProperty, kept.Concat(given).OrderBy(f => f.Year).Select(f => Format(f, industrial)).ToImmutableArray());
+        // The columns are the incoming latest year's; with an older year kept or a later one stored, the series decides them.
+        foreach (var name in YearlyProperties.Append(DataYear).Append(SizeClassProperty)) result = result.With(name, null);
+        return result;
+    }
+
     /// <summary>One entry of the series: the year, then <c>name=value</c> for each figure it has.</summary>
     public static string Format(YearFigures figures, bool? industrial = null)
     {

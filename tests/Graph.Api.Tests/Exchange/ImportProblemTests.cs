@@ -171,3 +171,35 @@ public sealed class ImportProblemTests : IDisposable
         Assert.Contains("is not a folder", run.Error);
     }
 }
+
+/// <summary>Importing a later year's figures keeps the earlier years: the series grows, the single-year columns follow the latest.</summary>
+public sealed class ImportFiguresByYearTests : IDisposable
+{
+    private const string Header = "creditCode,name,region,industrial,employees,revenue,hasRdActivity,dataYear\n";
+
+    private readonly ExchangeWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task LoadingTheNextYearKeepsTheYearBeforeAndDerives规上FromEach()
+    {
+        var in2024 = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("2024", new Dictionary<string, string>
+        {
+            ["nodes/Enterprise.csv"] = Header + "91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,320,1999.99,false,2024\n",
+        }));
+        var in2025 = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("2025", new Dictionary<string, string>
+        {
+            ["nodes/Enterprise.csv"] = Header + "91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,330,2600,true,2025\n",
+        }));
+
+        await using var store = await _workspace.OpenStoreAsync("graph.db");
+        var node = await store.GetNodeAsync("Enterprise:91450204MA5K00013L");
+        Assert.Equal((0, 0), (in2024.ExitCode, in2025.ExitCode));
+        Assert.Equal(["2024 employees=320 revenue=1999.99 hasRdActivity=false", "2025 employees=330 revenue=2600 hasRdActivity=true"],
+            node!.Properties.List("yearlyFigures").ToArray());
+        Assert.Equal((2025L, 2600m, true, "Medium"),
+            (node.Properties.Integer("dataYear"), node.Properties.Decimal("revenue"), node.Properties.Flag("aboveDesignatedSize"), node.Properties.Text("sizeClass")));
+        Assert.False(Domain.Rules.EnterpriseFigures.For(node.Properties, 2024)!.AboveDesignatedSizeFor(true));
+    }
+}
