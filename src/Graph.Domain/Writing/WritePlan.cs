@@ -40,13 +40,24 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var isOverride = false;
         foreach (var write in writes)
         {
+            // What the caller named: derived facts it did not name follow from the figures and are not its write.
+            var named = write.Operation switch
+            {
+                WriteOperation.PatchNode p => p.Patch.Set.Keys.ToHashSet(StringComparer.Ordinal),
+                WriteOperation.UpsertNode u => u.Node.Properties.Keys.ToHashSet(StringComparer.Ordinal),
+                _ => [],
+            };
+            // Checked before the rules so that a refusal of a contradicting flag cannot tell a caller what the figures hide.
+            if (!request.Actor.CanReadConfidential
+                && named.FirstOrDefault(n => n is EnterpriseFigures.SizeClassProperty or EnterpriseFigures.AboveDesignatedSizeProperty) is { } derived)
+                throw Located(new ForbiddenException($"{write.Path}: '{derived}' is confidential and checked against the figures: writing it needs the role '{Actor.AnalystRole}'"), write.Path.Then(derived));
             var operation = write.Operation is WriteOperation.PatchNode patch ? Patch(patch, current, write.Path) : write.Operation;
             if (operation is WriteOperation.UpsertNode upsert)
                 operation = new WriteOperation.UpsertNode(EnterpriseDefaults.Apply(upsert.Node));
             var (subject, problems) = Check(operation, existing);
             if (problems.Count > 0)
                 throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
-            isOverride |= Authorize(request, operation, current, write.Path);
+            isOverride |= Authorize(request, operation, current, write.Path, named);
             switch (operation)
             {
                 case WriteOperation.UpsertNode { Node: var node }:
@@ -106,7 +117,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
     }
 
     // Whether the caller may make this write; true when it is an admin's direct write of governed state (an override).
-    static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path)
+    static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path, HashSet<string> named)
     {
         var actor = request.Actor;
         switch (operation)
@@ -116,7 +127,8 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
                 var before = current.GetValueOrDefault(node.Id);
                 if (WriteAccess.IsReference(node.Id) && !actor.IsAdmin && (before is null || !before.HasSameContent(node)))
                     throw Located(new ForbiddenException($"{path}: {node.Id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may change it"), path);
-                if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties) is { Count: > 0 } hidden)
+                if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties)
+                        .Where(h => named.Contains(h) || !IsDerived(node.Kind, h)).ToList() is { Count: > 0 } hidden)
                 {
                     throw Located(new ForbiddenException(
                         $"{path}: {string.Join(", ", hidden.Select(h => $"'{h}'"))} of {node.Id} {(hidden.Count == 1 ? "is a" : "are")} confidential: "
@@ -148,6 +160,10 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             $"{path}: {GraphSchema.Of(type).Name} links to {toId} are governed by the policy workflow: use {workflow} "
             + $"(only the role '{Actor.AdminRole}' may write them directly, for data repair)"), path);
     }
+
+    // The size class always follows the figures; 规上 does where the revenue is known (else it is typed, and guarded).
+    static bool IsDerived(NodeKind kind, string property) =>
+        kind == NodeKind.Enterprise && property is EnterpriseFigures.SizeClassProperty or EnterpriseFigures.AboveDesignatedSizeProperty;
 
     // A patch becomes the node as read with what it names changed: the rest stays as stored.
     static WriteOperation.UpsertNode Patch(WriteOperation.PatchNode patch, Dictionary<string, Node?> current, InputPath path)
