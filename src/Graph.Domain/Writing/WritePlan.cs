@@ -128,7 +128,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
                 if (WriteAccess.IsReference(node.Id) && !actor.IsAdmin && (before is null || !before.HasSameContent(node)))
                     throw Located(new ForbiddenException($"{path}: {node.Id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may change it"), path);
                 if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties)
-                        .Where(h => named.Contains(h) || !IsDerived(node.Kind, h)).ToList() is { Count: > 0 } hidden)
+                        .Where(h => named.Contains(h) || !IsDerived(node.Kind, h) && !(IsFigure(node.Kind, h) && SameFigures(before, node))).ToList() is { Count: > 0 } hidden)
                 {
                     throw Located(new ForbiddenException(
                         $"{path}: {string.Join(", ", hidden.Select(h => $"'{h}'"))} of {node.Id} {(hidden.Count == 1 ? "is a" : "are")} confidential: "
@@ -164,6 +164,14 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
     // The size class always follows the figures; 规上 does where the revenue is known (else it is typed, and guarded).
     static bool IsDerived(NodeKind kind, string property) =>
         kind == NodeKind.Enterprise && property is EnterpriseFigures.SizeClassProperty or EnterpriseFigures.AboveDesignatedSizeProperty;
+
+    // Figures laid out again as a series (a node stored before the series existed) are not a change of figures.
+    static bool IsFigure(NodeKind kind, string property) =>
+        kind == NodeKind.Enterprise && (property is EnterpriseFigures.SeriesProperty || EnterpriseFigures.YearlyProperties.Contains(property));
+
+    static bool SameFigures(Node? before, NodeInput after) =>
+        before is not null && EnterpriseFigures.Series(before.Properties).Count > 0 && EnterpriseFigures.Series(before.Properties).Select(f => f with { AboveDesignatedSize = null })
+            .SequenceEqual(EnterpriseFigures.Series(after.Properties).Select(f => f with { AboveDesignatedSize = null }));
 
     // A patch becomes the node as read with what it names changed: the rest stays as stored.
     static WriteOperation.UpsertNode Patch(WriteOperation.PatchNode patch, Dictionary<string, Node?> current, InputPath path)

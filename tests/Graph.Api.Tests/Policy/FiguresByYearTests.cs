@@ -322,6 +322,20 @@ public abstract class FiguresByYearTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task AnEditorWithoutTheAnalystRoleCannotProbeTheDerivedFactsAndMayPatchTheRest()
+    {
+        await using var app = await StartAsync();
+
+        var probe = await app.EditAsync($$"""mutation { patchEnterprise(id: "{{Falling.Id}}", set: { aboveDesignatedSize: true }) { changes { id } } }""");
+        var sizeProbe = await app.EditAsync($$"""mutation { patchEnterprise(id: "{{Falling.Id}}", set: { sizeClass: LARGE }) { changes { id } } }""");
+        var rename = await app.EditAsync($$"""mutation { patchEnterprise(id: "{{Falling.Id}}", set: { website: "https://example.com" }) { changes { id } } }""");
+
+        Assert.Equal(["FORBIDDEN"], probe.ErrorCodes);
+        Assert.Equal(["FORBIDDEN"], sizeProbe.ErrorCodes);
+        Assert.Empty(rename.Errors);
+    }
+
+    [StoreFact]
     public async Task PatchingRevenueDerivesTheFlagAgain()
     {
         await using var app = await StartAsync();
