@@ -10,6 +10,7 @@ using KnowledgeGraph.Api.Hosting.Logging;
 using KnowledgeGraph.Api.Hosting.RateLimiting;
 using KnowledgeGraph.Api.Hosting.Store;
 using KnowledgeGraph.Api.Matchmaking;
+using KnowledgeGraph.Api.Policy;
 using KnowledgeGraph.Api.Schema;
 using KnowledgeGraph.Api.Writes;
 
@@ -56,6 +57,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
         .AddCollaboration(builder.Configuration)
         .AddChangeFeed()
         .AddMatchmaking()
+        .AddPolicyTargets(builder.Configuration)
         .AddGraphAuthentication(builder.Configuration)
         .AddGraphRateLimits(builder.Configuration)
         .AddKnowledgeGraphGraphQL(builder.Environment)

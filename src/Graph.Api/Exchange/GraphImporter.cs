@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Domain.Writing;
@@ -98,7 +99,8 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor, bool linkRefe
 
         var total = check.Rows.Sum(f => f.Rows);
         var storeProgress = progress is null ? null : new Relay(done => progress.Report(new ImportStage(WritingStage, done, total)));
-        var result = await writer.ImportAsync(Operations(files, linking, cancellationToken), actor, $"import {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", storeProgress, cancellationToken).ConfigureAwait(false);
+        var storesEnterprises = (await store.CountAsync(cancellationToken).ConfigureAwait(false)).Nodes.GetValueOrDefault(NodeKind.Enterprise) > 0;
+        var result = await writer.ImportAsync(Operations(files, linking, storesEnterprises ? store : null, cancellationToken), actor, $"import {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", storeProgress, cancellationToken).ConfigureAwait(false);
         return new ImportReport([], check.Rows, result, check.PropertiesCleared) { Matches = linking.Matches, LikelyDuplicates = linking.LikelyDuplicates };
     }
 
@@ -115,7 +117,8 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor, bool linkRefe
 
     // The second pass: the rows are read and parsed on another thread while the store writes, in batches through a
     // bounded channel, so reading never runs far ahead; a row that no longer reads stops the import.
-    private static async IAsyncEnumerable<WriteOperation> Operations(IReadOnlyList<GraphFile> files, ReferenceLinking linking, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // With a store that holds enterprises, their stored years are kept beside the rows' (EnterpriseFigures.KeepYears).
+    private static async IAsyncEnumerable<WriteOperation> Operations(IReadOnlyList<GraphFile> files, ReferenceLinking linking, IGraphStore? storedFigures, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<WriteOperation[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -136,7 +139,8 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor, bool linkRefe
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var operation in batch)
+                var withYears = storedFigures is null ? batch : await KeepStoredYearsAsync(storedFigures, batch, cancellationToken).ConfigureAwait(false);
+                foreach (var operation in withYears)
                     yield return operation;
             }
         }
@@ -145,6 +149,22 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor, bool linkRefe
             await stop.CancelAsync().ConfigureAwait(false);
             await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    // Loading 2025's figures must not drop 2024's: a row's years replace those years only.
+    private static async Task<WriteOperation[]> KeepStoredYearsAsync(IGraphStore store, WriteOperation[] batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.OfType<WriteOperation.UpsertNode>().Where(u => u.Node.Kind == NodeKind.Enterprise).Select(u => u.Node.Id).ToList();
+        if (ids.Count == 0) return batch;
+        var stored = await store.GetNodesAsync(ids, cancellationToken).ConfigureAwait(false);
+        if (stored.Count == 0) return batch;
+        WriteOperation Keep(WriteOperation operation)
+        {
+            if (operation is not WriteOperation.UpsertNode upsert || !stored.TryGetValue(upsert.Node.Id, out var before)) return operation;
+            var node = upsert.Node;
+            return new WriteOperation.UpsertNode(EnterpriseDefaults.Apply(node with { Properties = EnterpriseFigures.KeepYears(before.Properties, node.Properties) }));
+        }
+        return [.. batch.Select(Keep)];
     }
 
     private static IEnumerable<WriteOperation[]> Read(IReadOnlyList<GraphFile> files, ReferenceLinking linking, CancellationToken cancellationToken)

@@ -99,8 +99,8 @@ public sealed class FilingCheckType : ObjectGraphType<FilingAssessment>
         Name = "FilingCheck";
         Description = "A proposed R&D institution checked against the filing standard, item by item: what passes, what is missing and by how much. 研发机构备案核查。";
         Field<NonNullGraphType<BooleanGraphType>>("passed").Description("Whether every item passes. 是否符合备案条件。").Resolve(c => c.Source.Check.Passed);
-        Field<NonNullGraphType<EnterpriseSizeClassType>>("standardSize")
-            .Description("The size class whose standard applies: the largest participant's. 适用标准的企业规模。").Resolve(c => c.Source.Check.StandardSize);
+        Field("standardSize", PolicySchema.Enum(NodeKind.Enterprise, EnterpriseFigures.SizeClassProperty))
+            .Description("The size class whose standard applies: the largest participant's. 适用标准的企业规模。").Resolve(c => c.Source.Check.StandardSize.ToString());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FilingItemType>>>>("items").Description("Each item. 逐项核查。").Resolve(c => c.Source.Check.Items);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FilingItemType>>>>("failures").Description("The items that fail. 未达标项。").Resolve(c => c.Source.Check.Failures.ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notes").Description("How the check was made where the seeds leave room. 说明。").Resolve(c => c.Source.Check.Notes);
@@ -136,7 +136,7 @@ public sealed class FilingParticipantType : ObjectGraphType<KeyValuePair<string,
         Name = "FilingParticipant";
         Description = "A participating enterprise and its size class (国统字〔2017〕213号). 参建企业。";
         Field<NonNullGraphType<IdGraphType>>("enterpriseId").Description("The enterprise's id. 企业标识。").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<EnterpriseSizeClassType>>("sizeClass").Description("Its size class. 企业规模。").Resolve(c => c.Source.Value);
+        Field("sizeClass", PolicySchema.Enum(NodeKind.Enterprise, EnterpriseFigures.SizeClassProperty)).Description("Its size class. 企业规模。").Resolve(c => c.Source.Value.ToString());
     }
 }
 
@@ -149,19 +149,5 @@ public sealed class FileRdInstitutionPayloadType : ObjectGraphType<FilingResult>
         Description = "The filed institution and the check it passed. 备案结果。";
         Field("institution", PolicySchema.NonNull("Platform")).Description("The institution, a Platform with status 备案. 研发机构。").Resolve(c => c.Source.Institution);
         Field<NonNullGraphType<FilingCheckType>>("check").Description("The check, item by item. 核查结果。").Resolve(c => c.Source.Assessment);
-    }
-}
-
-/// <summary>The size classes of 国统字〔2017〕213号.</summary>
-public sealed class EnterpriseSizeClassType : EnumerationGraphType
-{
-    public EnterpriseSizeClassType()
-    {
-        Name = "EnterpriseSizeClass";
-        Description = "An industrial enterprise's size class (国统字〔2017〕213号). 企业规模。";
-        Add("LARGE", EnterpriseSizeClass.Large, "大型");
-        Add("MEDIUM", EnterpriseSizeClass.Medium, "中型");
-        Add("SMALL", EnterpriseSizeClass.Small, "小型");
-        Add("MICRO", EnterpriseSizeClass.Micro, "微型");
     }
 }

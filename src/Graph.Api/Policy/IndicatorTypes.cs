@@ -16,10 +16,14 @@ public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
         Description = "A policy indicator's value, with the target the seeds set beside it and the gap. 政策指标。";
         Field<NonNullGraphType<PolicyIndicatorType>>("indicator").Description("Which indicator. 指标。").Resolve(c => c.Source.Indicator);
         Field<NonNullGraphType<StringGraphType>>("name").Description("Its Chinese name. 指标名称。").Resolve(c => PolicyIndicatorType.Chinese(c.Source.Indicator));
+        Field<NonNullGraphType<IntGraphType>>("year").Description("The year: the enterprises' figures of that year, the graph as it stood on 31 December. 年度。").Resolve(c => c.Source.Year);
+        Field<NonNullGraphType<BooleanGraphType>>("noData")
+            .Description("True when nothing was measured: a share of no enterprise, or a count over no enterprise with figures for the year. value, gap and met are then null: no data is not 0 and does not meet a target. 无数据。")
+            .Resolve(c => c.Source.NoData);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
             .Description($"True when the value rests on, or counts, fewer than {SmallCells.MinimumCount} enterprises and the caller lacks the 'analyst' role: value, numerator, denominator, gap and met are then null, since they would point at those enterprises' confidential figures. 小样本隐藏。")
             .Resolve(c => Suppressed(c));
-        Field<DecimalGraphType>("value").Description("The value: a percentage or a count; null when suppressed. 指标值。").Resolve(c => Suppressed(c) ? null : decimal.Round(c.Source.Value, 2));
+        Field<DecimalGraphType>("value").Description("The value: a percentage or a count; null when suppressed or with no data. 指标值。").Resolve(c => Suppressed(c) || c.Source.NoData ? null : decimal.Round(c.Source.Value, 2));
         Field<NonNullGraphType<StringGraphType>>("unit").Description("% or enterprises. 单位。").Resolve(c => c.Source.Unit);
         Field<IntGraphType>("numerator").Description("What is counted; null when suppressed. 分子。").Resolve(c => Suppressed(c) ? null : c.Source.Numerator);
         Field<IntGraphType>("denominator").Description("Out of how many; null when suppressed. 分母。").Resolve(c => Suppressed(c) ? null : c.Source.Denominator);
@@ -45,14 +49,29 @@ public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
     }
 }
 
+/// <summary>One indicator over several years.</summary>
+public sealed class IndicatorHistoryType : ObjectGraphType<IndicatorHistory>
+{
+    public IndicatorHistoryType()
+    {
+        Name = "IndicatorHistory";
+        Description = "One policy indicator year by year, oldest first, each year beside the target that applies to it. 指标历年值。";
+        Field<NonNullGraphType<PolicyIndicatorType>>("indicator").Description("Which indicator. 指标。").Resolve(c => c.Source.Indicator);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its Chinese name. 指标名称。").Resolve(c => PolicyIndicatorType.Chinese(c.Source.Indicator));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values").Description("One value a year. 各年度值。").Resolve(c => c.Source.Values);
+    }
+}
+
 /// <summary>A target a seed sets.</summary>
 public sealed class IndicatorTargetType : ObjectGraphType<IndicatorTarget>
 {
     public IndicatorTargetType()
     {
         Name = "IndicatorTarget";
-        Description = "A target a seed sets for an indicator in a jurisdiction by the end of a year. 指标目标。";
-        Field<NonNullGraphType<StringGraphType>>("jurisdiction").Description("Where it applies. 适用地区。").Resolve(c => c.Source.Jurisdiction);
+        Description = "A target for an indicator in a jurisdiction by the end of a year, from the targets file (the seeds' targets ship with the service). 指标目标。";
+        Field<NonNullGraphType<StringGraphType>>("jurisdiction").Description("The region it applies to, by name. 适用地区。").Resolve(c => c.Source.Jurisdiction);
+        Field<NonNullGraphType<StringGraphType>>("region").Description("The region's GB/T 2260 code: a target applies to that region, not to the regions within it. 地区代码。").Resolve(c => c.Source.Region);
+        Field<NonNullGraphType<StringGraphType>>("level").Description("The region's level: Province, City or County. 层级。").Resolve(c => c.Source.Level.ToString());
         Field<NonNullGraphType<DecimalGraphType>>("value").Description("The target value. 目标值。").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<BooleanGraphType>>("atLeast").Description("True when the value should reach it (以上); false when it should fall to it (清零). 方向。").Resolve(c => c.Source.Direction == TargetDirection.AtLeast);
         Field<NonNullGraphType<IntGraphType>>("year").Description("By the end of which year. 目标年度。").Resolve(c => c.Source.Year);

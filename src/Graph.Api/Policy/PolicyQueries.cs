@@ -52,7 +52,7 @@ public static class PolicyQueries
             .Description("Enterprises paired with universities or institutes on a date, against the 1,000 target of 003. 结对子覆盖情况。")
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date; today by default. 统计日期。")
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
-            .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor())
+            .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor(), c.Targets())
                 .CoverageAsync(c.GetArgument<DateOnly?>("on") ?? c.Today(), c.GetArgument<string?>("region"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CentreStatusType>>>>("overdueCentres")
@@ -76,9 +76,18 @@ public static class PolicyQueries
             .Description("Every policy indicator for a region (with its sub-regions), an industry and a year, beside its target with the gap. 政策指标。")
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too; all regions when left out. 地区。", region => region.CheckedRegion())
             .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
-            .Argument<NonNullGraphType<IntGraphType>>("year", "The year: enterprises' figures of that data year, filings and pairings by its end, its target. 年度。")
-            .ResolveAsync(async c => await new PolicyIndicatorReport(c.Store())
+            .Argument<NonNullGraphType<IntGraphType>>("year", "The year: enterprises' figures of that year, filings and pairings as they stood on 31 December, the target due. 年度。")
+            .ResolveAsync(async c => await new PolicyIndicatorReport(c.Store(), c.Targets())
                 .EvaluateAsync(Scope(c), c.GetArgument<int>("year"), c.CancellationToken).ConfigureAwait(false));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorHistoryType>>>>("indicatorHistory")
+            .Description($"Every policy indicator year by year, from one year to another (at most {PolicyIndicatorReport.MaxYears}), for a region and an industry: each year as `indicators` gives it. 指标历年变化。")
+            .Argument<StringGraphType>("region", "A region code; its sub-regions count too; all regions when left out. 地区。", region => region.CheckedRegion())
+            .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
+            .Argument<NonNullGraphType<IntGraphType>>("from", "The first year. 起始年度。")
+            .Argument<NonNullGraphType<IntGraphType>>("to", "The last year. 截止年度。")
+            .ResolveAsync(async c => await new PolicyIndicatorReport(c.Store(), c.Targets())
+                .HistoryAsync(Scope(c), c.GetArgument<int>("from"), c.GetArgument<int>("to"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<PolicyListConnectionType>>("policyList")
             .Description("The enterprises on a policy list (双清零, 五类清单, 培育库), by name, a page at a time. Needs the 'analyst' role: "
@@ -88,7 +97,7 @@ public static class PolicyQueries
             .Argument<NonNullGraphType<PolicyListType>>("list", "Which list. 清单。")
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
             .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
-            .Argument<IntGraphType>("year", "Only enterprises with figures of this data year. 数据年度。")
+            .Argument<IntGraphType>("year", "The year whose figures decide who is on the list (enterprises without figures for it are not); each enterprise's latest year by default. 数据年度。")
             .Argument<IntGraphType>("first", $"How many, at most {MaxPage}; 50 by default. 每页数量。")
             .Argument<StringGraphType>("after", "Continue after this cursor. 游标。")
             .ResolveAsync(async c =>
@@ -98,7 +107,7 @@ public static class PolicyQueries
                     throw new InvalidInputException($"first: {first} is not between 0 and {MaxPage}");
                 var skip = PolicyCursor.After(c.GetArgument<string?>("after"));
                 var list = c.GetArgument<PolicyList>("list");
-                var page = await new PolicyIndicatorReport(c.Store()).ListAsync(list, ListScope(c), skip, first, c.CancellationToken).ConfigureAwait(false);
+                var page = await new PolicyIndicatorReport(c.Store(), c.Targets()).ListAsync(list, ListScope(c), skip, first, c.CancellationToken).ConfigureAwait(false);
                 return new PolicyListPage(list, page, skip);
             });
     }

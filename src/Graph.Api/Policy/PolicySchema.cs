@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Policy;
@@ -41,6 +42,10 @@ internal static class PolicySchema
 
     /// <summary>The store of the request.</summary>
     public static IGraphStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IGraphStore>();
+
+    /// <summary>The indicator targets the service was configured with (the shipped ones by default).</summary>
+    public static IndicatorTargets Targets(this IResolveFieldContext context) =>
+        context.RequestServices!.GetService<IndicatorTargets>() ?? IndicatorTargets.Shipped;
 
     /// <summary>Today, by the host's clock.</summary>
     public static DateOnly Today(this IResolveFieldContext context) =>

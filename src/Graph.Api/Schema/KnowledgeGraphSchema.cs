@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.Figures;
 using KnowledgeGraph.Api.Policy;
 using KnowledgeGraph.Api.Writes;
 
@@ -13,6 +14,7 @@ public sealed class KnowledgeGraphSchema : GraphQL.Types.Schema
         Subscription = new SubscriptionType(query.JournalEntryType);
         foreach (var type in query.CatalogTypes) RegisterType(type);
         PolicyMutations.AddTo(mutation);
+        FigureFields.AddTo(mutation);
         Description = "KnowledgeGraph: who works with whom in regional innovation — enterprises, universities, research institutes, platforms. 区域创新知识图谱。";
     }
 }

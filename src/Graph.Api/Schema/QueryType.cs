@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.Collaboration;
+using KnowledgeGraph.Api.Figures;
 using KnowledgeGraph.Api.Graph.Links;
 using KnowledgeGraph.Api.Graph.Lists;
 using KnowledgeGraph.Api.Graph.Nodes;
@@ -33,6 +34,7 @@ public sealed class QueryType : ObjectGraphType
         RootLists.AddTo(this, nodes);
         SearchField.AddTo(this, nodes);
         PolicyQueries.AddTo(this);
+        FigureFields.AddTo(nodes);
         CollaborationFields.AddTo(this, nodes);
         MatchmakingFields.AddTo(this, nodes);
         var (journalEntry, journalTypes) = JournalFields.AddTo(this);

@@ -128,11 +128,18 @@ public static class GraphSchema
             Int("employees", "从业人员", "employees (persons)", confidential: true),
             Money("revenue", "营业收入", "annual revenue (万元)", confidential: true),
             Money("rdExpenditure", "研发投入", "annual R&D expenditure (万元)", confidential: true),
-            Int("dataYear", "数据年度", "the year the figures are for"),
+            Int("dataYear", "数据年度", "the year the figures in these columns are for: the latest year of yearlyFigures"),
+            // One entry a year (Rules.EnterpriseFigures); confidential because the entries hold revenue and employees.
+            new("yearlyFigures", PropertyType.TextList, "年度数据",
+                "the figures and statuses per year, one entry a year: '2024 employees=320 revenue=2500 rdExpenditure=80 hasRdActivity=true highTech=true'",
+                Confidential: true),
             Flag("hasRdActivity", "有研发活动", "had R&D activity in the data year"),
             // Confidential like revenue, which it reveals (规上 industrial: ≥ 2,000 万元); with it public, the 规上 policy
             // lists were a public filter away.
-            Flag("aboveDesignatedSize", "规模以上", "above designated size (规上), as the statistics office lists it", confidential: true),
+            Flag("aboveDesignatedSize", "规模以上", "above designated size (规上) in the data year: derived from the figures (industrial and revenue ≥ 2,000 万元); typed only where revenue is unknown", confidential: true),
+            // Derived from employees and revenue like 规上, and as revealing of them.
+            new("sizeClass", PropertyType.Enum, "企业规模", "size class in the data year (国统字〔2017〕213号, industrial): derived from employees and revenue",
+                [new("Large", "大型"), new("Medium", "中型"), new("Small", "小型"), new("Micro", "微型")], Confidential: true),
             Flag("industrial", "工业企业", "an industrial enterprise"),
             Flag("stateOwned", "国有企业", "state-owned"),
             Flag("highTech", "高新技术企业", "a certified high-tech enterprise (高企)"),

@@ -54,11 +54,16 @@ public enum TargetDirection
     AtMost,
 }
 
-/// <summary>One target of one indicator in one jurisdiction by the end of a year, as a seed states it.</summary>
-public sealed record IndicatorTarget(Indicator Indicator, string Jurisdiction, decimal Target, TargetDirection Direction, int Year, string Seed, string Source);
+/// <summary>One target of one indicator in one jurisdiction (a region, by its code and name) by the end of a year, as a seed states it.</summary>
+public sealed record IndicatorTarget(Indicator Indicator, string Region, string Jurisdiction, Reference.RegionLevel Level, decimal Target, TargetDirection Direction, int Year, string Seed, string Source);
 
-/// <summary>An indicator's value beside its target: the gap is how far the value is from the target (0 when met).</summary>
-public sealed record IndicatorValue(Indicator Indicator, decimal Value, string Unit, int Numerator, int Denominator, IndicatorTarget? Target, decimal? Gap);
+/// <summary>
+/// An indicator's value in a year beside its target: the gap is how far the value is from the target (0 when met).
+/// <paramref name="NoData"/> when nothing was counted (a share of no enterprise, a count over no enterprise with figures
+/// for the year): the value is then no measurement, and the target neither met nor missed.
+/// </summary>
+public sealed record IndicatorValue(Indicator Indicator, decimal Value, string Unit, int Numerator, int Denominator, IndicatorTarget? Target, decimal? Gap,
+    int Year = 0, bool NoData = false);
 
 /// <summary>The five lists 五类清单 of 001 二(一).</summary>
 public enum FiveList
@@ -82,21 +87,6 @@ public static class PolicyIndicators
     public const decimal DoubleZeroRevenue = 50000m;
     /// <summary>001 二(六): "研发投入强度达1%以上".</summary>
     public const decimal CultivationRdIntensity = 0.01m;
-
-    /// <summary>The targets the seeds state: indicator → jurisdiction → target → year → seed.</summary>
-    public static readonly IReadOnlyList<IndicatorTarget> Targets =
-    [
-        new(Indicator.RdActivityShare, "广西", 30m, TargetDirection.AtLeast, 2028, "001", "有研发活动和研发机构的规模以上工业企业占比\"双提升\"至30%以上"),
-        new(Indicator.RdInstitutionShare, "广西", 30m, TargetDirection.AtLeast, 2028, "001", "有研发活动和研发机构的规模以上工业企业占比\"双提升\"至30%以上"),
-        new(Indicator.DoubleZero, "广西", 0m, TargetDirection.AtMost, 2028, "001", "营收5亿元以上无研发活动和无研发机构的工业企业\"双清零\""),
-        new(Indicator.StateOwnedWithoutRd, "广西", 0m, TargetDirection.AtMost, 2028, "001", "国有规模以上工业企业研发活动和研发机构全覆盖"),
-        new(Indicator.HighTechAboveScaleShare, "广西", 50m, TargetDirection.AtLeast, 2028, "001", "高新技术企业中规模以上工业企业数量占比达50%以上"),
-        new(Indicator.FiledInstitutions, "广西", 600m, TargetDirection.AtLeast, 2022, "000", "到2022年底……备案研发机构企业达到600家"),
-        new(Indicator.FiledInstitutions, "广西", 1000m, TargetDirection.AtLeast, 2023, "000", "到2023年底……备案研发机构企业达到1000家"),
-        new(Indicator.Pairings, "广西", 1000m, TargetDirection.AtLeast, 2023, "003", "到2023年，实现千家企业与高校院所结对子全覆盖"),
-        new(Indicator.RdInstitutionShare, "聊城", 50m, TargetDirection.AtLeast, 2020, "002", "到2020年底，规模以上工业企业研发机构建成率达到50%"),
-        new(Indicator.RdInstitutionShare, "聊城", 100m, TargetDirection.AtLeast, 2021, "002", "到2021年底，规模以上工业企业研发机构实现全覆盖"),
-    ];
 
     /// <summary>On the "双清零" list (001): industrial, revenue ≥ 5 亿元, neither R&amp;D activity nor an R&amp;D institution.</summary>
     public static bool IsDoubleZero(EnterpriseProfile e) =>
@@ -146,63 +136,42 @@ public static class PolicyIndicators
         enterprises.Where(e => IsOn(list, e)).ToList();
 
     /// <summary>
-    /// Every enterprise-derived indicator over the given enterprises, each beside the target of the jurisdiction for the year
-    /// (the earliest target year not before <paramref name="year"/>, else the latest), with the gap.
+    /// Every enterprise-derived indicator of a year over the enterprises with figures for it, each beside its target
+    /// (<paramref name="targetOf"/>) with the gap; no data where the population is empty.
     /// </summary>
-    public static IReadOnlyList<IndicatorValue> Evaluate(IEnumerable<EnterpriseProfile> enterprises, string jurisdiction, int year)
+    public static IReadOnlyList<IndicatorValue> Evaluate(IEnumerable<EnterpriseProfile> enterprises, int year, Func<Indicator, IndicatorTarget?> targetOf)
     {
         ArgumentNullException.ThrowIfNull(enterprises);
+        ArgumentNullException.ThrowIfNull(targetOf);
         var all = enterprises.ToList();
         var aboveScale = all.Where(e => e.AboveScaleIndustrial).ToList();
         var highTech = all.Where(e => e.HighTech).ToList();
         return
         [
-            Share(Indicator.RdActivityShare, aboveScale.Count(e => e.HasRdActivity), aboveScale.Count, jurisdiction, year),
-            Share(Indicator.RdInstitutionShare, aboveScale.Count(e => e.HasRdInstitution), aboveScale.Count, jurisdiction, year),
-            Count(Indicator.DoubleZero, all.Count(IsDoubleZero), all.Count, jurisdiction, year),
-            Count(Indicator.StateOwnedWithoutRd, all.Count(IsStateOwnedWithoutRd), all.Count(e => e.StateOwned && e.AboveScaleIndustrial), jurisdiction, year),
-            Share(Indicator.HighTechAboveScaleShare, highTech.Count(e => e.AboveScaleIndustrial), highTech.Count, jurisdiction, year),
-            Count(Indicator.HighTechCultivationPool, all.Count(IsInCultivationPool), all.Count, jurisdiction, year),
+            Share(Indicator.RdActivityShare, aboveScale.Count(e => e.HasRdActivity), aboveScale.Count, year, targetOf),
+            Share(Indicator.RdInstitutionShare, aboveScale.Count(e => e.HasRdInstitution), aboveScale.Count, year, targetOf),
+            Count(Indicator.DoubleZero, all.Count(IsDoubleZero), all.Count, year, targetOf),
+            Count(Indicator.StateOwnedWithoutRd, all.Count(IsStateOwnedWithoutRd), all.Count(e => e.StateOwned && e.AboveScaleIndustrial), year, targetOf),
+            Share(Indicator.HighTechAboveScaleShare, highTech.Count(e => e.AboveScaleIndustrial), highTech.Count, year, targetOf),
+            Count(Indicator.HighTechCultivationPool, all.Count(IsInCultivationPool), all.Count, year, targetOf),
         ];
     }
 
-    /// <summary>The indicators per group (a region code, an industry field); an enterprise in several groups counts in each.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<IndicatorValue>> EvaluateBy(
-        IEnumerable<EnterpriseProfile> enterprises, Func<EnterpriseProfile, IEnumerable<string>> groupsOf, string jurisdiction, int year)
+    /// <summary>A count of public facts (filed institutions, paired enterprises) on 31 December of a year, beside its target; a real zero, never no data.</summary>
+    public static IndicatorValue Count(Indicator indicator, int count, int year, IndicatorTarget? target) =>
+        WithTarget(indicator, count, "enterprises", count, count, year, target, noData: false);
+
+    static IndicatorValue Share(Indicator indicator, int numerator, int denominator, int year, Func<Indicator, IndicatorTarget?> targetOf) =>
+        // Percent in exact decimal arithmetic; a share of nothing is no data, not 0 % and not "met".
+        WithTarget(indicator, denominator == 0 ? 0m : numerator * 100m / denominator, "%", numerator, denominator, year, targetOf(indicator), noData: denominator == 0);
+
+    static IndicatorValue Count(Indicator indicator, int count, int population, int year, Func<Indicator, IndicatorTarget?> targetOf) =>
+        WithTarget(indicator, count, "enterprises", count, population, year, targetOf(indicator), noData: population == 0);
+
+    static IndicatorValue WithTarget(Indicator indicator, decimal value, string unit, int numerator, int denominator, int year, IndicatorTarget? target, bool noData)
     {
-        ArgumentNullException.ThrowIfNull(groupsOf);
-        return enterprises
-            .SelectMany(e => groupsOf(e).Distinct().Select(g => (Group: g, Enterprise: e)))
-            .GroupBy(x => x.Group, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Evaluate(g.Select(x => x.Enterprise), jurisdiction, year), StringComparer.Ordinal);
-    }
-
-    /// <summary>A count the store keeps (filed institutions, paired enterprises) beside its target.</summary>
-    public static IndicatorValue Count(Indicator indicator, int count, string jurisdiction, int year) =>
-        Count(indicator, count, count, jurisdiction, year);
-
-    /// <summary>The target of an indicator in a jurisdiction that applies to a year, if the seeds set one.</summary>
-    public static IndicatorTarget? TargetFor(Indicator indicator, string jurisdiction, int year)
-    {
-        var candidates = Targets.Where(t => t.Indicator == indicator && t.Jurisdiction == jurisdiction).OrderBy(t => t.Year).ToList();
-        return candidates.Find(t => t.Year >= year) ?? candidates.LastOrDefault();
-    }
-
-    static IndicatorValue Share(Indicator indicator, int numerator, int denominator, string jurisdiction, int year)
-    {
-        // Percent in exact decimal arithmetic; an empty population has no share, reported as 0.
-        var value = denominator == 0 ? 0m : numerator * 100m / denominator;
-        return WithTarget(indicator, value, "%", numerator, denominator, jurisdiction, year);
-    }
-
-    static IndicatorValue Count(Indicator indicator, int count, int population, string jurisdiction, int year) =>
-        WithTarget(indicator, count, "enterprises", count, population, jurisdiction, year);
-
-    static IndicatorValue WithTarget(Indicator indicator, decimal value, string unit, int numerator, int denominator, string jurisdiction, int year)
-    {
-        var target = TargetFor(indicator, jurisdiction, year);
-        decimal? gap = target is null ? null
+        decimal? gap = target is null || noData ? null
             : target.Direction == TargetDirection.AtLeast ? Math.Max(0m, target.Target - value) : Math.Max(0m, value - target.Target);
-        return new IndicatorValue(indicator, value, unit, numerator, denominator, target, gap);
+        return new IndicatorValue(indicator, value, unit, numerator, denominator, target, gap, year, noData);
     }
 }

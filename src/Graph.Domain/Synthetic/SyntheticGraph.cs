@@ -100,6 +100,7 @@ public sealed class SyntheticGraph
             ("dataYear", 2025L),
             ("hasRdActivity", hasRd),
             ("aboveDesignatedSize", EnterpriseSize.IsAboveDesignatedSize(industrial, revenueWan)),
+            ("sizeClass", EnterpriseSize.Classify(employees, revenueWan).ToString()),
             ("industrial", industrial),
             ("stateOwned", random.Chance(stateOwnedChance[(int)size])),
             ("highTech", w.HighTech[e]),

@@ -44,6 +44,7 @@ public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists 
         PropertyChecks.Check(input.Properties, info.Properties, input.Kind.ToString(), _references, problems);
         CheckParent(input, problems);
         InstitutionIdentifiers.Check(input, problems);
+        if (input.Kind == NodeKind.Enterprise) problems.AddRange(EnterpriseFigures.Check(input.Properties));
         foreach (var (kind, start, end) in DateOrder)
         {
             if (input.Kind == kind && input.Properties.Date(start) is { } from && input.Properties.Date(end) is { } to && to < from)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Validation;
 
@@ -40,13 +41,24 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var isOverride = false;
         foreach (var write in writes)
         {
+            // What the caller named: derived facts it did not name follow from the figures and are not its write.
+            var named = write.Operation switch
+            {
+                WriteOperation.PatchNode p => p.Patch.Set.Keys.ToHashSet(StringComparer.Ordinal),
+                WriteOperation.UpsertNode u => u.Node.Properties.Keys.ToHashSet(StringComparer.Ordinal),
+                _ => [],
+            };
+            // Checked before the rules so that a refusal of a contradicting flag cannot tell a caller what the figures hide.
+            if (!request.Actor.CanReadConfidential
+                && named.FirstOrDefault(n => n is EnterpriseFigures.SizeClassProperty or EnterpriseFigures.AboveDesignatedSizeProperty) is { } derived)
+                throw Located(new ForbiddenException($"{write.Path}: '{derived}' is confidential and checked against the figures: writing it needs the role '{Actor.AnalystRole}'"), write.Path.Then(derived));
             var operation = write.Operation is WriteOperation.PatchNode patch ? Patch(patch, current, write.Path) : write.Operation;
             if (operation is WriteOperation.UpsertNode upsert)
                 operation = new WriteOperation.UpsertNode(EnterpriseDefaults.Apply(upsert.Node));
             var (subject, problems) = Check(operation, existing);
             if (problems.Count > 0)
                 throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
-            isOverride |= Authorize(request, operation, current, write.Path);
+            isOverride |= Authorize(request, operation, current, write.Path, named);
             switch (operation)
             {
                 case WriteOperation.UpsertNode { Node: var node }:
@@ -106,7 +118,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
     }
 
     // Whether the caller may make this write; true when it is an admin's direct write of governed state (an override).
-    static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path)
+    static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path, HashSet<string> named)
     {
         var actor = request.Actor;
         if (actor.Jurisdiction.IsScoped)
@@ -118,7 +130,8 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
                 var before = current.GetValueOrDefault(node.Id);
                 if (WriteAccess.IsReference(node.Id) && !actor.IsAdmin && (before is null || !before.HasSameContent(node)))
                     throw Located(new ForbiddenException($"{path}: {node.Id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may change it"), path);
-                if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties) is { Count: > 0 } hidden)
+                if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties)
+                        .Where(h => named.Contains(h) || !IsDerived(node.Kind, h) && !(IsFigure(node.Kind, h) && SameFigures(before, node))).ToList() is { Count: > 0 } hidden)
                 {
                     throw Located(new ForbiddenException(
                         $"{path}: {string.Join(", ", hidden.Select(h => $"'{h}'"))} of {node.Id} {(hidden.Count == 1 ? "is a" : "are")} confidential: "
@@ -195,6 +208,18 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             + $"(only the role '{Actor.AdminRole}' may write them directly, for data repair)"), path);
     }
 
+    // The size class always follows the figures; 规上 does where the revenue is known (else it is typed, and guarded).
+    static bool IsDerived(NodeKind kind, string property) =>
+        kind == NodeKind.Enterprise && property is EnterpriseFigures.SizeClassProperty or EnterpriseFigures.AboveDesignatedSizeProperty;
+
+    // Figures laid out again as a series (a node stored before the series existed) are not a change of figures.
+    static bool IsFigure(NodeKind kind, string property) =>
+        kind == NodeKind.Enterprise && (property is EnterpriseFigures.SeriesProperty || EnterpriseFigures.YearlyProperties.Contains(property));
+
+    static bool SameFigures(Node? before, NodeInput after) =>
+        before is not null && EnterpriseFigures.Series(before.Properties).Count > 0 && EnterpriseFigures.Series(before.Properties).Select(f => f with { AboveDesignatedSize = null })
+            .SequenceEqual(EnterpriseFigures.Series(after.Properties).Select(f => f with { AboveDesignatedSize = null }));
+
     // A patch becomes the node as read with what it names changed: the rest stays as stored.
     static WriteOperation.UpsertNode Patch(WriteOperation.PatchNode patch, Dictionary<string, Node?> current, InputPath path)
     {
@@ -212,6 +237,15 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var properties = node.Properties;
         foreach (var (name, value) in p.Set) properties = properties.With(name, value);
         foreach (var name in p.Clear) properties = properties.With(name, null);
+        // Derived facts the patch does not name are derived again from the figures as patched.
+        if (node.Kind == NodeKind.Enterprise)
+        {
+            foreach (var derived in (string[])[EnterpriseFigures.SizeClassProperty, EnterpriseFigures.AboveDesignatedSizeProperty])
+            {
+                if (!p.Set.ContainsKey(derived) && (derived == EnterpriseFigures.SizeClassProperty || EnterpriseFigures.For(properties, null)?.Revenue is not null))
+                    properties = properties.With(derived, null);
+            }
+        }
         var clear = p.Clear.ToHashSet(StringComparer.Ordinal);
         return new WriteOperation.UpsertNode(new NodeInput(
             node.Kind, node.Key, p.Name ?? node.Name,

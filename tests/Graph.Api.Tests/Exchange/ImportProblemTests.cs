@@ -53,6 +53,12 @@ public sealed class ImportProblemTests : IDisposable
             "links/PAIRED_WITH.csv:3: to: the same link (from, to) is on line 2; give each a different key" },
         { "links/PAIRED_WITH.csv", "from,to,startDate,endDate\nEnterprise:91450204MA5K00013L,University:gxu,2021-01-01,2020-01-01\n",
             "links/PAIRED_WITH.csv:2: endDate: 2020-01-01 is before the start date 2021-01-01" },
+        { "nodes/Enterprise.csv", "creditCode,name,region,industrial,revenue,dataYear,aboveDesignatedSize\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,1999.99,2024,true\n",
+            "nodes/Enterprise.csv:2: aboveDesignatedSize: aboveDesignatedSize true contradicts the figures of 2024: an industrial enterprise with revenue 1999.99 万元 is not 规上 (industrial and revenue ≥ 2000 万元); leave the flag out, it is derived" },
+        { "nodes/Enterprise.csv", "creditCode,name,region,industrial,revenue,aboveDesignatedSize\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,2000,false\n",
+            "nodes/Enterprise.csv:2: aboveDesignatedSize: aboveDesignatedSize false contradicts the figures: an industrial enterprise with revenue 2000 万元 is 规上 (industrial and revenue ≥ 2000 万元); leave the flag out, it is derived" },
+        { "nodes/Enterprise.csv", "creditCode,name,region,yearlyFigures\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,2023 revenue=3000;2023 revenue=3100\n",
+            "nodes/Enterprise.csv:2: yearlyFigures: 2023 is given twice; give each year once" },
         { "links/MADE_UP.csv", "from,to\n",
             "links/MADE_UP.csv:1: file: no link type is named so (the types are: SUBSIDIARY_OF, HOSTS, LEADS, CO_BUILDS, MEMBER_OF, POSTS, APPLIES_TO, AWARDED, PAIRED_WITH, PARTICIPATES_IN, COOPERATION_AGREEMENT, TRANSFERS, HOLDS, ABOUT, EMPLOYED_BY, COMMISSIONED_TO)" },
     };
@@ -163,5 +169,37 @@ public sealed class ImportProblemTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("INVALID_INPUT", run.Error);
         Assert.Contains("is not a folder", run.Error);
+    }
+}
+
+/// <summary>Importing a later year's figures keeps the earlier years: the series grows, the single-year columns follow the latest.</summary>
+public sealed class ImportFiguresByYearTests : IDisposable
+{
+    private const string Header = "creditCode,name,region,industrial,employees,revenue,hasRdActivity,dataYear\n";
+
+    private readonly ExchangeWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task LoadingTheNextYearKeepsTheYearBeforeAndDerives规上FromEach()
+    {
+        var in2024 = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("2024", new Dictionary<string, string>
+        {
+            ["nodes/Enterprise.csv"] = Header + "91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,320,1999.99,false,2024\n",
+        }));
+        var in2025 = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("2025", new Dictionary<string, string>
+        {
+            ["nodes/Enterprise.csv"] = Header + "91450204MA5K00013L,柳州示例精工机械有限公司,450204,true,330,2600,true,2025\n",
+        }));
+
+        await using var store = await _workspace.OpenStoreAsync("graph.db");
+        var node = await store.GetNodeAsync("Enterprise:91450204MA5K00013L");
+        Assert.Equal((0, 0), (in2024.ExitCode, in2025.ExitCode));
+        Assert.Equal(["2024 employees=320 revenue=1999.99 hasRdActivity=false", "2025 employees=330 revenue=2600 hasRdActivity=true"],
+            node!.Properties.List("yearlyFigures").ToArray());
+        Assert.Equal((2025L, 2600m, true, "Medium"),
+            (node.Properties.Integer("dataYear"), node.Properties.Decimal("revenue"), node.Properties.Flag("aboveDesignatedSize"), node.Properties.Text("sizeClass")));
+        Assert.False(Domain.Rules.EnterpriseFigures.For(node.Properties, 2024)!.AboveDesignatedSizeFor(true));
     }
 }

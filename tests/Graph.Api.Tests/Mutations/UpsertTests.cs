@@ -27,7 +27,7 @@ public abstract class UpsertTests(MutationApplication app)
         Assert.Equal<string>(["示例精工"], stored.Aliases);
         AssertProperties(
             PropertyBag.Of(("region", "450204"), ("fields", new[] { "machinery" }), ("employees", 1000L), ("revenue", 40000.5m),
-                ("highTech", true), ("foundedOn", new DateOnly(2006, 3, 15))),
+                ("highTech", true), ("foundedOn", new DateOnly(2006, 3, 15)), ("sizeClass", "Large")),
             stored.Properties);
     }
 

@@ -39,7 +39,7 @@ public sealed class PolicyIndicatorsTests
             Industrial("small", 1000m, rdActivity: true), // below designated size: outside the population
         ];
 
-        var values = PolicyIndicators.Evaluate(enterprises, "广西", 2026);
+        var values = PolicyIndicators.Evaluate(enterprises, 2026, Guangxi(2026));
 
         var activity = values.Single(v => v.Indicator == Indicator.RdActivityShare);
         Assert.Equal(50m, activity.Value);
@@ -56,26 +56,27 @@ public sealed class PolicyIndicatorsTests
     [Fact]
     public void LiaochengsInstitutionTargetIsFiftyPercentIn2020AndFullCoverageIn2021()
     {
-        Assert.Equal(50m, PolicyIndicators.TargetFor(Indicator.RdInstitutionShare, "聊城", 2020)!.Target);
-        Assert.Equal(100m, PolicyIndicators.TargetFor(Indicator.RdInstitutionShare, "聊城", 2021)!.Target);
+        Assert.Equal(50m, IndicatorTargets.Shipped.For(Indicator.RdInstitutionShare, "371500", 2020)!.Target);
+        Assert.Equal(100m, IndicatorTargets.Shipped.For(Indicator.RdInstitutionShare, "371500", 2021)!.Target);
+        Assert.Equal("聊城市", IndicatorTargets.Shipped.For(Indicator.RdInstitutionShare, "371500", 2021)!.Jurisdiction);
     }
 
     [Fact]
     public void FiledInstitutionsAreCountedAgainst600In2022And1000In2023()
     {
-        var in2022 = PolicyIndicators.Count(Indicator.FiledInstitutions, 450, "广西", 2022);
-        var in2023 = PolicyIndicators.Count(Indicator.FiledInstitutions, 450, "广西", 2023);
+        var in2022 = PolicyIndicators.Count(Indicator.FiledInstitutions, 450, 2022, IndicatorTargets.Shipped.For(Indicator.FiledInstitutions, "450000", 2022));
+        var in2023 = PolicyIndicators.Count(Indicator.FiledInstitutions, 450, 2023, IndicatorTargets.Shipped.For(Indicator.FiledInstitutions, "450000", 2023));
 
         Assert.Equal(150m, in2022.Gap);
         Assert.Equal(550m, in2023.Gap);
         Assert.Equal("000", in2023.Target!.Seed);
-        Assert.Equal(1000m, PolicyIndicators.Count(Indicator.Pairings, 0, "广西", 2023).Gap);
+        Assert.Equal(1000m, PolicyIndicators.Count(Indicator.Pairings, 0, 2023, IndicatorTargets.Shipped.For(Indicator.Pairings, "450000", 2023)).Gap);
     }
 
     [Fact]
     public void TheDoubleZeroCountHasATargetOfZero()
     {
-        var value = PolicyIndicators.Evaluate([Industrial("a"), Industrial("b", rdActivity: true)], "广西", 2028)
+        var value = PolicyIndicators.Evaluate([Industrial("a"), Industrial("b", rdActivity: true)], 2028, Guangxi(2028))
             .Single(v => v.Indicator == Indicator.DoubleZero);
 
         Assert.Equal(1m, value.Value);
@@ -97,7 +98,7 @@ public sealed class PolicyIndicatorsTests
     public void TheHighTechShareCountsHighTechEnterprisesThatAreAboveScaleIndustrial()
     {
         var value = PolicyIndicators.Evaluate(
-            [Industrial("a", 3000m) with { HighTech = true }, Industrial("b", 500m) with { HighTech = true }, Industrial("c", 3000m)], "广西", 2028)
+            [Industrial("a", 3000m) with { HighTech = true }, Industrial("b", 500m) with { HighTech = true }, Industrial("c", 3000m)], 2028, Guangxi(2028))
             .Single(v => v.Indicator == Indicator.HighTechAboveScaleShare);
 
         Assert.Equal(50m, value.Value);
@@ -132,13 +133,43 @@ public sealed class PolicyIndicatorsTests
     }
 
     [Fact]
-    public void IndicatorsGroupByRegion()
+    public void ACityIsNotHeldToItsProvincesTargetsNorACountyToItsCitys()
     {
-        var byRegion = PolicyIndicators.EvaluateBy(
-            [Industrial("a", 3000m, rdActivity: true), Industrial("b", 3000m) with { RegionCode = "450100" }],
-            e => e.RegionCode is null ? [] : [e.RegionCode], "广西", 2028);
-
-        Assert.Equal(100m, byRegion["450200"].Single(v => v.Indicator == Indicator.RdActivityShare).Value);
-        Assert.Equal(0m, byRegion["450100"].Single(v => v.Indicator == Indicator.RdActivityShare).Value);
+        Assert.Null(IndicatorTargets.Shipped.For(Indicator.FiledInstitutions, "450200", 2023));
+        Assert.Null(IndicatorTargets.Shipped.For(Indicator.RdInstitutionShare, "371502", 2021));
     }
+
+    [Fact]
+    public void AShareOfNoEnterpriseIsNoDataNeitherMetNorMissed()
+    {
+        var values = PolicyIndicators.Evaluate([], 2028, Guangxi(2028));
+
+        var share = values.Single(v => v.Indicator == Indicator.RdActivityShare);
+        Assert.True(share.NoData);
+        Assert.Null(share.Gap);
+        Assert.Equal(30m, share.Target!.Target);
+        Assert.True(values.Single(v => v.Indicator == Indicator.DoubleZero).NoData);
+    }
+
+    [Fact]
+    public void ATargetsFileIsReadAndItsMistakesNamed()
+    {
+        var targets = IndicatorTargets.Parse("region,level,year,indicator,target,direction,seed,source\n450200,City,2026,Pairings,120,AtLeast,柳州,示例\n", "t.csv");
+        Assert.Equal(120m, targets.For(Indicator.Pairings, "450200", 2025)!.Target);
+
+        var wrongLevel = Assert.Throws<Errors.InvalidInputException>(() => IndicatorTargets.Parse("region,level,year,indicator,target,direction,seed,source\n450200,Province,2026,Pairings,1,AtLeast,x,y\n", "t.csv"));
+        Assert.Contains("line 2, level", wrongLevel.Message);
+        var unknown = Assert.Throws<Errors.InvalidInputException>(() => IndicatorTargets.Parse("region,level,year,indicator,target,direction,seed,source\n450200,City,2026,Ties,1,AtLeast,x,y\n", "t.csv"));
+        Assert.Contains("indicator", unknown.Message);
+    }
+
+    [Fact]
+    public void TheShippedTargetsAreTheSeeds()
+    {
+        Assert.Equal(10, IndicatorTargets.Shipped.All.Count);
+        Assert.All(IndicatorTargets.Shipped.All, t => Assert.Contains(t.Region, new[] { "450000", "371500" }));
+        Assert.Equal(600m, IndicatorTargets.Shipped.For(Indicator.FiledInstitutions, "450000", 2022)!.Target);
+    }
+
+    static Func<Indicator, IndicatorTarget?> Guangxi(int year) => indicator => IndicatorTargets.Shipped.For(indicator, "450000", year);
 }

@@ -40,6 +40,12 @@ public static class PropertyFields
             field = type.Field(property.Name, enums.Of(owner, property))
                 .Resolve(context => properties(context.Source).Text(property.Name));
         }
+        else if (property.IsList && property.Confidential)
+        {
+            // Nullable: withheld from a caller without the role, it must not null its parent.
+            field = type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>(property.Name)
+                .Resolve(context => properties(context.Source).List(property.Name));
+        }
         else if (property.IsList)
         {
             field = type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(property.Name)

@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Domain.Policy;
 public sealed record PairingCoverage(DateOnly AsOf, string? Region, int PairedEnterprises, int ActivePairings, IndicatorTarget? Target, decimal? Gap);
 
 /// <summary>The 结对子 workflow (seed 003 一): pair an enterprise with a university or institute, end a pairing, measure coverage.</summary>
-public sealed class PairingWorkflow(GraphWriter writer, Actor actor)
+public sealed class PairingWorkflow(GraphWriter writer, Actor actor, IndicatorTargets? targets = null)
 {
     readonly IGraphStore store = writer.Store;
 
@@ -70,7 +70,8 @@ public sealed class PairingWorkflow(GraphWriter writer, Actor actor)
         }
 
         var paired = active.Select(l => l.FromId).Distinct(StringComparer.Ordinal).Count();
-        var value = PolicyIndicators.Count(Indicator.Pairings, paired, PolicyGraph.JurisdictionOf(regionCode), asOf.Year);
+        var target = (targets ?? IndicatorTargets.Shipped).For(Indicator.Pairings, PolicyGraph.JurisdictionOf(regionCode), asOf.Year);
+        var value = PolicyIndicators.Count(Indicator.Pairings, paired, asOf.Year, target);
         return new PairingCoverage(asOf, regionCode, paired, active.Count, value.Target, value.Gap);
     }
 

@@ -45,20 +45,10 @@ internal static class PolicyGraph
         writer.WriteAsync(WriteRequest.Of(actor, operation, operations) with { ExpectedDataVersion = readVersion, FromWorkflow = true }, cancellationToken);
 
     /// <summary>
-    /// The jurisdiction whose targets apply to a region: the nearest of the region and its ancestors that a target names
-    /// (广西 for 柳州市, 聊城 for 东昌府区); the home province when no region is given.
+    /// The jurisdiction whose targets apply to a scope: the region itself (a city is not held to its province's targets),
+    /// or the home province when no region is named.
     /// </summary>
-    public static string JurisdictionOf(string? regionCode)
-    {
-        var names = PolicyIndicators.Targets.Select(t => t.Jurisdiction).Distinct().ToList();
-        var chain = Regions.Chain(regionCode ?? HomeProvince.Default.Code);
-        foreach (var region in chain)
-        {
-            var match = names.Find(n => region.Name.StartsWith(n, StringComparison.Ordinal));
-            if (match is not null) return match;
-        }
-        return chain.Count > 0 ? chain[^1].Name : HomeProvince.Default.Region.Name;
-    }
+    public static string JurisdictionOf(string? regionCode) => regionCode ?? HomeProvince.Default.Code;
 
     /// <summary>The Chinese label of an enum value of a catalog property.</summary>
     public static string Label(IReadOnlyList<EnumValue> values, string name) => values.FirstOrDefault(v => v.Name == name)?.Chinese ?? name;

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Domain.Policy;
@@ -24,15 +25,25 @@ public enum PolicyList
     CultivationPool,
 }
 
-/// <summary>Which enterprises an indicator or list counts: a region with its sub-regions, a field with its sub-fields, a data year.</summary>
+/// <summary>Which enterprises an indicator or list counts: a region with its sub-regions, a field with its sub-fields, a year (the latest with figures when null).</summary>
 public sealed record IndicatorScope(string? Region = null, string? Field = null, int? Year = null);
 
+/// <summary>One indicator over several years, oldest first.</summary>
+public sealed record IndicatorHistory(Indicator Indicator, IReadOnlyList<IndicatorValue> Values);
+
 /// <summary>
-/// The policy indicators and lists over the graph (DOMAIN.md rule 7; seeds 001, 002, 000, 003). An enterprise's R&amp;D
-/// institution is a platform it HOSTS that is not delisted; its platforms are those it hosts, leads or co-builds.
+/// The policy indicators and lists over the graph (DOMAIN.md rule 7; seeds 001, 002, 000, 003), each for a year: the
+/// enterprises' figures of that year (<see cref="EnterpriseFigures"/>), and the graph as it stood on 31 December — an
+/// enterprise's R&amp;D institution is a platform it HOSTS, the link in force and the platform not delisted by then; its
+/// platforms are those it hosts, leads or co-builds likewise; pairings are those in force; institutions count once filed.
 /// </summary>
-public sealed class PolicyIndicatorReport(IGraphStore store)
+public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? targets = null)
 {
+    /// <summary>The most years one history covers.</summary>
+    public const int MaxYears = 30;
+
+    readonly IndicatorTargets _targets = targets ?? IndicatorTargets.Shipped;
+
     /// <summary>The Chinese name of a list.</summary>
     public static string Name(PolicyList list) => list switch
     {
@@ -60,29 +71,30 @@ public sealed class PolicyIndicatorReport(IGraphStore store)
     };
 
     /// <summary>
-    /// Every indicator in the scope, beside the target of the jurisdiction the region lies in for the year (the home
-    /// province's when no region is named), with the gap. Filings count institutions filed by the end of the year, pairings
-    /// the enterprises paired at its end.
+    /// Every indicator in the scope for a year, beside the target of the scope's own region (the home province's when no
+    /// region is named), with the gap.
     /// </summary>
     public async Task<IReadOnlyList<IndicatorValue>> EvaluateAsync(IndicatorScope scope, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        CheckYear(year, "year");
         var graph = await LoadAsync(scope, cancellationToken).ConfigureAwait(false);
-        var jurisdiction = PolicyGraph.JurisdictionOf(scope.Region);
-        var endOfYear = new DateOnly(year, 12, 31);
-        var inScope = graph.Profiles.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var filed = graph.Hosts
-            .Where(l => inScope.Contains(l.FromId) && graph.Platforms.TryGetValue(l.ToId, out var p)
-                && p.Properties.Text("status") == "Filed" && (p.Properties.Date("filedOn") ?? p.Properties.Date("statusDate")) is { } on && on <= endOfYear)
-            .Select(l => l.FromId).Distinct(StringComparer.Ordinal).Count();
-        var paired = graph.Pairings.Where(l => inScope.Contains(l.FromId) && PolicyGraph.InForce(l, endOfYear))
-            .Select(l => l.FromId).Distinct(StringComparer.Ordinal).Count();
-        return
-        [
-            .. PolicyIndicators.Evaluate(graph.Profiles, jurisdiction, year),
-            PolicyIndicators.Count(Indicator.FiledInstitutions, filed, jurisdiction, year),
-            PolicyIndicators.Count(Indicator.Pairings, paired, jurisdiction, year),
-        ];
+        return Evaluate(graph, scope, year);
+    }
+
+    /// <summary>Each indicator in the scope for every year from <paramref name="from"/> to <paramref name="to"/>, read from one pass over the graph.</summary>
+    public async Task<IReadOnlyList<IndicatorHistory>> HistoryAsync(IndicatorScope scope, int from, int to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        CheckYear(from, "from");
+        CheckYear(to, "to");
+        if (to < from) throw new InvalidInputException($"to: {to} is before from {from}");
+        if (to - from + 1 > MaxYears) throw new InvalidInputException($"from–to: {to - from + 1} years; at most {MaxYears} at once");
+        var graph = await LoadAsync(scope, cancellationToken).ConfigureAwait(false);
+        var years = Enumerable.Range(from, to - from + 1).Select(y => Evaluate(graph, scope, y)).ToList();
+        return Enum.GetValues<Indicator>()
+            .Select(indicator => new IndicatorHistory(indicator, years.Select(values => values.Single(v => v.Indicator == indicator)).ToList()))
+            .ToList();
     }
 
     /// <summary>A page of the enterprises on a list in the scope, by name then id, and how many there are in all.</summary>
@@ -91,13 +103,69 @@ public sealed class PolicyIndicatorReport(IGraphStore store)
         ArgumentNullException.ThrowIfNull(scope);
         if (skip < 0 || take < 0)
             throw new InvalidInputException("paging: skip and take cannot be negative");
+        if (scope.Year is { } year) CheckYear(year, "year");
         var graph = await LoadAsync(scope, cancellationToken).ConfigureAwait(false);
-        var members = graph.Profiles.Where(p => IsOn(list, p)).Select(p => graph.Enterprises[p.Id])
+        var members = Profiles(graph, scope.Year).Where(p => IsOn(list, p)).Select(p => graph.Enterprises[p.Id])
             .OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
         return new Page<Node>(members.Skip(skip).Take(take).ToList(), members.Count);
     }
 
-    sealed record Graph(List<EnterpriseProfile> Profiles, Dictionary<string, Node> Enterprises, Dictionary<string, Node> Platforms, List<Link> Hosts, List<Link> Pairings);
+    IReadOnlyList<IndicatorValue> Evaluate(Graph graph, IndicatorScope scope, int year)
+    {
+        var jurisdiction = PolicyGraph.JurisdictionOf(scope.Region);
+        var endOfYear = new DateOnly(year, 12, 31);
+        var filed = graph.PlatformLinks
+            .Where(l => l.Type == LinkType.Hosts && PolicyGraph.InForce(l, endOfYear) && graph.Platforms.TryGetValue(l.ToId, out var p) && IsFiledBy(p, endOfYear))
+            .Select(l => l.FromId).Distinct(StringComparer.Ordinal).Count();
+        var paired = graph.Pairings.Where(l => PolicyGraph.InForce(l, endOfYear)).Select(l => l.FromId).Distinct(StringComparer.Ordinal).Count();
+        return
+        [
+            .. PolicyIndicators.Evaluate(Profiles(graph, year), year, indicator => _targets.For(indicator, jurisdiction, year)),
+            PolicyIndicators.Count(Indicator.FiledInstitutions, filed, year, _targets.For(Indicator.FiledInstitutions, jurisdiction, year)),
+            PolicyIndicators.Count(Indicator.Pairings, paired, year, _targets.For(Indicator.Pairings, jurisdiction, year)),
+        ];
+    }
+
+    // The enterprises with figures for the year (the latest each has when null), as the graph stood at its end.
+    static List<EnterpriseProfile> Profiles(Graph graph, int? year)
+    {
+        var profiles = new List<EnterpriseProfile>();
+        foreach (var e in graph.Enterprises.Values)
+        {
+            if (EnterpriseFigures.For(e.Properties, year) is not { } figures) continue;
+            var asOf = new DateOnly(figures.Year, 12, 31);
+            var live = graph.PlatformLinksOf[e.Id].Where(l => PolicyGraph.InForce(l, asOf) && graph.Platforms.TryGetValue(l.ToId, out var p) && IsLive(p, asOf)).ToList();
+            profiles.Add(Profile(e, figures, live.Exists(l => l.Type == LinkType.Hosts), live.Count > 0));
+        }
+        return profiles;
+    }
+
+    // A platform counts from its establishment (or filing) until it is delisted.
+    static bool IsLive(Node platform, DateOnly on)
+    {
+        var p = platform.Properties;
+        if (p.Text("status") == "Delisted" && (p.Date("statusDate") is not { } delisted || delisted <= on)) return false;
+        return (p.Date("establishedOn") ?? p.Date("filedOn")) is not { } start || start <= on;
+    }
+
+    // Filed by that day (000 counts 备案研发机构企业) and not delisted by then: a later accreditation does not undo the filing.
+    static bool IsFiledBy(Node platform, DateOnly on)
+    {
+        var p = platform.Properties;
+        var filedOn = p.Date("filedOn") ?? (p.Text("status") == "Filed" ? p.Date("statusDate") : null);
+        return filedOn is { } date && date <= on && IsLive(platform, on);
+    }
+
+    static void CheckYear(int year, string argument)
+    {
+        if (year is < EnterpriseFigures.MinYear or > EnterpriseFigures.MaxYear)
+            throw new InvalidInputException($"{argument}: {year} is not a year between {EnterpriseFigures.MinYear} and {EnterpriseFigures.MaxYear}");
+    }
+
+    sealed record Graph(Dictionary<string, Node> Enterprises, Dictionary<string, Node> Platforms, List<Link> PlatformLinks, List<Link> Pairings)
+    {
+        public ILookup<string, Link> PlatformLinksOf { get; } = PlatformLinks.ToLookup(l => l.FromId, StringComparer.Ordinal);
+    }
 
     async Task<Graph> LoadAsync(IndicatorScope scope, CancellationToken cancellationToken)
     {
@@ -111,8 +179,6 @@ public sealed class PolicyIndicatorReport(IGraphStore store)
         {
             if (scope.Region is not null && !Regions.IsWithin(e.Properties.Text("region"), scope.Region)) continue;
             if (scope.Field is not null && !e.Properties.List("fields").Any(f => Fields.IsWithin(f, scope.Field))) continue;
-            // Figures are for a data year; an enterprise with none counts in every year.
-            if (scope.Year is { } year && e.Properties.Integer("dataYear") is { } dataYear && dataYear != year) continue;
             enterprises[e.Id] = e;
         }
 
@@ -121,12 +187,7 @@ public sealed class PolicyIndicatorReport(IGraphStore store)
             platforms[p.Id] = p;
         var platformLinks = await LinksOfAsync(enterprises.Keys, [LinkType.Hosts, LinkType.Leads, LinkType.CoBuilds], cancellationToken).ConfigureAwait(false);
         var pairings = await LinksOfAsync(enterprises.Keys, [LinkType.PairedWith], cancellationToken).ConfigureAwait(false);
-
-        bool Live(Link l) => platforms.TryGetValue(l.ToId, out var p) && p.Properties.Text("status") != "Delisted" && l.EndDate is null;
-        var institutions = platformLinks.Where(l => l.Type == LinkType.Hosts && Live(l)).Select(l => l.FromId).ToHashSet(StringComparer.Ordinal);
-        var withPlatform = platformLinks.Where(Live).Select(l => l.FromId).ToHashSet(StringComparer.Ordinal);
-        var profiles = enterprises.Values.Select(e => Profile(e, institutions.Contains(e.Id), withPlatform.Contains(e.Id))).ToList();
-        return new Graph(profiles, enterprises, platforms, platformLinks.Where(l => l.Type == LinkType.Hosts).ToList(), pairings);
+        return new Graph(enterprises, platforms, platformLinks, pairings);
     }
 
     async Task<List<Link>> LinksOfAsync(IEnumerable<string> ids, LinkType[] types, CancellationToken cancellationToken)
@@ -138,12 +199,13 @@ public sealed class PolicyIndicatorReport(IGraphStore store)
         return result;
     }
 
-    static EnterpriseProfile Profile(Node e, bool hasInstitution, bool hasPlatform)
+    static EnterpriseProfile Profile(Node e, YearFigures figures, bool hasInstitution, bool hasPlatform)
     {
         var p = e.Properties;
+        var industrial = p.Flag("industrial");
         return new EnterpriseProfile(
-            e.Id, p.Text("region"), p.List("fields"), p.Integer("employees") ?? 0, p.Decimal("revenue") ?? 0m, p.Decimal("rdExpenditure") ?? 0m,
-            p.Flag("hasRdActivity") ?? false, p.Flag("aboveDesignatedSize") ?? false, p.Flag("industrial") ?? false,
-            p.Flag("stateOwned") ?? false, p.Flag("highTech") ?? false, (int)(p.Integer("inventionPatents") ?? 0), hasInstitution, hasPlatform);
+            e.Id, p.Text("region"), p.List("fields"), figures.Employees ?? 0, figures.Revenue ?? 0m, figures.RdExpenditure ?? 0m,
+            figures.HasRdActivity ?? false, figures.AboveDesignatedSizeFor(industrial) ?? false, industrial ?? false,
+            p.Flag("stateOwned") ?? false, figures.HighTech ?? false, (int)(figures.InventionPatents ?? 0), hasInstitution, hasPlatform);
     }
 }
