@@ -25,14 +25,20 @@ public static class ReferenceData
     }
 
     /// <summary>
-    /// Whether the store holds nothing but reference nodes (regions, fields, no more universities than the shipped ones)
-    /// and no links: a first start.
+    /// Whether the store holds nothing but reference nodes (regions, fields, the shipped universities) and no links: a
+    /// first start. A university of a user's own is user data, however few there are.
     /// </summary>
-    public static bool HoldsNoUserData(GraphCounts counts)
+    public static async Task<bool> HoldsNoUserDataAsync(IGraphStore store, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        return counts.LinkTotal == 0 && counts.Nodes.All(c => c.Value == 0 || c.Key is NodeKind.Region or NodeKind.Field
-            || (c.Key == NodeKind.University && c.Value <= ReferenceOrganizations.All.Count));
+        ArgumentNullException.ThrowIfNull(store);
+        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        if (counts.LinkTotal > 0 || counts.Nodes.Any(c => c.Value > 0 && c.Key is not (NodeKind.Region or NodeKind.Field or NodeKind.University)))
+            return false;
+        var universities = counts.Nodes.GetValueOrDefault(NodeKind.University);
+        if (universities == 0) return true;
+        if (universities > ReferenceOrganizations.All.Count) return false;
+        var shipped = await store.GetNodesAsync([.. ReferenceNodes.Organizations().Select(n => n.Id)], cancellationToken).ConfigureAwait(false);
+        return shipped.Count == universities;
     }
 
     // A reference university a user deleted stays deleted: the journal names it. When none is in the store yet (the first

@@ -47,10 +47,8 @@ internal sealed partial class StoreInitializer(
         var seeded = await ReferenceData.SeedAsync(store, options.Value.ReferenceOrganizations, cancellationToken).ConfigureAwait(false);
         if (seeded > 0)
             LogSeededReferenceNodes(logger, seeded);
-        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-
         var loader = sampleDataLoaders.LastOrDefault();
-        if (!options.Value.LoadSampleData || loader is null || !ReferenceData.HoldsNoUserData(counts))
+        if (!options.Value.LoadSampleData || loader is null || !await ReferenceData.HoldsNoUserDataAsync(store, cancellationToken).ConfigureAwait(false))
             return;
 
         LogLoadingSampleData(logger);
