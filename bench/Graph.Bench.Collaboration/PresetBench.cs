@@ -19,14 +19,23 @@ internal static class PresetBench
 {
     static readonly DateTimeOffset Stamp = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The nodes and links <c>generate</c> writes for this preset and seed, as the store would hold them.</summary>
+    public static (List<Node> Nodes, List<Link> Links) Generate(SyntheticPreset preset, ulong seed)
+    {
+        var generator = SyntheticGraph.Create(preset, seed);
+        return (generator.Nodes().Select(n => new Node(n.Id, n.Kind, n.Key, n.Name, n.NameEn, n.Aliases, n.Properties, Stamp, Stamp)).ToList(),
+            generator.Links().Select(l => new Link(l.Id, l.Type, l.FromId, l.ToId, l.Key, l.StartDate, l.EndDate, l.Source, l.Properties, Stamp, Stamp)).ToList());
+    }
+
+    public static SyntheticPreset Find(string presetName) =>
+        SyntheticPreset.Find(presetName) ?? throw new ArgumentException($"no preset '{presetName}'", nameof(presetName));
+
     public static void Run(string presetName, ulong seed)
     {
-        var preset = SyntheticPreset.Find(presetName) ?? throw new ArgumentException($"no preset '{presetName}'", nameof(presetName));
+        var preset = Find(presetName);
         Report("machine", $"{Environment.ProcessorCount} cores, load average {LoadAverage()} at start");
         var clock = Stopwatch.StartNew();
-        var generator = SyntheticGraph.Create(preset, seed);
-        var nodes = generator.Nodes().Select(n => new Node(n.Id, n.Kind, n.Key, n.Name, n.NameEn, n.Aliases, n.Properties, Stamp, Stamp)).ToList();
-        var links = generator.Links().Select(l => new Link(l.Id, l.Type, l.FromId, l.ToId, l.Key, l.StartDate, l.EndDate, l.Source, l.Properties, Stamp, Stamp)).ToList();
+        var (nodes, links) = Generate(preset, seed);
         Report("generate", $"{clock.Elapsed.TotalSeconds:F1} s: {preset.Name} seed {seed}, {nodes.Count:N0} nodes, {links.Count:N0} links");
 
         var home = new HomeProvince(preset.HomeProvince);

@@ -18,9 +18,11 @@ internal static class Timing
         }
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         times.Sort();
-        double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
-        Report(name, $"p50 {Percentile(0.5):F1} ms, p99 {Percentile(0.99):F1} ms, max {times[^1]:F1} ms ({runs} runs, {cpuMs / runs:F1} ms CPU each)");
+        Report(name, $"p50 {Percentile(times, 0.5):F1} ms, p99 {Percentile(times, 0.99):F1} ms, max {times[^1]:F1} ms ({runs} runs, {cpuMs / runs:F1} ms CPU each)");
     }
+
+    /// <summary>The nearest-rank percentile of sorted times (bench/kuzu/compare.mjs computes it the same way).</summary>
+    public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     public static void Report(string name, string value) => Console.WriteLine($"| {name} | {value} |");
 
