@@ -81,6 +81,7 @@ public static class MatchmakingFields
         parts.Field("trackRecord", s => s.TrackRecord).Description("ln(1 + challenges won, projects, contracts, pairings in the field, halved every 4 years) × weight. 业绩。");
         parts.Field("proximity", s => s.Proximity).Description("Collaboration distance (1 for one or two steps, 0.3 for three) + 0.2·ln(1 + shared partners), × weight. 网络邻近。");
         parts.Field("practical", s => s.Practical).Description("Region (1 same city, 0.5 same province) × weight − load weight × ln(1 + current pairings). 地域与负荷。");
+        parts.Field("publicFacts", s => s.PublicFacts).Description("Weak evidence only: 0.5 for a 双一流/985/211 designation + 0.25 for 本科 level, × region weight; 0 otherwise. 公开信息。");
 
         var platform = new ObjectGraphType<CapabilityPlatform> { Name = "CapabilityPlatform", Description = "A platform counted as capability. 能力平台。" };
         platform.Field("platform", nodes.Of(NodeKind.Platform)).Resolve(c => c.Nodes().Load(c.Source.PlatformId));
@@ -116,6 +117,8 @@ public static class MatchmakingFields
         type.Field("evidence", new NonNullGraphType(evidence)).Resolve(c => c.Source.Evidence);
         type.Field("explanation", c => c.ExplanationZh).Description("Why it fits, in Chinese. 推荐理由。");
         type.Field("explanationEn", c => c.ExplanationEn).Description("Why it fits, in English.");
+        type.Field("weakEvidence", c => c.WeakEvidence)
+            .Description("Known by public facts alone (designations, level, place), with no field, platform, record or collaboration in the graph; ranked after every evidenced partner. 证据较弱。");
         type.Field("introducers", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))))
             .Description($"Up to {MatchmakingIndex.MaxIntroducers} organisations that already collaborate with both sides, strongest first. 引荐单位。")
             .Resolve(c => c.Nodes().LoadMany(c.Source.IntroducerIds).Then(found => (object)found.OfType<Node>().ToList()));

@@ -36,10 +36,15 @@ public sealed partial class MatchmakingIndex
             record, proximity, place.ToString(), CurrentPairings[candidate]);
         var introducers = request.Source >= 0 ? Introducers(request.Source, candidate) : [];
         var parts = scored.Parts!;
+        // Only a partner with no field near the wanted ones is here on public facts (OnPublicFacts).
+        var weak = fit <= 0;
         return new PartnerRecommendation(
             rank, Ids[candidate], Math.Round(scored.Score, 4),
-            new ScoreParts(Math.Round(parts.FieldFit, 4), Math.Round(parts.Capability, 4), Math.Round(parts.TrackRecord, 4), Math.Round(parts.Proximity, 4), Math.Round(parts.Practical, 4)),
-            evidence, ExplainZh(request, candidate, evidence), ExplainEn(request, candidate, evidence), introducers);
+            new ScoreParts(Math.Round(parts.FieldFit, 4), Math.Round(parts.Capability, 4), Math.Round(parts.TrackRecord, 4), Math.Round(parts.Proximity, 4), Math.Round(parts.Practical, 4), Math.Round(parts.PublicFacts, 4)),
+            evidence,
+            weak ? WeakZh(candidate, evidence) : ExplainZh(request, candidate, evidence),
+            weak ? WeakEn(candidate, evidence) : ExplainEn(request, candidate, evidence),
+            introducers, weak);
     }
 
     /// <summary>Organisations collaborating with both, the strongest weaker tie first.</summary>
@@ -76,6 +81,23 @@ public sealed partial class MatchmakingIndex
     static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
 
     string SourceName(Request request) => request.Source >= 0 ? Names[request.Source] : "";
+
+    string WeakEn(int candidate, PartnerEvidence e)
+    {
+        var facts = PublicFactsZh(candidate);
+        var place = e.Place == nameof(Place.SameCity) ? "; it is in the same city"
+            : e.Place == nameof(Place.SameProvince) ? "; it is in the same province" : "";
+        return $"{Names[candidate]} has no field, platform, record or collaboration in the graph near this need; recommended on public facts only"
+            + $"{(facts.Length > 0 ? $" ({facts})" : "")}{place}. Weak evidence: check its fit before contacting it.";
+    }
+
+    string WeakZh(int candidate, PartnerEvidence e)
+    {
+        var facts = PublicFactsZh(candidate);
+        var place = e.Place == nameof(Place.SameCity) ? "；位于同一城市" : e.Place == nameof(Place.SameProvince) ? "；位于同一省份" : "";
+        return $"{Names[candidate]}在图谱中没有与需求相关的领域、平台、业绩或合作记录，仅依据公开信息推荐{(facts.Length > 0 ? $"（{facts}）" : "")}{place}。"
+            + "证据较弱，联系前请核实其匹配程度。";
+    }
 
     string ExplainEn(Request request, int candidate, PartnerEvidence e)
     {

@@ -22,12 +22,16 @@ public sealed partial class MatchmakingIndex
     /// The best partners for an enterprise or a challenge, best first. Never the enterprise (or the challenge's poster)
     /// itself, a company of its group (SUBSIDIARY_OF at any depth, up and down), nor, for a challenge, an applicant the
     /// eligibility rule (<see cref="ChallengeEligibility"/>) would refuse; never an organisation with no field near the
-    /// wanted ones.
+    /// wanted ones — except, after every evidenced partner, universities known by public facts alone
+    /// (<see cref="OnPublicFacts"/>), flagged <see cref="PartnerRecommendation.WeakEvidence"/>.
     /// </summary>
     public IReadOnlyList<PartnerRecommendation> RecommendPartners(PartnerQuery query) => Read(() =>
     {
         using var request = Prepare(query);
-        return Top(request, query.Limit).Select((scored, i) => Describe(request, scored, i + 1)).ToList();
+        var top = Top(request, query.Limit);
+        // Partners known by public facts alone only fill the places evidenced ones leave.
+        top.AddRange(OnPublicFacts(request, query.Limit - top.Count));
+        return top.Select((scored, i) => Describe(request, scored, i + 1)).ToList();
     });
 
     /// <summary>A prepared query; disposing it returns its reach buffers.</summary>

@@ -69,6 +69,8 @@ public sealed partial class MatchmakingIndex : IDisposable
     internal readonly List<RegionLocality?> Localities = [];
     internal readonly List<int[]> OwnFields = [];
     internal readonly List<bool> TechEnterprise = [];
+    internal readonly List<string[]> Designations = [];
+    internal readonly List<string?> SchoolLevels = [];
     internal readonly List<int[]> Parents = [];
     internal readonly List<int[]> Children = [];
     internal readonly List<PlatformFact[]> Platforms = [];
@@ -81,6 +83,8 @@ public sealed partial class MatchmakingIndex : IDisposable
     internal readonly List<double> RecordTotals = [];
     readonly List<CandidateList> _listedAs = [];
     readonly List<int[]> _listedUnder = [];
+    // Universities with no field of their own: recommended, if at all, on public facts (MatchmakingIndex.PublicFacts.cs).
+    readonly SortedSet<int> _fieldlessUniversities = [];
     internal readonly Dictionary<string, ChallengeFact> Challenges = new(StringComparer.Ordinal);
     // Per field, the organisations in it (by their fields and their platforms'), in slot order.
     internal readonly List<int>[] OrganizationsByField = FieldLists();
@@ -289,6 +293,8 @@ public sealed partial class MatchmakingIndex : IDisposable
                     Localities.Add(null);
                     OwnFields.Add([]);
                     TechEnterprise.Add(false);
+                    Designations.Add([]);
+                    SchoolLevels.Add(null);
                     Parents.Add([]);
                     Children.Add([]);
                     Platforms.Add([]);
@@ -315,6 +321,10 @@ public sealed partial class MatchmakingIndex : IDisposable
                 Localities[org] = Home.LocalityOf(region, abroad);
                 OwnFields[org] = FieldIndices(fields);
                 TechEnterprise[org] = node.Properties.Flag("highTech") == true || node.Properties.Flag("techSme") == true;
+                Designations[org] = [.. node.Properties.List("designations")];
+                SchoolLevels[org] = node.Properties.Text("schoolLevel");
+                if (node.Kind == NodeKind.University && OwnFields[org].Length == 0) _fieldlessUniversities.Add(org);
+                else _fieldlessUniversities.Remove(org);
                 break;
             case NodeKind.Platform:
                 var type = node.Properties.Text("platformType") ?? "";

@@ -62,10 +62,12 @@ public sealed record PartnerQuery(
 /// plus 0.2·ln(1 + shared partners).</param>
 /// <param name="Practical">Region (1 same city, 0.5 same province) times its weight, minus the load weight times
 /// ln(1 + the partner's current pairings).</param>
-public sealed record ScoreParts(double FieldFit, double Capability, double TrackRecord, double Proximity, double Practical)
+/// <param name="PublicFacts">Only for a partner known by public facts alone (weak evidence): 0.5 for a 双一流 / 985 / 211
+/// designation plus 0.25 for 本科 level, times the region weight; 0 for every other partner.</param>
+public sealed record ScoreParts(double FieldFit, double Capability, double TrackRecord, double Proximity, double Practical, double PublicFacts = 0)
 {
     /// <summary>The sum of the parts.</summary>
-    public double Total => FieldFit + Capability + TrackRecord + Proximity + Practical;
+    public double Total => FieldFit + Capability + TrackRecord + Proximity + Practical + PublicFacts;
 }
 
 /// <summary>A platform that counts as capability.</summary>
@@ -86,10 +88,14 @@ public sealed record PartnerEvidence(
     string? FieldCode, double FieldFit, IReadOnlyList<CapabilityPlatform> Capability, TrackRecordSummary TrackRecord,
     NetworkProximity Proximity, string Place, int CurrentPairings);
 
-/// <summary>One recommended partner: its score and parts, the evidence, the explanation in Chinese and English, and introducers.</summary>
+/// <summary>
+/// One recommended partner: its score and parts, the evidence, the explanation in Chinese and English, and introducers.
+/// WeakEvidence: known by public facts alone (designations, level, place), nothing in the graph tying it to the wanted
+/// field, a platform, a record or a collaboration; such partners come after every evidenced one.
+/// </summary>
 public sealed record PartnerRecommendation(
     int Rank, string OrganizationId, double Score, ScoreParts Parts, PartnerEvidence Evidence,
-    string ExplanationZh, string ExplanationEn, IReadOnlyList<string> IntroducerIds);
+    string ExplanationZh, string ExplanationEn, IReadOnlyList<string> IntroducerIds, bool WeakEvidence = false);
 
 /// <summary>An organisation with a collaboration profile like another's.</summary>
 /// <param name="Rank">1 for the most similar.</param>

@@ -61,7 +61,10 @@ public sealed class IncrementalIndexTests
             {
                 NodeKind.Enterprise or NodeKind.University or NodeKind.ResearchInstitute or NodeKind.GovernmentBody => PropertyBag.Of(
                     ("region", Regions[r.Next(Regions.Length)]), ("fields", fields), ("locality", r.Next(8) == 0 ? "Abroad" : null),
-                    ("highTech", r.Next(3) == 0 ? true : null)),
+                    ("highTech", r.Next(3) == 0 ? true : null),
+                    // What a reference university is known by: a field-less one may be named on these (weak evidence).
+                    ("designations", kind == NodeKind.University && r.Next(3) == 0 ? System.Collections.Immutable.ImmutableArray.Create("211", "双一流") : null),
+                    ("schoolLevel", kind == NodeKind.University && r.Next(2) == 0 ? "本科" : null)),
                 NodeKind.Platform => PropertyBag.Of(("platformType", PlatformTypes[r.Next(PlatformTypes.Length)]), ("fields", fields),
                     ("status", r.Next(5) == 0 ? "Delisted" : null)),
                 NodeKind.Challenge => PropertyBag.Of(("fields", fields),

@@ -80,6 +80,8 @@ const strings = {
   scoreParts: ['得分构成', 'Score parts'],
   explanation: ['推荐理由', 'Why'],
   introducers: ['可引荐单位', 'Introducers'],
+  weakEvidence: ['证据较弱', 'Weak evidence'],
+  weakEvidenceHint: ['仅依据公开信息（建设项目、办学层次、所在地）推荐', 'Recommended on public facts alone (designations, level, place)'],
   kindsFilter: ['推荐类型', 'Kinds'],
   scope: ['范围', 'Scope'],
   scopeANY: ['不限', 'Any'],

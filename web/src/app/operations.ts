@@ -114,6 +114,7 @@ export interface Recommendation {
   parts: Record<'fieldFit' | 'capability' | 'trackRecord' | 'proximity' | 'practical', number>;
   explanation: string;
   explanationEn: string;
+  weakEvidence: boolean;
   introducers: NodeRef[];
 }
 
@@ -122,7 +123,7 @@ export const RECOMMEND = `query Recommend($for: ID!, $kinds: [NodeKind!], $scope
     rank score
     organization { id kind name nameEn region { name } }
     parts { fieldFit capability trackRecord proximity practical }
-    explanation explanationEn
+    explanation explanationEn weakEvidence
     introducers { id kind name nameEn }
   }
 }`;

@@ -110,6 +110,11 @@ export function Partners({ id }: { id: string }) {
               <div className="rec-head">
                 <span className="rank">{r.rank}</span>
                 <NodeLink node={r.organization} /> <KindBadge kind={r.organization.kind} />
+                {r.weakEvidence && (
+                  <span className="badge weak" data-testid="weak-evidence" title={t('weakEvidenceHint')}>
+                    {t('weakEvidence')}
+                  </span>
+                )}
                 {r.organization.region && <span className="muted"> · {r.organization.region.name}</span>}
                 <span className="score" data-testid="score">
                   {r.score.toFixed(2)}
