@@ -39,7 +39,12 @@ for command in "${commands[@]}"; do
     "dotnet run --project src/Graph.Api")
       echo "== $bare  (started in the background)"
       set -m; bash -c "$bare" > .data-readme-service.log 2>&1 & service_pid=$!; set +m
-      for _ in $(seq 1 180); do curl -fs localhost:5080/health/live >/dev/null 2>&1 && break; sleep 1; done
+      # The first `dotnet run` builds the service (and the explorer) before it listens: wait up to 15 minutes.
+      for _ in $(seq 1 900); do
+        curl -fs localhost:5080/health/live >/dev/null 2>&1 && break
+        kill -0 "$service_pid" 2>/dev/null || break
+        sleep 1
+      done
       if ! curl -fs localhost:5080/health/live >/dev/null 2>&1; then
         echo "the service did not start:"; tail -n 40 .data-readme-service.log; exit 1
       fi
