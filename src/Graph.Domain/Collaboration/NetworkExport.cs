@@ -18,13 +18,21 @@ public enum NetworkFormat
     EdgesCsv,
 }
 
-/// <summary>Looks up the names of some organisations, by id (an id without a name is left out).</summary>
-public delegate Task<IReadOnlyDictionary<string, string>> NameLookup(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+/// <summary>
+/// Looks up the names and public identifiers of some organisations, by id (an id not found is left out).
+/// </summary>
+public delegate Task<IReadOnlyDictionary<string, OrganizationLabel>> NameLookup(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+/// <summary>
+/// What an export writes beside an organisation's id so that a researcher can join it with other sources: its name
+/// and its public identifiers — an enterprise's unified social credit code, a university's 学校标识码 (moeCode), a ROR id.
+/// </summary>
+public readonly record struct OrganizationLabel(string Name, string? CreditCode = null, string? MoeCode = null, string? RorId = null);
 
 /// <summary>
 /// Writes a collaboration network for the tools researchers use. Every format carries the same attributes: per
 /// organisation its name, kind, region code, field codes, locality (区内/区外/国外) and whether it is a partner outside the
-/// selection; per tie its kinds, weight, first and last date and whether it crosses the selection's boundary. Ties are
+/// selection, and its identifiers (credit code, moeCode, ROR id) where it has them; per tie its kinds, weight, first and last date and whether it crosses the selection's boundary. Ties are
 /// undirected. GEXF is dynamic: each tie lives from its first date to its last, or on when some of its evidence has no
 /// end date (Gephi's timeline).
 /// The output is streamed: organisations are named a chunk at a time and every chunk goes out as it is written, so
@@ -66,10 +74,11 @@ public static class NetworkExport
                 await WriteXmlAsync(output, select, names, format, cancellationToken).ConfigureAwait(false);
                 break;
             case NetworkFormat.NodesCsv:
-                await WriteCsvAsync(output, ["id", "name", "kind", "region", "fields", "locality", "outside"],
+                await WriteCsvAsync(output, ["id", "name", "kind", "region", "fields", "locality", "outside", "creditCode", "moeCode", "rorId"],
                     () => NamedChunks(Organizations(select()), names, cancellationToken).Select(chunk => chunk.Select(n => new[]
                     {
-                        n.Node.Id, n.Name, n.Node.Kind.ToString(), n.Node.Region ?? "", string.Join(';', n.Node.Fields), n.Node.Locality?.ToString() ?? "", Flag(n.Node.Outside),
+                        n.Node.Id, n.Label.Name, n.Node.Kind.ToString(), n.Node.Region ?? "", string.Join(';', n.Node.Fields), n.Node.Locality?.ToString() ?? "", Flag(n.Node.Outside),
+                        n.Label.CreditCode ?? "", n.Label.MoeCode ?? "", n.Label.RorId ?? "",
                     })),
                     cancellationToken).ConfigureAwait(false);
                 break;
@@ -88,7 +97,7 @@ public static class NetworkExport
 
     static IEnumerable<NetworkNode> Organizations(CollaborationNetwork network) => network.Nodes.Concat(network.OutsidePartners);
 
-    readonly record struct NamedNode(NetworkNode Node, string Name);
+    readonly record struct NamedNode(NetworkNode Node, OrganizationLabel Label);
 
     // The organisations a chunk at a time, each chunk named with one lookup.
     static async IAsyncEnumerable<IEnumerable<NamedNode>> NamedChunks(
@@ -97,7 +106,7 @@ public static class NetworkExport
         foreach (var chunk in nodes.Chunk(Chunk))
         {
             var found = await names(chunk.Select(n => n.Id).ToList(), cancellationToken).ConfigureAwait(false);
-            yield return chunk.Select(n => new NamedNode(n, found.TryGetValue(n.Id, out var name) ? name : n.Id));
+            yield return chunk.Select(n => new NamedNode(n, found.TryGetValue(n.Id, out var label) ? label : new OrganizationLabel(n.Id)));
         }
     }
 
@@ -134,8 +143,8 @@ public static class NetworkExport
         {
             foreach (var node in chunk)
             {
-                if (gexf) GexfNode(writer, node.Node, node.Name);
-                else GraphMLNode(writer, node.Node, node.Name);
+                if (gexf) GexfNode(writer, node.Node, node.Label);
+                else GraphMLNode(writer, node.Node, node.Label);
             }
             await SendAsync().ConfigureAwait(false);
         }
@@ -164,7 +173,7 @@ public static class NetworkExport
         foreach (var (id, target, type) in new[]
         {
             ("name", "node", "string"), ("kind", "node", "string"), ("region", "node", "string"), ("fields", "node", "string"), ("locality", "node", "string"),
-            ("outside", "node", "boolean"),
+            ("outside", "node", "boolean"), ("creditCode", "node", "string"), ("moeCode", "node", "string"), ("rorId", "node", "string"),
             ("kinds", "edge", "string"), ("weight", "edge", "double"), ("firstDate", "edge", "string"), ("lastDate", "edge", "string"), ("crossing", "edge", "boolean"),
         })
         {
@@ -180,16 +189,19 @@ public static class NetworkExport
         writer.WriteAttributeString("edgedefault", "undirected");
     }
 
-    static void GraphMLNode(XmlWriter writer, NetworkNode node, string name)
+    static void GraphMLNode(XmlWriter writer, NetworkNode node, OrganizationLabel label)
     {
         writer.WriteStartElement("node", GraphMLNs);
         writer.WriteAttributeString("id", Xml(node.Id));
-        GraphMLData(writer, "name", name);
+        GraphMLData(writer, "name", label.Name);
         GraphMLData(writer, "kind", node.Kind.ToString());
         GraphMLData(writer, "region", node.Region);
         GraphMLData(writer, "fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null);
         GraphMLData(writer, "locality", node.Locality?.ToString());
         GraphMLData(writer, "outside", Flag(node.Outside));
+        GraphMLData(writer, "creditCode", label.CreditCode);
+        GraphMLData(writer, "moeCode", label.MoeCode);
+        GraphMLData(writer, "rorId", label.RorId);
         writer.WriteEndElement();
     }
 
@@ -232,18 +244,19 @@ public static class NetworkExport
         // Dynamic, with dates: Gephi's timeline shows each tie from its first to its last date.
         writer.WriteAttributeString("mode", "dynamic");
         writer.WriteAttributeString("timeformat", "date");
-        GexfAttributes(writer, "node", ["kind", "region", "fields", "locality", "outside"]);
+        GexfAttributes(writer, "node", ["kind", "region", "fields", "locality", "outside", "creditCode", "moeCode", "rorId"]);
         GexfAttributes(writer, "edge", ["kinds", "firstDate", "lastDate", "crossing"]);
         writer.WriteStartElement("nodes", GexfNs);
     }
 
-    static void GexfNode(XmlWriter writer, NetworkNode node, string name)
+    static void GexfNode(XmlWriter writer, NetworkNode node, OrganizationLabel label)
     {
         writer.WriteStartElement("node", GexfNs);
         writer.WriteAttributeString("id", Xml(node.Id));
-        writer.WriteAttributeString("label", Xml(name));
+        writer.WriteAttributeString("label", Xml(label.Name));
         GexfValues(writer, ("kind", node.Kind.ToString()), ("region", node.Region), ("fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null),
-            ("locality", node.Locality?.ToString()), ("outside", Flag(node.Outside)));
+            ("locality", node.Locality?.ToString()), ("outside", Flag(node.Outside)),
+            ("creditCode", label.CreditCode), ("moeCode", label.MoeCode), ("rorId", label.RorId));
         writer.WriteEndElement();
     }
 

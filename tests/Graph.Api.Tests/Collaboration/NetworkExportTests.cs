@@ -81,7 +81,7 @@ public sealed class NetworkExportTests
         var nodes = ReadCsv(await GetTextAsync(app, "/export/network-nodes.csv"));
         var edges = ReadCsv(await GetTextAsync(app, "/export/network-edges.csv?kinds=Agreement"));
 
-        Assert.Equal(["id", "name", "kind", "region", "fields", "locality", "outside"], nodes[0]);
+        Assert.Equal(["id", "name", "kind", "region", "fields", "locality", "outside", "creditCode", "moeCode", "rorId"], nodes[0]);
         Assert.Equal(6, nodes.Count);
         Assert.Contains(nodes, row => row[1] == "南宁\"大数据\"" && row[5] == "InRegion");
         Assert.Contains(nodes, row => row[0] == CollaborationApplication.Tsinghua && row[5] == "OutOfRegion");
@@ -90,6 +90,32 @@ public sealed class NetworkExportTests
             [[CollaborationApplication.BigData, CollaborationApplication.Tsinghua, "Agreement", "2", "2023-01-01", "2023-01-01", "false"],
              [CollaborationApplication.BigData, CollaborationApplication.Gxu, "Agreement", "2", "2021-01-01", "2021-01-01", "false"]],
             edges.Skip(1).OrderByDescending(r => r[4], StringComparer.Ordinal));
+    }
+
+    [RequiresNodeFact]
+    public async Task EveryFormatCarriesThePublicIdentifiersToJoinWithOtherSources()
+    {
+        await using var app = await CollaborationApplication.SeededAsync();
+        await app.Store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(new NodeInput(NodeKind.University, "gxu", "广西大学",
+            Properties: PropertyBag.Of(("region", "450107"), ("fields", new[] { "machinery" }), ("moeCode", "4145010593"), ("rorId", "02c9qn167"))))));
+
+        var nodes = ReadCsv(await GetTextAsync(app, "/export/network-nodes.csv"));
+        var column = nodes[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
+        var gxu = nodes.Single(row => row[0] == CollaborationApplication.Gxu);
+        Assert.Equal(("", "4145010593", "02c9qn167"), (gxu[column["creditCode"]], gxu[column["moeCode"]], gxu[column["rorId"]]));
+        var machinery = nodes.Single(row => row[0] == CollaborationApplication.Machinery);
+        Assert.Equal(("91450200MA5K000001", "", ""), (machinery[column["creditCode"]], machinery[column["moeCode"]], machinery[column["rorId"]]));
+        Assert.Equal("", nodes.Single(row => row[0] == CollaborationApplication.Tsinghua)[column["moeCode"]]);
+
+        foreach (var (format, url) in new[] { ("graphml", "/export/network.graphml"), ("gexf", "/export/network.gexf") })
+        {
+            var parsed = await ParseWithGraphologyAsync(app, format, url);
+            JsonNode AttributesOf(string id) => parsed["nodes"]!.AsArray().Single(n => n!["key"]!.GetValue<string>() == id)!["attributes"]!;
+            Assert.Equal("4145010593", AttributesOf(CollaborationApplication.Gxu)["moeCode"]!.GetValue<string>());
+            Assert.Equal("02c9qn167", AttributesOf(CollaborationApplication.Gxu)["rorId"]!.GetValue<string>());
+            Assert.Equal("91450200MA5K000001", AttributesOf(CollaborationApplication.Machinery)["creditCode"]!.GetValue<string>());
+            Assert.Null(AttributesOf(CollaborationApplication.Tsinghua)["moeCode"]);
+        }
     }
 
     [Fact]
