@@ -173,8 +173,15 @@ try {
       const graph = window.knowledgeGraphNetwork.getGraph();
       return graph.getNodeAttribute(id, 'community') !== undefined && graph.getNodeAttribute(id, 'rank') !== undefined;
     }, enterpriseId);
-    const expected = await graphql(`{ communities { communities { index members { id } } } rankings(metric: PAGE_RANK, top: 1000) { top { score organization { id } } } }`);
-    const communityOf = new Map(expected.communities.communities.flatMap((c) => c.members.map((m) => [m.id, c.index])));
+    const expected = await graphql(`{ rankings(metric: PAGE_RANK, top: 1000) { top { score organization { id } } } }`);
+    const communityOf = new Map();
+    for (let after = null; ;) {
+      const { memberships } = (await graphql(`query($after: String) { communities { memberships(first: 500, after: $after) {
+        nodes { organizationId community } pageInfo { hasNextPage endCursor } } } }`, { after })).communities;
+      memberships.nodes.forEach((m) => communityOf.set(m.organizationId, m.community));
+      if (!memberships.pageInfo.hasNextPage) break;
+      after = memberships.pageInfo.endCursor;
+    }
     const rankOf = new Map(expected.rankings.top.map((r) => [r.organization.id, r.score]));
     const drawn = await page.evaluate(() => window.knowledgeGraphNetwork.getGraph().mapNodes((id, a) => ({ id, community: a.community, rank: a.rank, color: a.color })));
     for (const node of drawn) {

@@ -36,7 +36,9 @@ public static class ExportCommand
                     SqliteBackups.Backup(database, snapshot);
                     args = [.. args, $"--Store:Sqlite:Path={snapshot}"];
                 }
-                var cli = await CliStore.OpenAsync(args, cancellationToken).ConfigureAwait(false);
+                // An export only reads: seeding the reference nodes would be a write, which moves the data version
+                // the export names past the snapshot it holds.
+                var cli = await CliStore.OpenAsync(args, cancellationToken, seedReferenceData: false).ConfigureAwait(false);
                 await using var closing = cli.ConfigureAwait(false);
                 var counts = await cli.Store.CountAsync(cancellationToken).ConfigureAwait(false);
                 var total = counts.NodeTotal + counts.LinkTotal;

@@ -131,7 +131,7 @@ public sealed class CollaborationTypes
 
         var organizationPage = NetworkPage.ConnectionType("NetworkOrganizationConnection", "Organisations of a network, a page at a time, in a stable order. 网络组织（分页）。",
             new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))),
-            c => c.Nodes().LoadMany(c.Source.Items.Cast<NetworkNode>().Select(n => n.Id)).Then(found => (object)found.OfType<Node>().ToList()));
+            c => c.Nodes().LoadMany(c.Source.Items.Select(OrganizationId)).Then(found => (object)found.OfType<Node>().ToList()));
         var tiePage = NetworkPage.ConnectionType("NetworkTieConnection", "Ties of a network, a page at a time: the ties inside first, then the crossing ones. 网络合作（分页）。",
             new NonNullGraphType(new ListGraphType(new NonNullGraphType(NetworkTie))), c => c.Source.Items);
 
@@ -165,23 +165,45 @@ public sealed class CollaborationTypes
         Community.Field<NonNullGraphType<IntGraphType>>("index").Resolve(c => c.Source.Index);
         Community.Field<NonNullGraphType<IntGraphType>>("size").Resolve(c => c.Source.MemberIds.Count);
         Community.Field<NonNullGraphType<IntGraphType>>("internalTies").Resolve(c => c.Source.InternalTies);
-        Community.Field("members", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))))
-            .Resolve(c => c.Nodes().LoadMany(c.Source.MemberIds).Then(found => (object)found.OfType<Node>().ToList()));
+        Community.Field("members", new NonNullGraphType(organizationPage)).Description("Its organisations, a page at a time. 社区成员（分页）。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.MemberIds));
 
-        Partition = new ObjectGraphType<CommunityPartition> { Name = "CommunityPartition", Description = "The communities of a network, largest first, and the partition's modularity. 社区划分。" };
+        // The explorer colours every organisation of a network by its community: one flat list pages through all of
+        // them, where paging members inside paged communities would multiply two page sizes.
+        var membership = new ObjectGraphType<CommunityMembership> { Name = "CommunityMembership", Description = "An organisation and the community it belongs to. 社区归属。" };
+        membership.Field<NonNullGraphType<IdGraphType>>("organizationId").Resolve(c => c.Source.OrganizationId);
+        membership.Field<NonNullGraphType<IntGraphType>>("community").Description("The community's `index`. 社区序号。").Resolve(c => c.Source.Community);
+        var communityPage = NetworkPage.ConnectionType("CommunityConnection", "Communities of a partition, a page at a time, largest first. 社区（分页）。",
+            new NonNullGraphType(new ListGraphType(new NonNullGraphType(Community))), c => c.Source.Items);
+        var membershipPage = NetworkPage.ConnectionType("CommunityMembershipConnection", "Every organisation of a partition with its community, a page at a time, community by community. 社区归属（分页）。",
+            new NonNullGraphType(new ListGraphType(new NonNullGraphType(membership))), c => c.Source.Items);
+
+        Partition = new ObjectGraphType<CommunityPartition> { Name = "CommunityPartition", Description = "The communities of a network, largest first, and the partition's modularity. Lists are paged (`first`/`after`, at most 500 a page). 社区划分。" };
         Partition.Field<NonNullGraphType<StringGraphType>>("algorithm").Resolve(c => c.Source.Algorithm);
         Partition.Field<NonNullGraphType<FloatGraphType>>("modularity").Resolve(c => c.Source.Modularity);
-        Partition.Field("communities", new NonNullGraphType(new ListGraphType(new NonNullGraphType(Community)))).Resolve(c => c.Source.Communities);
+        Partition.Field("communities", new NonNullGraphType(communityPage)).Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.Communities));
+        Partition.Field("memberships", new NonNullGraphType(membershipPage)).Description("Each organisation with its community's index. 社区归属。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, CommunityMembership.Of(c.Source)));
 
-        Change = new ObjectGraphType<NetworkChange> { Name = "NetworkChange", Description = "How a network changed between two years: ties alive in the later year only (new) and in the earlier only (lost). 网络演化。" };
+        Change = new ObjectGraphType<NetworkChange> { Name = "NetworkChange", Description = "How a network changed between two years: ties alive in the later year only (new) and in the earlier only (lost), paged (`first`/`after`, at most 500 a page). 网络演化。" };
         Change.Field<NonNullGraphType<IntGraphType>>("fromYear").Resolve(c => c.Source.FromYear);
         Change.Field<NonNullGraphType<IntGraphType>>("toYear").Resolve(c => c.Source.ToYear);
         Change.Field("fromStatistics", new NonNullGraphType(Statistics)).Resolve(c => c.Source.FromStatistics);
         Change.Field("toStatistics", new NonNullGraphType(Statistics)).Resolve(c => c.Source.ToStatistics);
-        Change.Field("newTies", new NonNullGraphType(new ListGraphType(new NonNullGraphType(NetworkTie)))).Resolve(c => c.Source.NewTies);
-        Change.Field("lostTies", new NonNullGraphType(new ListGraphType(new NonNullGraphType(NetworkTie)))).Resolve(c => c.Source.LostTies);
+        Change.Field("newTies", new NonNullGraphType(tiePage)).Description("Ties alive in `toYear` and not in `fromYear`. 新增合作（分页）。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.NewTies));
+        Change.Field("lostTies", new NonNullGraphType(tiePage)).Description("Ties alive in `fromYear` and not in `toYear`. 消失合作（分页）。")
+            .Arguments(PageRequest.Arguments())
+            .Resolve(c => NetworkPage.Read(c, c.Source.LostTies));
         Change.Field<NonNullGraphType<IntGraphType>>("keptTies").Resolve(c => c.Source.KeptTies);
     }
+
+    // A network's organisations are its nodes; a community's members are ids.
+    static string OrganizationId(object item) => item as string ?? ((NetworkNode)item).Id;
 
     public EnumerationGraphType Kind { get; }
     public EnumerationGraphType OrganizationKind { get; }

@@ -186,12 +186,12 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     [Fact]
     public async Task CommunitiesPartitionTheOrganisations()
     {
-        var response = await app.PostAsync("{ communities { algorithm modularity communities { size members { id } } } }");
+        var response = await app.PostAsync("{ communities { algorithm modularity communities { nodes { size members { nodes { id } } } } } }");
 
         Assert.Empty(response.Errors);
         var partition = response.Data!["communities"]!;
         Assert.Equal("louvain", partition["algorithm"]!.GetValue<string>());
-        var members = partition["communities"]!.AsArray().SelectMany(c => c!["members"]!.AsArray().Select(m => m!["id"]!.GetValue<string>())).ToList();
+        var members = partition["communities"]!["nodes"]!.AsArray().SelectMany(c => c!["members"]!["nodes"]!.AsArray().Select(m => m!["id"]!.GetValue<string>())).ToList();
         Assert.Equal(9, members.Count);
         Assert.Equal(9, members.Distinct().Count());
         Assert.InRange(partition["modularity"]!.GetValue<double>(), 0.0, 1.0);
@@ -201,14 +201,15 @@ public sealed class CollaborationQueryTests(SampleGraphApplication app) : IClass
     public async Task TheChangeFrom2021To2024IsTheNewPairing()
     {
         var response = await app.PostAsync("""
-            { collaborationChange(fromYear: 2021, toYear: 2024) { newTies { sourceId targetId kinds } lostTies { sourceId } keptTies fromStatistics { edges } } }
+            { collaborationChange(fromYear: 2021, toYear: 2024) { newTies { nodes { sourceId targetId kinds } } lostTies { totalCount nodes { sourceId } } keptTies fromStatistics { edges } } }
             """);
 
         Assert.Empty(response.Errors);
         var change = response.Data!["collaborationChange"]!;
-        var added = Assert.Single(change["newTies"]!.AsArray())!;
+        var added = Assert.Single(change["newTies"]!["nodes"]!.AsArray())!;
         Assert.Equal((Enterprise(Liugong), Guet), (added["sourceId"]!.GetValue<string>(), added["targetId"]!.GetValue<string>()));
-        Assert.Empty(change["lostTies"]!.AsArray());
+        Assert.Empty(change["lostTies"]!["nodes"]!.AsArray());
+        Assert.Equal(0, change["lostTies"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(6, change["keptTies"]!.GetValue<int>());
         Assert.Equal(6, change["fromStatistics"]!["edges"]!.GetValue<int>());
     }

@@ -119,8 +119,47 @@ public sealed class NetworkSelectionTests
         Assert.Equal(6, seen.Distinct().Count());
     }
 
+    [Fact]
+    public async Task CommunityAndChangeListsComeInPagesThatAddUpToTheWholeList()
+    {
+        await using var app = await SeededAsync();
+        var whole = await app.PostAsync("""
+            {
+              communities { communities(first: 50) { totalCount nodes { index members(first: 50) { nodes { id } } } } }
+              collaborationNetwork(where: { year: 2024 }) { ties(first: 500) { nodes { sourceId targetId } } }
+              all: collaborationNetwork { organizations { totalCount } }
+              collaborationChange(fromYear: 2016, toYear: 2024) { newTies(first: 500) { totalCount } keptTies }
+            }
+            """);
+        Assert.Empty(whole.Errors);
+        var byCommunity = whole.Data!["communities"]!["communities"]!["nodes"]!.AsArray()
+            .SelectMany(c => Ids(c!["members"]!["nodes"]!).Select(id => id + "@" + c["index"]!.GetValue<int>())).Order().ToList();
+        var ties2024 = whole.Data!["collaborationNetwork"]!["ties"]!["nodes"]!.AsArray().Select(TieKey).Order().ToList();
+
+        var memberships = await PagesAsync(app, "query($after: String) { communities { l: memberships(first: 2, after: $after) { totalCount nodes { organizationId community } pageInfo { hasNextPage endCursor } } } }",
+            data => data["communities"]!["l"]!, m => m["organizationId"]!.GetValue<string>() + "@" + m["community"]!.GetValue<int>());
+        var members = await PagesAsync(app, "query($after: String) { communities { communities(first: 1) { nodes { l: members(first: 1, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } } }",
+            data => data["communities"]!["communities"]!["nodes"]![0]!["l"]!, m => m["id"]!.GetValue<string>());
+        var newTies = await PagesAsync(app, "query($after: String) { collaborationChange(fromYear: 2016, toYear: 2024) { l: newTies(first: 2, after: $after) { totalCount nodes { sourceId targetId } pageInfo { hasNextPage endCursor } } } }",
+            data => data["collaborationChange"]!["l"]!, TieKey);
+
+        Assert.Equal(whole.Data!["all"]!["organizations"]!["totalCount"]!.GetValue<int>(), byCommunity.Count);
+        Assert.NotEmpty(ties2024);
+        Assert.Equal(byCommunity, memberships.Order());
+        Assert.Equal(whole.Data!["communities"]!["communities"]!["nodes"]![0]!["members"]!["nodes"]!.AsArray().Count, members.Count);
+        Assert.Subset(byCommunity.Select(m => m[..m.IndexOf('@', StringComparison.Ordinal)]).ToHashSet(), members.ToHashSet());
+        // In 2016 nothing had started yet in the hand-made network, so every tie of 2024 is new, and none was kept.
+        Assert.Equal(0, whole.Data!["collaborationChange"]!["keptTies"]!.GetValue<int>());
+        Assert.Equal(ties2024, newTies.Order());
+    }
+
     [Theory]
     [InlineData("{ collaborationNetwork { organizations(first: 501) { totalCount } } }", "INVALID_INPUT")]
+    [InlineData("{ collaborationChange(fromYear: 2021, toYear: 2024) { newTies(first: 501) { totalCount } } }", "INVALID_INPUT")]
+    [InlineData("{ collaborationChange(fromYear: 2021, toYear: 2024) { lostTies(last: 100000) { totalCount } } }", "INVALID_INPUT")]
+    [InlineData("{ communities { communities(first: 501) { totalCount } } }", "INVALID_INPUT")]
+    [InlineData("{ communities { memberships(first: 1000000) { totalCount } } }", "INVALID_INPUT")]
+    [InlineData("{ communities { communities { nodes { members(first: 501) { totalCount } } } } }", "INVALID_INPUT")]
     [InlineData("{ collaborationNetwork { ties(after: \"bm90LWEtY3Vyc29y\") { totalCount } } }", "INVALID_INPUT")]
     [InlineData("{ collaborationNetwork(where: { boundary: SIDEWAYS }) { tieCounts { ties } } }", "GRAPHQL_VALIDATION_FAILED")]
     [InlineData("{ rankings(metric: DEGREE, scope: { region: \"4502\" }) { organizations } }", "INVALID_INPUT")]
@@ -147,6 +186,43 @@ public sealed class NetworkSelectionTests
         var paged = await app.PostAsync(Query(50));
         Assert.Empty(paged.Errors);
         Assert.Equal(6, paged.Data!["n7"]!["ties"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task CommunityMembersInsideCommunitiesCostBothPages()
+    {
+        await using var app = await SeededAsync();
+        // 500 communities of 500 members with names: 250,000 fields, far over the limit (20,000), refused before any
+        // community is computed; 20 of 20 pass.
+        var refused = await app.PostAsync("{ communities { communities(first: 500) { nodes { members(first: 500) { nodes { id name } } } } } }");
+        Assert.Contains("QUERY_TOO_COMPLEX", refused.ErrorCodes);
+        Assert.Null(refused.Data?["communities"]);
+
+        var paged = await app.PostAsync("{ communities { communities(first: 20) { nodes { members(first: 20) { nodes { id name } } } } } }");
+        Assert.Empty(paged.Errors);
+    }
+
+    static string TieKey(JsonNode? tie) => tie!["sourceId"]!.GetValue<string>() + "|" + tie["targetId"]!.GetValue<string>();
+
+    // Follows endCursor until the last page (at most 20 pages), checking each page's totalCount against what was read.
+    static async Task<List<string>> PagesAsync(CollaborationApplication app, string query, Func<JsonNode, JsonNode> page, Func<JsonNode, string> key)
+    {
+        var seen = new List<string>();
+        string? after = null;
+        var total = -1;
+        for (var pages = 0; pages < 20; pages++)
+        {
+            var response = await app.PostAsync(query, new { after });
+            Assert.Empty(response.Errors);
+            var current = page(response.Data!);
+            total = current["totalCount"]!.GetValue<int>();
+            seen.AddRange(current["nodes"]!.AsArray().Select(n => key(n!)));
+            if (!current["pageInfo"]!["hasNextPage"]!.GetValue<bool>())
+                break;
+            after = current["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+        Assert.Equal(total, seen.Count);
+        return seen;
     }
 
     static IEnumerable<string> Ids(JsonNode nodes) => nodes.AsArray().Select(n => n!["id"]!.GetValue<string>());

@@ -234,11 +234,11 @@ export const POLICY_LIST = `query PolicyList($list: PolicyList!, $region: String
 }`;
 
 export interface CommunitiesAnswer {
-  communities: { communities: { index: number; members: { id: string }[] }[] };
+  communities: { memberships: { nodes: { organizationId: string; community: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 }
 
-export const COMMUNITIES = `query Communities($where: CollaborationNetworkInput) {
-  communities(where: $where) { communities { index members { id } } }
+export const COMMUNITIES = `query Communities($where: CollaborationNetworkInput, $after: String) {
+  communities(where: $where) { memberships(first: 500, after: $after) { nodes { organizationId community } pageInfo { hasNextPage endCursor } } }
 }`;
 
 export interface RankingAnswer {

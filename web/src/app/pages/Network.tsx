@@ -62,7 +62,7 @@ export function Network({ id }: { id?: string }) {
   Object.assign(current.current, { kinds, since, until, colourBy, sizeBy });
   const networkWhere = id ? {} : { region: region || null, year: year ? Number(year) : null };
   const communities = useLoad(
-    () => (colourBy === 'community' ? gql<CommunitiesAnswer>(COMMUNITIES, { where: networkWhere }) : Promise.resolve(null)),
+    () => (colourBy === 'community' ? communityOf(networkWhere) : Promise.resolve(null)),
     [colourBy, id, region, year],
   );
   const ranks = useLoad(
@@ -89,9 +89,7 @@ export function Network({ id }: { id?: string }) {
   };
 
   useEffect(() => {
-    current.current.communities = new Map(
-      (communities.data?.communities.communities ?? []).flatMap((c) => c.members.map((m) => [m.id, c.index] as [string, number])),
-    );
+    current.current.communities = communities.data ?? new Map<string, number>();
     current.current.ranks = new Map((ranks.data?.rankings.top ?? []).map((r) => [r.organization.id, r.score]));
     refresh();
   }, [communities.data, ranks.data, colourBy, sizeBy]);
@@ -399,4 +397,18 @@ function PathFinder({ from, onPaths }: { from: string | null; onPaths: (paths: P
       <ErrorBox error={error} />
     </form>
   );
+}
+
+// Each organisation's community, paged through like the drawing (500 a page, up to 20 pages).
+async function communityOf(where: object): Promise<Map<string, number>> {
+  const communities = new Map<string, number>();
+  let after: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const data: CommunitiesAnswer = await gql<CommunitiesAnswer>(COMMUNITIES, { where, after });
+    const { nodes, pageInfo } = data.communities.memberships;
+    nodes.forEach((m) => communities.set(m.organizationId, m.community));
+    if (!pageInfo.hasNextPage) break;
+    after = pageInfo.endCursor;
+  }
+  return communities;
 }
