@@ -16,19 +16,19 @@ public static class FilingRoundFields
     public static void AddMutations(ObjectGraphType mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
-        mutation.Field<NonNullGraphType<FilingRoundType>>("openFilingRound")
+        mutation.Field<FilingRoundType>("openFilingRound")
             .Description("Opens a filing round (研发机构申报批次) held by a government body: applications are taken from its opening to its closing day, within one half-year, one round a half-year (002 六(三)); it recognises at its level. 开启研发机构申报批次。")
             .Argument<NonNullGraphType<OpenFilingRoundInputType>>("input", "The round. 申报批次。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => (await Workflow(c).OpenAsync(OpenFilingRoundInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false)));
 
-        mutation.Field<NonNullGraphType<RoundApplicationPayloadType>>("applyInFilingRound")
+        mutation.Field<RoundApplicationPayloadType>("applyInFilingRound")
             .Description("Submits an R&D institution's application in an open round: its enterprises inside the holder's region, checked against \"六有\" on the day and refused with RULE_VIOLATION naming every missing item; the institution is filed (普遍备案) and awaits review. 研发机构申报。")
             .Argument<NonNullGraphType<ApplyInFilingRoundInputType>>("input", "The application. 申报材料。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await Workflow(c).ApplyAsync(ApplyInFilingRoundInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
 
-        mutation.Field<NonNullGraphType<FilingRecordType>>("reviewFilingApplication")
+        mutation.Field<FilingRecordType>("reviewFilingApplication")
             .Description("Records the review of a submitted application: the site visit and the review's conclusion, whether it passed and its opinion (材料审查和现场考察相结合). 申报评审（含现场考察）。")
             .Argument<NonNullGraphType<IdGraphType>>("institutionId", "The applying institution (a Platform). 研发机构。")
             .Argument(PolicySchema.NonNull("Date"), "siteVisitOn", a => a.Description = "The day of the site visit. 现场考察日期。")
@@ -39,7 +39,7 @@ public static class FilingRoundFields
             .ResolveAsync(async c => await Workflow(c).ReviewAsync(c.GetArgument<string>("institutionId"), c.GetArgument<DateOnly>("siteVisitOn"), c.GetArgument<DateOnly>("reviewedOn"),
                 c.GetArgument<bool>("passed"), c.GetArgument<string>("opinion"), c.CancellationToken).ConfigureAwait(false));
 
-        mutation.Field<NonNullGraphType<FilingRecordType>>("decideFilingApplication")
+        mutation.Field<FilingRecordType>("decideFilingApplication")
             .Description("Decides a reviewed application: recognises it (认定) at the round's level with the one-off reward by size class (大型 20, 中型 10, 小型 5 万元 for city recognition, once per enterprise) and its re-verification date, or not. A decision before review is refused. 认定决定。")
             .Argument<NonNullGraphType<IdGraphType>>("institutionId", "The applying institution. 研发机构。")
             .Argument(PolicySchema.NonNull("Date"), "on", a => a.Description = "The day of the decision. 认定日期。")
@@ -47,7 +47,7 @@ public static class FilingRoundFields
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await Workflow(c).DecideAsync(c.GetArgument<string>("institutionId"), c.GetArgument<DateOnly>("on"), c.GetArgument<bool>("recognise"), c.CancellationToken).ConfigureAwait(false));
 
-        mutation.Field<NonNullGraphType<FilingRecordType>>("payFilingReward")
+        mutation.Field<FilingRecordType>("payFilingReward")
             .Description("Records the payment of a recognised institution's one-off reward, once, on or after the recognition (先建后补). 奖补拨付。")
             .Argument<NonNullGraphType<IdGraphType>>("institutionId", "The recognised institution. 研发机构。")
             .Argument(PolicySchema.NonNull("Date"), "paidOn", a => a.Description = "The day it was paid. 拨付日期。")
