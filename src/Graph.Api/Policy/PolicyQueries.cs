@@ -29,6 +29,7 @@ public static class PolicyQueries
             .Argument(PolicySchema.Ref("Date"), "on", a => a.Description = "The date agreements must be in force on; today by default. 核查日期。")
             .ResolveAsync(async c => await new RdInstitutionFiling(c.Writer(), c.Actor())
                 .CheckAsync(FilingFactsInputType.Read(c.Input("input")), c.GetArgument<DateOnly?>("on") ?? c.Today(), c.CancellationToken).ConfigureAwait(false));
+        FilingRoundFields.AddQueries(query);
 
         query.Field<ChallengeLifecycleType>("challengeLifecycle")
             .Description("A 揭榜挂帅 challenge's lifecycle: dated states, next states, applicants, winner, budget and public funding. 揭榜挂帅进展。")

@@ -46,6 +46,8 @@ public static class GraphSchema
         new("TechnologyTradingPlatform", "技术交易平台"),
         new("InstrumentSharingPlatform", "大型科研仪器共享平台"),
         new("RdInstitution", "研发机构"),
+        new("Incubator", "孵化器"),
+        new("SciencePark", "科技园"),
     ];
 
     /// <summary>Platform levels (000, 004).</summary>
@@ -89,6 +91,12 @@ public static class GraphSchema
     public static readonly IReadOnlyList<EnumValue> CertificationLevels =
     [
         new("None", "未认证"), new("County", "县级"), new("City", "市级"), new("Provincial", "省级"), new("National", "国家级"),
+    ];
+
+    /// <summary>Where an application of a filing round stands (002 六(三)); names match <c>Policy.RoundApplicationStatus</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> RoundApplicationStatuses =
+    [
+        new("Submitted", "已申报"), new("Reviewed", "已评审"), new("Recognised", "已认定"), new("Rejected", "未予认定"),
     ];
 
     static PropertyDefinition Text(string name, string chinese, string description) => new(name, PropertyType.Text, chinese, description);
@@ -176,6 +184,8 @@ public static class GraphSchema
             RegionRef,
             Choice("level", "层级", "administrative level",
                 [new("National", "国家"), new("Provincial", "省级"), new("City", "市级"), new("County", "县级")]),
+            // 002 六(三): the R&D institution filing rounds (申报批次) the body holds, twice a year.
+            Texts("filingRounds", "研发机构申报批次", "the R&D institution filing rounds it holds, one a line: 'key opensOn closesOn level name', e.g. '2026-H1 2026-03-01 2026-04-30 City 2026年上半年研发机构申报'"),
             Website, Description, Example,
         ]),
         new(NodeKind.Platform, "创新平台", "An innovation platform or R&D institution (研发机构).", "key",
@@ -203,6 +213,21 @@ public static class GraphSchema
             Day("filedOn", "备案日期", "date the R&D institution was filed"),
             Flag("filingPassed", "备案核查通过", "whether the filing check passed"),
             Text("filingCheck", "备案核查结果", "the filing check as recorded on filing, item by item"),
+            // A filing round's application (002 六(三)): submitted, reviewed with a site visit, decided (认定), rewarded.
+            Text("filingRound", "申报批次", "the round it applied in: the holding body's id and the round's key, e.g. GovernmentBody:lz-kjj/2026-H1"),
+            Choice("applicationStatus", "申报状态", "where its round application stands", RoundApplicationStatuses),
+            Day("appliedOn", "申报日期", "date it applied in the round"),
+            Day("siteVisitOn", "现场考察日期", "date of the review's site visit"),
+            Day("reviewedOn", "评审日期", "date the review concluded"),
+            Flag("reviewPassed", "评审通过", "whether the review (材料审查和现场考察) found it meets the standard"),
+            Text("reviewOpinion", "评审意见", "the review's opinion"),
+            Day("decidedOn", "认定决定日期", "date of the decision on the application (认定 or not)"),
+            Money("reward", "一次性奖励", "the one-off reward decided on recognition (万元), 0 when the enterprise was rewarded before"),
+            Text("rewardBasis", "奖励依据", "why the reward is what it is"),
+            Day("rewardPaidOn", "奖励拨付日期", "date the reward was paid"),
+            Day("reverifyBy", "复核日期", "date by which the institution is next re-verified (台账动态管理)"),
+            // 002 五(四): an institution built in offshore mode (离岸模式) inside an incubating platform.
+            new("offshoreHost", PropertyType.Text, "离岸依托平台", "offshore mode (离岸): the key of the incubating platform the institution sits in", References: NodeKind.Platform),
             // The governance and lifecycle of a technology innovation centre (技术创新中心, 004).
             Flag("independentLegalEntity", "独立法人", "the centre is an independent legal entity"),
             Flag("hasBoard", "理事会", "the centre has a board (理事会/董事会)"),

@@ -65,20 +65,7 @@ public sealed class RdInstitutionFiling(GraphWriter writer, Actor actor)
 
         var sizes = new Dictionary<string, EnterpriseSizeClass>(StringComparer.Ordinal);
         foreach (var id in facts.EnterpriseIds)
-        {
-            var enterprise = await PolicyGraph.RequireAsync(store, id, "enterprise", cancellationToken, NodeKind.Enterprise).ConfigureAwait(false);
-            // The size class rests on confidential figures, which a token scoped to regions reads only inside them.
-            if (enterprise.Properties.Text("region") is var region && !actor.Jurisdiction.Covers(region))
-            {
-                throw new ForbiddenException($"enterpriseIds: {id} is {(region is null ? "in no region" : $"in {Jurisdiction.Describe(region)}")}, outside the regions of the token "
-                    + $"({actor.Jurisdiction}): its size class rests on confidential figures, read only inside them");
-            }
-            var employees = enterprise.Properties.Integer("employees");
-            var revenue = enterprise.Properties.Decimal("revenue");
-            if (employees is null || revenue is null)
-                throw new InvalidInputException($"enterprise '{id}' has no employees or revenue recorded, so its size class (国统字〔2017〕213号) cannot be decided");
-            sizes[id] = EnterpriseSize.Classify(employees.Value, revenue.Value);
-        }
+            sizes[id] = (await SizedEnterpriseAsync(id, cancellationToken).ConfigureAwait(false)).Size;
 
         var agreements = await AcademicAgreementsAsync(facts.EnterpriseIds, asOf, cancellationToken).ConfigureAwait(false);
         var proposal = new RdInstitutionProposal(
@@ -99,11 +86,25 @@ public sealed class RdInstitutionFiling(GraphWriter writer, Actor actor)
             throw new InvalidInputException($"level: a filing is made at City (市级) or Provincial (自治区级) level, not '{application.Level}'");
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var assessment = await CheckAsync(application.Facts, application.FiledOn, cancellationToken).ConfigureAwait(false);
-        var check = assessment.Check;
-        if (!check.Passed)
-            throw new RuleViolationException($"R&D institution '{application.Key}' does not meet the filing standard for a {check.StandardSize} enterprise: "
-                + string.Join("; ", check.Failures.Select(f => f.Shortfall)));
+        RefuseFailing(application.Key, assessment.Check);
+        return await RecordAsync(application, assessment, version, "fileRdInstitution", PropertyBag.Empty, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Refuses a failing check with RULE_VIOLATION naming every missing item and by how much.</summary>
+    internal static void RefuseFailing(string key, FilingCheck check)
+    {
+        if (!check.Passed)
+            throw new RuleViolationException($"R&D institution '{key}' does not meet the filing standard for a {check.StandardSize} enterprise: "
+                + string.Join("; ", check.Failures.Select(f => f.Shortfall)));
+    }
+
+    /// <summary>
+    /// Writes a checked filing as the workflow step <paramref name="operation"/>: the Platform with its facts and the check,
+    /// <paramref name="extra"/> set over them, and a HOSTS link from each participating enterprise, in one batch.
+    /// </summary>
+    internal async Task<FilingResult> RecordAsync(FilingApplication application, FilingAssessment assessment, long version, string operation, PropertyBag extra, CancellationToken cancellationToken)
+    {
+        var check = assessment.Check;
         var existing = await store.GetNodeByKeyAsync(NodeKind.Platform, application.Key, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.Properties.Text("status") is { } status && status != "Filed")
             throw new ConflictException($"platform '{application.Key}' already exists with status {status}; a filing cannot replace it");
@@ -134,13 +135,32 @@ public sealed class RdInstitutionFiling(GraphWriter writer, Actor actor)
             ("filingPassed", true),
             ("filingCheck", Describe(check)),
             ("example", first.Properties.Flag("example")));
+        foreach (var (name, value) in extra)
+            properties = properties.With(name, value);
         var institution = new NodeInput(NodeKind.Platform, application.Key, application.Name, Properties: properties);
         var source = application.Source ?? $"研发机构备案（{(application.Level == "City" ? "市级" : "自治区级")}，{application.FiledOn:yyyy-MM-dd}）";
         var operations = new List<WriteOperation> { new WriteOperation.UpsertNode(institution) };
         operations.AddRange(facts.EnterpriseIds.Select(id =>
             new WriteOperation.UpsertLink(new LinkInput(LinkType.Hosts, id, institution.Id, StartDate: application.FiledOn, Source: source))));
-        var result = await PolicyGraph.WriteAsync(writer, actor, "fileRdInstitution", version, operations, cancellationToken).ConfigureAwait(false);
+        var result = await PolicyGraph.WriteAsync(writer, actor, operation, version, operations, cancellationToken).ConfigureAwait(false);
         return new FilingResult(result.Outcomes[0].Node!, assessment);
+    }
+
+    /// <summary>An enterprise and its size class from its employees and revenue, read only inside the token's regions.</summary>
+    internal async Task<(Node Enterprise, EnterpriseSizeClass Size)> SizedEnterpriseAsync(string id, CancellationToken cancellationToken)
+    {
+        var enterprise = await PolicyGraph.RequireAsync(store, id, "enterprise", cancellationToken, NodeKind.Enterprise).ConfigureAwait(false);
+        // The size class rests on confidential figures, which a token scoped to regions reads only inside them.
+        if (enterprise.Properties.Text("region") is var region && !actor.Jurisdiction.Covers(region))
+        {
+            throw new ForbiddenException($"enterpriseIds: {id} is {(region is null ? "in no region" : $"in {Jurisdiction.Describe(region)}")}, outside the regions of the token "
+                + $"({actor.Jurisdiction}): its size class rests on confidential figures, read only inside them");
+        }
+        var employees = enterprise.Properties.Integer("employees");
+        var revenue = enterprise.Properties.Decimal("revenue");
+        if (employees is null || revenue is null)
+            throw new InvalidInputException($"enterprise '{id}' has no employees or revenue recorded, so its size class (国统字〔2017〕213号) cannot be decided");
+        return (enterprise, EnterpriseSize.Classify(employees.Value, revenue.Value));
     }
 
     /// <summary>The check in one line per item, as it is recorded on the filing.</summary>
