@@ -52,7 +52,7 @@ public sealed class AggregateTypes
         foreach (var link in scope.LinkFields.Values)
         {
             group.Field<NonNullGraphType<IntGraphType>>($"{link.Name}Count")
-                .Description($"How many {link.Type} links the group's nodes have ({link.Name}); one between two of them counts once; in a year, those in force on 31 December. 关系数量。")
+                .Description($"How many {PolicySchema.ScreamingCase(link.Type.ToString())} links the group's nodes have ({link.Name}); one between two of them counts once; in a year, those in force on 31 December. 关系数量。")
                 .ResolveAsync(async c => NodeAggregation.CountLinks(c.Source.Group,
                     await c.Source.Aggregation.LinksAsync(link, c.CancellationToken).ConfigureAwait(false)));
         }
