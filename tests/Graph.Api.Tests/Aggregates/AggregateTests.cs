@@ -203,6 +203,23 @@ public abstract class AggregateTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task ATokenScopedToRegionsAggregatesInsideThemOnly()
+    {
+        await using var app = await StartAsync();
+        var (enterprises, _) = await ReadBackAsync(app);
+
+        var answer = PolicyApplication.Ok(await app.PostAsync(
+            "{ enterprisesAggregate(groupBy: [{ region: CITY }]) { suppressedGroups groups { key { region } count revenue { sum } } } }",
+            token: KnowledgeGraphApplication.ScopedTokenFor(["450200"], "analyst")))["enterprisesAggregate"]!;
+
+        var inside = enterprises.Where(e => e.Properties.Text("region")!.StartsWith("4502", StringComparison.Ordinal)).ToList();
+        var group = Assert.Single(answer["groups"]!.AsArray())!;
+        Assert.Equal("450200", group["key"]!["region"]!.GetValue<string>());
+        Assert.Equal(inside.Count, group["count"]!.GetValue<int>());
+        Assert.Equal(inside.Sum(e => EnterpriseFigures.For(e.Properties, null)?.Revenue ?? 0m), group["revenue"]!["sum"]!.GetValue<decimal>());
+    }
+
+    [StoreFact]
     public async Task TheListsWhereSelectsTheNodesAggregated()
     {
         await using var app = await StartAsync();
