@@ -58,7 +58,7 @@ internal static class QueryBenchmark
     }
 
     /// <summary>Times one call at a time; a tenth as many calls first, untimed, to warm up.</summary>
-    static async Task MeasureAsync<T>(string name, int count, Func<Task<T>> call)
+    internal static async Task MeasureAsync<T>(string name, int count, Func<Task<T>> call)
     {
         for (var i = 0; i < Math.Max(1, count / 10); i++) await call();
         var times = new double[count];

@@ -17,6 +17,9 @@ public static class SmallCells
         ArgumentNullException.ThrowIfNull(value);
         if (value.Indicator is Indicator.FiledInstitutions or Indicator.Pairings)
             return false;
-        return value.Denominator is > 0 and < MinimumCount || value.Numerator is > 0 and < MinimumCount;
+        return IsDisclosive(value.Denominator) || IsDisclosive(value.Numerator);
     }
+
+    /// <summary>Whether a value over, or counting, this many enterprises points at them: some, but fewer than <see cref="MinimumCount"/>.</summary>
+    public static bool IsDisclosive(int enterprises) => enterprises is > 0 and < MinimumCount;
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Graph.Aggregates;
 using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Cost;
@@ -39,29 +40,30 @@ public static class RootLists
     public static void AddTo(ObjectGraphType query, NodeTypes nodes)
     {
         var inputs = new FilterInputs(nodes.Enums);
+        var aggregates = new AggregateTypes();
         foreach (var kind in GraphSchema.NodeKinds)
         {
             var connection = Connections.Create(kind.Kind.ToString(),
                 CatalogNames.Bilingual($"A page of {kind.Kind} nodes", kind.Chinese + "列表"), nodes.Of(kind.Kind));
-            Add(query, inputs, FilterScope.Of(kind.Kind), FieldNames[kind.Kind], connection, CatalogNames.Bilingual(
+            Add(query, inputs, aggregates, FilterScope.Of(kind.Kind), FieldNames[kind.Kind], connection, CatalogNames.Bilingual(
                 $"{kind.Description} All of them as a cursor connection, filtered by `where` and sorted by `order` (by name, then id, when not given)",
                 kind.Chinese + "列表"));
         }
         var organizations = Connections.Create("Organization",
             CatalogNames.Bilingual("A page of organisations of any kind", "组织机构列表"), nodes.Organization);
-        Add(query, inputs, FilterScope.Of(GraphSchema.OrganizationKinds), "organizations", organizations, CatalogNames.Bilingual(
+        Add(query, inputs, aggregates, FilterScope.Of(GraphSchema.OrganizationKinds), "organizations", organizations, CatalogNames.Bilingual(
             "Enterprises, universities, research institutes and government bodies together, as a cursor connection, filtered by `where` on the fields they share and on `kind`, and sorted by `order` (by name, then id, when not given)",
             "企业、高校、科研院所、政府部门列表"));
     }
 
-    private static void Add(ObjectGraphType query, FilterInputs inputs, FilterScope scope, string name, IGraphType connection, string description) =>
+    private static void Add(ObjectGraphType query, FilterInputs inputs, AggregateTypes aggregates, FilterScope scope, string name, IGraphType connection, string description)
+    {
         query.Field(name, new NonNullGraphType(connection))
             .Description(description)
             .Arguments(
             [
                 .. PageRequest.Arguments(),
-                new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" }
-                    .Validate(where => new FilterReader(scope).Check((IDictionary<string, object?>)where)),
+                WhereArgument(inputs, scope),
                 new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = $"Sort keys, most significant first (at most {FilterReader.MaxSortKeys}). 排序。" }
                     .Validate(order => FilterReader.CheckSort((IEnumerable<object?>)order)),
             ])
@@ -70,6 +72,12 @@ public static class RootLists
                     ? LinkConditionCost(scope, conditions, LinkConditionWeight, listSize)
                     : 0)
             .ResolveAsync(async context => await ListAsync(context, scope).ConfigureAwait(false));
+        AggregateFields.Add(query, aggregates, WhereArgument(inputs, scope), scope, name);
+    }
+
+    private static QueryArgument WhereArgument(FilterInputs inputs, FilterScope scope) =>
+        new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" }
+            .Validate(where => new FilterReader(scope).Check((IDictionary<string, object?>)where));
 
     /// <summary>
     /// What a link condition adds to the cost: it reads the links of every node of the kind, not only of the page, so it
@@ -105,18 +113,27 @@ public static class RootLists
         return cost;
     }
 
-    private static async Task<Connection> ListAsync(IResolveFieldContext context, FilterScope scope)
+    /// <summary>The store filter of a root field's <c>where</c>, refused (FORBIDDEN) when it reads a confidential figure without the 'analyst' role.</summary>
+    internal static NodeFilter? Where(IResolveFieldContext context, FilterScope scope) => Read(context, scope, null).Filter;
+
+    private static (NodeFilter? Filter, IReadOnlyList<SortField> Sort) Read(IResolveFieldContext context, FilterScope scope, List<object?>? order)
     {
-        var page = PageRequest.Read(context);
         var jurisdiction = Roles.JurisdictionOf(context.User);
         var reader = new FilterReader(scope) { ConfidentialWithin = jurisdiction.IsScoped ? jurisdiction.Codes() : null };
-        var sort = reader.Sort(context.GetArgument<List<object?>?>("order"));
+        var sort = reader.Sort(order);
         var filter = reader.Limited(reader.Filter(context.GetArgument<Dictionary<string, object?>?>("where")));
         if (reader.ConfidentialUsed.Count > 0 && !Roles.Has(context.User, Roles.Analyst))
         {
             throw new FieldForbiddenError(
                 $"Field '{context.FieldDefinition.Name}' filters or sorts on the confidential {string.Join(", ", reader.ConfidentialUsed.Order())}: that needs a bearer token with the role '{Roles.Analyst}'.");
         }
+        return (filter, sort);
+    }
+
+    private static async Task<Connection> ListAsync(IResolveFieldContext context, FilterScope scope)
+    {
+        var page = PageRequest.Read(context);
+        var (filter, sort) = Read(context, scope, context.GetArgument<List<object?>?>("order"));
         var query = new NodeQuery([.. scope.Kinds], filter, sort.Count > 0 ? sort : [new SortField("name")]);
         var store = context.Store();
 

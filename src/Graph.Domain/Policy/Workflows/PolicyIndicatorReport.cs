@@ -132,12 +132,31 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
         var profiles = new List<EnterpriseProfile>();
         foreach (var e in graph.Enterprises.Values)
         {
-            if (EnterpriseFigures.For(e.Properties, year) is not { } figures) continue;
-            var asOf = new DateOnly(figures.Year, 12, 31);
-            var live = graph.PlatformLinksOf[e.Id].Where(l => PolicyGraph.InForce(l, asOf) && graph.Platforms.TryGetValue(l.ToId, out var p) && IsLive(p, asOf)).ToList();
-            profiles.Add(Profile(e, figures, live.Exists(l => l.Type == LinkType.Hosts), live.Count > 0));
+            if (ProfileOf(graph, e, year) is { } profile) profiles.Add(profile);
         }
         return profiles;
+    }
+
+    // An enterprise with figures for the year (its latest when null), as the graph stood at the year's end; null without figures.
+    static EnterpriseProfile? ProfileOf(Graph graph, Node e, int? year)
+    {
+        if (EnterpriseFigures.For(e.Properties, year) is not { } figures) return null;
+        var asOf = new DateOnly(figures.Year, 12, 31);
+        var live = graph.PlatformLinksOf[e.Id].Where(l => PolicyGraph.InForce(l, asOf) && graph.Platforms.TryGetValue(l.ToId, out var p) && IsLive(p, asOf)).ToList();
+        return Profile(e, figures, live.Exists(l => l.Type == LinkType.Hosts), live.Count > 0);
+    }
+
+    /// <summary>
+    /// Which lists each of these enterprises is on in a year (its latest figures when null), read from one pass over their
+    /// platforms: none for an enterprise without figures for the year, or not among them.
+    /// </summary>
+    public async Task<Func<Node, int?, IReadOnlyList<PolicyList>>> MembershipAsync(IEnumerable<Node> enterprises, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(enterprises);
+        var graph = await LoadAsync(enterprises.Where(e => e.Kind == NodeKind.Enterprise).ToDictionary(e => e.Id, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        return (node, year) => graph.Enterprises.ContainsKey(node.Id) && ProfileOf(graph, node, year) is { } profile
+            ? Enum.GetValues<PolicyList>().Where(list => IsOn(list, profile)).ToList()
+            : [];
     }
 
     // A platform counts from its establishment (or filing) until it is delisted.
@@ -181,7 +200,11 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
             if (scope.Field is not null && !e.Properties.List("fields").Any(f => Fields.IsWithin(f, scope.Field))) continue;
             enterprises[e.Id] = e;
         }
+        return await LoadAsync(enterprises, cancellationToken).ConfigureAwait(false);
+    }
 
+    async Task<Graph> LoadAsync(Dictionary<string, Node> enterprises, CancellationToken cancellationToken)
+    {
         var platforms = new Dictionary<string, Node>(StringComparer.Ordinal);
         await foreach (var p in store.ScanNodesAsync(NodeKind.Platform, cancellationToken).ConfigureAwait(false))
             platforms[p.Id] = p;
