@@ -54,6 +54,7 @@ const strings = {
   amount: ['合同金额（万元）', 'Amount (10k yuan)'],
   pairingsTitle: ['结对子（企业与高校院所）', 'Pairings (enterprise with university or institute)'],
   partner: ['高校院所', 'University or institute'],
+  pairedEnterprise: ['企业', 'Enterprise'],
   startOn: ['开始日期', 'Start date'],
   endOn: ['结束日期', 'End date'],
   recordPairing: ['建立结对', 'Record pairing'],

@@ -320,7 +320,7 @@ function PairingsPanel() {
     <section className="workflow" data-testid="pairings">
       <h2>{t('pairingsTitle')}</h2>
       <div className="filters">
-        <OrganisationPicker label={t('enterprise')} value={enterprise} onChange={setEnterprise} testId="pairing-enterprise" kinds={['ENTERPRISE']} />
+        <OrganisationPicker label={t('pairedEnterprise')} value={enterprise} onChange={setEnterprise} testId="pairing-enterprise" kinds={['ENTERPRISE']} />
       </div>
       <ErrorBox error={answer.error} />
       {pairings && (
