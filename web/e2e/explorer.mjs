@@ -1,6 +1,7 @@
 // The explorer in a real browser (Debian's Chromium through playwright-core), against a running service with the
 // sample data: what a matchmaking officer, a policy researcher and an analyst see. Run by the API tests
-// (ExplorerBrowserTests); by hand: node e2e/explorer.mjs --base http://127.0.0.1:5080 --token <analyst token> --out <dir>.
+// (ExplorerBrowserTests); by hand: node e2e/explorer.mjs --base http://127.0.0.1:5080 --token <analyst and editor token>
+// --analyst-token <analyst-only token> --out <dir>, on a fresh store (the workflows step writes) with the reference universities.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ const { values: options } = parseArgs({
   options: {
     base: { type: 'string' },
     token: { type: 'string' },
+    'analyst-token': { type: 'string' },
     out: { type: 'string' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
   },
@@ -21,6 +23,13 @@ const base = options.base.replace(/\/$/, '');
 const out = options.out;
 mkdirSync(out, { recursive: true });
 const enterpriseId = 'Enterprise:91450204MA5K00013L'; // 柳州示例精工机械有限公司 in data/sample
+
+async function post(query, variables, token) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return response.json();
+}
 
 async function graphql(query, variables, token) {
   const headers = { 'content-type': 'application/json' };
@@ -110,15 +119,24 @@ try {
     const first = page.getByTestId('recommendation').first();
     await first.waitFor();
     const expected = await graphql(
-      `query($for: ID!) { recommendPartners(for: $for, scope: ANY, excludeExisting: true, limit: 20) { organization { id name } score } }`,
+      `query($for: ID!) { recommendPartners(for: $for, scope: ANY, excludeExisting: true, limit: 20) { organization { id name } score weakEvidence } }`,
       { for: enterpriseId },
     );
     const shown = await page.getByTestId('recommendation').evaluateAll((items) => items.map((li) => li.dataset.id));
     assert.deepEqual(shown, expected.recommendPartners.map((r) => r.organization.id), 'the ranking the service gave');
+    // Reference universities known by public facts alone come after the evidenced partners, each with the badge.
+    const weak = await page.getByTestId('recommendation').evaluateAll((items) =>
+      items.map((li) => li.querySelector('[data-testid=weak-evidence]')?.textContent ?? null),
+    );
+    assert.ok(expected.recommendPartners.some((r) => r.weakEvidence), 'the sample enterprise has partners known by public facts alone');
+    assert.ok(expected.recommendPartners.some((r) => !r.weakEvidence), 'and partners on evidence');
+    assert.deepEqual(weak, expected.recommendPartners.map((r) => (r.weakEvidence ? '证据较弱' : null)), 'the weak-evidence badge on exactly those');
     assert.ok((await first.locator('[data-part]').count()) > 0, 'score parts drawn as a bar');
     await page.getByTestId('recommendation').nth(0).getByTestId('add-to-shortlist').click();
     await page.getByTestId('recommendation').nth(1).getByTestId('add-to-shortlist').click();
     await shot('partners');
+    await page.getByTestId('weak-evidence').first().scrollIntoViewIfNeeded();
+    await shot('partners-weak');
     results.shortlisted = expected.recommendPartners.slice(0, 2).map((r) => r.organization);
 
     await page.getByTestId('go-shortlist').click();
@@ -244,6 +262,20 @@ try {
     await page.getByTestId('workflows-need-editor').waitFor();
   });
 
+  await step('an analyst without the editor role gets no workflow controls', async () => {
+    await page.goto(`${base}/#/signin`);
+    await page.getByTestId('token').fill(options['analyst-token']);
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('signed-in').waitFor();
+    await page.goto(`${base}/#/workflows`);
+    await page.getByTestId('workflows-need-editor').waitFor();
+    for (const control of ['filing-check', 'advance-submit', 'pairing-create', 'pairing-end', 'lifecycle-challenge'])
+      assert.equal(await page.getByTestId(control).count(), 0, `no ${control} without the editor role`);
+    await page.goto(`${base}/#/signin`);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('signed-in').waitFor({ state: 'detached' });
+  });
+
   await step('analyst signs in and sees revenue', async () => {
     await page.goto(`${base}/#/signin`);
     await page.getByTestId('token').fill(options.token);
@@ -295,7 +327,104 @@ try {
     assert.equal(await page.getByTestId('lifecycle-status').getAttribute('data-status'), lifecycle.challengeLifecycle.status);
     assert.equal(await page.getByTestId('lifecycle-next').getAttribute('data-states'), lifecycle.challengeLifecycle.nextStates.join(','));
     assert.equal(await page.getByTestId('lifecycle-status').innerText(), '立项', 'the status in Chinese');
+  });
+
+  // A refusal is shown as the service words it: its code and message, the same as the mutation sent directly (a refused
+  // write writes nothing, so sending it again changes nothing).
+  const assertRefusal = async (alert, mutation, variables) => {
+    await alert.waitFor();
+    const refused = await post(mutation, variables, options.token);
+    assert.equal(refused.errors?.length, 1, JSON.stringify(refused));
+    const shown = await alert.innerText();
+    assert.ok(shown.includes(`(${refused.errors[0].extensions.code})`), `${shown} shows ${refused.errors[0].extensions.code}`);
+    assert.ok(shown.includes(refused.errors[0].message), `${shown} shows ${refused.errors[0].message}`);
+  };
+
+  await step('an editor advances a challenge to its next allowed step', async () => {
+    const challenge = 'Challenge:ch-2025-alloy'; // 征集 (collecting) in data/sample
+    const lifecycle = async () =>
+      (await graphql(`query($id: ID!) { challengeLifecycle(id: $id) { status nextStates history { status on } } }`, { id: challenge }, options.token)).challengeLifecycle;
+    const before = await lifecycle();
+    assert.equal(before.status, 'COLLECTING');
+    await page.getByTestId('lifecycle-challenge').selectOption(challenge);
+    await page.locator('[data-testid=lifecycle-status][data-status=COLLECTING]').waitFor();
+    assert.equal(await page.getByTestId('lifecycle-next').getAttribute('data-states'), before.nextStates.join(','));
+    const offered = await page.getByTestId('advance-to').locator('option').evaluateAll((o) => o.map((x) => x.value));
+    assert.deepEqual(offered, before.nextStates, 'only the next allowed steps are offered');
+
+    // A date before the challenge entered 征集 is refused, and nothing changes.
+    const entered = before.history.at(-1).on;
+    const dayBefore = new Date(Date.parse(entered) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('advance-to').selectOption('PUBLISHED');
+    await page.getByTestId('advance-on').fill(dayBefore);
+    await page.getByTestId('advance-submit').click();
+    await assertRefusal(
+      page.getByTestId('advance').getByRole('alert'),
+      `mutation($id: ID!, $on: Date!) { transitionChallenge(id: $id, to: PUBLISHED, on: $on) { status } }`,
+      { id: challenge, on: dayBefore },
+    );
+    assert.equal((await lifecycle()).status, 'COLLECTING', 'the refused move wrote nothing');
+
+    await page.getByTestId('advance-on').fill(entered);
+    await page.getByTestId('advance-submit').click();
+    await page.locator('[data-testid=lifecycle-status][data-status=PUBLISHED]').waitFor();
+    const after = await lifecycle();
+    assert.equal(after.status, 'PUBLISHED');
+    assert.equal(await page.getByTestId('lifecycle-status').innerText(), '发榜');
+    assert.equal(await page.getByTestId('lifecycle-next').getAttribute('data-states'), after.nextStates.join(','));
+    const history = await page.getByTestId('lifecycle-history').locator('[data-status]').evaluateAll((d) => d.map((x) => ({ status: x.dataset.status, on: x.dataset.on })));
+    assert.deepEqual(history, after.history);
+    assert.equal(await page.getByTestId('advance').getByRole('alert').count(), 0, 'the refusal is gone');
+    await page.getByTestId('lifecycle').scrollIntoViewIfNeeded();
     await shot('workflows');
+  });
+
+  await step('an editor records a pairing and ends one', async () => {
+    const pairingsOf = async () =>
+      (
+        await graphql(
+          `query($id: ID!) { node(id: $id) { ... on Enterprise { pairings(first: 100) { edges { node { id } link { startDate endDate } } } } } }`,
+          { id: enterpriseId },
+          options.token,
+        )
+      ).node.pairings.edges.map((e) => ({ partner: e.node.id, start: e.link.startDate ?? '', end: e.link.endDate ?? '' }));
+    const panel = page.getByTestId('pairings');
+    const rows = () => panel.locator('tbody tr').evaluateAll((r) => r.map((x) => ({ partner: x.dataset.partner, start: x.dataset.start, end: x.dataset.end })));
+    await page.getByTestId('pairing-enterprise').fill(enterpriseId);
+    await page.getByTestId('pairing-table').waitFor();
+    const before = await pairingsOf();
+    const paired = 'University:demo-tech-univ'; // paired with the enterprise since 2021-01-15 in data/sample
+    assert.ok(before.some((p) => p.partner === paired && p.end === ''));
+    assert.deepEqual(await rows(), before);
+
+    // Pairing a pair already in force from another date is refused.
+    await page.getByTestId('pairing-partner').fill(paired);
+    await page.getByTestId('pairing-start').fill('2026-01-05');
+    await page.getByTestId('pairing-create').click();
+    await assertRefusal(
+      panel.getByRole('alert'),
+      `mutation($e: ID!, $p: ID!) { createPairing(enterpriseId: $e, partnerId: $p, startOn: "2026-01-05") { id } }`,
+      { e: enterpriseId, p: paired },
+    );
+    assert.deepEqual(await pairingsOf(), before, 'the refused pairing wrote nothing');
+
+    // End it, then pair the enterprise with another university.
+    await page.getByTestId('pairing-end-on').fill('2026-01-31');
+    await panel.locator(`tr[data-partner="${paired}"]`).getByTestId('pairing-end').click();
+    await panel.locator(`tr[data-partner="${paired}"][data-end="2026-01-31"]`).waitFor();
+    assert.equal(await panel.getByRole('alert').count(), 0, 'the refusal is gone');
+    const other = 'University:demo-east-univ';
+    await page.getByTestId('pairing-partner').fill(other);
+    await page.getByTestId('pairing-start').fill('2026-02-01');
+    await page.getByTestId('pairing-create').click();
+    await panel.locator(`tr[data-partner="${other}"][data-start="2026-02-01"][data-end=""]`).waitFor();
+    const after = await pairingsOf();
+    assert.deepEqual(await rows(), after, 'the table shows the pairings as stored');
+    assert.ok(after.some((p) => p.partner === paired && p.end === '2026-01-31'));
+    assert.ok(after.some((p) => p.partner === other && p.start === '2026-02-01' && p.end === ''));
+    assert.equal(await panel.locator(`tr[data-partner="${paired}"]`).getByTestId('pairing-end').count(), 0, 'an ended pairing cannot be ended again');
+    await panel.scrollIntoViewIfNeeded();
+    await shot('pairings');
   });
 
   await step('English switch', async () => {

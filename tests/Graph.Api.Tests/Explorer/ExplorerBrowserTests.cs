@@ -8,8 +8,10 @@ namespace KnowledgeGraph.Api.Tests.Explorer;
 /// <summary>
 /// The explorer in a real Chromium, driven by web/e2e/explorer.mjs (playwright-core) against the real service on a
 /// loopback port with the sample data: search → organisation → partners → shortlist downloads → network → path →
-/// indicators → policy list download, and what anonymous and analyst users see. Screenshots of every step go to
-/// TestResults/explorer/ beside the test assembly.
+/// indicators → policy list download → the editor's workflows (a challenge advanced, a pairing recorded and ended, the
+/// refusals as the service words them), and what anonymous, analyst and editor users see. The reference universities
+/// are loaded, so partners include ones known by public facts alone (the weak-evidence badge). Screenshots of every
+/// step go to TestResults/explorer/ beside the test assembly.
 /// </summary>
 public sealed class ExplorerBrowserTests(ITestOutputHelper output)
 {
@@ -19,19 +21,20 @@ public sealed class ExplorerBrowserTests(ITestOutputHelper output)
     public async Task WhatEachKindOfUserSeesInTheBrowser()
     {
         var port = FreeLoopbackPort();
-        await using var app = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true");
+        await using var app = new KnowledgeGraphApplication().With("Store:LoadSampleData", "true").With("Store:ReferenceOrganizations", "true");
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "explorer");
 
         var (exitCode, text) = await RunNodeAsync(
             Path.Combine(RequiresBrowserFactAttribute.WebFolder!, "e2e", "explorer.mjs"),
-            "--base", $"http://127.0.0.1:{port}", "--token", KnowledgeGraphApplication.TokenFor("analyst", "editor"), "--out", artifacts, "--chromium", Chromium);
+            "--base", $"http://127.0.0.1:{port}", "--token", KnowledgeGraphApplication.TokenFor("analyst", "editor"),
+            "--analyst-token", KnowledgeGraphApplication.TokenFor("analyst"), "--out", artifacts, "--chromium", Chromium);
 
         output.WriteLine(text);
         Assert.True(exitCode == 0, text);
         Assert.Contains("RESULT ", text);
-        foreach (var page in new[] { "search", "organization", "partners", "shortlist", "network", "path", "indicators", "signin", "lists", "workflows", "graphiql" })
+        foreach (var page in new[] { "search", "organization", "partners", "shortlist", "network", "path", "indicators", "signin", "lists", "workflows", "pairings", "graphiql" })
             Assert.True(File.Exists(Path.Combine(artifacts, page + ".png")), $"screenshot {page}.png");
     }
 

@@ -1,4 +1,5 @@
 import { storedAuthorization } from './auth';
+import type { TypedDocumentString } from './gql/graphql';
 
 export interface GraphQLErrorEntry {
   message: string;
@@ -20,16 +21,22 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** Runs an operation against this origin's /graphql with the signed-in token, if any; any error rejects. */
-export async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T> {
+/**
+ * Runs an operation of operations.ts against this origin's /graphql with the signed-in token, if any, and answers with
+ * the operation's generated type; any error rejects.
+ */
+export async function gql<TResult, TVariables>(
+  operation: TypedDocumentString<TResult, TVariables>,
+  ...[variables, token]: TVariables extends Record<string, never> ? [variables?: undefined, token?: string | null] : [variables: TVariables, token?: string | null]
+): Promise<TResult> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json;q=0.9',
   };
   const authorization = token === undefined ? storedAuthorization() : token ? `Bearer ${token}` : null;
   if (authorization) headers.authorization = authorization;
-  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: GraphQLErrorEntry[] };
+  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: operation.toString(), variables }) });
+  const body = (await response.json()) as { data?: TResult; errors?: GraphQLErrorEntry[] };
   if (body.errors?.length) throw new GraphQLRequestError(body.errors, response.status);
   if (!body.data) throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
   return body.data;

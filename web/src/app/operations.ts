@@ -1,37 +1,41 @@
-// Every operation the app sends, with the shape of its answer. Confidential figures (revenue, R&D expenditure,
-// employees) are asked for only when the signed-in token has the analyst role: without it they never reach the browser.
+// Every operation the app sends. Their TypeScript types (answers and variables) are generated from the service's
+// schema into ./gql by `npm run codegen` (part of `npm run build`): `graphql(...)` returns the operation typed, and
+// `gql()` in api.ts answers with that type. Confidential figures (revenue, R&D expenditure, employees) are asked for
+// only by ORGANIZATION_WITH_FIGURES, sent only when the signed-in token has the analyst role: without it they never
+// reach the browser.
+import { graphql } from './gql';
+import type {
+  ChallengeLifecycleQuery,
+  FilingCheckQuery,
+  IndicatorsQuery,
+  OrganizationQuery,
+  PathsQuery,
+  PolicyList,
+  PolicyListQuery,
+  RecommendQuery,
+  RegionNetworkQuery,
+  SearchQuery,
+} from './gql/graphql';
 
-export interface NodeRef {
-  id: string;
-  kind: string;
-  name: string;
-  nameEn?: string | null;
-}
+export type { ChallengeStatus, CollaborationKind, NodeKind, PolicyList } from './gql/graphql';
 
-export interface SearchHit extends NodeRef {
-  aliases: string[];
-  region?: { name: string } | null;
-}
+export type NodeRef = { id: string; kind: string; name: string; nameEn?: string | null };
 
-export const SEARCH = `query Search($text: String!, $kinds: [NodeKind!]) {
-  search(text: $text, kinds: $kinds, first: 20) {
-    id kind name nameEn aliases
-    ... on Organization { region { name } }
-    ... on Platform { region { name } }
-    ... on Challenge { region { name } }
+export const SEARCH = graphql(`
+  query Search($text: String!, $kinds: [NodeKind!]) {
+    search(text: $text, kinds: $kinds, first: 20) {
+      id kind name nameEn aliases
+      ... on Organization { region { name } }
+      ... on Platform { region { name } }
+      ... on Challenge { region { name } }
+    }
   }
-}`;
+`);
 
-export interface LinkEdge {
-  node: NodeRef;
-  link: { startDate: string | null; endDate: string | null; source: string | null };
-}
+export type SearchHit = SearchQuery['search'][number];
 
-export interface Connection {
-  totalCount: number;
-  edges: LinkEdge[];
-}
-
+// The links an organisation page lists, in this order; pairings are not on every organisation (only an enterprise,
+// a university and an institute have them).
 export const LINK_FIELDS = [
   'hostedPlatforms',
   'leads',
@@ -49,161 +53,142 @@ export const LINK_FIELDS = [
 
 export type LinkField = (typeof LINK_FIELDS)[number];
 
-const linkSelection = (field: string) =>
-  `${field}(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }`;
-
-export interface Organization extends NodeRef {
-  aliases: string[];
-  website: string | null;
-  description: string | null;
-  region: { code: string; name: string } | null;
-  fields?: { name: string }[];
-  creditCode?: string;
-  revenue?: number | null;
-  rdExpenditure?: number | null;
-  employees?: number | null;
-  links: Partial<Record<LinkField, Connection>>;
-}
-
-export function organizationQuery(analyst: boolean): string {
-  const common = LINK_FIELDS.filter((f) => f !== 'pairings').map(linkSelection).join('\n      ');
-  return `query Organization($id: ID!) {
-  node(id: $id) {
+graphql(`
+  fragment OrganizationNode on Node {
     id kind name nameEn aliases
     ... on Organization {
       website description region { code name }
-      ${common}
+      hostedPlatforms(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      leads(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      coBuiltPlatforms(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      memberships(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      postedChallenges(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      challengeApplications(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      awardedChallenges(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      projects(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      cooperationAgreements(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      transfersMade(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      transfersReceived(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
     }
-    ... on Enterprise { creditCode fields { name } ${analyst ? 'revenue rdExpenditure employees' : ''} ${linkSelection('pairings')} }
-    ... on University { fields { name } ${linkSelection('pairings')} }
-    ... on ResearchInstitute { fields { name } ${linkSelection('pairings')} }
+    ... on Enterprise { creditCode fields { name } pairings(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } } }
+    ... on University { fields { name } pairings(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } } }
+    ... on ResearchInstitute { fields { name } pairings(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } } }
   }
-  collaborators(of: $id, first: 60) {
-    totalCount
-    edges {
-      node { id kind name nameEn }
-      weight
-      collaboration { kinds firstDate lastDate evidence { kind through { id kind name nameEn } from to } }
+`);
+
+graphql(`
+  fragment OrganizationCollaborators on Query {
+    collaborators(of: $id, first: 60) {
+      totalCount
+      edges {
+        node { id kind name nameEn }
+        weight
+        collaboration { kinds firstDate lastDate evidence { kind through { id kind name nameEn } from to } }
+      }
     }
   }
-}`;
-}
+`);
 
-export interface CollaboratorEdge {
-  node: NodeRef;
-  weight: number;
-  collaboration: {
-    kinds: string[];
-    firstDate: string | null;
-    lastDate: string | null;
-    evidence: { kind: string; through: NodeRef | null; from: string | null; to: string | null }[];
-  };
-}
-
-export interface OrganizationAnswer {
-  node: (Organization & Record<string, unknown>) | null;
-  collaborators: { totalCount: number; edges: CollaboratorEdge[] };
-}
-
-export const NODE_NAME = `query NodeName($id: ID!) { node(id: $id) { id kind name nameEn } }`;
-
-export interface Recommendation {
-  rank: number;
-  score: number;
-  organization: NodeRef & { region: { name: string } | null };
-  parts: Record<'fieldFit' | 'capability' | 'trackRecord' | 'proximity' | 'practical', number>;
-  explanation: string;
-  explanationEn: string;
-  weakEvidence: boolean;
-  introducers: NodeRef[];
-}
-
-export const RECOMMEND = `query Recommend($for: ID!, $kinds: [NodeKind!], $scope: PartnerScope, $excludeExisting: Boolean, $weights: MatchmakingWeightsInput) {
-  recommendPartners(for: $for, kinds: $kinds, scope: $scope, excludeExisting: $excludeExisting, weights: $weights, limit: 20) {
-    rank score
-    organization { id kind name nameEn region { name } }
-    parts { fieldFit capability trackRecord proximity practical }
-    explanation explanationEn weakEvidence
-    introducers { id kind name nameEn }
+export const ORGANIZATION = graphql(`
+  query Organization($id: ID!) {
+    node(id: $id) { ...OrganizationNode }
+    ...OrganizationCollaborators
   }
-}`;
+`);
 
-export interface Tie {
-  sourceId: string;
-  targetId: string;
-  kinds: string[];
-  weight: number;
+export const ORGANIZATION_WITH_FIGURES = graphql(`
+  query OrganizationWithFigures($id: ID!) {
+    node(id: $id) {
+      ...OrganizationNode
+      ... on Enterprise { revenue rdExpenditure employees }
+    }
+    ...OrganizationCollaborators
+  }
+`);
+
+export type OrganizationNode = NonNullable<OrganizationQuery['node']>;
+export type CollaboratorEdge = OrganizationQuery['collaborators']['edges'][number];
+
+/** One of an organisation page's link lists, whichever field it is. */
+export interface LinkConnection {
+  totalCount: number;
+  edges: { node: NodeRef; link: { startDate?: string | null; endDate?: string | null; source?: string | null } }[];
 }
 
-export const COLLABORATORS = `query Collaborators($of: ID!, $kinds: [CollaborationKind!], $since: Date, $until: Date) {
-  collaborators(of: $of, kinds: $kinds, since: $since, until: $until, first: 200) {
-    totalCount
-    edges { node { id kind name nameEn } weight collaboration { kinds } }
+export const NODE_NAME = graphql(`
+  query NodeName($id: ID!) { node(id: $id) { id kind name nameEn } }
+`);
+
+export const RECOMMEND = graphql(`
+  query Recommend($for: ID!, $kinds: [NodeKind!], $scope: PartnerScope, $excludeExisting: Boolean, $weights: MatchmakingWeightsInput) {
+    recommendPartners(for: $for, kinds: $kinds, scope: $scope, excludeExisting: $excludeExisting, weights: $weights, limit: 20) {
+      rank score
+      organization { id kind name nameEn region { name } }
+      parts { fieldFit capability trackRecord proximity practical }
+      explanation explanationEn weakEvidence
+      introducers { id kind name nameEn }
+    }
   }
-}`;
+`);
+
+export type Recommendation = RecommendQuery['recommendPartners'][number];
+
+export const COLLABORATORS = graphql(`
+  query Collaborators($of: ID!, $kinds: [CollaborationKind!], $since: Date, $until: Date) {
+    collaborators(of: $of, kinds: $kinds, since: $since, until: $until, first: 200) {
+      totalCount
+      edges { node { id kind name nameEn } weight collaboration { kinds } }
+    }
+  }
+`);
 
 // The network's lists are paged (at most 500 a page): the explorer asks for the next page of whichever list has more.
-export const REGION_NETWORK = `query RegionNetwork($where: CollaborationNetworkInput, $organizationsAfter: String, $tiesAfter: String, $organizationsFirst: Int, $tiesFirst: Int) {
-  collaborationNetwork(where: $where) {
-    organizations(first: $organizationsFirst, after: $organizationsAfter) { nodes { id kind name nameEn } pageInfo { hasNextPage endCursor } }
-    ties(first: $tiesFirst, after: $tiesAfter) { nodes { sourceId targetId kinds weight } pageInfo { hasNextPage endCursor } }
+export const REGION_NETWORK = graphql(`
+  query RegionNetwork($where: CollaborationNetworkInput, $organizationsAfter: String, $tiesAfter: String, $organizationsFirst: Int, $tiesFirst: Int) {
+    collaborationNetwork(where: $where) {
+      organizations(first: $organizationsFirst, after: $organizationsAfter) { nodes { id kind name nameEn } pageInfo { hasNextPage endCursor } }
+      ties(first: $tiesFirst, after: $tiesAfter) { nodes { sourceId targetId kinds weight } pageInfo { hasNextPage endCursor } }
+    }
   }
-}`;
+`);
 
-export interface PageOf<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-export interface RegionNetworkAnswer {
-  collaborationNetwork: { organizations: PageOf<NodeRef>; ties: PageOf<Tie> };
-}
-
-export interface PathAnswer {
-  collaborationPaths: {
-    hops: number;
-    organizations: NodeRef[];
-    steps: { kinds: string[]; firstDate: string | null; lastDate: string | null }[];
-  }[];
-}
+export type RegionNetworkAnswer = RegionNetworkQuery;
+export type Tie = NonNullable<RegionNetworkQuery['collaborationNetwork']['ties']>['nodes'][number];
 
 // Each step's kinds of tie and dates: its full evidence (which platform, project, …) is on the organisation page, since
 // evidence per step of every path is more than the complexity limit allows in one operation.
-export const PATHS = `query Paths($from: ID!, $to: ID!) {
-  collaborationPaths(from: $from, to: $to, maxHops: 4, limit: 3) {
-    hops
-    organizations { id kind name nameEn }
-    steps { kinds firstDate lastDate }
+export const PATHS = graphql(`
+  query Paths($from: ID!, $to: ID!) {
+    collaborationPaths(from: $from, to: $to, maxHops: 4, limit: 3) {
+      hops
+      organizations { id kind name nameEn }
+      steps { kinds firstDate lastDate }
+    }
   }
-}`;
+`);
 
-export interface Indicator {
-  indicator: string;
-  name: string;
-  /** Null, with the counts, when the indicator rests on fewer than 3 enterprises and the caller is not an analyst. */
-  value: number | null;
-  suppressed: boolean;
-  unit: string;
-  numerator: number | null;
-  denominator: number | null;
-  target: { value: number; atLeast: boolean; year: number; seed: string } | null;
-  gap: number | null;
-  met: boolean | null;
-}
+export type CollaborationPath = PathsQuery['collaborationPaths'][number];
 
-export const INDICATORS = `query Indicators($region: String, $year: Int!) {
-  indicators(region: $region, year: $year) {
-    indicator name value suppressed unit numerator denominator
-    target { value atLeast year seed }
-    gap met
+export const INDICATORS = graphql(`
+  query Indicators($region: String, $year: Int!) {
+    indicators(region: $region, year: $year) {
+      indicator name value suppressed unit numerator denominator
+      target { value atLeast year seed }
+      gap met
+    }
   }
-}`;
+`);
 
-export const REGIONS = `query Regions {
-  regions(where: { level: { in: [PROVINCE, CITY] }, code: { startsWith: "45" } }, order: [{ key: ASC }], first: 50) {
-    nodes { code name nameEn }
+/** An indicator's value is null, with the counts, when it rests on fewer than 3 enterprises and the caller is not an analyst. */
+export type Indicator = IndicatorsQuery['indicators'][number];
+
+export const REGIONS = graphql(`
+  query Regions {
+    regions(where: { level: { in: [PROVINCE, CITY] }, code: { startsWith: "45" } }, order: [{ key: ASC }], first: 50) {
+      nodes { code name nameEn }
+    }
   }
-}`;
+`);
 
 export const POLICY_LISTS = [
   'DOUBLE_ZERO',
@@ -213,78 +198,58 @@ export const POLICY_LISTS = [
   'HIGH_TECH_TO_SCALE',
   'ABOVE_SCALE_TO_HIGH_TECH',
   'CULTIVATION_POOL',
-] as const;
+] as const satisfies readonly PolicyList[];
 
-export interface ListedEnterprise {
-  id: string;
-  name: string;
-  creditCode: string;
-  region: { name: string } | null;
-  revenue: number | null;
-  employees: number | null;
-  rdExpenditure: number | null;
-}
-
-export const POLICY_LIST = `query PolicyList($list: PolicyList!, $region: String, $year: Int, $after: String) {
-  policyList(list: $list, region: $region, year: $year, first: 100, after: $after) {
-    name totalCount
-    nodes { id name creditCode region { name } revenue employees rdExpenditure }
-    pageInfo { hasNextPage endCursor }
+export const POLICY_LIST = graphql(`
+  query PolicyList($list: PolicyList!, $region: String, $year: Int, $after: String) {
+    policyList(list: $list, region: $region, year: $year, first: 100, after: $after) {
+      name totalCount
+      nodes { id name creditCode region { name } revenue employees rdExpenditure }
+      pageInfo { hasNextPage endCursor }
+    }
   }
-}`;
+`);
 
-export interface CommunitiesAnswer {
-  communities: { memberships: { nodes: { organizationId: string; community: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-}
+export type PolicyListPage = PolicyListQuery;
+export type ListedEnterprise = NonNullable<PolicyListQuery['policyList']>['nodes'][number];
 
-export const COMMUNITIES = `query Communities($where: CollaborationNetworkInput, $after: String) {
-  communities(where: $where) { memberships(first: 500, after: $after) { nodes { organizationId community } pageInfo { hasNextPage endCursor } } }
-}`;
-
-export interface RankingAnswer {
-  rankings: { top: { score: number; organization: { id: string } }[] };
-}
+// Each organisation's community, a page at a time (the service pages memberships, at most 500 a page).
+export const COMMUNITIES = graphql(`
+  query Communities($where: CollaborationNetworkInput, $after: String) {
+    communities(where: $where) { memberships(first: 500, after: $after) { nodes { organizationId community } pageInfo { hasNextPage endCursor } } }
+  }
+`);
 
 // PageRank of the network drawn: computed on the selection itself (scope), not on the whole network.
-export const PAGE_RANKS = `query PageRanks($where: CollaborationNetworkInput) {
-  rankings(metric: PAGE_RANK, where: $where, scope: $where, top: 1000) { top { score organization { id } } }
-}`;
-
-export interface FilingItem {
-  key: string;
-  name: string;
-  nameEn: string;
-  required: string;
-  actual: string;
-  passed: boolean;
-  shortfall: string | null;
-}
-
-export const FILING_CHECK = `query FilingCheck($input: FilingFactsInput!) {
-  filingCheck(input: $input) {
-    passed standardSize notes
-    items { key name nameEn required actual passed shortfall }
+export const PAGE_RANKS = graphql(`
+  query PageRanks($where: CollaborationNetworkInput) {
+    rankings(metric: PAGE_RANK, where: $where, scope: $where, top: 1000) { top { score organization { id } } }
   }
-}`;
+`);
 
-export const CHALLENGES = `query Challenges {
-  challenges(order: [{ name: ASC }], first: 100) { nodes { id name nameEn status } }
-}`;
+export const DATA_VERSION = graphql(`
+  query DataVersion { dataVersion }
+`);
 
-export interface Lifecycle {
-  kind: string;
-  status: string;
-  history: { status: string; on: string; label: string }[];
-  nextStates: string[];
-  poster: NodeRef | null;
-  applicants: NodeRef[];
-  winner: NodeRef | null;
-  budget: number | null;
-  publicFundingShare: number | null;
-}
+export const FILING_CHECK = graphql(`
+  query FilingCheck($input: FilingFactsInput!) {
+    filingCheck(input: $input) {
+      passed standardSize notes
+      items { key name nameEn required actual passed shortfall }
+    }
+  }
+`);
 
-export const CHALLENGE_LIFECYCLE = `query ChallengeLifecycle($id: ID!) {
-  challengeLifecycle(id: $id) {
+export type FilingResult = NonNullable<FilingCheckQuery['filingCheck']>;
+
+export const CHALLENGES = graphql(`
+  query Challenges {
+    challenges(order: [{ name: ASC }], first: 100) { nodes { id kind name nameEn status } }
+  }
+`);
+
+graphql(`
+  fragment Lifecycle on ChallengeLifecycle {
     kind status
     history { status on label }
     nextStates
@@ -293,4 +258,50 @@ export const CHALLENGE_LIFECYCLE = `query ChallengeLifecycle($id: ID!) {
     winner { id kind name nameEn }
     budget publicFundingShare
   }
-}`;
+`);
+
+export const CHALLENGE_LIFECYCLE = graphql(`
+  query ChallengeLifecycle($id: ID!) {
+    challengeLifecycle(id: $id) { ...Lifecycle }
+  }
+`);
+
+export type Lifecycle = NonNullable<ChallengeLifecycleQuery['challengeLifecycle']>;
+
+// The writes of the workflows page (editor role). A refused write answers with errors (RULE_VIOLATION, NOT_FOUND, …)
+// that the page shows as the service words them.
+export const TRANSITION_CHALLENGE = graphql(`
+  mutation TransitionChallenge($id: ID!, $to: ChallengeStatus!, $on: Date!) {
+    transitionChallenge(id: $id, to: $to, on: $on) { ...Lifecycle }
+  }
+`);
+
+// Moving to 立项 names the winner: awardChallenge rather than transitionChallenge.
+export const AWARD_CHALLENGE = graphql(`
+  mutation AwardChallenge($challengeId: ID!, $applicantId: ID!, $on: Date!, $amount: Decimal) {
+    awardChallenge(challengeId: $challengeId, applicantId: $applicantId, on: $on, amount: $amount) { ...Lifecycle }
+  }
+`);
+
+export const ENTERPRISE_PAIRINGS = graphql(`
+  query EnterprisePairings($id: ID!) {
+    node(id: $id) {
+      ... on Enterprise {
+        id kind name nameEn
+        pairings(first: 100) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      }
+    }
+  }
+`);
+
+export const CREATE_PAIRING = graphql(`
+  mutation CreatePairing($enterpriseId: ID!, $partnerId: ID!, $startOn: Date!, $source: String) {
+    createPairing(enterpriseId: $enterpriseId, partnerId: $partnerId, startOn: $startOn, source: $source) { id startDate endDate }
+  }
+`);
+
+export const END_PAIRING = graphql(`
+  mutation EndPairing($enterpriseId: ID!, $partnerId: ID!, $endOn: Date!) {
+    endPairing(enterpriseId: $enterpriseId, partnerId: $partnerId, endOn: $endOn) { id startDate endDate }
+  }
+`);

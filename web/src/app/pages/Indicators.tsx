@@ -16,7 +16,7 @@ export function Indicators() {
   const t = useT();
   const [region, setRegion] = useState('450000');
   const [year, setYear] = useState(2024);
-  const { data, error, loading } = useLoad(() => gql<{ indicators: Indicator[] }>(INDICATORS, { region, year }), [region, year]);
+  const { data, error, loading } = useLoad(() => gql(INDICATORS, { region, year }), [region, year]);
   const indicators = data?.indicators ?? [];
   const units = [...new Set(indicators.map((i) => i.unit))];
 

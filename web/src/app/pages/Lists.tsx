@@ -3,24 +3,20 @@ import { gql } from '../api';
 import type { Session } from '../auth';
 import { downloadCsv, downloadXlsx, type Table } from '../download';
 import { text, useLang, useT } from '../i18n';
-import { POLICY_LIST, POLICY_LISTS, type ListedEnterprise } from '../operations';
+import { POLICY_LIST, POLICY_LISTS, type ListedEnterprise, type PolicyList, type PolicyListPage } from '../operations';
 import { ErrorBox, Loading, NodeLink, RegionSelect, RoleRequired, useLoad } from './common';
 
 type Column = 'name' | 'creditCode' | 'region' | 'revenue' | 'employees' | 'rdExpenditure';
 const columns: Column[] = ['name', 'creditCode', 'region', 'revenue', 'rdExpenditure', 'employees'];
 
-interface ListPage {
-  policyList: { name: string; totalCount: number; nodes: ListedEnterprise[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
 // Every page of a list: lists are small (a region's enterprises on one policy list).
-async function loadList(list: string, region: string): Promise<{ name: string; totalCount: number; nodes: ListedEnterprise[] }> {
+async function loadList(list: PolicyList, region: string): Promise<{ name: string; totalCount: number; nodes: ListedEnterprise[] }> {
   const nodes: ListedEnterprise[] = [];
   let after: string | null = null;
-  let name = list;
+  let name: string = list;
   let totalCount = 0;
   do {
-    const page: ListPage = await gql<ListPage>(POLICY_LIST, { list, region, after });
+    const page: PolicyListPage = await gql(POLICY_LIST, { list, region, after });
     nodes.push(...page.policyList.nodes);
     name = page.policyList.name;
     totalCount = page.policyList.totalCount;
@@ -37,7 +33,7 @@ export function Lists({ session }: { session: Session | null }) {
 function ListTables() {
   const t = useT();
   const lang = useLang();
-  const [list, setList] = useState<string>(POLICY_LISTS[0]);
+  const [list, setList] = useState<PolicyList>(POLICY_LISTS[0]);
   const [region, setRegion] = useState('450000');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'name', descending: false });
   const { data, error, loading } = useLoad(() => loadList(list, region), [list, region]);

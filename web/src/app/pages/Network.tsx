@@ -4,12 +4,25 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { gql } from '../api';
+import type { CommunitiesQuery, CommunitiesQueryVariables } from '../gql/graphql';
 import { downloadCsv, saveBlob } from '../download';
 import { displayName, kindText, tieText, useLang, useT } from '../i18n';
-import { COLLABORATORS, COMMUNITIES, NODE_NAME, PAGE_RANKS, PATHS, REGION_NETWORK, type CollaboratorEdge, type RegionNetworkAnswer, type CommunitiesAnswer, type RankingAnswer, type NodeRef, type PathAnswer, type Tie } from '../operations';
+import {
+  COLLABORATORS,
+  COMMUNITIES,
+  NODE_NAME,
+  PAGE_RANKS,
+  PATHS,
+  REGION_NETWORK,
+  type CollaborationKind,
+  type CollaborationPath,
+  type NodeRef,
+  type RegionNetworkAnswer,
+  type Tie,
+} from '../operations';
 import { dateRange, ErrorBox, NodeLink, OrganisationPicker, RegionSelect, useLoad } from './common';
 
-const tieKinds = ['PLATFORM', 'CONSORTIUM', 'PAIRING', 'PROJECT', 'CHALLENGE', 'AGREEMENT', 'TECHNOLOGY_CONTRACT', 'COMMISSIONER'];
+const tieKinds: CollaborationKind[] = ['PLATFORM', 'CONSORTIUM', 'PAIRING', 'PROJECT', 'CHALLENGE', 'AGREEMENT', 'TECHNOLOGY_CONTRACT', 'COMMISSIONER'];
 export const kindColours: Record<string, string> = {
   ENTERPRISE: '#3b6fd8',
   UNIVERSITY: '#d9482b',
@@ -46,17 +59,17 @@ export function Network({ id }: { id?: string }) {
   const container = useRef<HTMLDivElement>(null);
   const graphRef = useRef(new Graph<NodeAttributes>({ type: 'undirected' }));
   const rendererRef = useRef<Sigma<NodeAttributes> | null>(null);
-  const [kinds, setKinds] = useState<string[]>([]);
+  const [kinds, setKinds] = useState<CollaborationKind[]>([]);
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [region, setRegion] = useState('450000');
   const [year, setYear] = useState('');
   const [counts, setCounts] = useState({ nodes: 0, edges: 0 });
   const [error, setError] = useState<unknown>(null);
-  const [paths, setPaths] = useState<PathAnswer['collaborationPaths'] | null>(null);
+  const [paths, setPaths] = useState<CollaborationPath[] | null>(null);
   const [colourBy, setColourBy] = useState<'kind' | 'community'>('kind');
   const [sizeBy, setSizeBy] = useState<'degree' | 'pageRank'>('degree');
-  const centre = useLoad(() => (id ? gql<{ node: NodeRef | null }>(NODE_NAME, { id }) : Promise.resolve({ node: null })), [id]);
+  const centre = useLoad(() => (id ? gql(NODE_NAME, { id }) : Promise.resolve({ node: null })), [id]);
   // The renderer's click handler is made once: it reads the filters and styles of the moment through this.
   const current = useRef({ kinds, since, until, colourBy, sizeBy, communities: new Map<string, number>(), ranks: new Map<string, number>() });
   Object.assign(current.current, { kinds, since, until, colourBy, sizeBy });
@@ -66,7 +79,7 @@ export function Network({ id }: { id?: string }) {
     [colourBy, id, region, year],
   );
   const ranks = useLoad(
-    () => (sizeBy === 'pageRank' ? gql<RankingAnswer>(PAGE_RANKS, { where: networkWhere }) : Promise.resolve(null)),
+    () => (sizeBy === 'pageRank' ? gql(PAGE_RANKS, { where: networkWhere }) : Promise.resolve(null)),
     [sizeBy, id, region, year],
   );
 
@@ -127,7 +140,7 @@ export function Network({ id }: { id?: string }) {
     const { kinds, since, until } = current.current;
     const variables = { of, kinds: kinds.length ? kinds : null, since: since || null, until: until || null };
     try {
-      const data = await gql<{ collaborators: { edges: CollaboratorEdge[] } }>(COLLABORATORS, variables);
+      const data = await gql(COLLABORATORS, variables);
       for (const edge of data.collaborators.edges) {
         addNode(edge.node, of);
         addTie(of, edge.node.id, edge.weight, edge.collaboration.kinds);
@@ -185,7 +198,7 @@ export function Network({ id }: { id?: string }) {
       let tiesDone = false;
       const ties: Tie[] = [];
       for (let page = 0; page < 20 && !(organizationsDone && tiesDone); page++) {
-        const data: RegionNetworkAnswer = await gql<RegionNetworkAnswer>(REGION_NETWORK, {
+        const data: RegionNetworkAnswer = await gql(REGION_NETWORK, {
           where, organizationsAfter, tiesAfter, organizationsFirst: organizationsDone ? 0 : 500, tiesFirst: tiesDone ? 0 : 500,
         });
         const { organizations, ties: tiePage } = data.collaborationNetwork;
@@ -211,7 +224,7 @@ export function Network({ id }: { id?: string }) {
     if (!id || !centre.loading) void show();
   }, [id, centre.loading, kinds.join(), since, until, region, year]);
 
-  const highlight = (path: PathAnswer['collaborationPaths'][number]) => {
+  const highlight = (path: CollaborationPath) => {
     const graph = graphRef.current;
     graph.forEachEdge((edge) => graph.setEdgeAttribute(edge, 'color', '#b8c2cc'));
     path.organizations.forEach((n, i) => {
@@ -367,7 +380,7 @@ export function Network({ id }: { id?: string }) {
   );
 }
 
-function PathFinder({ from, onPaths }: { from: string | null; onPaths: (paths: PathAnswer['collaborationPaths']) => void }) {
+function PathFinder({ from, onPaths }: { from: string | null; onPaths: (paths: CollaborationPath[]) => void }) {
   const t = useT();
   const [fromId, setFromId] = useState(from ?? '');
   const [toId, setToId] = useState('');
@@ -375,7 +388,7 @@ function PathFinder({ from, onPaths }: { from: string | null; onPaths: (paths: P
   const find = async () => {
     try {
       setError(null);
-      onPaths((await gql<PathAnswer>(PATHS, { from: fromId, to: toId })).collaborationPaths);
+      onPaths((await gql(PATHS, { from: fromId, to: toId })).collaborationPaths);
     } catch (e) {
       setError(e);
     }
@@ -400,11 +413,11 @@ function PathFinder({ from, onPaths }: { from: string | null; onPaths: (paths: P
 }
 
 // Each organisation's community, paged through like the drawing (500 a page, up to 20 pages).
-async function communityOf(where: object): Promise<Map<string, number>> {
+async function communityOf(where: CommunitiesQueryVariables['where']): Promise<Map<string, number>> {
   const communities = new Map<string, number>();
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const data: CommunitiesAnswer = await gql<CommunitiesAnswer>(COMMUNITIES, { where, after });
+    const data: CommunitiesQuery = await gql(COMMUNITIES, { where, after });
     const { nodes, pageInfo } = data.communities.memberships;
     nodes.forEach((m) => communities.set(m.organizationId, m.community));
     if (!pageInfo.hasNextPage) break;

@@ -1,20 +1,21 @@
 import { gql } from '../api';
 import type { Session } from '../auth';
 import { displayName, kindText, tieText, useLang, useT, type TextKey } from '../i18n';
-import { LINK_FIELDS, organizationQuery, type Connection, type OrganizationAnswer } from '../operations';
+import { LINK_FIELDS, ORGANIZATION, ORGANIZATION_WITH_FIGURES, type LinkConnection, type LinkField, type OrganizationNode } from '../operations';
 import { dateRange, ErrorBox, KindBadge, Loading, NodeLink, useLoad } from './common';
 
 export function OrganizationPage({ id, session }: { id: string; session: Session | null }) {
   const t = useT();
   const lang = useLang();
   const analyst = session?.roles.includes('analyst') ?? false;
-  const { data, error, loading } = useLoad(() => gql<OrganizationAnswer>(organizationQuery(analyst), { id }), [id, analyst]);
+  // Only an analyst's page asks for the confidential figures: without the role they are not even requested.
+  const { data, error, loading } = useLoad(() => (analyst ? gql(ORGANIZATION_WITH_FIGURES, { id }) : gql(ORGANIZATION, { id })), [id, analyst]);
   const org = data?.node;
 
   if (!org) return (<><Loading when={loading} /><ErrorBox error={error} /></>);
 
   const fact = (key: TextKey, value: React.ReactNode, testId?: string) =>
-    value === null || value === undefined || value === '' ? null : (
+    value === null || value === undefined || value === false || value === '' ? null : (
       <div className="fact" data-testid={testId}>
         <dt>{t(key)}</dt>
         <dd>{value}</dd>
@@ -41,24 +42,24 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
       <h2>{t('facts')}</h2>
       <dl className="facts">
         {fact('aliases', org.aliases.join('、'))}
-        {fact('creditCode', org.creditCode)}
-        {fact('region', org.region?.name)}
-        {fact('fieldsLabel', org.fields?.map((f) => f.name).join('、'))}
-        {fact('website', org.website && <a href={org.website}>{org.website}</a>)}
+        {fact('creditCode', 'creditCode' in org && org.creditCode)}
+        {fact('region', 'region' in org && org.region?.name)}
+        {fact('fieldsLabel', 'fields' in org && org.fields.map((f) => f.name).join('、'))}
+        {fact('website', 'website' in org && org.website && <a href={org.website}>{org.website}</a>)}
         {analyst && org.kind === 'ENTERPRISE' && (
           <>
-            {fact('revenue', number(org.revenue), 'revenue')}
-            {fact('rdExpenditure', number(org.rdExpenditure))}
-            {fact('employees', number(org.employees))}
+            {fact('revenue', number('revenue' in org ? org.revenue : null), 'revenue')}
+            {fact('rdExpenditure', number('rdExpenditure' in org ? org.rdExpenditure : null))}
+            {fact('employees', number('employees' in org ? org.employees : null))}
           </>
         )}
       </dl>
-      {org.description && <p>{org.description}</p>}
+      {'description' in org && org.description && <p>{org.description}</p>}
       {!analyst && org.kind === 'ENTERPRISE' && <p className="notice">{t('confidentialHidden')}</p>}
 
       <h2>{t('links')}</h2>
       {LINK_FIELDS.map((field) => {
-        const connection = org[field] as Connection | undefined;
+        const connection = linkConnection(org, field);
         if (!connection || connection.totalCount === 0) return null;
         return (
           <section key={field} className="links" data-testid={`links-${field}`}>
@@ -133,4 +134,9 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
       </table>
     </article>
   );
+}
+
+/** The page's list of one kind of link: each field is on the kinds of organisation that have it. */
+function linkConnection(org: OrganizationNode, field: LinkField): LinkConnection | undefined {
+  return field in org ? (org as Partial<Record<LinkField, LinkConnection>>)[field] : undefined;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { gql } from '../api';
 import { displayName, kindText, useLang, useT, type TextKey } from '../i18n';
-import { NODE_NAME, RECOMMEND, type NodeRef, type Recommendation } from '../operations';
+import { NODE_NAME, RECOMMEND, type NodeKind } from '../operations';
 import { shortlist, useShortlist } from '../shortlist';
 import { ErrorBox, KindBadge, Loading, NodeLink, useLoad } from './common';
 
@@ -15,21 +15,21 @@ const partColours: Record<(typeof partKeys)[number], string> = {
 };
 const weightKeys = ['field', 'capability', 'trackRecord', 'proximity', 'region', 'load'] as const;
 const defaultWeights: Record<(typeof weightKeys)[number], number> = { field: 2, capability: 0.8, trackRecord: 0.6, proximity: 1.5, region: 0.8, load: 0.1 };
-const partnerKinds = ['UNIVERSITY', 'RESEARCH_INSTITUTE', 'ENTERPRISE'];
+const partnerKinds: NodeKind[] = ['UNIVERSITY', 'RESEARCH_INSTITUTE', 'ENTERPRISE'];
 const scopes = ['ANY', 'IN_REGION', 'OUT_OF_REGION', 'ABROAD'] as const;
 
 export function Partners({ id }: { id: string }) {
   const t = useT();
   const lang = useLang();
-  const [kinds, setKinds] = useState<string[]>([]);
+  const [kinds, setKinds] = useState<NodeKind[]>([]);
   const [scope, setScope] = useState<(typeof scopes)[number]>('ANY');
   const [excludeExisting, setExcludeExisting] = useState(true);
   const [weights, setWeights] = useState(defaultWeights);
   const listed = useShortlist();
-  const subject = useLoad(() => gql<{ node: NodeRef | null }>(NODE_NAME, { id }), [id]);
+  const subject = useLoad(() => gql(NODE_NAME, { id }), [id]);
   const { data, error, loading } = useLoad(
     () =>
-      gql<{ recommendPartners: Recommendation[] }>(RECOMMEND, {
+      gql(RECOMMEND, {
         for: id,
         kinds: kinds.length ? kinds : null,
         scope,

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
 import { displayName, kindText, useLang, useT } from '../i18n';
-import { SEARCH, type SearchHit } from '../operations';
+import { SEARCH, type NodeKind, type SearchHit } from '../operations';
 import { ErrorBox, KindBadge } from './common';
 
-const kinds = ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'PLATFORM', 'CONSORTIUM', 'CHALLENGE', 'PROJECT'];
+const kinds: NodeKind[] = ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'PLATFORM', 'CONSORTIUM', 'CHALLENGE', 'PROJECT'];
 const organisationKinds = new Set(kinds.slice(0, 4));
 
 export function Search() {
   const t = useT();
   const lang = useLang();
   const [text, setText] = useState(() => sessionStorage.getItem('knowledge-graph.search') ?? '');
-  const [kind, setKind] = useState('');
+  const [kind, setKind] = useState<NodeKind | ''>('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -25,7 +25,7 @@ export function Search() {
     }
     let current = true;
     const timer = setTimeout(() => {
-      gql<{ search: SearchHit[] }>(SEARCH, { text: query, kinds: kind ? [kind] : null }).then(
+      gql(SEARCH, { text: query, kinds: kind ? [kind] : null }).then(
         (data) => current && (setHits(data.search), setError(null)),
         (e) => current && setError(e),
       );
@@ -48,7 +48,7 @@ export function Search() {
           aria-label={t('navSearch')}
           data-testid="search-input"
         />
-        <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label={t('allKinds')}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as NodeKind | '')} aria-label={t('allKinds')}>
           <option value="">{t('allKinds')}</option>
           {kinds.map((k) => (
             <option key={k} value={k}>
@@ -73,7 +73,7 @@ export function Search() {
                 <span>{displayName(lang, hit)}</span>
               )}
               {hit.aliases.length > 0 && <span className="muted"> （{hit.aliases.join('、')}）</span>}
-              {hit.region && <span className="muted"> · {hit.region.name}</span>}
+              {'region' in hit && hit.region && <span className="muted"> · {hit.region.name}</span>}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { gql } from '../api';
+import { DATA_VERSION } from '../operations';
 import { readToken, storeToken, type Session } from '../auth';
 import { useT } from '../i18n';
 import { ErrorBox } from './common';
@@ -15,7 +16,7 @@ export function SignIn({ session, onChange }: { session: Session | null; onChang
     const read = readToken(candidate);
     try {
       if (!read) throw new Error(t('invalidToken'));
-      await gql<{ dataVersion: number }>('{ dataVersion }', undefined, candidate);
+      await gql(DATA_VERSION, undefined, candidate);
       storeToken(candidate);
       setToken('');
       setError(null);

@@ -2,19 +2,34 @@ import { useState } from 'react';
 import { gql } from '../api';
 import type { Session } from '../auth';
 import { displayName, useLang, useT, type TextKey } from '../i18n';
-import { CHALLENGE_LIFECYCLE, CHALLENGES, FILING_CHECK, type FilingItem, type Lifecycle, type NodeRef } from '../operations';
+import {
+  AWARD_CHALLENGE,
+  CHALLENGE_LIFECYCLE,
+  CHALLENGES,
+  CREATE_PAIRING,
+  END_PAIRING,
+  ENTERPRISE_PAIRINGS,
+  FILING_CHECK,
+  TRANSITION_CHALLENGE,
+  type ChallengeStatus,
+  type FilingResult,
+  type NodeRef,
+} from '../operations';
 import { ErrorBox, Loading, NodeLink, OrganisationPicker, RoleRequired, useLoad } from './common';
 
-// The platform's staff: the filing check (六有, item by item, with what is missing) and a challenge's lifecycle with
-// its next allowed steps. Both are read-only questions; the writes that follow them are GraphQL mutations (GraphiQL).
+// The platform's staff: the filing check (六有, item by item, with what is missing), a challenge's lifecycle with its
+// next allowed steps (and the move to one of them), and an enterprise's pairings (record one, end one). The writes are
+// the service's mutations; a refusal is shown as the service words it (code and message) and writes nothing.
 export function Workflows({ session }: { session: Session | null }) {
   const t = useT();
   if (!session?.roles.includes('editor')) return <RoleRequired title="navWorkflows" message="workflowsNeedEditor" testId="workflows-need-editor" />;
   return (
     <section>
       <h1>{t('navWorkflows')}</h1>
+      <p className="muted">{t('workflowsIntro')}</p>
       <FilingCheck />
       <ChallengeLifecyclePanel />
+      <PairingsPanel />
     </section>
   );
 }
@@ -29,7 +44,7 @@ function FilingCheck() {
   const [mode, setMode] = useState<(typeof modes)[number]>('SINGLE');
   const [facts, setFacts] = useState<Record<(typeof amounts)[number], string>>({ staff: '', siteArea: '', equipmentValue: '', annualRdFunding: '', projects: '' });
   const [hasRules, setHasRules] = useState(true);
-  const [result, setResult] = useState<{ passed: boolean; standardSize: string; notes: string[]; items: FilingItem[] } | null>(null);
+  const [result, setResult] = useState<FilingResult | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const check = async () => {
@@ -45,7 +60,7 @@ function FilingCheck() {
         equipmentValue: Number(facts.equipmentValue),
         annualRdFunding: Number(facts.annualRdFunding),
       };
-      setResult((await gql<{ filingCheck: NonNullable<typeof result> }>(FILING_CHECK, { input })).filingCheck);
+      setResult((await gql(FILING_CHECK, { input })).filingCheck ?? null);
     } catch (e) {
       setError(e);
     }
@@ -126,24 +141,45 @@ function FilingCheck() {
   );
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Runs a write; its refusal (a GraphQL error) is kept for the page to show, and `done` runs only when it succeeded. */
+function useWrite(done: () => void): { run: (write: () => Promise<unknown>) => Promise<void>; error: unknown; busy: boolean } {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (write: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await write();
+      done();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, error, busy };
+}
+
 function ChallengeLifecyclePanel() {
   const t = useT();
   const lang = useLang();
-  const challenges = useLoad(() => gql<{ challenges: { nodes: (NodeRef & { status: string | null })[] } }>(CHALLENGES), []);
   const [id, setId] = useState('');
-  const lifecycle = useLoad(
-    () => (id ? gql<{ challengeLifecycle: Lifecycle | null }>(CHALLENGE_LIFECYCLE, { id }) : Promise.resolve({ challengeLifecycle: null })),
-    [id],
-  );
+  // Bumped after a write: the challenges and the lifecycle are read again, as stored.
+  const [version, setVersion] = useState(0);
+  const challenges = useLoad(() => gql(CHALLENGES), [version]);
+  const lifecycle = useLoad(() => (id ? gql(CHALLENGE_LIFECYCLE, { id }) : Promise.resolve({ challengeLifecycle: null })), [id, version]);
   const life = lifecycle.data?.challengeLifecycle;
   return (
     <section className="workflow">
       <h2>{t('lifecycleTitle')}</h2>
       <select value={id} onChange={(e) => setId(e.target.value)} data-testid="lifecycle-challenge">
         <option value="">—</option>
-        {(challenges.data?.challenges.nodes ?? []).map((c) => (
+        {(challenges.data?.challenges?.nodes ?? []).map((c) => (
           <option key={c.id} value={c.id}>
             {displayName(lang, c)}
+            {c.status ? ` · ${t(`status_${c.status}` as TextKey)}` : ''}
           </option>
         ))}
       </select>
@@ -173,9 +209,9 @@ function ChallengeLifecyclePanel() {
           </div>
           <div className="fact">
             <dt>{t('history')}</dt>
-            <dd>
+            <dd data-testid="lifecycle-history">
               {life.history.map((step) => (
-                <div key={step.status + step.on}>
+                <div key={step.status + step.on} data-status={step.status} data-on={step.on}>
                   {step.on} {step.label}
                 </div>
               ))}
@@ -197,6 +233,157 @@ function ChallengeLifecyclePanel() {
             <dd>{life.winner ? <NodeLink node={life.winner} /> : '—'}</dd>
           </div>
         </dl>
+      )}
+      {life && life.nextStates.length > 0 && (
+        <AdvanceChallenge key={id + life.status} id={id} nextStates={life.nextStates} applicants={life.applicants} onAdvanced={() => setVersion((v) => v + 1)} />
+      )}
+    </section>
+  );
+}
+
+/**
+ * Moves a challenge to one of its next allowed states on a date (transitionChallenge); to 立项 (awarded) with the
+ * applicant chosen and the amount (awardChallenge).
+ */
+function AdvanceChallenge({ id, nextStates, applicants, onAdvanced }: { id: string; nextStates: ChallengeStatus[]; applicants: NodeRef[]; onAdvanced: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [to, setTo] = useState<ChallengeStatus>(nextStates[0]);
+  const [on, setOn] = useState(today);
+  const [winner, setWinner] = useState(applicants[0]?.id ?? '');
+  const [amount, setAmount] = useState('');
+  const write = useWrite(onAdvanced);
+  const advance = () =>
+    to === 'AWARDED'
+      ? gql(AWARD_CHALLENGE, { challengeId: id, applicantId: winner, on, amount: amount === '' ? null : Number(amount) })
+      : gql(TRANSITION_CHALLENGE, { id, to, on });
+  return (
+    <form
+      className="filters"
+      data-testid="advance"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void write.run(advance);
+      }}
+    >
+      <label>
+        {t('advanceTo')}{' '}
+        <select value={to} onChange={(e) => setTo(e.target.value as ChallengeStatus)} data-testid="advance-to">
+          {nextStates.map((state) => (
+            <option key={state} value={state}>
+              {t(`status_${state}` as TextKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {to === 'AWARDED' && (
+        <>
+          <label>
+            {t('winner')}{' '}
+            <select value={winner} required onChange={(e) => setWinner(e.target.value)} data-testid="advance-winner">
+              {applicants.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {displayName(lang, a)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('amount')} <input type="number" min={0} step="any" value={amount} onChange={(e) => setAmount(e.target.value)} style={{ width: '7em' }} />
+          </label>
+        </>
+      )}
+      <label>
+        {t('onDate')} <input type="date" required value={on} onChange={(e) => setOn(e.target.value)} data-testid="advance-on" />
+      </label>
+      <button type="submit" disabled={write.busy} data-testid="advance-submit">
+        {t('advance')}
+      </button>
+      <ErrorBox error={write.error} />
+    </form>
+  );
+}
+
+/** An enterprise's pairings (结对子) with universities and institutes: each with its dates; record a new one, end one in force. */
+function PairingsPanel() {
+  const t = useT();
+  const [enterprise, setEnterprise] = useState('');
+  const [version, setVersion] = useState(0);
+  const answer = useLoad(() => (enterprise ? gql(ENTERPRISE_PAIRINGS, { id: enterprise }) : Promise.resolve(null)), [enterprise, version]);
+  const node = answer.data?.node;
+  const pairings = node && 'pairings' in node ? node.pairings : null;
+  const [partner, setPartner] = useState('');
+  const [startOn, setStartOn] = useState(today);
+  const [endOn, setEndOn] = useState(today);
+  const write = useWrite(() => setVersion((v) => v + 1));
+  return (
+    <section className="workflow" data-testid="pairings">
+      <h2>{t('pairingsTitle')}</h2>
+      <div className="filters">
+        <OrganisationPicker label={t('pairedEnterprise')} value={enterprise} onChange={setEnterprise} testId="pairing-enterprise" kinds={['ENTERPRISE']} />
+      </div>
+      <ErrorBox error={answer.error} />
+      {pairings && (
+        <>
+          <form
+            className="filters"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void write.run(() => gql(CREATE_PAIRING, { enterpriseId: enterprise, partnerId: partner, startOn }));
+            }}
+          >
+            <OrganisationPicker label={t('partner')} value={partner} onChange={setPartner} testId="pairing-partner" kinds={['UNIVERSITY', 'RESEARCH_INSTITUTE']} />
+            <label>
+              {t('startOn')} <input type="date" required value={startOn} onChange={(e) => setStartOn(e.target.value)} data-testid="pairing-start" />
+            </label>
+            <button type="submit" disabled={!partner || write.busy} data-testid="pairing-create">
+              {t('recordPairing')}
+            </button>
+            <label>
+              {t('endOn')} <input type="date" required value={endOn} onChange={(e) => setEndOn(e.target.value)} data-testid="pairing-end-on" />
+            </label>
+          </form>
+          <ErrorBox error={write.error} />
+          {pairings.totalCount === 0 ? (
+            <p className="muted">{t('noPairings')}</p>
+          ) : (
+            <table data-testid="pairing-table">
+              <thead>
+                <tr>
+                  <th>{t('partner')}</th>
+                  <th>{t('start')}</th>
+                  <th>{t('end')}</th>
+                  <th>{t('source')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {pairings.edges.map((edge) => (
+                  <tr key={edge.node.id + edge.link.startDate} data-partner={edge.node.id} data-start={edge.link.startDate ?? ''} data-end={edge.link.endDate ?? ''}>
+                    <td>
+                      <NodeLink node={edge.node} />
+                    </td>
+                    <td>{edge.link.startDate ?? ''}</td>
+                    <td>{edge.link.endDate ?? t('inForce')}</td>
+                    <td className="source">{edge.link.source ?? ''}</td>
+                    <td>
+                      {!edge.link.endDate && (
+                        <button
+                          type="button"
+                          disabled={write.busy}
+                          data-testid="pairing-end"
+                          onClick={() => void write.run(() => gql(END_PAIRING, { enterpriseId: enterprise, partnerId: edge.node.id, endOn }))}
+                        >
+                          {t('endPairing')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { gql, GraphQLRequestError } from '../api';
 import { displayName, kindText, useLang, useT, type TextKey } from '../i18n';
-import { REGIONS, SEARCH, type NodeRef, type SearchHit } from '../operations';
+import { REGIONS, SEARCH, type NodeKind, type NodeRef, type SearchHit } from '../operations';
 
 /** The state of one asynchronous load: its data, its error, and whether it is running. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; loading: boolean } {
@@ -79,17 +79,11 @@ export function dateRange(from: string | null | undefined, to: string | null | u
   return `${from ?? '…'} – ${to ?? ''}`;
 }
 
-interface RegionOption {
-  code: string;
-  name: string;
-  nameEn: string | null;
-}
-
 /** A province or city of the data, chosen from a list. */
 export function RegionSelect({ value, onChange, testId }: { value: string; onChange: (code: string) => void; testId: string }) {
   const t = useT();
   const lang = useLang();
-  const regions = useLoad(() => gql<{ regions: { nodes: RegionOption[] } }>(REGIONS), []);
+  const regions = useLoad(() => gql(REGIONS), []);
   return (
     <label>
       {t('region')}{' '}
@@ -116,7 +110,7 @@ export function OrganisationPicker({
   value: string;
   onChange: (id: string) => void;
   testId: string;
-  kinds?: string[];
+  kinds?: NodeKind[];
 }) {
   const lang = useLang();
   const [text, setText] = useState(value);
@@ -126,7 +120,7 @@ export function OrganisationPicker({
     if (!query || query.includes(':')) return;
     let current = true;
     const timer = setTimeout(() => {
-      gql<{ search: SearchHit[] }>(SEARCH, { text: query, kinds }).then(
+      gql(SEARCH, { text: query, kinds }).then(
         (d) => current && setHits(d.search),
         () => current && setHits([]),
       );
