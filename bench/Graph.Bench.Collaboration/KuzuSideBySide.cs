@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Bench.Collaboration;
 /// Our side of the comparison with Kuzu (bench/kuzu): the collaboration ties of a generated preset as CSV files for
 /// Kuzu to load, the 200 start organisations (the top 100 by degree and 100 others drawn with a fixed seed), and, for
 /// each start, the number of distinct collaborators within depth 1 and 2 that the projection finds
-/// (<see cref="CollaborationProjection.CollaboratorIds"/>, what <c>collaborators { totalCount }</c> counts) with the
+/// (<see cref="CollaborationProjection.CollaboratorCount"/>, what <c>collaborators { totalCount }</c> answers) with the
 /// time it took. bench/kuzu/compare.mjs then asks Kuzu the same and asserts equal counts.
 /// </summary>
 internal static class KuzuSideBySide
@@ -53,12 +53,12 @@ internal static class KuzuSideBySide
         {
             // Passes to warm up (the JIT's tiers here, Kuzu's buffer pool there), as many as the Kuzu side runs, then the timed pass.
             for (var pass = 0; pass < WarmUpPasses; pass++)
-                foreach (var (id, _) in starts) projection.CollaboratorIds(id, depth);
+                foreach (var (id, _) in starts) projection.CollaboratorCount(id, depth);
             var times = new List<double>(starts.Count);
             foreach (var (id, group) in starts)
             {
                 var watch = Stopwatch.StartNew();
-                var count = projection.CollaboratorIds(id, depth).Count;
+                var count = projection.CollaboratorCount(id, depth);
                 var ms = watch.Elapsed.TotalMilliseconds;
                 times.Add(ms);
                 rows.Add(string.Create(CultureInfo.InvariantCulture, $"{Quote(id)},{group},{depth},{count},{ms:F4}"));

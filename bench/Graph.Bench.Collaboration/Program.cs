@@ -10,12 +10,19 @@ using static KnowledgeGraph.Bench.Collaboration.Timing;
 //   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- preset [country|province] [seed=42]
 // the ties, start organisations and projection counts for the side-by-side run against Kuzu (bench/kuzu/run.sh):
 //   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- kuzu [province|country] [seed=42] [directory=.data/bench/kuzu]
+// the whole-network selection an unfiltered export makes (memory held, time to select and to write):
+//   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- network [province|country] [seed=42]
 // or the projection alone on a heavy-tailed graph of its own:
 //   dotnet run -c Release --project bench/Graph.Bench.Collaboration -- [organisations=500000] [seed=7]
 if (args.Length > 0 && args[0] == "kuzu")
 {
     KuzuSideBySide.Run(args.Length > 1 ? args[1] : "province", args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 42,
         args.Length > 3 ? args[3] : Path.Combine(".data", "bench", "kuzu"));
+    return;
+}
+if (args.Length > 0 && args[0] == "network")
+{
+    WholeNetworkBench.Run(args.Length > 1 ? args[1] : "province", args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 42);
     return;
 }
 if (args.Length > 0 && args[0] == "preset")

@@ -37,7 +37,8 @@ public static class CollaborationFields
                 return CollaboratorPaging.Read(
                     context,
                     (after, limit) => projection.Collaborators(of, depth, filter, where.Where, limit, after),
-                    () => projection.CollaboratorIds(of, depth, filter, where.Where));
+                    () => projection.CollaboratorIds(of, depth, filter, where.Where),
+                    () => projection.CollaboratorCount(of, depth, filter, where.Where));
             });
 
         query.Field("collaborationPaths", new NonNullGraphType(new ListGraphType(new NonNullGraphType(types.Path))))

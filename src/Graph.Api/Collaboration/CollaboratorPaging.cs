@@ -30,7 +30,8 @@ public sealed class CollaboratorPage(IReadOnlyList<Collaborator> collaborators, 
 /// Relay paging over <c>collaborators</c>. A cursor is an opaque encoding of a collaborator's organisation id: a page
 /// after it starts where that organisation stands in the same order, so the search stops at the level that fills the
 /// page (<c>first</c> + 1, to know whether more follow) and only the page's evidence is described. Backward paging
-/// (<c>last</c> or <c>before</c>) and the total count order the ids of the whole answer without describing their ties.
+/// (<c>last</c> or <c>before</c>) orders the ids of the whole answer without describing their ties; the total count of a
+/// forward page only counts them.
 /// </summary>
 public static class CollaboratorPaging
 {
@@ -55,11 +56,12 @@ public static class CollaboratorPaging
     /// <summary>
     /// Reads the paging arguments and fetches the page from <paramref name="search"/>, which answers the collaborators
     /// after an organisation (or from the start), at most a number of them, in the answer's order, describing their ties;
-    /// <paramref name="order"/> gives the ids of the whole answer in that order without describing any, for the total
-    /// count and for backward paging.
+    /// <paramref name="order"/> gives the ids of the whole answer in that order without describing any, for backward
+    /// paging; <paramref name="count"/> gives the size of the whole answer, for the total count of a forward page.
     /// </summary>
     public static CollaboratorPage Read(
-        IResolveFieldContext context, Func<string?, int, IReadOnlyList<Collaborator>> search, Func<IReadOnlyList<string>> order)
+        IResolveFieldContext context, Func<string?, int, IReadOnlyList<Collaborator>> search, Func<IReadOnlyList<string>> order,
+        Func<int> count)
     {
         var first = PageRequest.Size(context, "first");
         var last = PageRequest.Size(context, "last");
@@ -73,7 +75,7 @@ public static class CollaboratorPaging
             // Forwards: one more than the page tells whether more follow, without searching deeper than that needs.
             var found = search(after, first!.Value + 1);
             var page = found.Take(first.Value).ToList();
-            return new CollaboratorPage(page, Info(page, hasPrevious: after is not null, hasNext: found.Count > page.Count), () => order().Count);
+            return new CollaboratorPage(page, Info(page, hasPrevious: after is not null, hasNext: found.Count > page.Count), count);
         }
 
         // Backwards: the order of the whole answer turns the cursors into offsets, and the shared paging rules place the

@@ -190,7 +190,7 @@ public sealed partial class CollaborationProjection
             int externalIn = 0, externalOut = 0, externalUnknown = 0;
             var keep = new List<int>(members.Count);
             var includeBoundary = withEdges && query.Boundary == NetworkBoundary.Include;
-            var crossing = new List<NetworkEdge>();
+            var crossing = new List<(int Member, Tie Tie)>();
             var outside = new SortedSet<int>();
             for (var i = 0; i < members.Count; i++)
             {
@@ -208,7 +208,7 @@ public sealed partial class CollaborationProjection
                     }
                     if (includeBoundary)
                     {
-                        crossing.Add(ToEdge(graph, members[i], tie) with { Crossing = true });
+                        crossing.Add((i, tie));
                         outside.Add(tie.Other);
                     }
                     switch (graph.Nodes[tie.Other].Locality)
@@ -218,7 +218,8 @@ public sealed partial class CollaborationProjection
                         default: externalOut++; break;
                     }
                 }
-                rows[i] = [.. inside];
+                // Stored tie arrays are replaced, never changed, so a row with every tie inside is shared, not copied.
+                rows[i] = inside.Count == ties.Length ? ties : [.. inside];
                 if (active || !timeBound) keep.Add(i);
             }
 
@@ -230,7 +231,8 @@ public sealed partial class CollaborationProjection
             for (var k = 0; k < keep.Count; k++) offsets[k + 1] = offsets[k] + rows[keep[k]].Length;
             var targets = new int[offsets[^1]];
             var weights = new double[targets.Length];
-            var edges = new List<NetworkEdge>();
+            // Each tie inside is listed once, from its end with the lower position, then the crossing ties.
+            var edges = new List<SelectedEdge>(withEdges ? targets.Length / 2 + crossing.Count : 0);
             for (var k = 0; k < keep.Count; k++)
             {
                 var at = offsets[k];
@@ -239,13 +241,15 @@ public sealed partial class CollaborationProjection
                     var other = renumber[position[tie.Other]];
                     targets[at] = other;
                     weights[at++] = tie.Weight;
-                    if (withEdges && other > k) edges.Add(ToEdge(graph, members[keep[k]], tie));
+                    if (withEdges && other > k) edges.Add(new SelectedEdge(k, other, tie, Crossing: false));
                 }
             }
             var nodes = keep.Select(i => ToNetworkNode(graph, members[i])).ToList();
-            edges.AddRange(crossing);
             var partners = outside.Select(node => ToNetworkNode(graph, node) with { Outside = true }).ToList();
-            return new Selection(nodes, partners, edges, WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown);
+            var partnerPosition = outside.Select((node, j) => (node, j)).ToDictionary(p => p.node, p => nodes.Count + p.j);
+            foreach (var (member, tie) in crossing) edges.Add(new SelectedEdge(renumber[member], partnerPosition[tie.Other], tie, Crossing: true));
+            return new Selection(nodes, partners, new SelectedEdges(nodes, partners, edges),
+                WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown);
         });
     }
 

@@ -70,7 +70,27 @@ public sealed partial class CollaborationProjection
     /// backwards.
     /// </summary>
     public IReadOnlyList<string> CollaboratorIds(
-        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null)
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null) =>
+        WholeAnswer(organizationId, depth, filter, where, (graph, buffers, start, evidenceFilter, selection) =>
+        {
+            var found = ReachCollaborators(graph, buffers, buffers.Begin(), start, depth, evidenceFilter, selection, _ => false);
+            found.Sort(AnswerOrder(graph, buffers));
+            return found.ConvertAll(node => graph.Nodes[node].Id);
+        });
+
+    /// <summary>
+    /// How many organisations <see cref="Collaborators"/> lists for these arguments: the same walk, counting what it
+    /// reaches in place (stamps and a queue over the search buffers), with no order, ids or per-collaborator record.
+    /// </summary>
+    public int CollaboratorCount(
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null) =>
+        WholeAnswer(organizationId, depth, filter, where, (graph, buffers, start, evidenceFilter, selection) =>
+            CountCollaborators(graph, buffers, start, depth, evidenceFilter, selection));
+
+    delegate T WholeAnswerSearch<T>(ProjectionGraph graph, SearchBuffers buffers, int start, EvidenceFilter filter, SelectionMatcher? selection);
+
+    // A search over the whole answer of a collaborators question, checked, under the read lock, with rented buffers.
+    T WholeAnswer<T>(string organizationId, int depth, CollaborationFilter? filter, OrganizationSelection? where, WholeAnswerSearch<T> search)
     {
         var evidenceFilter = CheckCollaboratorQuery(depth, filter, where);
         return Read(graph =>
@@ -80,15 +100,39 @@ public sealed partial class CollaborationProjection
             var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
             try
             {
-                var found = ReachCollaborators(graph, buffers, buffers.Begin(), start, depth, evidenceFilter, selection, _ => false);
-                found.Sort(AnswerOrder(graph, buffers));
-                return found.ConvertAll(node => graph.Nodes[node].Id);
+                return search(graph, buffers, start, evidenceFilter, selection);
             }
             finally
             {
                 graph.SearchBuffers.Return(buffers);
             }
         });
+    }
+
+    // Breadth-first search level by level that only counts: the queue is the buffers' parent array (a node enters it
+    // once, when first reached), and the deepest level is counted without being queued.
+    static int CountCollaborators(ProjectionGraph graph, SearchBuffers buffers, int start, int depth, EvidenceFilter filter, SelectionMatcher? selection)
+    {
+        var (seen, queue, stamp) = (buffers.ForwardStamp, buffers.Parent, buffers.Begin());
+        seen[start] = stamp;
+        queue[0] = start;
+        int head = 0, tail = 1, count = 0;
+        for (var distance = 1; distance <= depth && head < tail; distance++)
+        {
+            var (levelEnd, deepest) = (tail, distance == depth);
+            for (; head < levelEnd; head++)
+            {
+                foreach (ref readonly var tie in graph.TiesOf(queue[head], filter).AsSpan())
+                {
+                    var other = tie.Other;
+                    if (seen[other] == stamp) continue;
+                    seen[other] = stamp;
+                    if (!deepest) queue[tail++] = other;
+                    if (selection?.Matches(other) ?? true) count++;
+                }
+            }
+        }
+        return count;
     }
 
     static EvidenceFilter CheckCollaboratorQuery(int depth, CollaborationFilter? filter, OrganizationSelection? where)

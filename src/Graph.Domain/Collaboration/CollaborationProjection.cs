@@ -246,7 +246,7 @@ public sealed partial class CollaborationProjection : IDisposable
         throw new NotFoundException($"{argument}: no organisation with id '{id}'");
     }
 
-    static DateOnly? Day(int dayNumber) =>
+    internal static DateOnly? Day(int dayNumber) =>
         dayNumber is ProjectedLink.UnknownStart or ProjectedLink.UnknownEnd ? null : DateOnly.FromDayNumber(dayNumber);
 
     static NetworkEdge ToEdge(ProjectionGraph graph, int node, Tie tie)

@@ -66,6 +66,23 @@ public sealed class CollaboratorPagingTests : IClassFixture<CollaboratorPagingTe
 
     [Theory]
     [MemberData(nameof(Questions))]
+    public void CollaboratorCountIsTheSizeOfTheWholeAnswerAtEveryDepth(string question)
+    {
+        var (filter, where) = Question(question);
+        var organisations = new[] { _hub }.Concat(_projection.Collaborators(_hub, 1, filter, null, limit: 5).Select(c => c.OrganizationId));
+
+        foreach (var organisation in organisations)
+        {
+            for (var depth = 1; depth <= CollaborationProjection.MaxDepth; depth++)
+            {
+                var whole = _projection.Collaborators(organisation, depth, filter, where, limit: 1_000_000);
+                Assert.Equal(whole.Count, _projection.CollaboratorCount(organisation, depth, filter, where));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Questions))]
     public void EveryCollaboratorCarriesItsTieWithViaAsBetweenDescribesIt(string question)
     {
         var (filter, where) = Question(question);
