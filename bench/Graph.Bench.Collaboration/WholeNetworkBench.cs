@@ -45,8 +45,8 @@ internal static class WholeNetworkBench
         }
     }
 
-    static Task<IReadOnlyDictionary<string, string>> Names(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => id, StringComparer.Ordinal));
+    static Task<IReadOnlyDictionary<string, OrganizationLabel>> Names(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, OrganizationLabel>>(ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => new OrganizationLabel(id), StringComparer.Ordinal));
 
     // Discards what is written, counting the bytes.
     sealed class CountingStream : Stream

@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Domain.Writing;
 
 /// <summary>
 /// What a caller may write: confidential figures only by those who may read them; governed state (a challenge's
-/// lifecycle and award, a centre's lifecycle and governance, a filing) only through its workflow, or directly by an
+/// lifecycle and award, a centre's lifecycle and governance, a filing and a filing round's application) only through its workflow, or directly by an
 /// admin as an override; the built-in reference data (regions, fields) only by an admin.
 /// </summary>
 public static class WriteAccess
@@ -16,6 +16,8 @@ public static class WriteAccess
     static readonly string[] CentreGovernanceProperties = ["independentLegalEntity", "hasBoard", "hasCharter", "expertCommittee", "committeeChair", "directorMonths",
         InnovationCentreWorkflow.PendingChange, InnovationCentreWorkflow.PendingFiledOn];
     static readonly string[] FilingProperties = ["filingPassed", "filingCheck", "filedOn"];
+    static readonly string[] FilingRoundProperties = ["filingRound", "applicationStatus", "appliedOn", "siteVisitOn", "reviewedOn", "reviewPassed",
+        "reviewOpinion", "decidedOn", "reward", "rewardBasis", "rewardPaidOn", "reverifyBy", "offshoreHost"];
 
     /// <summary>Whether the node is built-in reference data: a GB/T 2260 region or a field of the shipped taxonomy.</summary>
     public static bool IsReference(string nodeId) => NodeId.TryParse(nodeId, out var kind, out var key) && kind switch
@@ -60,12 +62,16 @@ public static class WriteAccess
                 var governance = Changed(before?.Properties, after.Properties, CentreGovernanceProperties);
                 return governance.Count > 0 ? (governance, "changeCentreGovernance or approveCentreGovernance") : null;
             }
+            case NodeKind.Platform when Changed(before?.Properties, after.Properties, FilingRoundProperties) is { Count: > 0 } round:
+                return (round, "applyInFilingRound, reviewFilingApplication, decideFilingApplication or payFilingReward");
             case NodeKind.Platform:
             {
                 var filing = Changed(before?.Properties, after.Properties, FilingProperties);
                 if (after.Properties.Text("status") == "Filed" && before?.Properties.Text("status") != "Filed") filing = [.. filing, "status"];
                 return filing.Count > 0 ? (filing, "fileRdInstitution") : null;
             }
+            case NodeKind.GovernmentBody when Changed(before?.Properties, after.Properties, ["filingRounds"]) is { Count: > 0 } rounds:
+                return (rounds, "openFilingRound");
             default:
                 return null;
         }

@@ -254,6 +254,27 @@ public abstract class FilingRoundTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task TheGenericMutationsCannotRecogniseRewardOrOpenARoundBehindTheWorkflowsBack()
+    {
+        await using var app = await StartAsync();
+        var id = await AppliedAndReviewedAsync(app, "lz-medium-rd", Medium, passed: false);
+
+        var recognise = PolicyApplication.Error(await app.EditAsync(
+            "mutation($id: ID!) { patchPlatform(id: $id, set: { applicationStatus: RECOGNISED, reward: 10 }) { dataVersion } }", new { id }));
+        var round = PolicyApplication.Error(await app.EditAsync(
+            "mutation($id: ID!) { patchGovernmentBody(id: $id, set: { filingRounds: [\"2026-H2 2026-09-01 2026-10-31 City 2026年下半年研发机构申报\"] }) { dataVersion } }",
+            new { id = CityBureau.Id }));
+
+        Assert.Equal(("RULE_VIOLATION", "RULE_VIOLATION"), (recognise.Code, round.Code));
+        Assert.Contains("decideFilingApplication", recognise.Message);
+        Assert.Contains("openFilingRound", round.Message);
+        var stored = (await app.GraphStore.GetNodeAsync(id))!;
+        Assert.Null(stored.Properties.Decimal("reward"));
+        Assert.NotEqual("Recognised", stored.Properties.Text("applicationStatus"));
+        Assert.Single((await app.GraphStore.GetNodeAsync(CityBureau.Id))!.Properties.List("filingRounds"));
+    }
+
+    [StoreFact]
     public async Task ARewardIsPaidOnceAndAnEnterpriseIsRewardedForOneInstitutionOnly()
     {
         await using var app = await StartAsync();
