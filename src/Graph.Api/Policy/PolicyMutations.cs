@@ -125,6 +125,8 @@ public static class PolicyMutations
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor())
                 .RecordEventAsync(c.GetArgument<string>("centreId"), CentreEventInputType.Read(c.Input("event")), c.CancellationToken).ConfigureAwait(false));
+
+        DiagnosisFields.AddMutations(mutation);
         return mutation;
     }
 }
