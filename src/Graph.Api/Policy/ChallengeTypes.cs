@@ -34,6 +34,8 @@ public sealed class ChallengeLifecycleType : ObjectGraphType<ChallengeInfo>
                 ? new ChallengeCall(key, c.Source.Challenge.Properties.Text("callName") ?? key,
                     c.Source.Challenge.Properties.Date("callOpensOn") ?? DateOnly.MinValue, c.Source.Challenge.Properties.Date("callClosesOn") ?? DateOnly.MaxValue, [])
                 : null);
+        Field<DiagnosedProblemType>("diagnosedProblem").Description("The 一业一团 diagnosed problem it was posted for, with its report. 来源技术难题。")
+            .ResolveAsync(async c => await DiagnosisFields.ProblemOfChallengeAsync(c, c.Source.Challenge.Id).ConfigureAwait(false));
         Field<DecimalGraphType>("budget").Description("The amount offered (万元). 榜单金额。").Resolve(c => c.Source.Budget);
         Field<DecimalGraphType>("publicFunding").Description("Public S&T funding (万元). 财政资助。").Resolve(c => c.Source.PublicFunding);
         Field<DecimalGraphType>("publicFundingShare").Description("Public funding as a share of the budget (%). 财政资助占比。")

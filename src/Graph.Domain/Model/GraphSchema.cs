@@ -309,6 +309,25 @@ public static class GraphSchema
             Text("title", "职称", "title, e.g. 教授"),
             Example,
         ]),
+        // 001 三(二): "组建行业技术专家团队，按照“一业一团”方式开展创新诊断 … 形成诊断报告 … 形成技术攻关项目清单".
+        new(NodeKind.DiagnosisTeam, "诊断团队", "A 一业一团 diagnosis team: technology experts of one industry (its first field) in one region.", "key",
+        [
+            RegionRef, FieldsRef,
+            Day("formedOn", "组建日期", "date the team was formed"),
+            Description, Example,
+        ]),
+        new(NodeKind.DiagnosisReport, "诊断报告", "A diagnosis report of a 一业一团 team: the industry's technology bottlenecks and the problems to tackle.", "key",
+        [
+            RegionRef, FieldsRef,
+            Day("reportedOn", "报告日期", "date of the report"),
+            Texts("bottlenecks", "技术瓶颈", "the technology bottlenecks the report finds (研判技术瓶颈)"),
+            Description, Example,
+        ]),
+        new(NodeKind.TechnologyProblem, "技术难题", "A technology problem a diagnosis report names (凝练攻关需求); it may be posted as a 揭榜挂帅 challenge.", "key",
+        [
+            RegionRef, FieldsRef,
+            Description, Example,
+        ]),
     ];
 
     static readonly FrozenSet<NodeKind> Orgs = OrganizationKinds;
@@ -369,6 +388,18 @@ public static class GraphSchema
             Set(NodeKind.Person), Orgs, []),
         new(LinkType.CommissionedTo, "COMMISSIONED_TO", "科技特派员", "a person serves an enterprise as tech commissioner",
             Set(NodeKind.Person), Set(NodeKind.Enterprise), []),
+        new(LinkType.ServesOn, "SERVES_ON", "诊断专家", "a person serves on a 一业一团 diagnosis team",
+            Set(NodeKind.Person), Set(NodeKind.DiagnosisTeam),
+            [
+                Choice("role", "角色", "leader or member", [new("Leader", "组长"), new("Member", "成员")]),
+                new("organization", PropertyType.Text, "所在单位", "id of the organisation the person comes from"),
+            ]),
+        new(LinkType.Diagnosed, "DIAGNOSED", "诊断报告", "a diagnosis team wrote a diagnosis report",
+            Set(NodeKind.DiagnosisTeam), Set(NodeKind.DiagnosisReport), []),
+        new(LinkType.Identifies, "IDENTIFIES", "技术难题", "a diagnosis report names a technology problem",
+            Set(NodeKind.DiagnosisReport), Set(NodeKind.TechnologyProblem), []),
+        new(LinkType.PostedAs, "POSTED_AS", "揭榜挂帅", "a technology problem was posted as a 揭榜挂帅 challenge",
+            Set(NodeKind.TechnologyProblem), Set(NodeKind.Challenge), []),
     ];
 
     static readonly FrozenDictionary<NodeKind, NodeKindInfo> KindsByKind = Kinds.ToFrozenDictionary(k => k.Kind);

@@ -38,4 +38,12 @@ public enum LinkType
     EmployedBy,
     /// <summary>A person serves an enterprise as tech commissioner (科技特派员).</summary>
     CommissionedTo,
+    /// <summary>A person serves on a 一业一团 diagnosis team (for an organisation, as leader or member).</summary>
+    ServesOn,
+    /// <summary>A diagnosis team wrote a diagnosis report.</summary>
+    Diagnosed,
+    /// <summary>A diagnosis report names a technology problem.</summary>
+    Identifies,
+    /// <summary>A technology problem was posted as a 揭榜挂帅 challenge.</summary>
+    PostedAs,
 }

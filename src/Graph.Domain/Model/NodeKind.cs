@@ -27,4 +27,10 @@ public enum NodeKind
     Field,
     /// <summary>人员, e.g. a 科技特派员 tech commissioner.</summary>
     Person,
+    /// <summary>一业一团 diagnosis team: experts of one industry in one region.</summary>
+    DiagnosisTeam,
+    /// <summary>诊断报告 of a diagnosis team.</summary>
+    DiagnosisReport,
+    /// <summary>技术难题 a diagnosis report names; it may be posted as a 揭榜挂帅 challenge.</summary>
+    TechnologyProblem,
 }

@@ -53,10 +53,16 @@ public sealed class SyntheticGraph
         for (var p = 0; p < w.Projects.Length; p++) yield return Project(p);
         for (var a = 0; a < w.Achievements.Length; a++) yield return Achievement(a);
         for (var p = 0; p < w.Persons.Length; p++) yield return Person(p);
+        foreach (var c in Diagnosed())
+        {
+            yield return DiagnosisTeam(c);
+            yield return DiagnosisReport(c);
+            yield return TechnologyProblem(c);
+        }
     }
 
     /// <summary>Every link, streamed: structural links first (groups, platforms, consortia, holdings, people), then 2015–2026 year by year.</summary>
-    public IEnumerable<LinkInput> Links() => new SyntheticLinks(_world, new SyntheticIds(_world), Source).Generate();
+    public IEnumerable<LinkInput> Links() => new SyntheticLinks(_world, new SyntheticIds(_world), Source).Generate().Concat(DiagnosisLinks());
 
     /// <summary>Every node then every link as upserts, for <see cref="IGraphStore.ImportAsync"/>.</summary>
     public IEnumerable<WriteOperation> Operations() =>
@@ -316,5 +322,55 @@ public sealed class SyntheticGraph
             ("fields", new[] { FieldCode(w.OrgField[seed.Employer]) }),
             ("title", seed.Title));
         return new NodeInput(NodeKind.Person, SyntheticIds.PersonKey(p), SyntheticNames.Person(ref random), Properties: properties);
+    }
+
+    // 一业一团 (001): every tenth 技术攻关类 challenge comes from a diagnosis of its poster's industry and region — a team
+    // formed 90 days and a report written 30 days before it was posted, whose problem it was posted for.
+    IEnumerable<int> Diagnosed() =>
+        _world.Persons.Length == 0 ? [] : Enumerable.Range(0, _world.Challenges.Length).Where(c => c % 10 == 0 && _world.Challenges[c].Breakthrough);
+
+    static readonly DateOnly FirstDay = new(SyntheticWorld.FirstYear, 1, 1);
+
+    DateOnly Before(int c, int days) => _world.Challenges[c].PostedOn.AddDays(-days) is var day && day >= FirstDay ? day : FirstDay;
+
+    static string DiagnosisKey(string prefix, int c) => $"{prefix}{c:D6}";
+
+    NodeInput DiagnosisTeam(int c)
+    {
+        var seed = _world.Challenges[c];
+        return new NodeInput(NodeKind.DiagnosisTeam, DiagnosisKey("T", c), $"{FieldName(seed.Field)}产业诊断团队{c}", Properties: Bag(
+            ("region", _world.OrgRegion[seed.Poster]), ("fields", new[] { FieldCode(seed.Field) }), ("formedOn", Before(c, 90))));
+    }
+
+    NodeInput DiagnosisReport(int c)
+    {
+        var seed = _world.Challenges[c];
+        return new NodeInput(NodeKind.DiagnosisReport, DiagnosisKey("R", c), $"{FieldName(seed.Field)}产业创新诊断报告{c}", Properties: Bag(
+            ("region", _world.OrgRegion[seed.Poster]), ("fields", new[] { FieldCode(seed.Field) }), ("reportedOn", Before(c, 30)),
+            ("bottlenecks", new[] { Topic("diagnosis-bottleneck", c, seed.Field, "瓶颈") })));
+    }
+
+    NodeInput TechnologyProblem(int c)
+    {
+        var seed = _world.Challenges[c];
+        return new NodeInput(NodeKind.TechnologyProblem, DiagnosisKey("Q", c), Topic("challenge-title", c, seed.Field, "关键技术难题"), Properties: Bag(
+            ("region", _world.OrgRegion[seed.Poster]), ("fields", new[] { FieldCode(seed.Field) })));
+    }
+
+    IEnumerable<LinkInput> DiagnosisLinks()
+    {
+        var ids = new SyntheticIds(_world);
+        foreach (var c in Diagnosed())
+        {
+            var team = NodeId.Of(NodeKind.DiagnosisTeam, DiagnosisKey("T", c));
+            var report = NodeId.Of(NodeKind.DiagnosisReport, DiagnosisKey("R", c));
+            var problem = NodeId.Of(NodeKind.TechnologyProblem, DiagnosisKey("Q", c));
+            var person = c % _world.Persons.Length;
+            yield return new LinkInput(LinkType.ServesOn, SyntheticIds.Person(person), team, StartDate: Before(c, 90), Source: Source,
+                Properties: PropertyBag.Of(("role", "Leader"), ("organization", ids.Organization(_world.Persons[person].Employer))));
+            yield return new LinkInput(LinkType.Diagnosed, team, report, StartDate: Before(c, 30), Source: Source);
+            yield return new LinkInput(LinkType.Identifies, report, problem, StartDate: Before(c, 30), Source: Source);
+            yield return new LinkInput(LinkType.PostedAs, problem, SyntheticIds.Challenge(c), StartDate: _world.Challenges[c].PostedOn, Source: Source);
+        }
     }
 }

@@ -81,6 +81,7 @@ public static class WriteAccess
     public static string? GovernedLink(LinkType type, Node? to) => type switch
     {
         LinkType.Awarded => "awardChallenge or awardChallengeRace",
+        LinkType.PostedAs => "postProblemAsChallenge",
         LinkType.Leads or LinkType.CoBuilds when IsCentre(to?.Properties) => "changeCentreGovernance",
         _ => null,
     };

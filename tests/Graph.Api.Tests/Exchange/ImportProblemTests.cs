@@ -60,7 +60,7 @@ public sealed class ImportProblemTests : IDisposable
         { "nodes/Enterprise.csv", "creditCode,name,region,yearlyFigures\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,2023 revenue=3000;2023 revenue=3100\n",
             "nodes/Enterprise.csv:2: yearlyFigures: 2023 is given twice; give each year once" },
         { "links/MADE_UP.csv", "from,to\n",
-            "links/MADE_UP.csv:1: file: no link type is named so (the types are: SUBSIDIARY_OF, HOSTS, LEADS, CO_BUILDS, MEMBER_OF, POSTS, APPLIES_TO, AWARDED, PAIRED_WITH, PARTICIPATES_IN, COOPERATION_AGREEMENT, TRANSFERS, HOLDS, ABOUT, EMPLOYED_BY, COMMISSIONED_TO)" },
+            "links/MADE_UP.csv:1: file: no link type is named so (the types are: SUBSIDIARY_OF, HOSTS, LEADS, CO_BUILDS, MEMBER_OF, POSTS, APPLIES_TO, AWARDED, PAIRED_WITH, PARTICIPATES_IN, COOPERATION_AGREEMENT, TRANSFERS, HOLDS, ABOUT, EMPLOYED_BY, COMMISSIONED_TO, SERVES_ON, DIAGNOSED, IDENTIFIES, POSTED_AS)" },
     };
 
     [Theory]

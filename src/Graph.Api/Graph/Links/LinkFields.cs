@@ -43,6 +43,14 @@ public sealed record LinkField(LinkType Type, Direction Direction, string Name, 
         new(LinkType.EmployedBy, Direction.In, "staff", "People working for this organisation"),
         new(LinkType.CommissionedTo, Direction.Out, "commissionedEnterprises", "Enterprises this person serves as tech commissioner (科技特派员)"),
         new(LinkType.CommissionedTo, Direction.In, "techCommissioners", "Tech commissioners serving this enterprise (科技特派员)"),
+        new(LinkType.ServesOn, Direction.Out, "diagnosisTeams", "一业一团 diagnosis teams this person serves on, with the role and the organisation"),
+        new(LinkType.ServesOn, Direction.In, "experts", "People serving on this diagnosis team (诊断专家), with their role and organisation"),
+        new(LinkType.Diagnosed, Direction.Out, "reports", "Diagnosis reports this team wrote (诊断报告)"),
+        new(LinkType.Diagnosed, Direction.In, "teams", "The diagnosis team that wrote this report"),
+        new(LinkType.Identifies, Direction.Out, "problems", "Technology problems this report names (技术难题)"),
+        new(LinkType.Identifies, Direction.In, "diagnosisReports", "The diagnosis report that names this problem"),
+        new(LinkType.PostedAs, Direction.Out, "postedAs", "The 揭榜挂帅 challenge this problem was posted as"),
+        new(LinkType.PostedAs, Direction.In, "diagnosedProblems", "The diagnosed technology problem this challenge was posted for (一业一团)"),
     ];
 
     /// <summary>The kinds that have this field: the link's from-kinds (Out), to-kinds (In) or both.</summary>

@@ -34,6 +34,9 @@ public static class RootLists
         [NodeKind.Region] = "regions",
         [NodeKind.Field] = "fields",
         [NodeKind.Person] = "people",
+        [NodeKind.DiagnosisTeam] = "diagnosisTeams",
+        [NodeKind.DiagnosisReport] = "diagnosisReports",
+        [NodeKind.TechnologyProblem] = "technologyProblems",
     };
 
     /// <summary>Adds the root lists to the query root.</summary>

@@ -103,6 +103,17 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
     /// <summary>Posts a new challenge in 征集 with its POSTS link (and ABOUT its achievement), in one batch.</summary>
     public async Task<ChallengeInfo> PostAsync(ChallengePosting posting, CancellationToken cancellationToken = default)
     {
+        var (version, challengeId, operations) = await PlanPostAsync(posting, cancellationToken).ConfigureAwait(false);
+        await PolicyGraph.WriteAsync(writer, actor, "postChallenge", version, operations, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks a posting against the rules of 003 and plans its writes, for <see cref="PostAsync"/> or a workflow that posts a
+    /// challenge together with writes of its own (a diagnosed problem posted as a challenge) in one batch.
+    /// </summary>
+    internal async Task<(long Version, string ChallengeId, List<WriteOperation> Operations)> PlanPostAsync(ChallengePosting posting, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(posting);
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         if (await store.GetNodeByKeyAsync(NodeKind.Challenge, posting.Key, cancellationToken).ConfigureAwait(false) is not null)
@@ -148,8 +159,7 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
         operations.Add(new WriteOperation.UpsertLink(new LinkInput(LinkType.Posts, poster.Id, challenge.Id, StartDate: posting.On, Source: "揭榜挂帅发榜")));
         if (posting.AchievementId is not null)
             operations.Add(new WriteOperation.UpsertLink(new LinkInput(LinkType.About, challenge.Id, posting.AchievementId, Source: "揭榜挂帅发榜")));
-        await PolicyGraph.WriteAsync(writer, actor, "postChallenge", version, operations, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(challenge.Id, cancellationToken).ConfigureAwait(false);
+        return (version, challenge.Id, operations);
     }
 
     /// <summary>Moves a challenge to a state on a date; an illegal move is refused with RULE_VIOLATION naming both states.</summary>
