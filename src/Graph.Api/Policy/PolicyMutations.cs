@@ -126,7 +126,6 @@ public static class PolicyMutations
             .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor())
                 .RecordEventAsync(c.GetArgument<string>("centreId"), CentreEventInputType.Read(c.Input("event")), c.CancellationToken).ConfigureAwait(false));
         FilingRoundFields.AddMutations(mutation);
-
         DiagnosisFields.AddMutations(mutation);
         return mutation;
     }
