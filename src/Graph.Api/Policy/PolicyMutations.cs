@@ -125,6 +125,7 @@ public static class PolicyMutations
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await new InnovationCentreWorkflow(c.Writer(), c.Actor())
                 .RecordEventAsync(c.GetArgument<string>("centreId"), CentreEventInputType.Read(c.Input("event")), c.CancellationToken).ConfigureAwait(false));
+        CaseFields.AddMutations(mutation);
         return mutation;
     }
 }

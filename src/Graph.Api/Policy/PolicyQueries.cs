@@ -110,6 +110,8 @@ public static class PolicyQueries
                 var page = await new PolicyIndicatorReport(c.Store(), c.Targets()).ListAsync(list, ListScope(c), skip, first, c.CancellationToken).ConfigureAwait(false);
                 return new PolicyListPage(list, page, skip);
             });
+
+        CaseFields.AddQueries(query);
     }
 
     // A token scoped to regions lists only inside them: its one region when it names none.

@@ -91,6 +91,12 @@ public static class GraphSchema
         new("None", "未认证"), new("County", "县级"), new("City", "市级"), new("Provincial", "省级"), new("National", "国家级"),
     ];
 
+    /// <summary>The stages of a case (001 三(二)); names match <c>Policy.CaseStage</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> CaseStages =
+    [
+        new("Monitoring", "监测"), new("Warning", "预警"), new("Coaching", "辅导"), new("Improving", "提升"), new("Closed", "销号"),
+    ];
+
     static PropertyDefinition Text(string name, string chinese, string description) => new(name, PropertyType.Text, chinese, description);
     static PropertyDefinition Int(string name, string chinese, string description, bool confidential = false) =>
         new(name, PropertyType.Integer, chinese, description, Confidential: confidential);
@@ -149,6 +155,19 @@ public static class GraphSchema
             Int("inventionPatents", "有效发明专利", "valid invention patents held"),
             Day("foundedOn", "成立日期", "date of establishment"),
             Website, Description, Example,
+            // 一企一员一案 (001): the enterprise's case, written only by the case workflow (Policy.Cases); confidential,
+            // as being on a list reveals the figures.
+            new("caseStage", PropertyType.Enum, "帮扶阶段", "the case's stage: 监测—预警—辅导—提升—销号", CaseStages, Confidential: true),
+            new("caseStageOn", PropertyType.Date, "阶段日期", "the day the case reached its stage", Confidential: true),
+            new("caseOpenedOn", PropertyType.Date, "建案日期", "the day the case was opened", Confidential: true),
+            new("caseClosedOn", PropertyType.Date, "销号日期", "the day the case was closed (销号)", Confidential: true),
+            // The officer's Person key, not a checked reference: openCase writes the Person in the same batch, and a checked
+            // reference would be looked up again on every later patch of the enterprise.
+            new("caseOfficer", PropertyType.Text, "联络专员", "the key of the Person who is the case's liaison officer", Confidential: true),
+            new("caseLists", PropertyType.TextList, "所在清单", "the policy lists the case was opened for (PolicyList names)", Confidential: true),
+            new("caseTargets", PropertyType.TextList, "帮扶目标", "what the case must reach: RdActivity, RdInstitution, HighTech, AboveScale", Confidential: true),
+            new("caseVisits", PropertyType.TextList, "走访记录", "the officer's dated visits, one JSON object each: on, notes, actions, nextVisitOn", Confidential: true),
+            new("caseWarnings", PropertyType.TextList, "预警记录", "warnings raised by the figures, one JSON object each: raisedOn, year, target, reason, resolvedOn", Confidential: true),
         ]),
         new(NodeKind.University, "高校", "A university or college; those of the Ministry of Education's list ship with the product, keyed by their 学校标识码.", "key",
         [
@@ -282,6 +301,7 @@ public static class GraphSchema
         [
             RegionRef, FieldsRef,
             Text("title", "职称", "title, e.g. 教授"),
+            Text("contact", "联系方式", "how to reach the person at work, e.g. an office telephone"),
             Example,
         ]),
     ];

@@ -66,6 +66,11 @@ public static class WriteAccess
                 if (after.Properties.Text("status") == "Filed" && before?.Properties.Text("status") != "Filed") filing = [.. filing, "status"];
                 return filing.Count > 0 ? (filing, "fileRdInstitution") : null;
             }
+            case NodeKind.Enterprise:
+            {
+                var changed = Changed(before?.Properties, after.Properties, Cases.Properties);
+                return changed.Count > 0 ? (changed, "openCase, recordCaseVisit or closeCase") : null;
+            }
             default:
                 return null;
         }
