@@ -4,7 +4,6 @@ using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Loading;
 using KnowledgeGraph.Api.Writes;
-using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 
 namespace KnowledgeGraph.Api.Policy;
@@ -30,10 +29,10 @@ public static class CaseFields
             .Description("The cases of a region (sub-regions included; the token's region when it has one), by stage and officer: an officer's own cases by stage. Needs the 'analyst' role. 帮扶档案列表（需 analyst 角色）。")
             .AuthorizeWithRoles(Roles.Analyst)
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
-            .Argument(PolicySchema.Enum(NodeKind.Enterprise, Cases.Stage, nonNull: false), "stage", a => a.Description = "Only cases in this stage. 阶段。")
+            .Argument<CaseStageType>("stage", "Only cases in this stage. 阶段。")
             .Argument<StringGraphType>("officer", "Only the cases of this officer (a Person key). 联络专员。")
             .ResolveAsync(async c => await Work(c).ListAsync(c.GetArgument<string?>("region"),
-                c.GetArgument<object?>("stage") is { } stage ? PolicySchema.ParseEnum<CaseStage>(stage, "stage") : null,
+                c.GetArgument<CaseStage?>("stage"),
                 c.GetArgument<string?>("officer"), c.CancellationToken).ConfigureAwait(false));
 
         query.Field<NonNullGraphType<CaseBoardType>>("caseBoard")
@@ -96,7 +95,7 @@ public sealed class CaseType : ObjectGraphType<CaseInfo>
         Name = "Case";
         Description = "An enterprise's case (一企一员一案): its officer, stage (监测—预警—辅导—提升—销号), lists, targets, visits and warnings. 帮扶档案。";
         Field("enterprise", PolicySchema.NonNull("Enterprise")).Description("The enterprise. 企业。").Resolve(c => c.Source.Enterprise);
-        Field("stage", PolicySchema.Enum(NodeKind.Enterprise, Cases.Stage)).Description("Its stage. 阶段。").Resolve(c => c.Source.Stage.ToString());
+        Field<NonNullGraphType<CaseStageType>>("stage").Description("Its stage. 阶段。").Resolve(c => c.Source.Stage);
         Field("stageOn", PolicySchema.Ref("Date")).Description("The day it reached the stage. 阶段日期。").Resolve(c => c.Source.StageOn);
         Field("openedOn", PolicySchema.Ref("Date")).Description("The day it was opened. 建案日期。").Resolve(c => c.Source.OpenedOn);
         Field("closedOn", PolicySchema.Ref("Date")).Description("The day it was closed (销号); null while open. 销号日期。").Resolve(c => c.Source.ClosedOn);
@@ -108,6 +107,18 @@ public sealed class CaseType : ObjectGraphType<CaseInfo>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseWarningType>>>>("warnings").Description("Every warning, open or resolved. 预警记录。").Resolve(c => c.Source.Warnings);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseWarningType>>>>("openWarnings").Description("The warnings still open. 未解除预警。").Resolve(c => c.Source.OpenWarnings);
         Field("nextVisitDue", PolicySchema.Ref("Date")).Description("The day the next visit is due: as agreed, else a quarter after the last visit or the opening; null once closed. 下次走访期限。").Resolve(c => c.Source.NextVisitDue);
+    }
+}
+
+/// <summary>A case's stage.</summary>
+public sealed class CaseStageType : EnumerationGraphType
+{
+    public CaseStageType()
+    {
+        Name = "CaseStage";
+        Description = "The stages of a case, 001 三(二): 监测—预警—辅导—提升—销号. 帮扶阶段。";
+        foreach (var stage in Enum.GetValues<CaseStage>())
+            Add(PolicySchema.ScreamingCase(stage.ToString()), stage, Cases.Chinese(stage));
     }
 }
 
@@ -175,7 +186,7 @@ public sealed class CaseStageCountType : ObjectGraphType<CaseStageCount>
     {
         Name = "CaseStageCount";
         Description = "How many cases are in a stage. 阶段数量。";
-        Field("stage", PolicySchema.Enum(NodeKind.Enterprise, Cases.Stage)).Description("The stage. 阶段。").Resolve(c => c.Source.Stage.ToString());
+        Field<NonNullGraphType<CaseStageType>>("stage").Description("The stage. 阶段。").Resolve(c => c.Source.Stage);
         Field<NonNullGraphType<IntGraphType>>("count").Description("How many. 数量。").Resolve(c => c.Source.Count);
     }
 }

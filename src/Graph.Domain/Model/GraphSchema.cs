@@ -91,12 +91,6 @@ public static class GraphSchema
         new("None", "未认证"), new("County", "县级"), new("City", "市级"), new("Provincial", "省级"), new("National", "国家级"),
     ];
 
-    /// <summary>The stages of a case (001 三(二)); names match <c>Policy.CaseStage</c>.</summary>
-    public static readonly IReadOnlyList<EnumValue> CaseStages =
-    [
-        new("Monitoring", "监测"), new("Warning", "预警"), new("Coaching", "辅导"), new("Improving", "提升"), new("Closed", "销号"),
-    ];
-
     static PropertyDefinition Text(string name, string chinese, string description) => new(name, PropertyType.Text, chinese, description);
     static PropertyDefinition Int(string name, string chinese, string description, bool confidential = false) =>
         new(name, PropertyType.Integer, chinese, description, Confidential: confidential);
@@ -157,7 +151,8 @@ public static class GraphSchema
             Website, Description, Example,
             // 一企一员一案 (001): the enterprise's case, written only by the case workflow (Policy.Cases); confidential,
             // as being on a list reveals the figures.
-            new("caseStage", PropertyType.Enum, "帮扶阶段", "the case's stage: 监测—预警—辅导—提升—销号", CaseStages, Confidential: true),
+            // Text rather than an enum: only the workflow writes it, and the catalog's enums are what data of every kind takes.
+            new("caseStage", PropertyType.Text, "帮扶阶段", "the case's stage (Policy.CaseStage): Monitoring 监测, Warning 预警, Coaching 辅导, Improving 提升, Closed 销号", Confidential: true),
             new("caseStageOn", PropertyType.Date, "阶段日期", "the day the case reached its stage", Confidential: true),
             new("caseOpenedOn", PropertyType.Date, "建案日期", "the day the case was opened", Confidential: true),
             new("caseClosedOn", PropertyType.Date, "销号日期", "the day the case was closed (销号)", Confidential: true),

@@ -123,7 +123,7 @@ public abstract class CaseWorkTests(TestStore store)
         var (code, message) = PolicyApplication.Error(refused);
         Assert.Equal("RULE_VIOLATION", code);
         Assert.Contains("高新技术企业\"小升规\"清单", message, StringComparison.Ordinal);
-        var byHand = await app.PostAsync($$"""mutation { patchEnterprise(id: "{{Sensor.Id}}", set: { caseStage: CLOSED }) { changes { id } } }""", token: Liuzhou);
+        var byHand = await app.PostAsync($$"""mutation { patchEnterprise(id: "{{Sensor.Id}}", set: { caseStage: "Closed" }) { changes { id } } }""", token: Liuzhou);
         Assert.Equal("RULE_VIOLATION", PolicyApplication.Error(byHand).Code);
         Assert.Equal("MONITORING", Ok(await app.PostAsync($$"""{ case(enterpriseId: "{{Sensor.Id}}") { stage } }""", token: Liuzhou))["case"]!["stage"]!.GetValue<string>());
 
