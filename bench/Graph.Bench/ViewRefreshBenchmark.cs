@@ -21,21 +21,8 @@ internal static class ViewRefreshBenchmark
 {
     static readonly Actor Writer = new("bench", ["editor"]);
 
-    public static async Task RunAsync(string file, HomeProvince home, int writes)
-    {
-        var copy = Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + "-views.db");
-        File.Copy(file, copy, overwrite: true);
-        try
-        {
-            await RunOnAsync(copy, home, writes);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { copy, copy + "-wal", copy + "-shm" })
-                File.Delete(path);
-        }
-    }
+    public static Task RunAsync(string file, HomeProvince home, int writes) =>
+        StoreCopy.RunAsync(file, "-views", copy => RunOnAsync(copy, home, writes));
 
     static async Task RunOnAsync(string file, HomeProvince home, int writes)
     {
@@ -107,7 +94,8 @@ internal static class ViewRefreshBenchmark
         Console.WriteLine($"  builds: projection {projection.Counts.Builds}, index {index.Counts.Builds}; load average after {Machine.LoadAverage()}");
     }
 
-    static void Report(string name, IEnumerable<double> values)
+    /// <summary>Prints the p50, p99 and max of timings in milliseconds.</summary>
+    internal static void Report(string name, IEnumerable<double> values)
     {
         var times = values.Order().ToArray();
         double Percentile(double p) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(p * times.Length) - 1)];

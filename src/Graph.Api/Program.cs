@@ -73,6 +73,7 @@ static async Task<int> RunWebHostAsync(string[] args, CancellationToken cancella
     app.MapGraphQLStream<KnowledgeGraphSchema>("/graphql/stream");
     app.MapGraphHealthChecks();
     app.MapNetworkExports();
+    app.MapCaseExports();
 
     await app.RunAsync(cancellationToken).ConfigureAwait(false);
     return 0;

@@ -127,6 +127,7 @@ public static class PolicyMutations
                 .RecordEventAsync(c.GetArgument<string>("centreId"), CentreEventInputType.Read(c.Input("event")), c.CancellationToken).ConfigureAwait(false));
         FilingRoundFields.AddMutations(mutation);
         DiagnosisFields.AddMutations(mutation);
+        CaseFields.AddMutations(mutation);
         return mutation;
     }
 }

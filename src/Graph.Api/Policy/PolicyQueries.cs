@@ -113,6 +113,7 @@ public static class PolicyQueries
             });
 
         DiagnosisFields.AddQueries(query);
+        CaseFields.AddQueries(query);
     }
 
     // A token scoped to regions lists only inside them: its one region when it names none.

@@ -157,6 +157,20 @@ public static class GraphSchema
             Int("inventionPatents", "有效发明专利", "valid invention patents held"),
             Day("foundedOn", "成立日期", "date of establishment"),
             Website, Description, Example,
+            // 一企一员一案 (001): the enterprise's case, written only by the case workflow (Policy.Cases); confidential,
+            // as being on a list reveals the figures.
+            // Text rather than an enum: only the workflow writes it, and the catalog's enums are what data of every kind takes.
+            new("caseStage", PropertyType.Text, "帮扶阶段", "the case's stage (Policy.CaseStage): Monitoring 监测, Warning 预警, Coaching 辅导, Improving 提升, Closed 销号", Confidential: true),
+            new("caseStageOn", PropertyType.Date, "阶段日期", "the day the case reached its stage", Confidential: true),
+            new("caseOpenedOn", PropertyType.Date, "建案日期", "the day the case was opened", Confidential: true),
+            new("caseClosedOn", PropertyType.Date, "销号日期", "the day the case was closed (销号)", Confidential: true),
+            // The officer's Person key, not a checked reference: openCase writes the Person in the same batch, and a checked
+            // reference would be looked up again on every later patch of the enterprise.
+            new("caseOfficer", PropertyType.Text, "联络专员", "the key of the Person who is the case's liaison officer", Confidential: true),
+            new("caseLists", PropertyType.TextList, "所在清单", "the policy lists the case was opened for (PolicyList names)", Confidential: true),
+            new("caseTargets", PropertyType.TextList, "帮扶目标", "what the case must reach: RdActivity, RdInstitution, HighTech, AboveScale", Confidential: true),
+            new("caseVisits", PropertyType.TextList, "走访记录", "the officer's dated visits, one JSON object each: on, notes, actions, nextVisitOn", Confidential: true),
+            new("caseWarnings", PropertyType.TextList, "预警记录", "warnings raised by the figures, one JSON object each: raisedOn, year, target, reason, resolvedOn", Confidential: true),
         ]),
         new(NodeKind.University, "高校", "A university or college; those of the Ministry of Education's list ship with the product, keyed by their 学校标识码.", "key",
         [
@@ -307,6 +321,7 @@ public static class GraphSchema
         [
             RegionRef, FieldsRef,
             Text("title", "职称", "title, e.g. 教授"),
+            Text("contact", "联系方式", "how to reach the person at work, e.g. an office telephone"),
             Example,
         ]),
         // 001 三(二): "组建行业技术专家团队，按照“一业一团”方式开展创新诊断 … 形成诊断报告 … 形成技术攻关项目清单".

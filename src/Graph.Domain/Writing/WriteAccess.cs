@@ -72,6 +72,11 @@ public static class WriteAccess
             }
             case NodeKind.GovernmentBody when Changed(before?.Properties, after.Properties, ["filingRounds"]) is { Count: > 0 } rounds:
                 return (rounds, "openFilingRound");
+            case NodeKind.Enterprise:
+            {
+                var changed = Changed(before?.Properties, after.Properties, Cases.Properties);
+                return changed.Count > 0 ? (changed, "openCase, recordCaseVisit or closeCase") : null;
+            }
             default:
                 return null;
         }

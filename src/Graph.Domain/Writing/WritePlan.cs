@@ -59,6 +59,9 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             if (problems.Count > 0)
                 throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
             isOverride |= Authorize(request, operation, current, write.Path, named);
+            // The case follows the figures whoever writes them (a warning is no caller's write, so it comes after the check).
+            if (operation is WriteOperation.UpsertNode { Node: { Kind: NodeKind.Enterprise } enterprise })
+                operation = new WriteOperation.UpsertNode(Cases.Follow(current.GetValueOrDefault(enterprise.Id), enterprise, DateOnly.FromDateTime(DateTime.UtcNow)));
             switch (operation)
             {
                 case WriteOperation.UpsertNode { Node: var node }:

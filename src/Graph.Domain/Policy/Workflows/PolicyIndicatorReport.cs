@@ -126,6 +126,21 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
         ];
     }
 
+    /// <summary>
+    /// The lists one enterprise is on by its latest figures, with its institutions and platforms as they stand on a day
+    /// (an institution filed since the figures' year counts); none without figures.
+    /// </summary>
+    public async Task<IReadOnlyList<PolicyList>> ListsOfAsync(Node enterprise, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        if (EnterpriseFigures.For(enterprise.Properties, null) is not { } figures) return [];
+        var links = await LinksOfAsync([enterprise.Id], [LinkType.Hosts, LinkType.Leads, LinkType.CoBuilds], cancellationToken).ConfigureAwait(false);
+        var platforms = await store.GetNodesAsync([.. links.Select(l => l.ToId).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+        var live = links.Where(l => PolicyGraph.InForce(l, on) && platforms.TryGetValue(l.ToId, out var p) && IsLive(p, on)).ToList();
+        var profile = Profile(enterprise, figures, live.Exists(l => l.Type == LinkType.Hosts), live.Count > 0);
+        return [.. Enum.GetValues<PolicyList>().Where(list => IsOn(list, profile))];
+    }
+
     // The enterprises with figures for the year (the latest each has when null), as the graph stood at its end.
     static List<EnterpriseProfile> Profiles(Graph graph, int? year)
     {
