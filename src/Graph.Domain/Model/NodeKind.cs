@@ -27,4 +27,6 @@ public enum NodeKind
     Field,
     /// <summary>人员, e.g. a 科技特派员 tech commissioner.</summary>
     Person,
+    /// <summary>科研仪器 — a research instrument owned by a platform, possibly shared (大型科研仪器共享, 000).</summary>
+    Instrument,
 }

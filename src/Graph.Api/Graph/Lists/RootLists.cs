@@ -33,6 +33,7 @@ public static class RootLists
         [NodeKind.Region] = "regions",
         [NodeKind.Field] = "fields",
         [NodeKind.Person] = "people",
+        [NodeKind.Instrument] = "instruments",
     };
 
     /// <summary>Adds the root lists to the query root.</summary>
