@@ -301,7 +301,7 @@ public static class GraphSchema
         new(NodeKind.Instrument, "科研仪器", "A research instrument owned by a platform; one of 50 万元 or more shared on the sharing platform counts as capability (000: 大型科研仪器共享).", "key",
         [
             RegionRef, FieldsRef,
-            new("platform", PropertyType.Reference, "所属平台", "key of the platform that owns it", References: NodeKind.Platform),
+            new("platform", PropertyType.Text, "所属平台", "key of the platform that owns it", References: NodeKind.Platform),
             Money("value", "原值", "original value of the instrument (单台套原值, 万元)"),
             Choice("sharingStatus", "共享状态", "whether it is open to others through the instrument sharing platform", SharingStatuses),
             Text("model", "型号", "make and model"),
