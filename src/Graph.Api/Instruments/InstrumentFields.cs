@@ -37,7 +37,7 @@ public sealed class InstrumentInputType : InputObjectGraphType
 {
     public InstrumentInputType()
     {
-        Name = "InstrumentInput";
+        Name = "RegisterInstrumentInput";
         Description = "A research instrument of a platform. 科研仪器。";
         Field<NonNullGraphType<StringGraphType>>("key").Description("Its key, e.g. the asset number. 主键。");
         Field<NonNullGraphType<StringGraphType>>("name").Description("Its name. 名称。");
@@ -59,7 +59,7 @@ public sealed class InstrumentStatusType : ObjectGraphType<InstrumentStatus>
 {
     public InstrumentStatusType()
     {
-        Name = "InstrumentStatus";
+        Name = "InstrumentRegistration";
         Description = "An instrument as recorded, and whether it counts as a shared large instrument (≥ 50 万元 and shared, 000). 科研仪器登记结果。";
         Field("instrument", PolicySchema.NonNull("Instrument")).Description("The instrument. 科研仪器。").Resolve(c => c.Source.Instrument);
         Field<NonNullGraphType<BooleanGraphType>>("sharedLarge")

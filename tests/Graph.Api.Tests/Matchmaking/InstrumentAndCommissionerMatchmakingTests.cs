@@ -34,7 +34,7 @@ public abstract class InstrumentAndCommissionerMatchmakingTests(TestStore store)
         """;
 
     const string Register = """
-        mutation($input: InstrumentInput!) { registerInstrument(input: $input) { sharedLarge instrument { id region { key } platform { id } value sharingStatus fields { key } } } }
+        mutation($input: RegisterInstrumentInput!) { registerInstrument(input: $input) { sharedLarge instrument { id region { key } platform { id } value sharingStatus fields { key } } } }
         """;
 
     const string Commission = "mutation($input: CommissionInput!) { commissionPerson(input: $input) { id } }";

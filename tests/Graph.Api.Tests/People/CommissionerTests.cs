@@ -58,12 +58,10 @@ public abstract class CommissionerTests(TestStore store)
         var during = PolicyApplication.Ok(await app.PostAsync(Counts, new { on = "2025-01-01" }))["peopleCounts"]!;
         var after = PolicyApplication.Ok(await app.PostAsync(Counts, new { on = "2026-01-01" }))["peopleCounts"]!;
         var liuzhou = PolicyApplication.Ok(await app.PostAsync(Counts, new { on = "2025-01-01", region = "450200" }))["peopleCounts"]!;
-        var role = PolicyApplication.Ok(await app.PostAsync("query($id: ID!) { node(id: $id) { ... on Person { serviceRole } } }", new { id = Zhang.Id }))["node"]!;
 
         Assert.Equal(Department.Id, first["commissionedBy"]!["id"]!.GetValue<string>());
         Assert.Equal("450205", first["region"]!.GetValue<string>());
         Assert.Equal("2025-12-31", first["endDate"]!.GetValue<string>());
-        Assert.Equal("COMMISSIONER", role["serviceRole"]!.GetValue<string>());
         var total = during["total"]!;
         Assert.Equal((2, 3, 2, 1), (total["commissioners"]!.GetValue<int>(), total["commissions"]!.GetValue<int>(),
             total["enterprisesServed"]!.GetValue<int>(), total["technologyManagers"]!.GetValue<int>()));
@@ -104,8 +102,6 @@ public abstract class CommissionerTests(TestStore store)
         Assert.Contains("GovernmentBody or University or ResearchInstitute", message);
         Assert.Equal("INVALID_INPUT", backwards);
         Assert.Empty(await app.GraphStore.GetLinksAsync(new([Zhang.Id], Direction.Out, [LinkType.CommissionedTo])));
-        var role = PolicyApplication.Ok(await app.PostAsync("query($id: ID!) { node(id: $id) { ... on Person { serviceRole } } }", new { id = Zhang.Id }))["node"]!;
-        Assert.Null(role["serviceRole"]);
     }
 
     [StoreFact]

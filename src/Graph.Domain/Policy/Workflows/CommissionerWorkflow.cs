@@ -49,14 +49,15 @@ public sealed class CommissionerWorkflow(GraphWriter writer, Actor actor)
     readonly IGraphStore store = writer.Store;
 
     /// <summary>
-    /// Commissions a person to an enterprise; a person with no service role becomes a commissioner in the same write.
-    /// Commissioning again with the same start changes nothing; an overlapping commission of the same two is refused.
+    /// Commissions a person to an enterprise. Commissioning again with the same period changes nothing; an overlapping
+    /// commission of the same two is refused. The person is left as is: a city's staff commission people employed
+    /// elsewhere, whose node is outside their jurisdiction.
     /// </summary>
     public async Task<Link> CommissionAsync(CommissionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
-        var person = await PolicyGraph.RequireAsync(store, input.PersonId, "person", cancellationToken, NodeKind.Person).ConfigureAwait(false);
+        await PolicyGraph.RequireAsync(store, input.PersonId, "person", cancellationToken, NodeKind.Person).ConfigureAwait(false);
         var enterprise = await PolicyGraph.RequireAsync(store, input.EnterpriseId, "enterprise", cancellationToken, NodeKind.Enterprise).ConfigureAwait(false);
         await PolicyGraph.RequireAsync(store, input.CommissionedById, "commissionedBy", cancellationToken, CommissioningKinds).ConfigureAwait(false);
         if (input.EndOn < input.StartOn)
@@ -75,13 +76,8 @@ public sealed class CommissionerWorkflow(GraphWriter writer, Actor actor)
         // An earlier commission of the same two stays as history; a new one is told apart by its start date.
         var key = commissions.Count == 0 ? null : input.StartOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var properties = PropertyBag.Of(("commissionedBy", input.CommissionedById), ("region", region), ("duty", input.Duty));
-        var operations = new List<WriteOperation>
-        {
-            new WriteOperation.UpsertLink(new LinkInput(LinkType.CommissionedTo, input.PersonId, input.EnterpriseId, key, input.StartOn, input.EndOn, "科技特派员选派", properties)),
-        };
-        if (person.Properties.Text("serviceRole") is null)
-            operations.Add(new WriteOperation.UpsertNode(PolicyGraph.AsInput(person, person.Properties.With("serviceRole", nameof(ServiceRole.Commissioner)))));
-        var result = await PolicyGraph.WriteAsync(writer, actor, "commissionPerson", version, operations, cancellationToken).ConfigureAwait(false);
+        var link = new LinkInput(LinkType.CommissionedTo, input.PersonId, input.EnterpriseId, key, input.StartOn, input.EndOn, "科技特派员选派", properties);
+        var result = await PolicyGraph.WriteAsync(writer, actor, "commissionPerson", version, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
         return result.Outcomes[0].Link!;
     }
 
