@@ -16,13 +16,13 @@ public static class InstrumentFields
     public static void AddMutationsTo(ObjectGraphType mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
-        mutation.Field<NonNullGraphType<InstrumentStatusType>>("registerInstrument")
+        mutation.Field<InstrumentStatusType>("registerInstrument")
             .Description("Registers a research instrument of a platform (or updates the one of that key), located where the platform is. A shared one of 50 万元 or more counts as capability of the platform's organisations in matchmaking (000). 登记科研仪器。")
             .Argument<NonNullGraphType<InstrumentInputType>>("input", "The instrument. 科研仪器。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await new InstrumentRegistry(c.Writer(), c.Actor()).RegisterAsync(InstrumentInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
 
-        mutation.Field<NonNullGraphType<InstrumentStatusType>>("changeInstrumentSharing")
+        mutation.Field<InstrumentStatusType>("changeInstrumentSharing")
             .Description("Changes whether an instrument is shared on the instrument sharing platform. 变更仪器共享状态。")
             .Argument<NonNullGraphType<IdGraphType>>("instrumentId", "The instrument. 科研仪器。")
             .Argument(PolicySchema.Enum(NodeKind.Instrument, "sharingStatus"), "status", a => a.Description = "The new status. 共享状态。")

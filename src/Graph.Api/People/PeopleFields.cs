@@ -27,13 +27,13 @@ public static class PeopleFields
     public static void AddMutationsTo(ObjectGraphType mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
-        mutation.Field<NonNullGraphType<CommissionType>>("commissionPerson")
+        mutation.Field<CommissionType>("commissionPerson")
             .Description("Commissions a person as tech commissioner (科技特派员) to an enterprise: who commissions them, from when, until when, the region served. A person with no service role becomes a commissioner; an overlapping commission of the same two is refused with CONFLICT. 选派科技特派员。")
             .Argument<NonNullGraphType<CommissionInputType>>("input", "The commission. 选派。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await new CommissionerWorkflow(c.Writer(), c.Actor()).CommissionAsync(CommissionInputType.Read(c.Input("input")), c.CancellationToken).ConfigureAwait(false));
 
-        mutation.Field<NonNullGraphType<CommissionType>>("endCommission")
+        mutation.Field<CommissionType>("endCommission")
             .Description("Ends the commission of a person to an enterprise in force on a date, on that date. 结束科技特派员服务。")
             .Argument<NonNullGraphType<IdGraphType>>("personId", "The commissioner. 科技特派员。")
             .Argument<NonNullGraphType<IdGraphType>>("enterpriseId", "The enterprise. 企业。")
