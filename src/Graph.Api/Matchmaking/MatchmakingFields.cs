@@ -77,7 +77,7 @@ public static class MatchmakingFields
     {
         var parts = new ObjectGraphType<ScoreParts> { Name = "ScoreParts", Description = "A score's parts, each times its weight; they add up to the score. 评分构成。" };
         parts.Field("fieldFit", s => s.FieldFit).Description("Field fit (1 same field, 0.6 broader/narrower, 0.4 sibling, 0.2 same root) × weight. 领域匹配。");
-        parts.Field("capability", s => s.Capability).Description("ln(1 + key labs, engineering and innovation centres, postdoctoral and academician stations in the field) × weight. 平台能力。");
+        parts.Field("capability", s => s.Capability).Description("(ln(1 + key labs, engineering and innovation centres, postdoctoral and academician stations in the field) + 0.5·ln(1 + shared large instruments ≥ 50 万元 in the field)) × weight. 平台与仪器能力。");
         parts.Field("trackRecord", s => s.TrackRecord).Description("ln(1 + challenges won, projects, contracts, pairings in the field, halved every 4 years) × weight. 业绩。");
         parts.Field("proximity", s => s.Proximity).Description("Collaboration distance (1 for one or two steps, 0.3 for three) + 0.2·ln(1 + shared partners), × weight. 网络邻近。");
         parts.Field("practical", s => s.Practical).Description("Region (1 same city, 0.5 same province) × weight − load weight × ln(1 + current pairings). 地域与负荷。");
@@ -87,6 +87,11 @@ public static class MatchmakingFields
         platform.Field("platform", nodes.Of(NodeKind.Platform)).Resolve(c => c.Nodes().Load(c.Source.PlatformId));
         platform.Field("platformType", c => c.PlatformType).Description("The platform type (catalog value, e.g. KeyLaboratory).");
         platform.Field("field", nodes.Of(NodeKind.Field)).Resolve(c => c.Nodes().Load(NodeId.Of(NodeKind.Field, c.Source.FieldCode)));
+
+        var instrument = new ObjectGraphType<CapabilityInstrument> { Name = "CapabilityInstrument", Description = "A shared large instrument (≥ 50 万元, 000) of one of the partner's platforms, counted as capability. 共享大型科研仪器。" };
+        instrument.Field("instrument", nodes.Of(NodeKind.Instrument)).Resolve(c => c.Nodes().Load(c.Source.InstrumentId));
+        instrument.Field("value", c => c.Value).Description("Original value (万元). 原值。");
+        instrument.Field("field", nodes.Of(NodeKind.Field)).Resolve(c => c.Nodes().Load(NodeId.Of(NodeKind.Field, c.Source.FieldCode)));
 
         var record = new ObjectGraphType<TrackRecordSummary> { Name = "TrackRecord", Description = "What the partner has done in the field. 领域业绩。" };
         record.Field("field", nodes.Of(NodeKind.Field)).Resolve(c => c.Source.FieldCode is null ? null : c.Nodes().Load(NodeId.Of(NodeKind.Field, c.Source.FieldCode)));
@@ -100,6 +105,8 @@ public static class MatchmakingFields
             .Resolve(c => c.Source.FieldCode is null ? null : c.Nodes().Load(NodeId.Of(NodeKind.Field, c.Source.FieldCode)));
         evidence.Field("fieldFit", c => c.FieldFit).Description("The field fit, 0–1.");
         evidence.Field("capability", new NonNullGraphType(new ListGraphType(new NonNullGraphType(platform)))).Resolve(c => c.Source.Capability);
+        evidence.Field("instruments", new NonNullGraphType(new ListGraphType(new NonNullGraphType(instrument))))
+            .Description("Shared large instruments (≥ 50 万元) of its platforms in a related field. 共享大型科研仪器。").Resolve(c => c.Source.Instruments);
         evidence.Field("trackRecord", new NonNullGraphType(record)).Resolve(c => c.Source.TrackRecord);
         evidence.Field("distance", c => c.Proximity.Distance, nullable: true).Description("Collaboration steps from the enterprise (or poster); null beyond three. 合作距离。");
         evidence.Field("through", nodes.Organization).Description("The organisation one step from the enterprise on a shortest chain, or the group company.")
@@ -122,6 +129,9 @@ public static class MatchmakingFields
         type.Field("introducers", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Organization))))
             .Description($"Up to {MatchmakingIndex.MaxIntroducers} organisations that already collaborate with both sides, strongest first. 引荐单位。")
             .Resolve(c => c.Nodes().LoadMany(c.Source.IntroducerIds).Then(found => (object)found.OfType<Node>().ToList()));
+        type.Field("commissioners", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodes.Of(NodeKind.Person)))))
+            .Description($"Up to {MatchmakingIndex.MaxIntroducers} tech commissioners (科技特派员) in service who could introduce the two: serving the enterprise (or the challenge's poster), or employed by the partner; those doing both first. 可引荐的科技特派员。")
+            .Resolve(c => c.Nodes().LoadMany(c.Source.CommissionerIds).Then(found => (object)found.OfType<Node>().ToList()));
         return type;
     }
 

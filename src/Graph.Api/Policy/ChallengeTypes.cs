@@ -211,6 +211,9 @@ public sealed class PairingType : ObjectGraphType<Link>
         Field("startDate", PolicySchema.Ref("Date")).Description("Paired since. 开始日期。").Resolve(c => c.Source.StartDate);
         Field("endDate", PolicySchema.Ref("Date")).Description("Ended on; null while in force. 结束日期。").Resolve(c => c.Source.EndDate);
         Field<StringGraphType>("source").Description("Where the fact comes from. 来源。").Resolve(c => c.Source.Source);
+        Field("commissioner", PolicySchema.Ref("Person")).Description("The tech commissioner who carries the pairing, if named. 承担结对的科技特派员。")
+            .ResolveAsync(async c => c.Source.Properties.Text("commissioner") is { } key
+                ? await c.Store().GetNodeAsync(NodeId.Of(NodeKind.Person, key), c.CancellationToken).ConfigureAwait(false) : null);
     }
 }
 

@@ -87,9 +87,11 @@ public static class PolicyMutations
             .Argument<NonNullGraphType<IdGraphType>>("partnerId", "The university or institute. 高校院所。")
             .Argument(PolicySchema.NonNull("Date"), "startOn", a => a.Description = "Paired from. 开始日期。")
             .Argument<StringGraphType>("source", "Where the fact comes from. 来源。")
+            .Argument<IdGraphType>("commissionerId", "The tech commissioner who carries the pairing; must serve the enterprise on startOn. 承担结对的科技特派员。")
             .RequireRole(Roles.Editor)
             .ResolveAsync(async c => await new PairingWorkflow(c.Writer(), c.Actor()).CreateAsync(
-                c.GetArgument<string>("enterpriseId"), c.GetArgument<string>("partnerId"), c.GetArgument<DateOnly>("startOn"), c.GetArgument<string?>("source"), c.CancellationToken).ConfigureAwait(false));
+                c.GetArgument<string>("enterpriseId"), c.GetArgument<string>("partnerId"), c.GetArgument<DateOnly>("startOn"), c.GetArgument<string?>("source"),
+                c.GetArgument<string?>("commissionerId"), c.CancellationToken).ConfigureAwait(false));
 
         mutation.Field<PairingType>("endPairing")
             .Description("Ends the pairing in force between an enterprise and a university or institute on a date. 结束结对。")

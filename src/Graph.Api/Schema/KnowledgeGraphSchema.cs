@@ -1,4 +1,6 @@
 using KnowledgeGraph.Api.Figures;
+using KnowledgeGraph.Api.Instruments;
+using KnowledgeGraph.Api.People;
 using KnowledgeGraph.Api.Policy;
 using KnowledgeGraph.Api.Writes;
 
@@ -14,6 +16,8 @@ public sealed class KnowledgeGraphSchema : GraphQL.Types.Schema
         Subscription = new SubscriptionType(query.JournalEntryType);
         foreach (var type in query.CatalogTypes) RegisterType(type);
         PolicyMutations.AddTo(mutation);
+        PeopleFields.AddMutationsTo(mutation);
+        InstrumentFields.AddMutationsTo(mutation);
         FigureFields.AddTo(mutation);
         Description = "KnowledgeGraph: who works with whom in regional innovation — enterprises, universities, research institutes, platforms. 区域创新知识图谱。";
     }

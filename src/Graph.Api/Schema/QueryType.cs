@@ -6,6 +6,7 @@ using KnowledgeGraph.Api.Graph.Lists;
 using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Graph.Search;
 using KnowledgeGraph.Api.Matchmaking;
+using KnowledgeGraph.Api.People;
 using KnowledgeGraph.Api.Policy;
 using KnowledgeGraph.Api.Writes;
 using KnowledgeGraph.Domain.Model;
@@ -34,6 +35,7 @@ public sealed class QueryType : ObjectGraphType
         RootLists.AddTo(this, nodes);
         SearchField.AddTo(this, nodes);
         PolicyQueries.AddTo(this);
+        PeopleFields.AddTo(this);
         FigureFields.AddTo(nodes);
         CollaborationFields.AddTo(this, nodes);
         MatchmakingFields.AddTo(this, nodes);

@@ -33,7 +33,11 @@ public sealed partial class MatchmakingIndex
         var evidence = new PartnerEvidence(
             fitField < 0 ? null : Fields.All[fitField].Code, Math.Round(fit, 4),
             platforms.Select(p => new CapabilityPlatform(p.Id, p.Name, p.Type, Fields.All[p.Field].Code)).ToList(),
-            record, proximity, place.ToString(), CurrentPairings[candidate]);
+            record, proximity, place.ToString(), CurrentPairings[candidate])
+        {
+            Instruments = InstrumentsOf(request.QueryFields, candidate)
+                .Select(i => new CapabilityInstrument(i.Id, i.Name, i.Value, Fields.All[i.Field].Code)).ToList(),
+        };
         var introducers = request.Source >= 0 ? Introducers(request.Source, candidate) : [];
         var parts = scored.Parts!;
         // Only a partner with no field near the wanted ones is here on public facts (OnPublicFacts).
@@ -44,7 +48,27 @@ public sealed partial class MatchmakingIndex
             evidence,
             weak ? WeakZh(candidate, evidence) : ExplainZh(request, candidate, evidence),
             weak ? WeakEn(candidate, evidence) : ExplainEn(request, candidate, evidence),
-            introducers, weak);
+            introducers, weak)
+        {
+            CommissionerIds = request.Source >= 0 ? Commissioners(request.Source, candidate) : [],
+        };
+    }
+
+    /// <summary>
+    /// Tech commissioners who could introduce a partner: serving the enterprise, or employed by the partner and serving
+    /// some enterprise, on the index's day; those doing both first, then by id.
+    /// </summary>
+    internal IReadOnlyList<string> Commissioners(int source, int candidate)
+    {
+        bool InForce(Link link) => (link.StartDate is null || link.StartDate <= AsOf) && (link.EndDate is null || link.EndDate >= AsOf);
+        var serving = LinksAt(Ids[source]).Where(l => l.Type == LinkType.CommissionedTo && l.ToId == Ids[source] && InForce(l))
+            .Select(l => l.FromId).ToHashSet(StringComparer.Ordinal);
+        var employed = LinksAt(Ids[candidate]).Where(l => l.Type == LinkType.EmployedBy && l.ToId == Ids[candidate] && InForce(l))
+            .Select(l => l.FromId)
+            .Where(person => LinksAt(person).Any(l => l.Type == LinkType.CommissionedTo && l.FromId == person && InForce(l)))
+            .ToHashSet(StringComparer.Ordinal);
+        return serving.Union(employed).OrderByDescending(p => serving.Contains(p) && employed.Contains(p)).ThenBy(p => p, StringComparer.Ordinal)
+            .Take(MaxIntroducers).ToList();
     }
 
     /// <summary>Organisations collaborating with both, the strongest weaker tie first.</summary>
@@ -110,6 +134,8 @@ public sealed partial class MatchmakingIndex
             var types = e.Capability.GroupBy(p => p.PlatformType).Select(g => $"{g.Count()} {TypeEn(g.Key, g.Count())} ({TypeZh(g.Key)})");
             sentences.Add($"it runs {string.Join(" and ", types)} in {FieldZh(e.Capability[0].FieldCode)}");
         }
+        if (e.Instruments.Count > 0)
+            sentences.Add($"its platforms share {Count(e.Instruments.Count, "large research instrument")} (≥ 50 万元 each, {e.Instruments.Sum(i => i.Value).ToString("0.##", Invariant)} 万元 in all) in {FieldZh(e.Instruments[0].FieldCode)}");
         var r = e.TrackRecord;
         var done = new List<string>();
         if (r.ChallengeYears.Count > 0) done.Add($"won {Count(r.ChallengeYears.Count, "challenge")} ({string.Join(", ", r.ChallengeYears.Distinct())})");
@@ -140,6 +166,8 @@ public sealed partial class MatchmakingIndex
             var types = e.Capability.GroupBy(p => p.PlatformType).Select(g => $"{TypeZh(g.Key)}{g.Count()}个");
             sentences.Add($"在{FieldZh(e.Capability[0].FieldCode)}领域有{string.Join("、", types)}");
         }
+        if (e.Instruments.Count > 0)
+            sentences.Add($"在{FieldZh(e.Instruments[0].FieldCode)}领域共享大型科研仪器{e.Instruments.Count}台（单台套原值50万元及以上，合计{e.Instruments.Sum(i => i.Value).ToString("0.##", Invariant)}万元）");
         var r = e.TrackRecord;
         var done = new List<string>();
         if (r.ChallengeYears.Count > 0) done.Add($"揭榜{r.ChallengeYears.Count}项（{string.Join("、", r.ChallengeYears.Distinct().Select(y => $"{y}年"))}）");

@@ -260,7 +260,7 @@ public sealed partial class MatchmakingIndex
             var fit = FieldFitOf(request.QueryFields, candidate).Fit;
             if (fit <= 0) continue;
             var proximity = request.Reach.Contains(candidate) ? ProximityOf(request, candidate) : ProximityAtThreeSteps;
-            var p = PartsOf(request, candidate, fit, CapabilityPlatformCounts[candidate], RecordTotals[candidate], proximity);
+            var p = PartsOf(request, candidate, fit, CapabilityPlatformCounts[candidate], Instruments[candidate].Length, RecordTotals[candidate], proximity);
             bounded.Add((candidate, fit, p.Field + p.Capability + p.TrackRecord + p.Proximity + p.Practical));
         }
         bounded.Sort((a, b) => b.Bound.CompareTo(a.Bound));
@@ -288,19 +288,20 @@ public sealed partial class MatchmakingIndex
     Scored ScoreOf(Request request, int candidate, double fit)
     {
         var (field, capability, record, proximity, practical) = PartsOf(request, candidate, fit,
-            CapabilityCountOf(request.QueryFields, candidate), RecordOf(request.QueryFields, candidate).Value, ProximityOf(request, candidate));
+            CapabilityCountOf(request.QueryFields, candidate), InstrumentsOf(request.QueryFields, candidate).Count,
+            RecordOf(request.QueryFields, candidate).Value, ProximityOf(request, candidate));
         var parts = new ScoreParts(field, capability, record, proximity, practical);
         return new Scored(candidate, parts.Total, parts);
     }
 
     // The weighted parts of a score (or of its bound), without allocating: the bound is taken of every candidate.
     (double Field, double Capability, double TrackRecord, double Proximity, double Practical) PartsOf(
-        Request request, int candidate, double fit, int capability, double record, double proximity)
+        Request request, int candidate, double fit, int capability, int instruments, double record, double proximity)
     {
         var w = request.Weights;
         return (
             w.Field * fit,
-            w.Capability * Math.Log(1 + capability),
+            w.Capability * (Math.Log(1 + capability) + InstrumentFactor * Math.Log(1 + instruments)),
             w.TrackRecord * Math.Log(1 + record),
             w.Proximity * proximity,
             w.Region * PlaceOf(request.Source, candidate).Value - w.Load * Math.Log(1 + CurrentPairings[candidate]));
@@ -353,6 +354,22 @@ public sealed partial class MatchmakingIndex
     }
 
     const double RelatedFit = 0.6;
+
+    // Shared large instruments add to capability at half the rate of labs and centres: they serve, they do not research.
+    const double InstrumentFactor = 0.5;
+
+    /// <summary>The candidate's shared large instruments (000, ≥ 50 万元) in a field related to a wanted one: the most of any wanted field.</summary>
+    internal List<InstrumentFact> InstrumentsOf(int[] wanted, int candidate)
+    {
+        var best = new List<InstrumentFact>();
+        if (Instruments[candidate].Length == 0) return best;
+        foreach (var field in wanted)
+        {
+            var found = Instruments[candidate].Where(i => Fit.Of(field, i.Field) >= RelatedFit).ToList();
+            if (found.Count > best.Count) best = found;
+        }
+        return best;
+    }
 
     (double Value, int Field) RecordOf(int[] wanted, int candidate)
     {

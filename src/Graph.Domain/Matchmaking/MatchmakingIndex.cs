@@ -25,6 +25,8 @@ public sealed partial class MatchmakingIndex : IDisposable
 
     internal readonly record struct PlatformFact(string Id, string Name, string Type, int Field, bool Capable);
 
+    internal readonly record struct InstrumentFact(string Id, string Name, int Field, decimal Value);
+
     internal sealed record ChallengeFact(
         string Id, string Name, ChallengeKind Kind, int[] Fields, int Poster, HashSet<int> Applicants);
 
@@ -39,19 +41,22 @@ public sealed partial class MatchmakingIndex : IDisposable
     public static readonly IReadOnlySet<NodeKind> IndexedKinds = new HashSet<NodeKind>
     {
         NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.GovernmentBody,
-        NodeKind.Platform, NodeKind.Project, NodeKind.Achievement, NodeKind.Challenge,
+        NodeKind.Platform, NodeKind.Project, NodeKind.Achievement, NodeKind.Challenge, NodeKind.Person, NodeKind.Instrument,
     };
 
     /// <summary>The link types the index reads (besides the ties, which come from the projection).</summary>
     public static readonly IReadOnlySet<LinkType> IndexedLinkTypes = new HashSet<LinkType>
     {
         LinkType.SubsidiaryOf, LinkType.Hosts, LinkType.Leads, LinkType.CoBuilds, LinkType.ParticipatesIn, LinkType.Transfers,
-        LinkType.PairedWith, LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded,
+        LinkType.PairedWith, LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.EmployedBy, LinkType.CommissionedTo,
     };
 
     readonly record struct PlatformNode(string Name, string Type, int Field, bool Capable);
 
     readonly record struct ChallengeNode(string Name, ChallengeKind Kind, int[] Fields);
+
+    // An instrument and the platform that owns it (its id); only shared large ones (SharedInstruments) are kept.
+    readonly record struct InstrumentNode(string Name, string? Platform, int Field, decimal Value);
 
     // Candidates are looked up by field and by what they may be asked as.
     enum CandidateList : byte { None, Academic, InRegionEnterprise, OtherEnterprise }
@@ -80,6 +85,7 @@ public sealed partial class MatchmakingIndex : IDisposable
     internal readonly List<float[]> TieWeights = [];
     internal readonly List<int[]> PlatformFields = [];
     internal readonly List<int> CapabilityPlatformCounts = [];
+    internal readonly List<InstrumentFact[]> Instruments = [];
     internal readonly List<double> RecordTotals = [];
     readonly List<CandidateList> _listedAs = [];
     readonly List<int[]> _listedUnder = [];
@@ -98,6 +104,8 @@ public sealed partial class MatchmakingIndex : IDisposable
     readonly Dictionary<string, int> _projectField = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _achievementField = new(StringComparer.Ordinal);
     readonly Dictionary<string, ChallengeNode> _challengeNodes = new(StringComparer.Ordinal);
+    readonly Dictionary<string, InstrumentNode> _instruments = new(StringComparer.Ordinal);
+    readonly Dictionary<string, SortedSet<string>> _instrumentsOf = new(StringComparer.Ordinal);
     readonly Dictionary<string, Link> _links = new(StringComparer.Ordinal);
     readonly Dictionary<string, HashSet<string>> _linksAt = new(StringComparer.Ordinal);
 
@@ -200,6 +208,8 @@ public sealed partial class MatchmakingIndex : IDisposable
                         Around(node.Id, organisations, challenges);
                         if (node.After is { } after) Put(after);
                         else Remove(node.Id, kind, organisations, challenges);
+                        // An instrument moved to another platform reaches that platform's organisations too.
+                        if (node.After is not null && kind == NodeKind.Instrument) Touch(node.Id, organisations, challenges);
                         break;
                     case LinkChange link:
                         if (_links.TryGetValue(link.Id, out var old))
@@ -304,6 +314,7 @@ public sealed partial class MatchmakingIndex : IDisposable
                     TieWeights.Add([]);
                     PlatformFields.Add([]);
                     CapabilityPlatformCounts.Add(0);
+                    Instruments.Add([]);
                     RecordTotals.Add(0);
                     _listedAs.Add(CandidateList.None);
                     _listedUnder.Add([]);
@@ -342,7 +353,24 @@ public sealed partial class MatchmakingIndex : IDisposable
                     ? ChallengeKind.AchievementTransformation : ChallengeKind.TechnologyBreakthrough;
                 _challengeNodes[node.Id] = new ChallengeNode(node.Name, kind, FieldIndices(fields));
                 break;
+            case NodeKind.Instrument:
+                ForgetInstrument(node.Id);
+                if (!SharedInstruments.Counts(node.Properties)) break;
+                var owner = node.Properties.Text("platform") is { } key ? NodeId.Of(NodeKind.Platform, key) : null;
+                _instruments[node.Id] = new InstrumentNode(node.Name, owner, fields.Length > 0 ? FieldIndex(fields[0]) : -1, node.Properties.Decimal("value") ?? 0);
+                if (owner is not null)
+                {
+                    if (!_instrumentsOf.TryGetValue(owner, out var owned)) _instrumentsOf[owner] = owned = new SortedSet<string>(StringComparer.Ordinal);
+                    owned.Add(node.Id);
+                }
+                break;
         }
+    }
+
+    void ForgetInstrument(string id)
+    {
+        if (!_instruments.Remove(id, out var old) || old.Platform is null) return;
+        if (_instrumentsOf.TryGetValue(old.Platform, out var owned) && owned.Remove(id) && owned.Count == 0) _instrumentsOf.Remove(old.Platform);
     }
 
     // Forgets a deleted node, and the links still held at it (the store deleted them with it).
@@ -361,6 +389,8 @@ public sealed partial class MatchmakingIndex : IDisposable
             case NodeKind.Project: _projectField.Remove(id); break;
             case NodeKind.Achievement: _achievementField.Remove(id); break;
             case NodeKind.Challenge: _challengeNodes.Remove(id); break;
+            case NodeKind.Instrument: ForgetInstrument(id); break;
+            case NodeKind.Person: break;
             default:
                 if (_slots.TryGetValue(id, out var org) && Alive[org])
                 {
@@ -426,6 +456,12 @@ public sealed partial class MatchmakingIndex : IDisposable
             case NodeKind.Challenge:
                 challenges.Add(id);
                 break;
+            case NodeKind.Instrument when _instruments.TryGetValue(id, out var instrument) && instrument.Platform is { } platform:
+                foreach (var link in LinksAt(platform))
+                {
+                    if (link.Type is LinkType.Hosts or LinkType.Leads or LinkType.CoBuilds && link.ToId == platform) organisations.Add(link.FromId);
+                }
+                break;
             case NodeKind.Consortium:
                 foreach (var link in LinksAt(id))
                 {
@@ -470,6 +506,7 @@ public sealed partial class MatchmakingIndex : IDisposable
         var parents = new List<int>();
         var children = new List<int>();
         var platforms = new List<PlatformFact>();
+        var instruments = new SortedDictionary<string, InstrumentFact>(StringComparer.Ordinal);
         var records = new List<RecordEvent>();
         var pairings = 0;
         void Award(Link award)
@@ -492,6 +529,11 @@ public sealed partial class MatchmakingIndex : IDisposable
                     if (_platforms.TryGetValue(link.ToId, out var platform))
                     {
                         if (platform.Field >= 0) platforms.Add(new PlatformFact(link.ToId, platform.Name, platform.Type, platform.Field, platform.Capable));
+                        foreach (var owned in _instrumentsOf.GetValueOrDefault(link.ToId) ?? [])
+                        {
+                            var instrument = _instruments[owned];
+                            if (instrument.Field >= 0) instruments[owned] = new InstrumentFact(owned, instrument.Name, instrument.Field, instrument.Value);
+                        }
                     }
                     else if (link.Type == LinkType.Leads && NodeId.KindOf(link.ToId) == NodeKind.Consortium)
                     {
@@ -529,6 +571,7 @@ public sealed partial class MatchmakingIndex : IDisposable
         CurrentPairings[org] = pairings;
         PlatformFields[org] = platforms.Select(p => p.Field).Distinct().Except(OwnFields[org]).ToArray();
         CapabilityPlatformCounts[org] = platforms.Count(p => p.Capable);
+        Instruments[org] = [.. instruments.Values];
         var total = 0.0;
         foreach (var item in records) total += Recency(item.Year);
         RecordTotals[org] = total;

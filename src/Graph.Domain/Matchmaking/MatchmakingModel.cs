@@ -55,7 +55,8 @@ public sealed record PartnerQuery(
 /// the best over the enterprise's industries (or the challenge's fields; the main one counts fully, others 0.8) and the
 /// partner's disciplines and its platforms' fields.</param>
 /// <param name="Capability">ln(1 + the partner's key labs, engineering and technology innovation centres, postdoctoral and
-/// academician stations, new-type R&amp;D institutions not delisted, in a related field).</param>
+/// academician stations, new-type R&amp;D institutions not delisted, in a related field) + 0.5·ln(1 + the shared large
+/// instruments (≥ 50 万元, 000) of its platforms in a related field).</param>
 /// <param name="TrackRecord">ln(1 + challenges won, projects, technology contracts and pairings in a related field, each
 /// halved for every 4 years of age).</param>
 /// <param name="Proximity">Collaboration distance (1 for one or two steps, through a group company too; 0.3 for three)
@@ -73,6 +74,9 @@ public sealed record ScoreParts(double FieldFit, double Capability, double Track
 /// <summary>A platform that counts as capability.</summary>
 public sealed record CapabilityPlatform(string PlatformId, string Name, string PlatformType, string FieldCode);
 
+/// <summary>A shared large instrument (000: 单台套原值 ≥ 50 万元, on the sharing platform) of one of the partner's platforms, counted as capability.</summary>
+public sealed record CapabilityInstrument(string InstrumentId, string Name, decimal Value, string FieldCode);
+
 /// <summary>What a partner has done in the field: wins (with their years), projects, contracts and pairings.</summary>
 public sealed record TrackRecordSummary(string? FieldCode, IReadOnlyList<int> ChallengeYears, int Projects, int Contracts, int Pairings);
 
@@ -86,7 +90,11 @@ public sealed record NetworkProximity(int? Distance, string? ThroughId, bool Thr
 /// <summary>The evidence a recommendation is built from.</summary>
 public sealed record PartnerEvidence(
     string? FieldCode, double FieldFit, IReadOnlyList<CapabilityPlatform> Capability, TrackRecordSummary TrackRecord,
-    NetworkProximity Proximity, string Place, int CurrentPairings);
+    NetworkProximity Proximity, string Place, int CurrentPairings)
+{
+    /// <summary>The shared large instruments counted as capability.</summary>
+    public IReadOnlyList<CapabilityInstrument> Instruments { get; init; } = [];
+}
 
 /// <summary>
 /// One recommended partner: its score and parts, the evidence, the explanation in Chinese and English, and introducers.
@@ -95,7 +103,14 @@ public sealed record PartnerEvidence(
 /// </summary>
 public sealed record PartnerRecommendation(
     int Rank, string OrganizationId, double Score, ScoreParts Parts, PartnerEvidence Evidence,
-    string ExplanationZh, string ExplanationEn, IReadOnlyList<string> IntroducerIds, bool WeakEvidence = false);
+    string ExplanationZh, string ExplanationEn, IReadOnlyList<string> IntroducerIds, bool WeakEvidence = false)
+{
+    /// <summary>
+    /// Tech commissioners (科技特派员) who could introduce the two: those serving the enterprise (the challenge's poster)
+    /// and those employed by the partner, both first; each with a commission in force.
+    /// </summary>
+    public IReadOnlyList<string> CommissionerIds { get; init; } = [];
+}
 
 /// <summary>An organisation with a collaboration profile like another's.</summary>
 /// <param name="Rank">1 for the most similar.</param>

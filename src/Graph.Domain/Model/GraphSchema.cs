@@ -99,6 +99,18 @@ public static class GraphSchema
         new("Submitted", "已申报"), new("Reviewed", "已评审"), new("Recognised", "已认定"), new("Rejected", "未予认定"),
     ];
 
+    /// <summary>What a person serves as (003 二); names match <c>Policy.ServiceRole</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> ServiceRoles =
+    [
+        new("Commissioner", "科技特派员"), new("TechnologyManager", "技术经理人"),
+    ];
+
+    /// <summary>Whether an instrument is shared (000); names match <c>Policy.SharingStatus</c>.</summary>
+    public static readonly IReadOnlyList<EnumValue> SharingStatuses =
+    [
+        new("Shared", "已共享"), new("NotShared", "未共享"), new("Suspended", "暂停共享"),
+    ];
+
     static PropertyDefinition Text(string name, string chinese, string description) => new(name, PropertyType.Text, chinese, description);
     static PropertyDefinition Int(string name, string chinese, string description, bool confidential = false) =>
         new(name, PropertyType.Integer, chinese, description, Confidential: confidential);
@@ -322,6 +334,8 @@ public static class GraphSchema
             RegionRef, FieldsRef,
             Text("title", "职称", "title, e.g. 教授"),
             Text("contact", "联系方式", "how to reach the person at work, e.g. an office telephone"),
+            // 003 二: 科技特派员 are commissioned to enterprises; 技术经理人 are trained and counted (1,200 by 2023).
+            Choice("serviceRole", "服务角色", "what the person serves as: tech commissioner (科技特派员) or technology manager (技术经理人)", ServiceRoles),
             Example,
         ]),
         // 001 三(二): "组建行业技术专家团队，按照“一业一团”方式开展创新诊断 … 形成诊断报告 … 形成技术攻关项目清单".
@@ -341,6 +355,15 @@ public static class GraphSchema
         new(NodeKind.TechnologyProblem, "技术难题", "A technology problem a diagnosis report names (凝练攻关需求); it may be posted as a 揭榜挂帅 challenge.", "key",
         [
             RegionRef, FieldsRef,
+            Description, Example,
+        ]),
+        new(NodeKind.Instrument, "科研仪器", "A research instrument owned by a platform; one of 50 万元 or more shared on the sharing platform counts as capability (000: 大型科研仪器共享).", "key",
+        [
+            RegionRef, FieldsRef,
+            new("platform", PropertyType.Text, "所属平台", "key of the platform that owns it", References: NodeKind.Platform),
+            Money("value", "原值", "original value of the instrument (单台套原值, 万元)"),
+            Choice("sharingStatus", "共享状态", "whether it is open to others through the instrument sharing platform", SharingStatuses),
+            Text("model", "型号", "make and model"),
             Description, Example,
         ]),
     ];
@@ -380,7 +403,8 @@ public static class GraphSchema
                 Text("reason", "择优理由", "why it was chosen, on price and quality"),
             ]),
         new(LinkType.PairedWith, "PAIRED_WITH", "结对子", "an enterprise is paired with a university or institute",
-            Set(NodeKind.Enterprise), AcademicKinds, []),
+            Set(NodeKind.Enterprise), AcademicKinds,
+            [new("commissioner", PropertyType.Text, "承担特派员", "key of the tech commissioner (科技特派员) who carries the pairing", References: NodeKind.Person)]),
         new(LinkType.ParticipatesIn, "PARTICIPATES_IN", "参与项目", "an organisation participates in a project",
             Orgs, Set(NodeKind.Project),
             [
@@ -402,7 +426,12 @@ public static class GraphSchema
         new(LinkType.EmployedBy, "EMPLOYED_BY", "任职", "a person is employed by an organisation",
             Set(NodeKind.Person), Orgs, []),
         new(LinkType.CommissionedTo, "COMMISSIONED_TO", "科技特派员", "a person serves an enterprise as tech commissioner",
-            Set(NodeKind.Person), Set(NodeKind.Enterprise), []),
+            Set(NodeKind.Person), Set(NodeKind.Enterprise),
+            [
+                Text("commissionedBy", "选派单位", "id of the organisation that commissioned the person (a government body, university or institute)"),
+                new("region", PropertyType.Text, "服务地区", "GB/T 2260 code of the region served", References: NodeKind.Region),
+                Text("duty", "服务内容", "what the commissioner does for the enterprise"),
+            ]),
         new(LinkType.ServesOn, "SERVES_ON", "诊断专家", "a person serves on a 一业一团 diagnosis team",
             Set(NodeKind.Person), Set(NodeKind.DiagnosisTeam),
             [

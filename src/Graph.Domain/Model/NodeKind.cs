@@ -33,4 +33,6 @@ public enum NodeKind
     DiagnosisReport,
     /// <summary>技术难题 a diagnosis report names; it may be posted as a 揭榜挂帅 challenge.</summary>
     TechnologyProblem,
+    /// <summary>科研仪器 — a research instrument owned by a platform, possibly shared (大型科研仪器共享, 000).</summary>
+    Instrument,
 }

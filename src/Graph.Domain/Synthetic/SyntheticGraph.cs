@@ -53,6 +53,10 @@ public sealed class SyntheticGraph
         for (var p = 0; p < w.Projects.Length; p++) yield return Project(p);
         for (var a = 0; a < w.Achievements.Length; a++) yield return Achievement(a);
         for (var p = 0; p < w.Persons.Length; p++) yield return Person(p);
+        for (var p = 0; p < w.Platforms.Length; p++)
+        {
+            foreach (var instrument in Instruments(p)) yield return instrument;
+        }
         foreach (var c in Diagnosed())
         {
             yield return DiagnosisTeam(c);
@@ -317,11 +321,38 @@ public sealed class SyntheticGraph
         var w = _world;
         var seed = w.Persons[p];
         var random = Random("person", p);
+        var name = SyntheticNames.Person(ref random);
+        // 003: commissioners are commissioned; about one in six of the others is a trained technology manager.
+        var role = seed.Commissioner ? "Commissioner" : random.Chance(0.15) ? "TechnologyManager" : null;
         var properties = Bag(
             ("region", w.OrgRegion[seed.Employer]),
             ("fields", new[] { FieldCode(w.OrgField[seed.Employer]) }),
-            ("title", seed.Title));
-        return new NodeInput(NodeKind.Person, SyntheticIds.PersonKey(p), SyntheticNames.Person(ref random), Properties: properties);
+            ("title", seed.Title),
+            ("serviceRole", role));
+        return new NodeInput(NodeKind.Person, SyntheticIds.PersonKey(p), name, Properties: properties);
+    }
+
+    static readonly string[] InstrumentNames = ["扫描电子显微镜", "液相色谱质谱联用仪", "X射线衍射仪", "核磁共振波谱仪", "激光共聚焦显微镜", "三坐标测量机", "电感耦合等离子体质谱仪"];
+
+    // A platform's research instruments (000): up to three, of 10 to 800 万元, most shared on the sharing platform.
+    IEnumerable<NodeInput> Instruments(int p)
+    {
+        var w = _world;
+        var seed = w.Platforms[p];
+        var random = Random("instrument", p);
+        var count = random.Chance(0.4) ? random.Between(1, 3) : 0;
+        for (var i = 0; i < count; i++)
+        {
+            var status = random.Chance(0.6) ? "Shared" : random.Chance(0.75) ? "NotShared" : "Suspended";
+            var properties = Bag(
+                ("region", w.OrgRegion[seed.Host >= 0 ? seed.Host : seed.Leader]),
+                ("fields", new[] { FieldCode(seed.Field) }),
+                ("platform", SyntheticIds.PlatformKey(p)),
+                ("value", Math.Round((decimal)random.LogUniform(10, 800), 1)),
+                ("sharingStatus", status));
+            var name = InstrumentNames[random.Between(0, InstrumentNames.Length - 1)];
+            yield return new NodeInput(NodeKind.Instrument, $"{SyntheticIds.PlatformKey(p)}-i{i + 1}", name, Properties: properties);
+        }
     }
 
     // 一业一团 (001): every tenth 技术攻关类 challenge comes from a diagnosis of its poster's industry and region — a team

@@ -17,7 +17,7 @@ public sealed class IncrementalIndexTests
     static readonly DateTimeOffset Stamp = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     static readonly DateOnly Day = new(2026, 6, 30);
     static readonly NodeKind[] Organisations = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.GovernmentBody];
-    static readonly NodeKind[] Others = [NodeKind.Platform, NodeKind.Consortium, NodeKind.Project, NodeKind.Challenge, NodeKind.Achievement, NodeKind.Person];
+    static readonly NodeKind[] Others = [NodeKind.Platform, NodeKind.Consortium, NodeKind.Project, NodeKind.Challenge, NodeKind.Achievement, NodeKind.Person, NodeKind.Instrument];
     static readonly string[] FieldCodes =
         ["manufacturing", "automotive", "new-energy-vehicles", "auto-parts", "machinery", "construction-machinery", "internal-combustion-engines", "intelligent-manufacturing"];
     static readonly string[] Regions = ["450200", "450202", "450100", "450000", "110000", "440300"];
@@ -67,6 +67,10 @@ public sealed class IncrementalIndexTests
                     ("schoolLevel", kind == NodeKind.University && r.Next(2) == 0 ? "本科" : null)),
                 NodeKind.Platform => PropertyBag.Of(("platformType", PlatformTypes[r.Next(PlatformTypes.Length)]), ("fields", fields),
                     ("status", r.Next(5) == 0 ? "Delisted" : null)),
+                // Shared large or not (000), on a platform that may come and go or move to another.
+                NodeKind.Instrument => PropertyBag.Of(("fields", fields),
+                    ("platform", Pick(NodeKind.Platform) is { } platform ? platform[(platform.IndexOf(':', StringComparison.Ordinal) + 1)..] : null),
+                    ("value", r.Next(3) == 0 ? 30m : 80m), ("sharingStatus", r.Next(4) == 0 ? "NotShared" : "Shared")),
                 NodeKind.Challenge => PropertyBag.Of(("fields", fields),
                     ("challengeKind", r.Next(3) == 0 ? "AchievementTransformation" : "TechnologyBreakthrough")),
                 _ => PropertyBag.Of(("fields", fields)),

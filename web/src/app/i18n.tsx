@@ -179,6 +179,7 @@ const strings = {
   kind_REGION: ['行政区划', 'Region'],
   kind_FIELD: ['技术领域', 'Field'],
   kind_PERSON: ['人员', 'Person'],
+  kind_INSTRUMENT: ['科研仪器', 'Instrument'],
   tie_PLATFORM: ['共建平台', 'Platform'],
   tie_CONSORTIUM: ['创新联合体', 'Consortium'],
   tie_PAIRING: ['结对子', 'Pairing'],

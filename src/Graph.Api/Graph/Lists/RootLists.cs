@@ -37,6 +37,7 @@ public static class RootLists
         [NodeKind.DiagnosisTeam] = "diagnosisTeams",
         [NodeKind.DiagnosisReport] = "diagnosisReports",
         [NodeKind.TechnologyProblem] = "technologyProblems",
+        [NodeKind.Instrument] = "instruments",
     };
 
     /// <summary>Adds the root lists to the query root.</summary>

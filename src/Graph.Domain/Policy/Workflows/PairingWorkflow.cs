@@ -17,12 +17,17 @@ public sealed class PairingWorkflow(GraphWriter writer, Actor actor, IndicatorTa
 {
     readonly IGraphStore store = writer.Store;
 
-    /// <summary>Pairs an enterprise with a university or research institute from a date; pairing a pair already in force changes nothing.</summary>
-    public async Task<Link> CreateAsync(string enterpriseId, string partnerId, DateOnly startOn, string? source = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Pairs an enterprise with a university or research institute from a date, carried by a commissioner serving the
+    /// enterprise on that date when one is named; pairing a pair already in force changes nothing.
+    /// </summary>
+    public async Task<Link> CreateAsync(string enterpriseId, string partnerId, DateOnly startOn, string? source = null, string? commissionerId = null, CancellationToken cancellationToken = default)
     {
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         await PolicyGraph.RequireAsync(store, enterpriseId, "enterprise", cancellationToken, NodeKind.Enterprise).ConfigureAwait(false);
         await PolicyGraph.RequireAsync(store, partnerId, "partner", cancellationToken, [.. GraphSchema.AcademicKinds]).ConfigureAwait(false);
+        var commissioner = commissionerId is null ? null
+            : await CommissionerWorkflow.RequireCommissionerAsync(store, commissionerId, enterpriseId, startOn, cancellationToken).ConfigureAwait(false);
         var pairings = await PairingsAsync(enterpriseId, partnerId, cancellationToken).ConfigureAwait(false);
         var open = pairings.FirstOrDefault(l => l.EndDate is null);
         if (open is not null)
@@ -35,7 +40,8 @@ public sealed class PairingWorkflow(GraphWriter writer, Actor actor, IndicatorTa
         var key = pairings.Count == 0 ? null : startOn.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         if (pairings.Any(l => l.EndDate >= startOn))
             throw new InvalidInputException($"startOn: {startOn:yyyy-MM-dd} falls within an earlier pairing of '{enterpriseId}' and '{partnerId}'");
-        var link = new LinkInput(LinkType.PairedWith, enterpriseId, partnerId, key, startOn, Source: source ?? "结对子");
+        var link = new LinkInput(LinkType.PairedWith, enterpriseId, partnerId, key, startOn, Source: source ?? "结对子",
+            Properties: PropertyBag.Of(("commissioner", commissioner?.Key)));
         var result = await PolicyGraph.WriteAsync(writer, actor, "createPairing", version, [new WriteOperation.UpsertLink(link)], cancellationToken).ConfigureAwait(false);
         return result.Outcomes[0].Link!;
     }
