@@ -373,7 +373,7 @@ internal sealed class SyntheticWorld
 
     static readonly (string Type, double Weight)[] GovernmentPlatformTypes =
     [
-        ("TechnologyInnovationCenter", 70), ("TechnologyTradingPlatform", 15), ("NewTypeRdInstitution", 15),
+        ("TechnologyInnovationCenter", 70), ("TechnologyTradingPlatform", 15), ("NewTypeRdInstitution", 15), ("Incubator", 8), ("SciencePark", 4),
     ];
 
     static string Draw((string Name, double Weight)[] table, ref SyntheticRandom random)

@@ -31,6 +31,9 @@ public sealed class ProvincePresetTests(ProvinceGraphFixture fixture) : IClassFi
         {
             foreach (var property in kind.Properties.Where(p => p.Type == PropertyType.Enum))
             {
+                // The generator files R&D institutions directly; filing rounds (review, 认定, reward) are made only
+                // through their workflow, in FilingRoundTests.
+                if (kind.Kind == NodeKind.Platform && property.Name == "applicationStatus") continue;
                 var seen = _graph.Nodes.Where(n => n.Kind == kind.Kind).Select(n => n.Properties.Text(property.Name)).ToHashSet();
                 var missing = property.Values!.Select(v => v.Name).Where(v => !seen.Contains(v)).ToList();
                 Assert.True(missing.Count == 0, $"{kind.Kind}.{property.Name} never takes {string.Join(", ", missing)}");
