@@ -10,20 +10,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 preset_name="${1:-country}"
 data="$root/.data/bench"
-preset="$data/$preset_name-seed42-csv"
 db="$data/exports-$preset_name.db"
 log="$data/exports-service.log"
 mkdir -p "$data"
 
 cd "$root"
-dotnet build src/Graph.Api -c Release --nologo -v quiet
-api=(dotnet "$root/src/Graph.Api/bin/Release/net10.0/Graph.Api.dll")
-
-if [ ! -f "$preset/.complete" ]; then
-  rm -rf "$preset"
-  "${api[@]}" generate --preset "$preset_name" --seed 42 "$preset"
-  touch "$preset/.complete"
-fi
+source "$root/bench/lib/service.sh"
+bench_build
+preset="$(bench_preset "$preset_name")"
 if [ ! -f "$db.complete" ]; then
   rm -f "$db" "$db-wal" "$db-shm"
   "${api[@]}" import "$preset" "--Store:Sqlite:Path=$db"

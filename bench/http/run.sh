@@ -12,7 +12,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 seconds="${1:-10}"
 data="$root/.data/bench"
-preset="$data/province-seed42-csv"
 db="$data/http-province.db"
 log="$data/http-service.log"
 mkdir -p "$data"
@@ -27,32 +26,14 @@ if ! command -v wrk > /dev/null; then
 fi
 
 cd "$root"
-dotnet build src/Graph.Api -c Release --nologo -v quiet
-api=(dotnet "$root/src/Graph.Api/bin/Release/net10.0/Graph.Api.dll")
+source "$root/bench/lib/service.sh"
+bench_build
+preset="$(bench_preset province)"
+bench_import "$preset" "$db"
 
-if [ ! -f "$preset/.complete" ]; then
-  rm -rf "$preset"
-  "${api[@]}" generate --preset province --seed 42 "$preset"
-  touch "$preset/.complete"
-fi
-
-rm -f "$db" "$db-wal" "$db-shm"
-echo "importing into a fresh $db"
-"${api[@]}" import "$preset" --Store:Sqlite:Path="$db" --Store:LoadSampleData=false
-
-port="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
-url="http://127.0.0.1:$port"
+url="$(bench_free_url)"
 # The load comes from one client: its rate limit is off.
-"${api[@]}" --Store:Sqlite:Path="$db" --Store:LoadSampleData=false --Urls="$url" --RateLimit:PermitsPerSecond=0 > "$log" 2>&1 &
-service=$!
-trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-  if curl -fsS "$url/health/ready" > /dev/null 2>&1; then break; fi
-  if ! kill -0 "$service" 2>/dev/null; then echo "the service stopped; see $log" >&2; exit 1; fi
-  sleep 1
-done
-curl -fsS "$url/health/ready" > /dev/null || { echo "not ready after 120 s; see $log" >&2; exit 1; }
+bench_start "$url" "$log" 120 --Store:Sqlite:Path="$db" --Store:LoadSampleData=false --RateLimit:PermitsPerSecond=0
 
 ops="$data/http-operations"
 rm -rf "$ops"
