@@ -59,6 +59,19 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             if (problems.Count > 0)
                 throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
             isOverride |= Authorize(request, operation, current, write.Path, named);
+            // A pairing names only a commissioner serving the enterprise on its first day, whichever mutation writes it.
+            if (operation is WriteOperation.UpsertLink { Link: { Type: LinkType.PairedWith } pairing } && pairing.Properties.Text("commissioner") is { } commissioner)
+            {
+                try
+                {
+                    await CommissionerWorkflow.RequireCommissionerAsync(state, NodeId.Of(NodeKind.Person, commissioner), pairing.FromId,
+                        pairing.StartDate ?? DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+                }
+                catch (DomainException refused)
+                {
+                    throw Located(refused, write.Path.Then("commissioner"));
+                }
+            }
             // The case follows the figures whoever writes them (a warning is no caller's write, so it comes after the check).
             if (operation is WriteOperation.UpsertNode { Node: { Kind: NodeKind.Enterprise } enterprise })
                 operation = new WriteOperation.UpsertNode(Cases.Follow(current.GetValueOrDefault(enterprise.Id), enterprise, DateOnly.FromDateTime(DateTime.UtcNow)));

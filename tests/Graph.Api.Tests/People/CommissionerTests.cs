@@ -118,6 +118,14 @@ public abstract class CommissionerTests(TestStore store)
         Assert.Equal("RULE_VIOLATION", code);
         Assert.Contains("is not commissioned to", message);
         Assert.Empty(await app.GraphStore.GetLinksAsync(new([ChongzuoFirm.Id], Direction.Out, [LinkType.PairedWith])));
+
+        // The generic link mutation writes the same pairing: the same rule holds there.
+        var (generic, genericMessage) = PolicyApplication.Error(await app.EditAsync(
+            "mutation($e: ID!, $p: ID!, $c: String) { linkPairedWith(input: { from: $e, to: $p, startDate: \"2024-05-01\", commissioner: $c }) { dataVersion } }",
+            new { e = ChongzuoFirm.Id, p = Gxu.Id, c = Zhang.Key }));
+        Assert.Equal("RULE_VIOLATION", generic);
+        Assert.Contains("is not commissioned to", genericMessage);
+        Assert.Empty(await app.GraphStore.GetLinksAsync(new([ChongzuoFirm.Id], Direction.Out, [LinkType.PairedWith])));
     }
 
     [StoreFact]
