@@ -36,7 +36,7 @@ public sealed class GraphMigration(IGraphStore from, GraphWriter to, string sour
     public const string NodesPhase = "nodes", LinksPhase = "links";
 
     /// <summary>
-    /// The policy rules (DOMAIN.md) over every challenge and innovation centre of the source: a store written past them
+    /// The policy rules (DOMAIN.md) over every challenge, innovation centre and pairing of the source: a store written past them
     /// (data repaired by hand, an older version) is not copied until they hold, as no other writer may write it.
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckRulesAsync(CancellationToken cancellationToken)
@@ -48,7 +48,13 @@ public sealed class GraphMigration(IGraphStore from, GraphWriter to, string sour
         {
             if (node.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType) centres.Add(node.Id);
         }
-        return await PolicyWriteRules.CheckAsync(from, challenges, centres, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var paired = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var link in from.ScanLinksAsync(LinkType.PairedWith, cancellationToken).ConfigureAwait(false))
+        {
+            if (link.Properties.Text("commissioner") is not null) paired.Add(link.FromId);
+        }
+        var problems = await PolicyWriteRules.CheckAsync(from, new RuleScope(challenges, centres, paired), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        return [.. problems.Select(p => p.Message)];
     }
 
     /// <summary>Copies every node, then every link, reporting each phase after every batch written.</summary>

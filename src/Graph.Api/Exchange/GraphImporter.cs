@@ -65,11 +65,13 @@ public sealed class GraphImporter(GraphWriter writer, Actor actor, bool linkRefe
     public const string RulesFile = "(policy rules)";
 
     // What the policy rules read of the files: challenges, platforms, government bodies and consortia in full; of the
-    // organisations that may post or apply, their region and tech status; the links the rules follow.
+    // organisations that may post or apply, their region and tech status; of people, that they are there (a pairing's
+    // commissioner); the links the rules follow.
     private static readonly HashSet<NodeKind> RuleKinds = [NodeKind.Challenge, NodeKind.Platform, NodeKind.GovernmentBody, NodeKind.Consortium];
-    private static readonly HashSet<NodeKind> PartyKinds = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute];
+    private static readonly HashSet<NodeKind> PartyKinds = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.Person];
     private static readonly string[] PartyProperties = ["region", "highTech", "techSme"];
-    private static readonly HashSet<LinkType> RuleLinkTypes = [LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.Leads, LinkType.CoBuilds, LinkType.SubsidiaryOf];
+    private static readonly HashSet<LinkType> RuleLinkTypes = [LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.Leads, LinkType.CoBuilds, LinkType.SubsidiaryOf,
+        LinkType.PairedWith, LinkType.CommissionedTo];
 
     /// <summary>Checks every file and, when nothing is wrong, imports them all; otherwise writes nothing.</summary>
     public Task<ImportReport> ImportAsync(string folder, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>

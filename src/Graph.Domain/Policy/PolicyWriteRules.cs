@@ -5,26 +5,57 @@ using KnowledgeGraph.Domain.Store;
 namespace KnowledgeGraph.Domain.Policy;
 
 /// <summary>
+/// What a write touches that the policy rules judge: challenges, innovation centres, and enterprises whose pairings
+/// (PAIRED_WITH) may name a commissioner.
+/// </summary>
+public sealed record RuleScope(IReadOnlyCollection<string> Challenges, IReadOnlyCollection<string> Centres, IReadOnlyCollection<string> PairedEnterprises)
+{
+    /// <summary>Whether the scope holds this challenge, centre or enterprise.</summary>
+    public bool Contains(string id) => Challenges.Contains(id) || Centres.Contains(id) || PairedEnterprises.Contains(id);
+}
+
+/// <summary>A broken rule: the challenge, centre or enterprise of the scope it is about, the link at fault when one is, and what is wrong.</summary>
+public sealed record RuleProblem(string SubjectId, string Message, string? LinkId = null, string? Field = null);
+
+/// <summary>
 /// The rules of DOMAIN.md that every write must keep, whoever sends it — a generic mutation, a workflow, an import:
-/// judged on the graph as the write leaves it, for the challenges and innovation centres it touches.
+/// judged on the graph as the write leaves it, for the challenges, innovation centres and pairings it touches.
 /// </summary>
 public static class PolicyWriteRules
 {
-    /// <summary>Every rule the graph breaks at these challenges and centres; empty when it keeps them all.</summary>
-    public static async Task<IReadOnlyList<string>> CheckAsync(IGraphReader graph, IEnumerable<string> challengeIds, IEnumerable<string> centreIds, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Every rule the graph breaks in this scope; empty when it keeps them all.</summary>
+    public static async Task<IReadOnlyList<RuleProblem>> CheckAsync(IGraphReader graph, RuleScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var problems = new List<string>();
-        foreach (var id in challengeIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(scope);
+        var problems = new List<RuleProblem>();
+        foreach (var id in scope.Challenges.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (await graph.GetNodeAsync(id, cancellationToken).ConfigureAwait(false) is { Kind: NodeKind.Challenge })
-                problems.AddRange(await ChallengeProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false));
+                problems.AddRange((await ChallengeProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(id, p)));
         }
-        foreach (var id in centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var id in scope.Centres.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (await graph.GetNodeAsync(id, cancellationToken).ConfigureAwait(false) is { Kind: NodeKind.Platform } platform
                 && platform.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType)
-                problems.AddRange(await CentreProblemsAsync(graph, platform, today, cancellationToken).ConfigureAwait(false));
+                problems.AddRange((await CentreProblemsAsync(graph, platform, today, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(id, p)));
+        }
+        foreach (var id in scope.PairedEnterprises.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            problems.AddRange(await PairingProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false));
+        return problems;
+    }
+
+    // 003 二 (科技特派员): a pairing names as its commissioner only a person commissioned to the enterprise on the
+    // pairing's first day — its start date; for one without, the day it was first written (today for a new one).
+    static async Task<List<RuleProblem>> PairingProblemsAsync(IGraphReader graph, string enterpriseId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var problems = new List<RuleProblem>();
+        foreach (var pairing in await PolicyGraph.LinksAsync(graph, enterpriseId, Direction.Out, cancellationToken, LinkType.PairedWith).ConfigureAwait(false))
+        {
+            if (pairing.Properties.Text("commissioner") is not { } commissioner) continue;
+            var on = pairing.StartDate ?? (pairing.CreatedAt > DateTimeOffset.UnixEpoch ? DateOnly.FromDateTime(pairing.CreatedAt.UtcDateTime) : today);
+            if (await CommissionerWorkflow.NotCommissionedAsync(graph, NodeId.Of(NodeKind.Person, commissioner), enterpriseId, on, cancellationToken).ConfigureAwait(false) is { } problem)
+                problems.Add(new RuleProblem(enterpriseId, $"pairing {pairing.Id}: {problem}", pairing.Id, "commissioner"));
         }
         return problems;
     }

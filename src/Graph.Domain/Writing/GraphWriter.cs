@@ -81,10 +81,10 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
     }
 
     /// <summary>
-    /// The policy rules over the challenges and centres that a bulk load touches, judged on the store with the load's
+    /// The policy rules over the challenges, centres and pairings that a bulk load touches, judged on the store with the load's
     /// nodes and links laid over it (only those the rules read need be given): every problem, for an import's report.
     /// </summary>
-    public static Task<IReadOnlyList<string>> CheckRulesAsync(IGraphReader store, IEnumerable<NodeInput> nodes, IEnumerable<LinkInput> links, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> CheckRulesAsync(IGraphReader store, IEnumerable<NodeInput> nodes, IEnumerable<LinkInput> links, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(links);
@@ -100,8 +100,8 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
             state.Upsert(link, null);
             operations.Add(new WriteOperation.UpsertLink(link));
         }
-        var (challenges, centres) = WritePlan.Touched(operations);
-        return PolicyWriteRules.CheckAsync(state, challenges, centres, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+        var problems = await PolicyWriteRules.CheckAsync(state, WritePlan.Touched(operations), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        return [.. problems.Select(p => p.Message)];
     }
 
     /// <inheritdoc/>

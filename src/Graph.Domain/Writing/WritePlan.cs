@@ -32,6 +32,9 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         }
         var deleted = writes.Select(w => w.Operation).OfType<WriteOperation.DeleteNode>().Select(d => d.Id).Where(known.ContainsKey).ToList();
         var cascaded = deleted.Count == 0 ? [] : await store.GetLinksAsync(new LinkQuery(deleted), cancellationToken).ConfigureAwait(false);
+        // The far ends of the links a delete takes with it: whether such a link is governed depends on the node it points at.
+        var farEnds = cascaded.Select(l => l.ToId).Where(id => !known.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var cascadeEnds = farEnds.Count == 0 ? known : new Dictionary<string, Node>(known.Concat(await store.GetNodesAsync(farEnds, cancellationToken).ConfigureAwait(false)), StringComparer.Ordinal);
 
         await RefuseReferenceDuplicatesAsync(store, writes, known, cancellationToken).ConfigureAwait(false);
         var state = new BatchState(store);
@@ -59,19 +62,6 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             if (problems.Count > 0)
                 throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
             isOverride |= Authorize(request, operation, current, write.Path, named);
-            // A pairing names only a commissioner serving the enterprise on its first day, whichever mutation writes it.
-            if (operation is WriteOperation.UpsertLink { Link: { Type: LinkType.PairedWith } pairing } && pairing.Properties.Text("commissioner") is { } commissioner)
-            {
-                try
-                {
-                    await CommissionerWorkflow.RequireCommissionerAsync(state, NodeId.Of(NodeKind.Person, commissioner), pairing.FromId,
-                        pairing.StartDate ?? DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
-                }
-                catch (DomainException refused)
-                {
-                    throw Located(refused, write.Path.Then("commissioner"));
-                }
-            }
             // The case follows the figures whoever writes them (a warning is no caller's write, so it comes after the check).
             if (operation is WriteOperation.UpsertNode { Node: { Kind: NodeKind.Enterprise } enterprise })
                 operation = new WriteOperation.UpsertNode(Cases.Follow(current.GetValueOrDefault(enterprise.Id), enterprise, DateOnly.FromDateTime(DateTime.UtcNow)));
@@ -94,24 +84,42 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             operations.Add(operation);
         }
 
-        var (challenges, centres) = Touched(operations);
-        var violations = await PolicyWriteRules.CheckAsync(state, challenges, centres, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var deletedIds = operations.OfType<WriteOperation.DeleteNode>().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is WriteOperation.DeleteNode { Id: var id })
+                isOverride |= GovernedCascade(request, cascaded.Where(l => l.FromId == id && !deletedIds.Contains(l.ToId)), cascadeEnds, writes[i].Path);
+        }
+        var violations = await PolicyWriteRules.CheckAsync(state, Touched(operations, cascaded), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
         if (violations.Count > 0)
-            throw new RuleViolationException(string.Join("; ", violations));
+        {
+            var violation = new RuleViolationException(string.Join("; ", violations.Select(v => v.Message)));
+            // A workflow's writes are its own, not its caller's input: only a caller's write is named.
+            if (!request.FromWorkflow && Offending(violations[0], writes, operations, cascaded) is { } at) throw Located(violation, at);
+            throw violation;
+        }
 
         return new WritePlan(operations, new JournalDraft(request.Actor, request.Operation, isOverride, known, linksBefore, cascaded));
     }
 
-    /// <summary>The challenges and innovation centres whose rules a batch can break: written themselves, or at a link the rules read.</summary>
-    public static (HashSet<string> Challenges, HashSet<string> Centres) Touched(IEnumerable<WriteOperation> operations)
+    /// <summary>
+    /// The challenges, innovation centres and pairings whose rules a batch can break: written themselves, or at a link the
+    /// rules read — written, unlinked, or taken away with a deleted node (<paramref name="cascaded"/>).
+    /// </summary>
+    public static RuleScope Touched(IEnumerable<WriteOperation> operations, IEnumerable<Link>? cascaded = null)
     {
         var challenges = new HashSet<string>(StringComparer.Ordinal);
         var centres = new HashSet<string>(StringComparer.Ordinal);
+        var paired = new HashSet<string>(StringComparer.Ordinal);
         void AddLink(LinkType type, string toId)
         {
             if (type is LinkType.Posts or LinkType.AppliesTo or LinkType.Awarded && NodeId.KindOf(toId) == NodeKind.Challenge) challenges.Add(toId);
             if (type is LinkType.Leads or LinkType.CoBuilds && NodeId.KindOf(toId) == NodeKind.Platform) centres.Add(toId);
+            // A pairing's commissioner serves its enterprise: a changed commission to the enterprise may leave one unserved.
+            if (type is LinkType.CommissionedTo) paired.Add(toId);
         }
+        foreach (var link in cascaded ?? [])
+            AddLink(link.Type, link.ToId);
         foreach (var operation in operations)
         {
             switch (operation)
@@ -124,13 +132,47 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
                     break;
                 case WriteOperation.UpsertLink { Link: var link }:
                     AddLink(link.Type, link.ToId);
+                    if (link.Type is LinkType.PairedWith && link.Properties.Text("commissioner") is not null) paired.Add(link.FromId);
                     break;
                 case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out _, out var toId, out _):
                     AddLink(type, toId);
                     break;
             }
         }
-        return (challenges, centres);
+        return new RuleScope(challenges, centres, paired);
+    }
+
+    // Where in the input a broken rule comes from: the link it names, else the first write that touches what it is about.
+    static InputPath? Offending(RuleProblem problem, IReadOnlyList<PendingWrite> writes, List<WriteOperation> operations, IReadOnlyList<Link> cascaded)
+    {
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is WriteOperation.UpsertLink { Link: var link } && link.Id == problem.LinkId)
+                return writes[i].Path.Then(problem.Field ?? "");
+        }
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var takenAway = operations[i] is WriteOperation.DeleteNode { Id: var id } ? cascaded.Where(l => l.FromId == id || l.ToId == id) : null;
+            if (Touched([operations[i]], takenAway).Contains(problem.SubjectId))
+                return writes[i].Path;
+        }
+        return null;
+    }
+
+    // A deleted node's links go with it; one that only a workflow writes (an award, a centre's lead) is not erased by a
+    // generic delete of the node at its other end while that node stays. True when an admin does so (an override).
+    static bool GovernedCascade(WriteRequest request, IEnumerable<Link> takenAway, IReadOnlyDictionary<string, Node> ends, InputPath path)
+    {
+        if (request.FromWorkflow) return false;
+        foreach (var link in takenAway)
+        {
+            if (WriteAccess.GovernedLink(link.Type, ends.GetValueOrDefault(link.ToId)) is not { } workflow) continue;
+            if (request.Actor.IsAdmin) return true;
+            throw Located(new RuleViolationException(
+                $"{path}: deleting {link.FromId} would take away its {GraphSchema.Of(link.Type).Name} link to {link.ToId}, which is governed by the policy workflow: "
+                + $"use {workflow} (only the role '{Actor.AdminRole}' may delete it directly, for data repair)"), path);
+        }
+        return false;
     }
 
     // Whether the caller may make this write; true when it is an admin's direct write of governed state (an override).

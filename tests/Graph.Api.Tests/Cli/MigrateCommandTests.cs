@@ -140,6 +140,32 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoreWithAPairingCarriedByNoCommissionerOfTheEnterpriseIsNotCopied()
+    {
+        var source = await SqliteGraphAsync("unserved.db", withSample: false);
+        await using (var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(source)))
+        {
+            await store.InitializeAsync();
+            // Written past the write path: the pairing names a person who was never commissioned to the enterprise.
+            var firm = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例结对企业", Properties: PropertyBag.Of(("region", "450200")));
+            var partner = new NodeInput(NodeKind.University, "demo-partner", "示例大学");
+            var person = new NodeInput(NodeKind.Person, "demo-zhang", "张示例");
+            await store.WriteAsync(WriteBatch.Of(
+                new WriteOperation.UpsertNode(firm), new WriteOperation.UpsertNode(partner), new WriteOperation.UpsertNode(person),
+                new WriteOperation.UpsertLink(new LinkInput(LinkType.PairedWith, firm.Id, partner.Id, StartDate: new DateOnly(2024, 5, 1),
+                    Properties: PropertyBag.Of(("commissioner", person.Key))))));
+        }
+        var target = Path.Combine(_directory, "target.db");
+
+        var run = await RunAsync(["migrate", "--from", $"sqlite:{source}", "--to", $"sqlite:{target}"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("RULE_VIOLATION: pairing PAIRED_WITH|Enterprise:91450200MA5K000019|University:demo-partner: commissioner: 'Person:demo-zhang' is not commissioned to 'Enterprise:91450200MA5K000019' on 2024-05-01", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was copied", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await SummaryAsync(target)).Counts.NodeTotal);
+    }
+
+    [Fact]
     public async Task AMissingSourceOrAnUnknownStoreIsAnError()
     {
         var missing = await RunAsync(["migrate", "--from", $"sqlite:{Path.Combine(_directory, "none.db")}", "--to", "neo4j:http://127.0.0.1:1"]);

@@ -107,6 +107,36 @@ public sealed class ImportProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task APairingsCommissionerMustServeTheEnterpriseOnItsFirstDayInTheCheckAndTheImport()
+    {
+        var files = GoodFiles();
+        files["nodes/Person.csv"] = "key,name,region\nzhang,张示例,450103\n";
+        files["links/PAIRED_WITH.csv"] = "from,to,startDate,commissioner\nEnterprise:91450204MA5K00013L,University:gxu,2020-01-01,zhang\n";
+        const string Expected = "(policy rules):0: RULE_VIOLATION: pairing PAIRED_WITH|Enterprise:91450204MA5K00013L|University:gxu: "
+            + "commissioner: 'Person:zhang' is not commissioned to 'Enterprise:91450204MA5K00013L' on 2020-01-01";
+
+        var check = await ExchangeWorkspace.RunAsync(_workspace.PathOf("graph.db"), "import", "--check", _workspace.WriteFolder("unserved-check", files));
+        var import = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("unserved", files));
+        var (refused, _) = await _workspace.StateAsync("graph.db");
+        // Commissioned from 2020-03-01: still not on the pairing's first day.
+        files["links/COMMISSIONED_TO.csv"] = "from,to,startDate\nPerson:zhang,Enterprise:91450204MA5K00013L,2020-03-01\n";
+        var late = await ExchangeWorkspace.RunAsync(_workspace.PathOf("graph.db"), "import", "--check", _workspace.WriteFolder("late", files));
+        files["links/COMMISSIONED_TO.csv"] = "from,to,startDate\nPerson:zhang,Enterprise:91450204MA5K00013L,2019-09-01\n";
+        var served = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("served", files));
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(Expected, check.Error);
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains(Expected, import.Error);
+        Assert.Equal(0, refused.Links.GetValueOrDefault(KnowledgeGraph.Domain.Model.LinkType.PairedWith));
+        Assert.Equal(1, late.ExitCode);
+        Assert.Contains(Expected, late.Error);
+        Assert.True(served.ExitCode == 0, served.ToString());
+        var (counts, _) = await _workspace.StateAsync("graph.db");
+        Assert.Equal(1, counts.Links.GetValueOrDefault(KnowledgeGraph.Domain.Model.LinkType.PairedWith));
+    }
+
+    [Fact]
     public async Task AnImportSaysHowManyStoredValuesItsRowsClear()
     {
         await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("first", GoodFiles()));

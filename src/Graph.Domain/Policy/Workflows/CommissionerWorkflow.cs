@@ -140,10 +140,21 @@ public sealed class CommissionerWorkflow(GraphWriter writer, Actor actor)
     internal static async Task<Node> RequireCommissionerAsync(IGraphReader store, string personId, string enterpriseId, DateOnly on, CancellationToken cancellationToken)
     {
         var person = await PolicyGraph.RequireAsync(store, personId, "commissioner", cancellationToken, NodeKind.Person).ConfigureAwait(false);
-        var links = await PolicyGraph.LinksAsync(store, personId, Direction.Out, cancellationToken, LinkType.CommissionedTo).ConfigureAwait(false);
-        if (!links.Any(l => l.ToId == enterpriseId && PolicyGraph.InForce(l, on)))
-            throw new RuleViolationException($"commissioner: '{personId}' is not commissioned to '{enterpriseId}' on {on:yyyy-MM-dd}; commission the person first (commissionPerson)");
+        if (await NotCommissionedAsync(store, personId, enterpriseId, on, cancellationToken).ConfigureAwait(false) is { } problem)
+            throw new RuleViolationException(problem);
         return person;
+    }
+
+    /// <summary>
+    /// Why the person may not carry a pairing of the enterprise that starts on this day (003 二: 科技特派员 serve the
+    /// enterprises they are commissioned to); null when a commission to it is in force that day.
+    /// </summary>
+    internal static async Task<string?> NotCommissionedAsync(IGraphReader store, string personId, string enterpriseId, DateOnly on, CancellationToken cancellationToken)
+    {
+        var links = await PolicyGraph.LinksAsync(store, personId, Direction.Out, cancellationToken, LinkType.CommissionedTo).ConfigureAwait(false);
+        return links.Any(l => l.ToId == enterpriseId && PolicyGraph.InForce(l, on))
+            ? null
+            : $"commissioner: '{personId}' is not commissioned to '{enterpriseId}' on {on:yyyy-MM-dd}; commission the person first (commissionPerson)";
     }
 
     static bool Overlaps(Link link, DateOnly start, DateOnly? end) =>
