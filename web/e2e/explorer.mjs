@@ -230,8 +230,83 @@ try {
     const firstPath = await paths.locator('> li').first().innerText();
     assert.match(firstPath, /^2 /, 'two steps');
     assert.ok(firstPath.includes(far.node.name));
+    // Each step of each path with its evidence (the kind of link, the node both are linked through, the dates), as the service gave it.
+    const expected = await graphql(
+      `query($from: ID!, $to: ID!) { collaborationPaths(from: $from, to: $to, maxHops: 4, limit: 3) {
+        organizations { id } steps { evidence { kind through { id } from to } } } }`,
+      { from: enterpriseId, to: far.node.id },
+    );
+    const shown = await paths.locator('> li').evaluateAll((items) =>
+      items.map((li) =>
+        [...li.querySelectorAll('[data-testid=path-step]')].map((step) => ({
+          from: step.dataset.from,
+          to: step.dataset.to,
+          evidence: [...step.querySelectorAll('.evidence > li')].map((e) => ({ kind: e.dataset.kind, through: e.dataset.through, text: e.textContent })),
+        })),
+      ),
+    );
+    assert.equal(shown.length, expected.collaborationPaths.length, 'every path the service found');
+    expected.collaborationPaths.forEach((path, i) => {
+      assert.equal(shown[i].length, path.steps.length);
+      path.steps.forEach((step, j) => {
+        assert.equal(shown[i][j].from, path.organizations[j].id);
+        assert.equal(shown[i][j].to, path.organizations[j + 1].id);
+        assert.ok(step.evidence.length > 0, 'a step rests on evidence');
+        assert.deepEqual(
+          shown[i][j].evidence.map((e) => ({ kind: e.kind, through: e.through })),
+          step.evidence.map((e) => ({ kind: e.kind, through: e.through?.id ?? '' })),
+          `evidence of step ${j + 1} of path ${i + 1}`,
+        );
+        step.evidence.forEach((e, k) => {
+          for (const date of [e.from, e.to].filter(Boolean)) assert.ok(shown[i][j].evidence[k].text.includes(date), `${date} shown`);
+        });
+      });
+    });
+    results.pathSteps = expected.collaborationPaths.map((p) => p.steps.map((s) => s.evidence.length));
     await page.getByTestId('paths').scrollIntoViewIfNeeded();
     await shot('path');
+  });
+
+  await step('an organisation page pages every list to its end', async () => {
+    const hub = 'University:demo-tech-univ'; // the sample's best-linked organisation
+    const fields = ['hostedPlatforms', 'leads', 'coBuiltPlatforms', 'memberships', 'postedChallenges', 'challengeApplications', 'awardedChallenges',
+      'pairings', 'projects', 'cooperationAgreements', 'transfersMade', 'transfersReceived'];
+    const all = `totalCount edges { node { id } }`;
+    const expected = await graphql(
+      `query($id: ID!) {
+        node(id: $id) { ... on Organization { ${fields.filter((f) => f !== 'pairings').map((f) => `${f}(first: 500) { ${all} }`).join(' ')} }
+          ... on University { pairings(first: 500) { ${all} } } }
+        collaborators(of: $id, first: 500) { ${all} } }`,
+      { id: hub },
+    );
+    await page.goto(`${base}/#/org/${encodeURIComponent(hub)}`);
+    await page.getByTestId('collaborators').locator('tbody tr').first().waitFor();
+    let pagesAsked = 0;
+    const pageThrough = async (rows, more) => {
+      while ((await more.count()) > 0) {
+        const before = await rows.count();
+        await more.click();
+        await rows.nth(before).waitFor();
+        pagesAsked++;
+      }
+      return rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+    };
+    const lists = [...fields.map((f) => [f, expected.node[f]]), ['collaborators', expected.collaborators]];
+    for (const [field, connection] of lists) {
+      const section = field === 'collaborators' ? page.getByTestId('organization') : page.getByTestId(`links-${field}`);
+      if (connection.totalCount === 0) {
+        assert.equal(await page.getByTestId(`links-${field}`).count(), 0, `no empty ${field} list`);
+        continue;
+      }
+      const table = field === 'collaborators' ? page.getByTestId('collaborators') : section.locator('table');
+      const seen = await pageThrough(table.locator('tbody tr'), section.getByTestId(`more-${field}`));
+      assert.equal(seen.length, connection.totalCount, `every one of the ${field} reached`);
+      assert.deepEqual(seen, connection.edges.map((e) => e.node.id), `${field} in the service's order`);
+    }
+    assert.ok(pagesAsked > 0, 'the hub has more than one page of something');
+    results.hubPagesAsked = pagesAsked;
+    await page.getByTestId('collaborators').scrollIntoViewIfNeeded();
+    await shot('organization-paged');
   });
 
   await step('indicators equal the GraphQL answer', async () => {
