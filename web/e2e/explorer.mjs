@@ -454,6 +454,79 @@ try {
     await shot('workflows');
   });
 
+  await step('an editor awards a 赛马制 challenge to several applicants', async () => {
+    const challenge = 'Challenge:ch-2024-herb'; // 对接洽谈 (negotiating), run as 赛马制, budget 250, two applicants in data/sample
+    const lifecycle = async () =>
+      (
+        await graphql(
+          `query($id: ID!) { challengeLifecycle(id: $id) { status racing budget call { key }
+            applications { applicant { id } price reviewScore } awards { awardee { id } amount share reason } } }`,
+          { id: challenge },
+          options.token,
+        )
+      ).challengeLifecycle;
+    const before = await lifecycle();
+    assert.equal(before.status, 'NEGOTIATING');
+    assert.equal(before.racing, true);
+    assert.deepEqual(before.awards, []);
+    await page.getByTestId('lifecycle-challenge').selectOption(challenge);
+    await page.locator('[data-testid=lifecycle-status][data-status=NEGOTIATING]').waitFor();
+    assert.equal(await page.getByTestId('lifecycle-racing').getAttribute('data-racing'), 'true');
+    assert.equal(await page.getByTestId('lifecycle-call').count(), before.call ? 1 : 0, 'the call shown when there is one');
+    const text = (v) => (v === null || v === undefined ? '' : String(v));
+    const applications = await page.getByTestId('lifecycle-applications').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ applicant: row.dataset.applicant, price: row.dataset.price, score: row.dataset.score })),
+    );
+    assert.deepEqual(applications, before.applications.map((a) => ({ applicant: a.applicant.id, price: text(a.price), score: text(a.reviewScore) })));
+    assert.equal(applications.length, 2);
+
+    // Two awardees whose amounts together exceed the budget: refused as the service words it, and nothing is written.
+    await page.getByTestId('advance-to').selectOption('AWARDED');
+    const race = page.getByTestId('race');
+    const picks = [
+      { applicantId: applications[0].applicant, amount: 150, share: 60, reason: '报价较低，方案成熟' },
+      { applicantId: applications[1].applicant, amount: 150, share: 40, reason: '中试条件较好' },
+    ];
+    for (const p of picks) {
+      const row = race.locator(`tr[data-applicant="${p.applicantId}"]`);
+      await row.getByTestId('race-chosen').check();
+      await row.getByTestId('race-amount').fill(String(p.amount));
+      await row.getByTestId('race-share').fill(String(p.share));
+      await row.getByTestId('race-reason').fill(p.reason);
+    }
+    const on = '2025-06-30';
+    await page.getByTestId('advance-on').fill(on);
+    await page.getByTestId('advance-submit').click();
+    await assertRefusal(
+      page.getByTestId('advance').getByRole('alert'),
+      `mutation($id: ID!, $on: Date!, $awardees: [ChallengeAwardInput!]!) { awardChallengeRace(challengeId: $id, on: $on, awardees: $awardees) { status } }`,
+      { id: challenge, on, awardees: picks },
+    );
+    assert.equal((await lifecycle()).status, 'NEGOTIATING', 'the refused award wrote nothing');
+
+    // Within the budget: both awarded, each with its amount, share and reason, as stored.
+    picks[1].amount = 100;
+    await race.locator(`tr[data-applicant="${picks[1].applicantId}"]`).getByTestId('race-amount').fill('100');
+    await page.getByTestId('advance-submit').click();
+    await page.locator('[data-testid=lifecycle-status][data-status=AWARDED]').waitFor();
+    const after = await lifecycle();
+    assert.equal(after.status, 'AWARDED');
+    assert.deepEqual(
+      after.awards.map((a) => a.awardee.id).sort(),
+      picks.map((p) => p.applicantId).sort(),
+    );
+    const awards = await page.getByTestId('lifecycle-awards').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ awardee: row.dataset.awardee, amount: row.dataset.amount, share: row.dataset.share, text: row.textContent })),
+    );
+    assert.deepEqual(
+      awards.map(({ awardee, amount, share }) => ({ awardee, amount, share })),
+      after.awards.map((a) => ({ awardee: a.awardee.id, amount: text(a.amount), share: text(a.share) })),
+    );
+    after.awards.forEach((a, i) => assert.ok(awards[i].text.includes(a.reason), `the reason of ${a.awardee.id}`));
+    await page.getByTestId('lifecycle-awards').scrollIntoViewIfNeeded();
+    await shot('race');
+  });
+
   await step('an editor records a pairing and ends one', async () => {
     const pairingsOf = async () =>
       (

@@ -54,8 +54,9 @@ export const LINK_FIELDS = [
 
 export type LinkField = (typeof LINK_FIELDS)[number];
 
-// An organisation page's lists come 10 at a time; "more" asks for the next page of one list (OrganizationLinksPage
-// includes only that list) or of the collaborators (OrganizationCollaboratorsPage), after the last cursor seen.
+// An organisation page shows the first 5 of each list and 10 collaborators, enough to see what kinds of links it has;
+// "more" asks for the next 50 of one list (OrganizationLinksPage includes only that list) or of the collaborators
+// (OrganizationCollaboratorsPage), after the last cursor seen.
 graphql(`
   fragment LinkedNode on Node { id kind name nameEn }
 `);
@@ -67,21 +68,21 @@ graphql(`
 graphql(`
   fragment OrganizationLinks on Node {
     ... on Organization {
-      hostedPlatforms(first: 10, after: $after) @include(if: $hostedPlatforms) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      leads(first: 10, after: $after) @include(if: $leads) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      coBuiltPlatforms(first: 10, after: $after) @include(if: $coBuiltPlatforms) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      memberships(first: 10, after: $after) @include(if: $memberships) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      postedChallenges(first: 10, after: $after) @include(if: $postedChallenges) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      challengeApplications(first: 10, after: $after) @include(if: $challengeApplications) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      awardedChallenges(first: 10, after: $after) @include(if: $awardedChallenges) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      projects(first: 10, after: $after) @include(if: $projects) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      cooperationAgreements(first: 10, after: $after) @include(if: $cooperationAgreements) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      transfersMade(first: 10, after: $after) @include(if: $transfersMade) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
-      transfersReceived(first: 10, after: $after) @include(if: $transfersReceived) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      hostedPlatforms(first: $linksFirst, after: $after) @include(if: $hostedPlatforms) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      leads(first: $linksFirst, after: $after) @include(if: $leads) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      coBuiltPlatforms(first: $linksFirst, after: $after) @include(if: $coBuiltPlatforms) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      memberships(first: $linksFirst, after: $after) @include(if: $memberships) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      postedChallenges(first: $linksFirst, after: $after) @include(if: $postedChallenges) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      challengeApplications(first: $linksFirst, after: $after) @include(if: $challengeApplications) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      awardedChallenges(first: $linksFirst, after: $after) @include(if: $awardedChallenges) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      projects(first: $linksFirst, after: $after) @include(if: $projects) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      cooperationAgreements(first: $linksFirst, after: $after) @include(if: $cooperationAgreements) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      transfersMade(first: $linksFirst, after: $after) @include(if: $transfersMade) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      transfersReceived(first: $linksFirst, after: $after) @include(if: $transfersReceived) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
     }
-    ... on Enterprise { pairings(first: 10, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
-    ... on University { pairings(first: 10, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
-    ... on ResearchInstitute { pairings(first: 10, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
+    ... on Enterprise { pairings(first: $linksFirst, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
+    ... on University { pairings(first: $linksFirst, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
+    ... on ResearchInstitute { pairings(first: $linksFirst, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
   }
 `);
 
@@ -102,7 +103,7 @@ graphql(`
 
 graphql(`
   fragment OrganizationCollaborators on Query {
-    collaborators(of: $id, first: 20, after: $collaboratorsAfter) {
+    collaborators(of: $id, first: $collaboratorsFirst, after: $collaboratorsAfter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
@@ -115,7 +116,7 @@ graphql(`
 `);
 
 export const ORGANIZATION = graphql(`
-  query Organization($id: ID!, $after: String, $collaboratorsAfter: String,
+  query Organization($id: ID!, $after: String, $collaboratorsAfter: String, $linksFirst: Int! = 5, $collaboratorsFirst: Int! = 10,
     $hostedPlatforms: Boolean! = true, $leads: Boolean! = true, $coBuiltPlatforms: Boolean! = true, $memberships: Boolean! = true, $postedChallenges: Boolean! = true, $challengeApplications: Boolean! = true, $awardedChallenges: Boolean! = true, $pairings: Boolean! = true, $projects: Boolean! = true, $cooperationAgreements: Boolean! = true, $transfersMade: Boolean! = true, $transfersReceived: Boolean! = true) {
     node(id: $id) { ...OrganizationNode }
     ...OrganizationCollaborators
@@ -123,7 +124,7 @@ export const ORGANIZATION = graphql(`
 `);
 
 export const ORGANIZATION_WITH_FIGURES = graphql(`
-  query OrganizationWithFigures($id: ID!, $after: String, $collaboratorsAfter: String,
+  query OrganizationWithFigures($id: ID!, $after: String, $collaboratorsAfter: String, $linksFirst: Int! = 5, $collaboratorsFirst: Int! = 10,
     $hostedPlatforms: Boolean! = true, $leads: Boolean! = true, $coBuiltPlatforms: Boolean! = true, $memberships: Boolean! = true, $postedChallenges: Boolean! = true, $challengeApplications: Boolean! = true, $awardedChallenges: Boolean! = true, $pairings: Boolean! = true, $projects: Boolean! = true, $cooperationAgreements: Boolean! = true, $transfersMade: Boolean! = true, $transfersReceived: Boolean! = true) {
     node(id: $id) {
       ...OrganizationNode
@@ -134,14 +135,14 @@ export const ORGANIZATION_WITH_FIGURES = graphql(`
 `);
 
 export const ORGANIZATION_LINKS_PAGE = graphql(`
-  query OrganizationLinksPage($id: ID!, $after: String!,
+  query OrganizationLinksPage($id: ID!, $after: String!, $linksFirst: Int! = 50,
     $hostedPlatforms: Boolean! = false, $leads: Boolean! = false, $coBuiltPlatforms: Boolean! = false, $memberships: Boolean! = false, $postedChallenges: Boolean! = false, $challengeApplications: Boolean! = false, $awardedChallenges: Boolean! = false, $pairings: Boolean! = false, $projects: Boolean! = false, $cooperationAgreements: Boolean! = false, $transfersMade: Boolean! = false, $transfersReceived: Boolean! = false) {
     node(id: $id) { id ...OrganizationLinks }
   }
 `);
 
 export const ORGANIZATION_COLLABORATORS_PAGE = graphql(`
-  query OrganizationCollaboratorsPage($id: ID!, $collaboratorsAfter: String!) {
+  query OrganizationCollaboratorsPage($id: ID!, $collaboratorsAfter: String!, $collaboratorsFirst: Int! = 50) {
     ...OrganizationCollaborators
   }
 `);
@@ -298,6 +299,10 @@ graphql(`
     applicants { id kind name nameEn }
     winner { id kind name nameEn }
     budget publicFundingShare
+    racing
+    call { key name opensOn closesOn }
+    applications { applicant { id kind name nameEn } appliedOn price reviewScore reviewReason reviewedOn }
+    awards { awardee { id kind name nameEn } on amount share reason }
   }
 `);
 
@@ -308,6 +313,7 @@ export const CHALLENGE_LIFECYCLE = graphql(`
 `);
 
 export type Lifecycle = NonNullable<ChallengeLifecycleQuery['challengeLifecycle']>;
+export type { ChallengeAwardInput } from './gql/graphql';
 
 // The writes of the workflows page (editor role). A refused write answers with errors (RULE_VIOLATION, NOT_FOUND, …)
 // that the page shows as the service words them.
@@ -321,6 +327,13 @@ export const TRANSITION_CHALLENGE = graphql(`
 export const AWARD_CHALLENGE = graphql(`
   mutation AwardChallenge($challengeId: ID!, $applicantId: ID!, $on: Date!, $amount: Decimal) {
     awardChallenge(challengeId: $challengeId, applicantId: $applicantId, on: $on, amount: $amount) { ...Lifecycle }
+  }
+`);
+
+// 赛马制: several applicants awarded at once, each with its amount, share and reason; the amounts stay within the budget.
+export const AWARD_CHALLENGE_RACE = graphql(`
+  mutation AwardChallengeRace($challengeId: ID!, $on: Date!, $awardees: [ChallengeAwardInput!]!) {
+    awardChallengeRace(challengeId: $challengeId, on: $on, awardees: $awardees) { ...Lifecycle }
   }
 `);
 
