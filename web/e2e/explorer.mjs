@@ -230,8 +230,83 @@ try {
     const firstPath = await paths.locator('> li').first().innerText();
     assert.match(firstPath, /^2 /, 'two steps');
     assert.ok(firstPath.includes(far.node.name));
+    // Each step of each path with its evidence (the kind of link, the node both are linked through, the dates), as the service gave it.
+    const expected = await graphql(
+      `query($from: ID!, $to: ID!) { collaborationPaths(from: $from, to: $to, maxHops: 4, limit: 3) {
+        organizations { id } steps { evidence { kind through { id } from to } } } }`,
+      { from: enterpriseId, to: far.node.id },
+    );
+    const shown = await paths.locator('> li').evaluateAll((items) =>
+      items.map((li) =>
+        [...li.querySelectorAll('[data-testid=path-step]')].map((step) => ({
+          from: step.dataset.from,
+          to: step.dataset.to,
+          evidence: [...step.querySelectorAll('.evidence > li')].map((e) => ({ kind: e.dataset.kind, through: e.dataset.through, text: e.textContent })),
+        })),
+      ),
+    );
+    assert.equal(shown.length, expected.collaborationPaths.length, 'every path the service found');
+    expected.collaborationPaths.forEach((path, i) => {
+      assert.equal(shown[i].length, path.steps.length);
+      path.steps.forEach((step, j) => {
+        assert.equal(shown[i][j].from, path.organizations[j].id);
+        assert.equal(shown[i][j].to, path.organizations[j + 1].id);
+        assert.ok(step.evidence.length > 0, 'a step rests on evidence');
+        assert.deepEqual(
+          shown[i][j].evidence.map((e) => ({ kind: e.kind, through: e.through })),
+          step.evidence.map((e) => ({ kind: e.kind, through: e.through?.id ?? '' })),
+          `evidence of step ${j + 1} of path ${i + 1}`,
+        );
+        step.evidence.forEach((e, k) => {
+          for (const date of [e.from, e.to].filter(Boolean)) assert.ok(shown[i][j].evidence[k].text.includes(date), `${date} shown`);
+        });
+      });
+    });
+    results.pathSteps = expected.collaborationPaths.map((p) => p.steps.map((s) => s.evidence.length));
     await page.getByTestId('paths').scrollIntoViewIfNeeded();
     await shot('path');
+  });
+
+  await step('an organisation page pages every list to its end', async () => {
+    const hub = 'University:demo-tech-univ'; // the sample's best-linked organisation
+    const fields = ['hostedPlatforms', 'leads', 'coBuiltPlatforms', 'memberships', 'postedChallenges', 'challengeApplications', 'awardedChallenges',
+      'pairings', 'projects', 'cooperationAgreements', 'transfersMade', 'transfersReceived'];
+    const all = `totalCount edges { node { id } }`;
+    const expected = await graphql(
+      `query($id: ID!) {
+        node(id: $id) { ... on Organization { ${fields.filter((f) => f !== 'pairings').map((f) => `${f}(first: 500) { ${all} }`).join(' ')} }
+          ... on University { pairings(first: 500) { ${all} } } }
+        collaborators(of: $id, first: 500) { ${all} } }`,
+      { id: hub },
+    );
+    await page.goto(`${base}/#/org/${encodeURIComponent(hub)}`);
+    await page.getByTestId('collaborators').locator('tbody tr').first().waitFor();
+    let pagesAsked = 0;
+    const pageThrough = async (rows, more) => {
+      while ((await more.count()) > 0) {
+        const before = await rows.count();
+        await more.click();
+        await rows.nth(before).waitFor();
+        pagesAsked++;
+      }
+      return rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+    };
+    const lists = [...fields.map((f) => [f, expected.node[f]]), ['collaborators', expected.collaborators]];
+    for (const [field, connection] of lists) {
+      const section = field === 'collaborators' ? page.getByTestId('organization') : page.getByTestId(`links-${field}`);
+      if (connection.totalCount === 0) {
+        assert.equal(await page.getByTestId(`links-${field}`).count(), 0, `no empty ${field} list`);
+        continue;
+      }
+      const table = field === 'collaborators' ? page.getByTestId('collaborators') : section.locator('table');
+      const seen = await pageThrough(table.locator('tbody tr'), section.getByTestId(`more-${field}`));
+      assert.equal(seen.length, connection.totalCount, `every one of the ${field} reached`);
+      assert.deepEqual(seen, connection.edges.map((e) => e.node.id), `${field} in the service's order`);
+    }
+    assert.ok(pagesAsked > 0, 'the hub has more than one page of something');
+    results.hubPagesAsked = pagesAsked;
+    await page.getByTestId('collaborators').scrollIntoViewIfNeeded();
+    await shot('organization-paged');
   });
 
   await step('indicators equal the GraphQL answer', async () => {
@@ -377,6 +452,79 @@ try {
     assert.equal(await page.getByTestId('advance').getByRole('alert').count(), 0, 'the refusal is gone');
     await page.getByTestId('lifecycle').scrollIntoViewIfNeeded();
     await shot('workflows');
+  });
+
+  await step('an editor awards a 赛马制 challenge to several applicants', async () => {
+    const challenge = 'Challenge:ch-2024-herb'; // 对接洽谈 (negotiating), run as 赛马制, budget 250, two applicants in data/sample
+    const lifecycle = async () =>
+      (
+        await graphql(
+          `query($id: ID!) { challengeLifecycle(id: $id) { status racing budget call { key }
+            applications { applicant { id } price reviewScore } awards { awardee { id } amount share reason } } }`,
+          { id: challenge },
+          options.token,
+        )
+      ).challengeLifecycle;
+    const before = await lifecycle();
+    assert.equal(before.status, 'NEGOTIATING');
+    assert.equal(before.racing, true);
+    assert.deepEqual(before.awards, []);
+    await page.getByTestId('lifecycle-challenge').selectOption(challenge);
+    await page.locator('[data-testid=lifecycle-status][data-status=NEGOTIATING]').waitFor();
+    assert.equal(await page.getByTestId('lifecycle-racing').getAttribute('data-racing'), 'true');
+    assert.equal(await page.getByTestId('lifecycle-call').count(), before.call ? 1 : 0, 'the call shown when there is one');
+    const text = (v) => (v === null || v === undefined ? '' : String(v));
+    const applications = await page.getByTestId('lifecycle-applications').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ applicant: row.dataset.applicant, price: row.dataset.price, score: row.dataset.score })),
+    );
+    assert.deepEqual(applications, before.applications.map((a) => ({ applicant: a.applicant.id, price: text(a.price), score: text(a.reviewScore) })));
+    assert.equal(applications.length, 2);
+
+    // Two awardees whose amounts together exceed the budget: refused as the service words it, and nothing is written.
+    await page.getByTestId('advance-to').selectOption('AWARDED');
+    const race = page.getByTestId('race');
+    const picks = [
+      { applicantId: applications[0].applicant, amount: 150, share: 60, reason: '报价较低，方案成熟' },
+      { applicantId: applications[1].applicant, amount: 150, share: 40, reason: '中试条件较好' },
+    ];
+    for (const p of picks) {
+      const row = race.locator(`tr[data-applicant="${p.applicantId}"]`);
+      await row.getByTestId('race-chosen').check();
+      await row.getByTestId('race-amount').fill(String(p.amount));
+      await row.getByTestId('race-share').fill(String(p.share));
+      await row.getByTestId('race-reason').fill(p.reason);
+    }
+    const on = '2025-06-30';
+    await page.getByTestId('advance-on').fill(on);
+    await page.getByTestId('advance-submit').click();
+    await assertRefusal(
+      page.getByTestId('advance').getByRole('alert'),
+      `mutation($id: ID!, $on: Date!, $awardees: [ChallengeAwardInput!]!) { awardChallengeRace(challengeId: $id, on: $on, awardees: $awardees) { status } }`,
+      { id: challenge, on, awardees: picks },
+    );
+    assert.equal((await lifecycle()).status, 'NEGOTIATING', 'the refused award wrote nothing');
+
+    // Within the budget: both awarded, each with its amount, share and reason, as stored.
+    picks[1].amount = 100;
+    await race.locator(`tr[data-applicant="${picks[1].applicantId}"]`).getByTestId('race-amount').fill('100');
+    await page.getByTestId('advance-submit').click();
+    await page.locator('[data-testid=lifecycle-status][data-status=AWARDED]').waitFor();
+    const after = await lifecycle();
+    assert.equal(after.status, 'AWARDED');
+    assert.deepEqual(
+      after.awards.map((a) => a.awardee.id).sort(),
+      picks.map((p) => p.applicantId).sort(),
+    );
+    const awards = await page.getByTestId('lifecycle-awards').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ awardee: row.dataset.awardee, amount: row.dataset.amount, share: row.dataset.share, text: row.textContent })),
+    );
+    assert.deepEqual(
+      awards.map(({ awardee, amount, share }) => ({ awardee, amount, share })),
+      after.awards.map((a) => ({ awardee: a.awardee.id, amount: text(a.amount), share: text(a.share) })),
+    );
+    after.awards.forEach((a, i) => assert.ok(awards[i].text.includes(a.reason), `the reason of ${a.awardee.id}`));
+    await page.getByTestId('lifecycle-awards').scrollIntoViewIfNeeded();
+    await shot('race');
   });
 
   await step('an editor records a pairing and ends one', async () => {

@@ -7,8 +7,9 @@ namespace KnowledgeGraph.Api.Tests.Explorer;
 
 /// <summary>
 /// The explorer in a real Chromium, driven by web/e2e/explorer.mjs (playwright-core) against the real service on a
-/// loopback port with the sample data: search → organisation → partners → shortlist downloads → network → path →
-/// indicators → policy list download → the editor's workflows (a challenge advanced, a pairing recorded and ended, the
+/// loopback port with the sample data: search → organisation → partners → shortlist downloads → network → path (each
+/// step's evidence) → a hub organisation's lists paged to the end → indicators → policy list download → the editor's
+/// workflows (a challenge advanced, a 赛马制 challenge awarded to two applicants, a pairing recorded and ended, the
 /// refusals as the service words them), and what anonymous, analyst and editor users see. The reference universities
 /// are loaded, so partners include ones known by public facts alone (the weak-evidence badge). Screenshots of every
 /// step go to TestResults/explorer/ beside the test assembly.
@@ -34,7 +35,7 @@ public sealed class ExplorerBrowserTests(ITestOutputHelper output)
         output.WriteLine(text);
         Assert.True(exitCode == 0, text);
         Assert.Contains("RESULT ", text);
-        foreach (var page in new[] { "search", "organization", "partners", "shortlist", "network", "path", "indicators", "signin", "lists", "workflows", "pairings", "graphiql" })
+        foreach (var page in new[] { "search", "organization", "partners", "shortlist", "network", "path", "organization-paged", "indicators", "signin", "lists", "workflows", "race", "pairings", "graphiql" })
             Assert.True(File.Exists(Path.Combine(artifacts, page + ".png")), $"screenshot {page}.png");
     }
 

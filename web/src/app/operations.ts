@@ -6,6 +6,7 @@
 import { graphql } from './gql';
 import type {
   ChallengeLifecycleQuery,
+  EvidenceFragment,
   FilingCheckQuery,
   IndicatorsQuery,
   OrganizationQuery,
@@ -53,51 +54,78 @@ export const LINK_FIELDS = [
 
 export type LinkField = (typeof LINK_FIELDS)[number];
 
+// An organisation page shows the first 5 of each list and 10 collaborators, enough to see what kinds of links it has;
+// "more" asks for the next 50 of one list (OrganizationLinksPage includes only that list) or of the collaborators
+// (OrganizationCollaboratorsPage), after the last cursor seen.
 graphql(`
-  fragment OrganizationNode on Node {
-    id kind name nameEn aliases
+  fragment LinkedNode on Node { id kind name nameEn }
+`);
+
+graphql(`
+  fragment LinkDates on Link { startDate endDate source }
+`);
+
+graphql(`
+  fragment OrganizationLinks on Node {
     ... on Organization {
-      website description region { code name }
-      hostedPlatforms(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      leads(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      coBuiltPlatforms(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      memberships(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      postedChallenges(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      challengeApplications(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      awardedChallenges(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      projects(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      cooperationAgreements(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      transfersMade(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
-      transfersReceived(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } }
+      hostedPlatforms(first: $linksFirst, after: $after) @include(if: $hostedPlatforms) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      leads(first: $linksFirst, after: $after) @include(if: $leads) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      coBuiltPlatforms(first: $linksFirst, after: $after) @include(if: $coBuiltPlatforms) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      memberships(first: $linksFirst, after: $after) @include(if: $memberships) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      postedChallenges(first: $linksFirst, after: $after) @include(if: $postedChallenges) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      challengeApplications(first: $linksFirst, after: $after) @include(if: $challengeApplications) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      awardedChallenges(first: $linksFirst, after: $after) @include(if: $awardedChallenges) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      projects(first: $linksFirst, after: $after) @include(if: $projects) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      cooperationAgreements(first: $linksFirst, after: $after) @include(if: $cooperationAgreements) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      transfersMade(first: $linksFirst, after: $after) @include(if: $transfersMade) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
+      transfersReceived(first: $linksFirst, after: $after) @include(if: $transfersReceived) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } }
     }
-    ... on Enterprise { creditCode fields { name } pairings(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } } }
-    ... on University { fields { name } pairings(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } } }
-    ... on ResearchInstitute { fields { name } pairings(first: 30) { totalCount edges { node { id kind name nameEn } link { startDate endDate source } } } }
+    ... on Enterprise { pairings(first: $linksFirst, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
+    ... on University { pairings(first: $linksFirst, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
+    ... on ResearchInstitute { pairings(first: $linksFirst, after: $after) @include(if: $pairings) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...LinkedNode } link { ...LinkDates } } } }
   }
 `);
 
 graphql(`
+  fragment OrganizationNode on Node {
+    id kind name nameEn aliases
+    ... on Organization { website description region { code name } }
+    ... on Enterprise { creditCode fields { name } }
+    ... on University { fields { name } }
+    ... on ResearchInstitute { fields { name } }
+    ...OrganizationLinks
+  }
+`);
+
+graphql(`
+  fragment Evidence on CollaborationEvidence { kind through { id kind name nameEn } from to }
+`);
+
+graphql(`
   fragment OrganizationCollaborators on Query {
-    collaborators(of: $id, first: 60) {
+    collaborators(of: $id, first: $collaboratorsFirst, after: $collaboratorsAfter) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node { id kind name nameEn }
         weight
-        collaboration { kinds firstDate lastDate evidence { kind through { id kind name nameEn } from to } }
+        collaboration { kinds firstDate lastDate evidence { ...Evidence } }
       }
     }
   }
 `);
 
 export const ORGANIZATION = graphql(`
-  query Organization($id: ID!) {
+  query Organization($id: ID!, $after: String, $collaboratorsAfter: String, $linksFirst: Int! = 5, $collaboratorsFirst: Int! = 10,
+    $hostedPlatforms: Boolean! = true, $leads: Boolean! = true, $coBuiltPlatforms: Boolean! = true, $memberships: Boolean! = true, $postedChallenges: Boolean! = true, $challengeApplications: Boolean! = true, $awardedChallenges: Boolean! = true, $pairings: Boolean! = true, $projects: Boolean! = true, $cooperationAgreements: Boolean! = true, $transfersMade: Boolean! = true, $transfersReceived: Boolean! = true) {
     node(id: $id) { ...OrganizationNode }
     ...OrganizationCollaborators
   }
 `);
 
 export const ORGANIZATION_WITH_FIGURES = graphql(`
-  query OrganizationWithFigures($id: ID!) {
+  query OrganizationWithFigures($id: ID!, $after: String, $collaboratorsAfter: String, $linksFirst: Int! = 5, $collaboratorsFirst: Int! = 10,
+    $hostedPlatforms: Boolean! = true, $leads: Boolean! = true, $coBuiltPlatforms: Boolean! = true, $memberships: Boolean! = true, $postedChallenges: Boolean! = true, $challengeApplications: Boolean! = true, $awardedChallenges: Boolean! = true, $pairings: Boolean! = true, $projects: Boolean! = true, $cooperationAgreements: Boolean! = true, $transfersMade: Boolean! = true, $transfersReceived: Boolean! = true) {
     node(id: $id) {
       ...OrganizationNode
       ... on Enterprise { revenue rdExpenditure employees }
@@ -106,12 +134,27 @@ export const ORGANIZATION_WITH_FIGURES = graphql(`
   }
 `);
 
+export const ORGANIZATION_LINKS_PAGE = graphql(`
+  query OrganizationLinksPage($id: ID!, $after: String!, $linksFirst: Int! = 50,
+    $hostedPlatforms: Boolean! = false, $leads: Boolean! = false, $coBuiltPlatforms: Boolean! = false, $memberships: Boolean! = false, $postedChallenges: Boolean! = false, $challengeApplications: Boolean! = false, $awardedChallenges: Boolean! = false, $pairings: Boolean! = false, $projects: Boolean! = false, $cooperationAgreements: Boolean! = false, $transfersMade: Boolean! = false, $transfersReceived: Boolean! = false) {
+    node(id: $id) { id ...OrganizationLinks }
+  }
+`);
+
+export const ORGANIZATION_COLLABORATORS_PAGE = graphql(`
+  query OrganizationCollaboratorsPage($id: ID!, $collaboratorsAfter: String!, $collaboratorsFirst: Int! = 50) {
+    ...OrganizationCollaborators
+  }
+`);
+
 export type OrganizationNode = NonNullable<OrganizationQuery['node']>;
 export type CollaboratorEdge = OrganizationQuery['collaborators']['edges'][number];
+export type Evidence = EvidenceFragment;
 
 /** One of an organisation page's link lists, whichever field it is. */
 export interface LinkConnection {
   totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   edges: { node: NodeRef; link: { startDate?: string | null; endDate?: string | null; source?: string | null } }[];
 }
 
@@ -155,14 +198,13 @@ export const REGION_NETWORK = graphql(`
 export type RegionNetworkAnswer = RegionNetworkQuery;
 export type Tie = NonNullable<RegionNetworkQuery['collaborationNetwork']['ties']>['nodes'][number];
 
-// Each step's kinds of tie and dates: its full evidence (which platform, project, …) is on the organisation page, since
-// evidence per step of every path is more than the complexity limit allows in one operation.
+// Each step with its kinds of tie, its dates and its evidence: the platform, project, pairing, agreement… behind it.
 export const PATHS = graphql(`
   query Paths($from: ID!, $to: ID!) {
     collaborationPaths(from: $from, to: $to, maxHops: 4, limit: 3) {
       hops
       organizations { id kind name nameEn }
-      steps { kinds firstDate lastDate }
+      steps { kinds firstDate lastDate evidence { ...Evidence } }
     }
   }
 `);
@@ -257,6 +299,10 @@ graphql(`
     applicants { id kind name nameEn }
     winner { id kind name nameEn }
     budget publicFundingShare
+    racing
+    call { key name opensOn closesOn }
+    applications { applicant { id kind name nameEn } appliedOn price reviewScore reviewReason reviewedOn }
+    awards { awardee { id kind name nameEn } on amount share reason }
   }
 `);
 
@@ -267,6 +313,7 @@ export const CHALLENGE_LIFECYCLE = graphql(`
 `);
 
 export type Lifecycle = NonNullable<ChallengeLifecycleQuery['challengeLifecycle']>;
+export type { ChallengeAwardInput } from './gql/graphql';
 
 // The writes of the workflows page (editor role). A refused write answers with errors (RULE_VIOLATION, NOT_FOUND, …)
 // that the page shows as the service words them.
@@ -280,6 +327,13 @@ export const TRANSITION_CHALLENGE = graphql(`
 export const AWARD_CHALLENGE = graphql(`
   mutation AwardChallenge($challengeId: ID!, $applicantId: ID!, $on: Date!, $amount: Decimal) {
     awardChallenge(challengeId: $challengeId, applicantId: $applicantId, on: $on, amount: $amount) { ...Lifecycle }
+  }
+`);
+
+// 赛马制: several applicants awarded at once, each with its amount, share and reason; the amounts stay within the budget.
+export const AWARD_CHALLENGE_RACE = graphql(`
+  mutation AwardChallengeRace($challengeId: ID!, $on: Date!, $awardees: [ChallengeAwardInput!]!) {
+    awardChallengeRace(challengeId: $challengeId, on: $on, awardees: $awardees) { ...Lifecycle }
   }
 `);
 

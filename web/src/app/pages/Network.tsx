@@ -20,7 +20,7 @@ import {
   type RegionNetworkAnswer,
   type Tie,
 } from '../operations';
-import { dateRange, ErrorBox, NodeLink, OrganisationPicker, RegionSelect, useLoad } from './common';
+import { dateRange, ErrorBox, EvidenceList, NodeLink, OrganisationPicker, RegionSelect, useLoad } from './common';
 
 const tieKinds: CollaborationKind[] = ['PLATFORM', 'CONSORTIUM', 'PAIRING', 'PROJECT', 'CHALLENGE', 'AGREEMENT', 'TECHNOLOGY_CONTRACT', 'COMMISSIONER'];
 export const kindColours: Record<string, string> = {
@@ -372,6 +372,15 @@ export function Network({ id }: { id?: string }) {
                   <NodeLink node={n} />
                 </span>
               ))}
+              <ol className="path-steps">
+                {path.steps.map((step, j) => (
+                  <li key={j} data-testid="path-step" data-from={path.organizations[j].id} data-to={path.organizations[j + 1].id}>
+                    <NodeLink node={path.organizations[j]} /> — <NodeLink node={path.organizations[j + 1]} />
+                    <span className="muted"> {dateRange(step.firstDate, step.lastDate)}</span>
+                    <EvidenceList evidence={step.evidence} />
+                  </li>
+                ))}
+              </ol>
             </li>
           ))}
         </ol>

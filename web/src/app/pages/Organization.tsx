@@ -1,8 +1,19 @@
+import { useState } from 'react';
 import { gql } from '../api';
 import type { Session } from '../auth';
 import { displayName, kindText, tieText, useLang, useT, type TextKey } from '../i18n';
-import { LINK_FIELDS, ORGANIZATION, ORGANIZATION_WITH_FIGURES, type LinkConnection, type LinkField, type OrganizationNode } from '../operations';
-import { dateRange, ErrorBox, KindBadge, Loading, NodeLink, useLoad } from './common';
+import {
+  LINK_FIELDS,
+  ORGANIZATION,
+  ORGANIZATION_COLLABORATORS_PAGE,
+  ORGANIZATION_LINKS_PAGE,
+  ORGANIZATION_WITH_FIGURES,
+  type CollaboratorEdge,
+  type LinkConnection,
+  type LinkField,
+  type OrganizationNode,
+} from '../operations';
+import { ErrorBox, EvidenceList, KindBadge, Loading, NodeLink, useLoad } from './common';
 
 export function OrganizationPage({ id, session }: { id: string; session: Session | null }) {
   const t = useT();
@@ -61,41 +72,102 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
       {LINK_FIELDS.map((field) => {
         const connection = linkConnection(org, field);
         if (!connection || connection.totalCount === 0) return null;
-        return (
-          <section key={field} className="links" data-testid={`links-${field}`}>
-            <h3>
-              {t(`link_${field}` as TextKey)} <span className="muted">({connection.totalCount})</span>
-            </h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('name')}</th>
-                  <th>{t('start')}</th>
-                  <th>{t('end')}</th>
-                  <th>{t('source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map((edge, i) => (
-                  <tr key={edge.node.id + i}>
-                    <td>
-                      <NodeLink node={edge.node} /> <span className="muted">{kindText(lang, edge.node.kind)}</span>
-                    </td>
-                    <td>{edge.link.startDate ?? ''}</td>
-                    <td>{edge.link.endDate ?? ''}</td>
-                    <td className="source">{edge.link.source ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        );
+        return <LinkList key={org.id + field} id={org.id} field={field} first={connection} />;
       })}
 
+      <CollaboratorList key={org.id} id={org.id} first={data.collaborators} />
+    </article>
+  );
+}
+
+type Page<T> = { edges: T[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+
+// A list shown a page at a time: the first page comes with the organisation, each "more" appends the page after the
+// last cursor seen, until every item the service counts is shown.
+function usePages<T>(first: Page<T>, next: (after: string) => Promise<Page<T> | undefined>) {
+  const t = useT();
+  const [state, setState] = useState({ edges: first.edges, pageInfo: first.pageInfo, loading: false, error: null as unknown });
+  const more = async () => {
+    if (!state.pageInfo.endCursor) return;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    try {
+      const page = await next(state.pageInfo.endCursor);
+      if (!page) throw new Error(t('organizationGone'));
+      setState((s) => ({ edges: [...s.edges, ...page.edges], pageInfo: page.pageInfo, loading: false, error: null }));
+    } catch (error) {
+      setState((s) => ({ ...s, loading: false, error }));
+    }
+  };
+  return { ...state, more };
+}
+
+function MoreButton({ testId, shown, total, loading, more }: { testId: string; shown: number; total: number; loading: boolean; more: () => void }) {
+  const t = useT();
+  return (
+    <p className="more">
+      <span className="muted">
+        {t('shownOf')} {shown} / {total}
+      </span>{' '}
+      <button type="button" onClick={more} disabled={loading} data-testid={testId}>
+        {t('showMore')}
+      </button>
+    </p>
+  );
+}
+
+function LinkList({ id, field, first }: { id: string; field: LinkField; first: LinkConnection }) {
+  const t = useT();
+  const lang = useLang();
+  const list = usePages(first, async (after) => {
+    const flags: Partial<Record<LinkField, boolean>> = { [field]: true };
+    const data = await gql(ORGANIZATION_LINKS_PAGE, { id, after, ...flags });
+    return data.node ? linkConnection(data.node as OrganizationNode, field) : undefined;
+  });
+  return (
+    <section className="links" data-testid={`links-${field}`} data-total={first.totalCount}>
+      <h3>
+        {t(`link_${field}` as TextKey)} <span className="muted">({first.totalCount})</span>
+      </h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('name')}</th>
+            <th>{t('start')}</th>
+            <th>{t('end')}</th>
+            <th>{t('source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.edges.map((edge, i) => (
+            <tr key={edge.node.id + i} data-id={edge.node.id}>
+              <td>
+                <NodeLink node={edge.node} /> <span className="muted">{kindText(lang, edge.node.kind)}</span>
+              </td>
+              <td>{edge.link.startDate ?? ''}</td>
+              <td>{edge.link.endDate ?? ''}</td>
+              <td className="source">{edge.link.source ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.pageInfo.hasNextPage && (
+        <MoreButton testId={`more-${field}`} shown={list.edges.length} total={first.totalCount} loading={list.loading} more={() => void list.more()} />
+      )}
+      <ErrorBox error={list.error} />
+    </section>
+  );
+}
+
+function CollaboratorList({ id, first }: { id: string; first: Page<CollaboratorEdge> & { totalCount: number } }) {
+  const t = useT();
+  const lang = useLang();
+  const list = usePages(first, async (after) => (await gql(ORGANIZATION_COLLABORATORS_PAGE, { id, collaboratorsAfter: after })).collaborators);
+  return (
+    <>
       <h2>
-        {t('collaborators')} <span className="muted">({data.collaborators.totalCount})</span>
+        {t('collaborators')} <span className="muted">({first.totalCount})</span>
       </h2>
-      <table data-testid="collaborators">
+      <table data-testid="collaborators" data-total={first.totalCount}>
         <thead>
           <tr>
             <th>{t('name')}</th>
@@ -105,34 +177,25 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
           </tr>
         </thead>
         <tbody>
-          {data.collaborators.edges.map((edge) => (
-            <tr key={edge.node.id}>
+          {list.edges.map((edge) => (
+            <tr key={edge.node.id} data-id={edge.node.id}>
               <td>
                 <NodeLink node={edge.node} /> <KindBadge kind={edge.node.kind} />
               </td>
               <td>{edge.collaboration.kinds.map((k) => tieText(lang, k)).join('、')}</td>
               <td>{edge.weight.toFixed(2)}</td>
               <td>
-                <ul className="evidence">
-                  {edge.collaboration.evidence.map((e, i) => (
-                    <li key={i}>
-                      {tieText(lang, e.kind)}
-                      {e.through && (
-                        <>
-                          {' · '}
-                          <NodeLink node={e.through} />
-                        </>
-                      )}{' '}
-                      <span className="muted">{dateRange(e.from, e.to)}</span>
-                    </li>
-                  ))}
-                </ul>
+                <EvidenceList evidence={edge.collaboration.evidence} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </article>
+      {list.pageInfo.hasNextPage && (
+        <MoreButton testId="more-collaborators" shown={list.edges.length} total={first.totalCount} loading={list.loading} more={() => void list.more()} />
+      )}
+      <ErrorBox error={list.error} />
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import type { Session } from '../auth';
 import { displayName, useLang, useT, type TextKey } from '../i18n';
 import {
   AWARD_CHALLENGE,
+  AWARD_CHALLENGE_RACE,
   CHALLENGE_LIFECYCLE,
   CHALLENGES,
   CREATE_PAIRING,
@@ -11,11 +12,13 @@ import {
   ENTERPRISE_PAIRINGS,
   FILING_CHECK,
   TRANSITION_CHALLENGE,
+  type ChallengeAwardInput,
   type ChallengeStatus,
   type FilingResult,
+  type Lifecycle,
   type NodeRef,
 } from '../operations';
-import { ErrorBox, Loading, NodeLink, OrganisationPicker, RoleRequired, useLoad } from './common';
+import { dateRange, ErrorBox, Loading, NodeLink, OrganisationPicker, RoleRequired, useLoad } from './common';
 
 // The platform's staff: the filing check (六有, item by item, with what is missing), a challenge's lifecycle with its
 // next allowed steps (and the move to one of them), and an enterprise's pairings (record one, end one). The writes are
@@ -232,31 +235,148 @@ function ChallengeLifecyclePanel() {
             <dt>{t('winner')}</dt>
             <dd>{life.winner ? <NodeLink node={life.winner} /> : '—'}</dd>
           </div>
+          <div className="fact">
+            <dt>{t('racing')}</dt>
+            <dd data-testid="lifecycle-racing" data-racing={String(life.racing)}>
+              {t(life.racing ? 'yes' : 'no')}
+            </dd>
+          </div>
+          {life.call && (
+            <div className="fact">
+              <dt>{t('challengeCall')}</dt>
+              <dd data-testid="lifecycle-call" data-key={life.call.key}>
+                {life.call.name} <span className="muted">{dateRange(life.call.opensOn, life.call.closesOn)}</span>
+              </dd>
+            </div>
+          )}
         </dl>
       )}
+      {life && <ApplicationsAndAwards life={life} />}
       {life && life.nextStates.length > 0 && (
-        <AdvanceChallenge key={id + life.status} id={id} nextStates={life.nextStates} applicants={life.applicants} onAdvanced={() => setVersion((v) => v + 1)} />
+        <AdvanceChallenge
+          key={id + life.status}
+          id={id}
+          nextStates={life.nextStates}
+          applicants={life.applicants}
+          racing={life.racing}
+          onAdvanced={() => setVersion((v) => v + 1)}
+        />
       )}
     </section>
   );
 }
 
+/** A challenge's applications with price and review (best score first), and its awards with amount, share and reason. */
+function ApplicationsAndAwards({ life }: { life: Lifecycle }) {
+  const t = useT();
+  return (
+    <>
+      {life.applications.length > 0 && (
+        <>
+          <h3>{t('applicationsTitle')}</h3>
+          <table data-testid="lifecycle-applications">
+            <thead>
+              <tr>
+                <th>{t('applicants')}</th>
+                <th>{t('appliedOn')}</th>
+                <th>{t('price')}</th>
+                <th>{t('reviewScore')}</th>
+                <th>{t('reviewReason')}</th>
+                <th>{t('reviewedOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {life.applications.map((a) => (
+                <tr key={a.applicant.id} data-applicant={a.applicant.id} data-price={a.price ?? ''} data-score={a.reviewScore ?? ''}>
+                  <td>
+                    <NodeLink node={a.applicant} />
+                  </td>
+                  <td>{a.appliedOn ?? ''}</td>
+                  <td>{a.price ?? ''}</td>
+                  <td>{a.reviewScore ?? ''}</td>
+                  <td>{a.reviewReason ?? ''}</td>
+                  <td>{a.reviewedOn ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {life.awards.length > 0 && (
+        <>
+          <h3>{t('awardsTitle')}</h3>
+          <table data-testid="lifecycle-awards">
+            <thead>
+              <tr>
+                <th>{t('winner')}</th>
+                <th>{t('onDate')}</th>
+                <th>{t('amount')}</th>
+                <th>{t('share')}</th>
+                <th>{t('awardReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {life.awards.map((a) => (
+                <tr key={a.awardee.id} data-awardee={a.awardee.id} data-amount={a.amount ?? ''} data-share={a.share ?? ''}>
+                  <td>
+                    <NodeLink node={a.awardee} />
+                  </td>
+                  <td>{a.on ?? ''}</td>
+                  <td>{a.amount ?? ''}</td>
+                  <td>{a.share ?? ''}</td>
+                  <td>{a.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}
+
+type RacePick = { chosen: boolean; amount: string; share: string; reason: string };
+
+const decimalOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
+
 /**
  * Moves a challenge to one of its next allowed states on a date (transitionChallenge); to 立项 (awarded) with the
- * applicant chosen and the amount (awardChallenge).
+ * applicant chosen and the amount (awardChallenge), or under 赛马制 with several applicants, each with its amount,
+ * share and reason (awardChallengeRace).
  */
-function AdvanceChallenge({ id, nextStates, applicants, onAdvanced }: { id: string; nextStates: ChallengeStatus[]; applicants: NodeRef[]; onAdvanced: () => void }) {
+function AdvanceChallenge({
+  id,
+  nextStates,
+  applicants,
+  racing,
+  onAdvanced,
+}: {
+  id: string;
+  nextStates: ChallengeStatus[];
+  applicants: NodeRef[];
+  racing: boolean;
+  onAdvanced: () => void;
+}) {
   const t = useT();
   const lang = useLang();
   const [to, setTo] = useState<ChallengeStatus>(nextStates[0]);
   const [on, setOn] = useState(today);
   const [winner, setWinner] = useState(applicants[0]?.id ?? '');
   const [amount, setAmount] = useState('');
+  const [race, setRace] = useState<Record<string, RacePick>>({});
+  const pick = (applicant: string) => race[applicant] ?? { chosen: false, amount: '', share: '', reason: '' };
+  const setPick = (applicant: string, change: Partial<RacePick>) => setRace((r) => ({ ...r, [applicant]: { ...pick(applicant), ...change } }));
   const write = useWrite(onAdvanced);
+  const awardees = (): ChallengeAwardInput[] =>
+    applicants
+      .filter((a) => pick(a.id).chosen)
+      .map((a) => ({ applicantId: a.id, amount: decimalOrNull(pick(a.id).amount), share: decimalOrNull(pick(a.id).share), reason: pick(a.id).reason.trim() || null }));
   const advance = () =>
-    to === 'AWARDED'
-      ? gql(AWARD_CHALLENGE, { challengeId: id, applicantId: winner, on, amount: amount === '' ? null : Number(amount) })
-      : gql(TRANSITION_CHALLENGE, { id, to, on });
+    to !== 'AWARDED'
+      ? gql(TRANSITION_CHALLENGE, { id, to, on })
+      : racing
+        ? gql(AWARD_CHALLENGE_RACE, { challengeId: id, on, awardees: awardees() })
+        : gql(AWARD_CHALLENGE, { challengeId: id, applicantId: winner, on, amount: decimalOrNull(amount) });
   return (
     <form
       className="filters"
@@ -276,7 +396,40 @@ function AdvanceChallenge({ id, nextStates, applicants, onAdvanced }: { id: stri
           ))}
         </select>
       </label>
-      {to === 'AWARDED' && (
+      {to === 'AWARDED' && racing && (
+        <table className="race" data-testid="race">
+          <caption>{t('awardRace')}</caption>
+          <thead>
+            <tr>
+              <th>{t('chosen')}</th>
+              <th>{t('applicants')}</th>
+              <th>{t('amount')}</th>
+              <th>{t('share')}</th>
+              <th>{t('awardReason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {applicants.map((a) => (
+              <tr key={a.id} data-applicant={a.id}>
+                <td>
+                  <input type="checkbox" checked={pick(a.id).chosen} onChange={(e) => setPick(a.id, { chosen: e.target.checked })} data-testid="race-chosen" />
+                </td>
+                <td>{displayName(lang, a)}</td>
+                <td>
+                  <input type="number" min={0} step="any" value={pick(a.id).amount} onChange={(e) => setPick(a.id, { amount: e.target.value })} style={{ width: '7em' }} data-testid="race-amount" />
+                </td>
+                <td>
+                  <input type="number" min={0} max={100} step="any" value={pick(a.id).share} onChange={(e) => setPick(a.id, { share: e.target.value })} style={{ width: '5em' }} data-testid="race-share" />
+                </td>
+                <td>
+                  <input value={pick(a.id).reason} onChange={(e) => setPick(a.id, { reason: e.target.value })} data-testid="race-reason" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {to === 'AWARDED' && !racing && (
         <>
           <label>
             {t('winner')}{' '}

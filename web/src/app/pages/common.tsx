@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { gql, GraphQLRequestError } from '../api';
-import { displayName, kindText, useLang, useT, type TextKey } from '../i18n';
-import { REGIONS, SEARCH, type NodeKind, type NodeRef, type SearchHit } from '../operations';
+import { displayName, kindText, tieText, useLang, useT, type TextKey } from '../i18n';
+import { REGIONS, SEARCH, type Evidence, type NodeKind, type NodeRef, type SearchHit } from '../operations';
 
 /** The state of one asynchronous load: its data, its error, and whether it is running. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; loading: boolean } {
@@ -77,6 +77,27 @@ export function KindBadge({ kind }: { kind: string }) {
 export function dateRange(from: string | null | undefined, to: string | null | undefined): string {
   if (!from && !to) return '';
   return `${from ?? '…'} – ${to ?? ''}`;
+}
+
+/** The evidence of one tie: each kind of link behind it, the node both are linked through, and its dates. */
+export function EvidenceList({ evidence, testId }: { evidence: Evidence[]; testId?: string }) {
+  const lang = useLang();
+  return (
+    <ul className="evidence" data-testid={testId}>
+      {evidence.map((e, i) => (
+        <li key={i} data-kind={e.kind} data-through={e.through?.id ?? ''}>
+          {tieText(lang, e.kind)}
+          {e.through && (
+            <>
+              {' · '}
+              <NodeLink node={e.through} />
+            </>
+          )}{' '}
+          <span className="muted">{dateRange(e.from, e.to)}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** A province or city of the data, chosen from a list. */
