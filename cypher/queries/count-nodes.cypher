@@ -1,4 +1,4 @@
-// How many nodes a list query matches ($$LABEL$$ and $$FILTER$$ as in list-nodes).
+// How many nodes a list query matches ($$LABEL$$, $$KINDS$$ and $$FILTER$$ as in list-nodes).
 MATCH (n:$$LABEL$$)
-WHERE n.kind IN $kinds AND ($$FILTER$$)
+WHERE $$KINDS$$ AND ($$FILTER$$)
 RETURN count(n) AS total

@@ -1,4 +1,4 @@
-// The links of one type leaving these nodes (a page of scan-link-starts).
+// The links of one type leaving these nodes (a page of scan-link-starts); the type and the ends are in the link id.
 UNWIND $ids AS id
-MATCH (a:Node {id: id})-[r:$$TYPE$$]->(b:Node)
-RETURN r {.id, .key, .startDate, .endDate, .source, .props, .createdAt, .updatedAt, type: type(r), fromId: a.id, toId: b.id} AS link
+MATCH (:Node {id: id})-[r:$$TYPE$$]->()
+RETURN r {.id, .key, .startDate, .endDate, .source, .props, .createdAt, .updatedAt} AS link

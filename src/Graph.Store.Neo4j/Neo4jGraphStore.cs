@@ -125,9 +125,12 @@ public sealed class Neo4jGraphStore : IGraphStore
         parameters["kinds"] = kinds.Select(k => k.ToString()).ToArray();
         parameters["skip"] = query.Skip;
         parameters["take"] = query.Take;
-        // One kind is read through its label; several through the kind index on Node.
+        // One kind is read through its label; several through the kind index on Node. When the label alone selects the
+        // kinds (one kind's label, or Node for every kind), no node's kind is read.
         var label = kinds.Count == 1 ? CypherStatements.Label(kinds.First()) : "Node";
+        var kindCondition = kinds.Count == 1 || kinds.Distinct().Count() == Enum.GetValues<NodeKind>().Length ? "true" : "n.kind IN $kinds";
         string Statement(string path) => CypherStatements.Get(path).Replace("$$LABEL$$", label, StringComparison.Ordinal)
+            .Replace("$$KINDS$$", kindCondition, StringComparison.Ordinal)
             .Replace("$$FILTER$$", where, StringComparison.Ordinal).Replace("$$ORDER$$", order, StringComparison.Ordinal);
         var rows = await ReadAsync(Statement("queries/list-nodes"), parameters, cancellationToken).ConfigureAwait(false);
         int? total = null;

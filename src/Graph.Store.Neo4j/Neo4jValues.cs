@@ -152,17 +152,18 @@ internal static class Neo4jValues
             Time(map, "updatedAt"));
     }
 
-    /// <summary>A link from its map projection.</summary>
-    public static Link ReadLink(JsonElement map) => new(
-        Text(map, "id")!,
-        GraphSchema.FindLinkType(Text(map, "type")!)?.Type ?? throw new InvalidOperationException($"Unknown relationship type {Text(map, "type")}."),
-        Text(map, "fromId")!,
-        Text(map, "toId")!,
-        Text(map, "key"),
-        Date(map, "startDate"),
-        Date(map, "endDate"),
-        Text(map, "source"),
-        map.TryGetProperty("props", out var p) ? ParseProps(p) : PropertyBag.Empty,
-        Time(map, "createdAt"),
-        Time(map, "updatedAt"));
+    /// <summary>
+    /// A link from its map projection: the relationship's own properties. Its type and ends are read from its id
+    /// ("TYPE|fromId|toId[|key]"), so a read never has to touch the nodes at the far end.
+    /// </summary>
+    public static Link ReadLink(JsonElement map)
+    {
+        var id = Text(map, "id")!;
+        if (!LinkId.TryParse(id, out var type, out var fromId, out var toId, out _))
+            throw new InvalidOperationException($"Stored link id '{id}' is not a link id.");
+        return new Link(id, type, fromId, toId, Text(map, "key"), Date(map, "startDate"), Date(map, "endDate"), Text(map, "source"),
+            map.TryGetProperty("props", out var p) ? ParseProps(p) : PropertyBag.Empty,
+            Time(map, "createdAt"),
+            Time(map, "updatedAt"));
+    }
 }

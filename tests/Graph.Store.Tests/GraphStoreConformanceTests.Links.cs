@@ -147,4 +147,33 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(2, counts.Links[LinkType.AppliesTo]);
         Assert.Equal(0, counts.Links.GetValueOrDefault(LinkType.Transfers));
     }
+
+    [StoreFact]
+    public async Task ALinkReadFromEitherEndHasItsTypeEndsAndKeyEvenWhenTheKeyHoldsTheSeparator()
+    {
+        await using var store = await CreateSampleStoreAsync();
+        var keyed = new LinkInput(LinkType.CooperationAgreement, Sample.Yuchai.Id, Sample.University.Id, Key: "2025|补充", Source: "补充协议");
+        await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertLink(keyed)));
+
+        var byId = await store.GetLinkAsync(keyed.Id);
+        var outOfYuchai = await store.GetLinksAsync(new LinkQuery([Sample.Yuchai.Id], Direction.Out, [LinkType.CooperationAgreement]));
+        var intoUniversity = await store.GetLinksAsync(new LinkQuery([Sample.University.Id], Direction.In, [LinkType.CooperationAgreement]));
+        var atUniversity = await store.GetLinksAsync(new LinkQuery([Sample.University.Id], Direction.Both, [LinkType.CooperationAgreement]));
+        var scanned = await ScanAsync(store.ScanLinksAsync(LinkType.CooperationAgreement));
+
+        foreach (var link in new[] { byId }.Concat(outOfYuchai).Concat(intoUniversity).Concat(atUniversity).Concat(scanned).Where(l => l?.Id == keyed.Id))
+        {
+            Assert.Equal(LinkType.CooperationAgreement, link!.Type);
+            Assert.Equal(Sample.Yuchai.Id, link.FromId);
+            Assert.Equal(Sample.University.Id, link.ToId);
+            Assert.Equal("2025|补充", link.Key);
+            Assert.True(link.HasSameContent(keyed));
+        }
+        Assert.NotNull(byId);
+        Assert.Contains(keyed.Id, outOfYuchai.Select(l => l.Id));
+        Assert.Contains(keyed.Id, intoUniversity.Select(l => l.Id));
+        Assert.Contains(keyed.Id, atUniversity.Select(l => l.Id));
+        Assert.Contains(keyed.Id, scanned.Select(l => l.Id));
+        Assert.All(atUniversity, l => Assert.Equal(Sample.University.Id, l.ToId));
+    }
 }

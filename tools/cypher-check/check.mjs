@@ -19,6 +19,7 @@ export const placeholders = {
     + 'size([(m1)<-[r2:`APPLIES_TO`]-(m2:Node) WHERE NOT coalesce(m2.kind IN $f1, false) | 1]) = 0 | 1]) > 0 '
     + 'AND size([(n)-[r3:`CO_BUILDS`]-(m3:Node) WHERE r3.source = $f0 | 1]) = 1',
   '$$ORDER$$': 'n.id',
+  '$$KINDS$$': 'n.kind IN $kinds',
   '$$KEY$$': 'creditCode',
 };
 

