@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Store.Neo4j;
@@ -33,6 +34,12 @@ internal sealed class Neo4jFilters
         _node = node;
         _variables = variables;
     }
+
+    /// <summary>
+    /// The year whose figures an enterprise's year-dependent properties are read from (<see cref="Neo4jYearFigures"/>),
+    /// here and at the other end of link conditions; the stored properties (the latest year) when null.
+    /// </summary>
+    public int? FigureYear { get; init; }
 
     /// <summary>Variable names unique within one statement, shared by the nested translators.</summary>
     sealed class Variables
@@ -103,7 +110,7 @@ internal sealed class Neo4jFilters
             tests.Add(Translate(link.Link, name => ResolveLink(link.Type, r, name)));
         if (link.Other is not null)
         {
-            var other = new Neo4jFilters([.. link.OtherKinds], _parameters, m, _variables);
+            var other = new Neo4jFilters([.. link.OtherKinds], _parameters, m, _variables) { FigureYear = FigureYear };
             tests.Add(other.Translate(link.Other, other.Resolve));
         }
         var test = tests.Count == 0 ? "true" : string.Join(" AND ", tests);
@@ -173,6 +180,8 @@ internal sealed class Neo4jFilters
     Target Resolve(string name)
     {
         var property = NodeFilterValidator.Property(_kinds, name);
+        if (FigureYear is { } year && EnterpriseFigures.YearDependentProperties.Contains(property.Name))
+            return new(property, Neo4jYearFigures.Expression(_node, year, property.Name, Parameter));
         // The catalog's own spelling of the name goes into the statement, never the caller's text.
         return new(property, property.IsCore ? $"{_node}.{property.Name}" : $"{_node}.`{property.Name}`");
     }

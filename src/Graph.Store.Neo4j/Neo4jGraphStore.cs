@@ -119,7 +119,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
         // No kinds means every kind.
         var kinds = query.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : query.Kinds;
-        var filters = new Neo4jFilters(kinds, parameters);
+        var filters = new Neo4jFilters(kinds, parameters) { FigureYear = query.FigureYear };
         var where = filters.Where(query.Filter);
         var order = filters.OrderBy(query.Sort);
         parameters["kinds"] = kinds.Select(k => k.ToString()).ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 using Microsoft.Data.Sqlite;
 
@@ -54,6 +55,12 @@ internal sealed class NodeFilterSql
         _node = node;
         _aliases = aliases;
     }
+
+    /// <summary>
+    /// The year whose figures an enterprise's year-dependent properties are read from (<see cref="YearFigureFunction"/>),
+    /// here and at the other end of link conditions; the stored columns (the latest year) when null.
+    /// </summary>
+    public int? FigureYear { get; init; }
 
     /// <summary>Table aliases unique within one statement, shared by the nested translators.</summary>
     sealed class Aliases
@@ -166,7 +173,7 @@ internal sealed class NodeFilterSql
             {
                 var m = _aliases.Next("m");
                 from += $" JOIN nodes {m} ON {m}.n = {l}.{there}";
-                var other = new NodeFilterSql([.. hasLink.OtherKinds], _codes, _parameters, m, _aliases);
+                var other = new NodeFilterSql([.. hasLink.OtherKinds], _codes, _parameters, m, _aliases) { FigureYear = FigureYear };
                 tests.Add(other.Translate(hasLink.Other, other.Resolve));
             }
             var test = tests.Count == 0 ? "1" : string.Join(" AND ", tests);
@@ -206,6 +213,8 @@ internal sealed class NodeFilterSql
         var property = NodeFilterValidator.Property(_kinds, name);
         return property.Name switch
         {
+            _ when FigureYear is { } year && EnterpriseFigures.YearDependentProperties.Contains(property.Name) =>
+                new(property, YearFigureFunction.Call(_node, _parameters.Add((long)year), property.Name), null, null),
             _ when !property.IsCore => Stored(property, _node),
             "nameEn" => new(property, $"{_node}.name_en", null, null),
             "aliases" => new(property, null, $"{_node}.aliases", $"json_extract({_node}.aliases, '$[0]')"),

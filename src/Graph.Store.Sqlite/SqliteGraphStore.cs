@@ -150,7 +150,7 @@ public sealed class SqliteGraphStore : IGraphStore
         return Read(connection =>
         {
             var parameters = new SqlParameters();
-            var sql = new NodeFilterSql(query.Kinds, Codes, parameters);
+            var sql = new NodeFilterSql(query.Kinds, Codes, parameters) { FigureYear = query.FigureYear };
             var kinds = query.Kinds.Distinct().ToList();
             var kindList = string.Join(", ", kinds.Select(k => parameters.Add(k.ToString())));
             var filter = query.Filter is null ? null : sql.Where(query.Filter);
@@ -674,6 +674,7 @@ public sealed class SqliteGraphStore : IGraphStore
         try
         {
             connection.Open();
+            YearFigureFunction.Register(connection);
             // A pooled connection keeps its SQLite handle, and the handle its settings: set them once per handle.
             if (!_configured.TryGetValue(connection.Handle!, out _))
             {

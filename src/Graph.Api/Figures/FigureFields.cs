@@ -20,9 +20,10 @@ public static class FigureFields
         var enterprise = nodes.Of(NodeKind.Enterprise);
         var yearFigures = new EnterpriseYearFiguresType();
         enterprise.Field("figures", yearFigures)
-            .Description("The figures and statuses of a year; the latest year with figures when no year is given; null when it has none. 年度数据。")
-            .Argument<IntGraphType>("year", "The year; the latest available by default. 年度。")
-            .Resolve(c => EnterpriseFigures.For(c.Source.Properties, c.GetArgument<int?>("year")) is { } figures ? new EnterpriseYear(c.Source, figures) : null);
+            .Description("The figures and statuses of a year; without one, the data year of the other fields (the latest, or the year a list was asked for); null when it has none. 年度数据。")
+            .Argument<IntGraphType>("year", "The year; the latest available (or the list's year) by default. 年度。", year => year.CheckedYear())
+            .Resolve(c => EnterpriseFigures.For(c.Source.Properties, c.GetArgument<int?>("year") ?? (int?)c.Source.Properties.Integer(EnterpriseFigures.DataYear)) is { } figures
+                ? new EnterpriseYear(c.Source, figures) : null);
         enterprise.Field("figureSeries", new NonNullGraphType(new ListGraphType(new NonNullGraphType(yearFigures))))
             .Description("The figures of every year it has, oldest first: the trend. 历年数据。")
             .Resolve(c => EnterpriseFigures.Series(c.Source.Properties).Select(f => new EnterpriseYear(c.Source, f)).ToList());

@@ -98,7 +98,7 @@ public static class PolicyQueries
             .Argument<NonNullGraphType<PolicyListType>>("list", "Which list. 清单。")
             .Argument<StringGraphType>("region", "A region code; its sub-regions count too. 地区。", region => region.CheckedRegion())
             .Argument<StringGraphType>("field", "A field code; its sub-fields count too. 产业/领域。", field => field.CheckedField())
-            .Argument<IntGraphType>("year", "The year whose figures decide who is on the list (enterprises without figures for it are not); each enterprise's latest year by default. 数据年度。")
+            .Argument<IntGraphType>("year", "The year whose figures decide who is on the list (enterprises without figures for it are not); each enterprise's latest year by default. 数据年度。", year => year.CheckedYear())
             .Argument<IntGraphType>("first", $"How many, at most {MaxPage}; 50 by default. 每页数量。")
             .Argument<StringGraphType>("after", "Continue after this cursor. 游标。")
             .ResolveAsync(async c =>

@@ -67,8 +67,8 @@ public sealed record AggregateRequest(IReadOnlyList<GroupBy> GroupBy, int? Year 
         {
             if (Year is not null) throw new InvalidInputException("year: give either a year or, grouping by year, from and to");
             if (From is not { } from || To is not { } to) throw new InvalidInputException("from, to: grouping by year needs the years, from and to");
-            CheckYear(from, "from");
-            CheckYear(to, "to");
+            EnterpriseFigures.CheckYear(from, "from");
+            EnterpriseFigures.CheckYear(to, "to");
             if (to < from) throw new InvalidInputException($"to: {to} is before from {from}");
             if (to - from + 1 > MaxYears) throw new InvalidInputException($"from–to: {to - from + 1} years; at most {MaxYears} at once");
         }
@@ -76,14 +76,9 @@ public sealed record AggregateRequest(IReadOnlyList<GroupBy> GroupBy, int? Year 
         {
             throw new InvalidInputException("from, to: only with groupBy year; for one year give year");
         }
-        if (Year is { } year) CheckYear(year, "year");
+        if (Year is { } year) EnterpriseFigures.CheckYear(year, "year");
     }
 
-    static void CheckYear(int year, string argument)
-    {
-        if (year is < EnterpriseFigures.MinYear or > EnterpriseFigures.MaxYear)
-            throw new InvalidInputException($"{argument}: {year} is not a year between {EnterpriseFigures.MinYear} and {EnterpriseFigures.MaxYear}");
-    }
 }
 
 /// <summary>A node counted in a group, in a year (null: no year asked, the latest figures and every link).</summary>
@@ -151,8 +146,11 @@ public static class NodeAggregation
 
     private const int Chunk = 5000;
 
-    /// <summary>Every node of these kinds the filter selects: a scan of each kind without a filter, else pages of the store's list.</summary>
-    public static async Task<List<Node>> SelectAsync(IGraphStore store, IReadOnlyCollection<NodeKind> kinds, NodeFilter? filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every node of these kinds the filter selects: a scan of each kind without a filter, else pages of the store's list,
+    /// whose filter reads the figures of <paramref name="figureYear"/> (the latest when null).
+    /// </summary>
+    public static async Task<List<Node>> SelectAsync(IGraphStore store, IReadOnlyCollection<NodeKind> kinds, NodeFilter? filter, int? figureYear = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(kinds);
@@ -168,7 +166,7 @@ public static class NodeAggregation
         }
         for (var skip = 0; ; skip += Chunk)
         {
-            var page = await store.ListNodesAsync(new NodeQuery(kinds, filter, [new SortField("name")], skip, Chunk, CountTotal: false), cancellationToken).ConfigureAwait(false);
+            var page = await store.ListNodesAsync(new NodeQuery(kinds, filter, [new SortField("name")], skip, Chunk, CountTotal: false) { FigureYear = figureYear }, cancellationToken).ConfigureAwait(false);
             nodes.AddRange(page.Items);
             if (page.Items.Count < Chunk) return nodes;
         }

@@ -71,6 +71,46 @@ public static class EnterpriseFigures
         return [.. years.Values];
     }
 
+    /// <summary>
+    /// The properties whose value depends on the year asked: the yearly figures and statuses, the derived size class and the
+    /// data year. A list, filter or sort with a year reads these from that year's entry of the series.
+    /// </summary>
+    public static readonly IReadOnlySet<string> YearDependentProperties =
+        new HashSet<string>(YearlyProperties.Append(SizeClassProperty).Append(DataYear), StringComparer.Ordinal);
+
+    /// <summary>Refuses (INVALID_INPUT, naming <paramref name="argument"/>) a year outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</summary>
+    public static void CheckYear(int year, string argument)
+    {
+        if (year is < MinYear or > MaxYear)
+            throw new InvalidInputException($"{argument}: {year} is not a year between {MinYear} and {MaxYear}");
+    }
+
+    /// <summary>
+    /// A year-dependent property (<see cref="YearDependentProperties"/>) as the year's figures give it: 规上 and the size
+    /// class derived as on a write, the data year the figures' year; null when the year has no figures or not this one.
+    /// </summary>
+    public static object? ValueIn(YearFigures? figures, string name, bool? industrial) => figures is null ? null : name switch
+    {
+        AboveDesignatedSizeProperty => figures.AboveDesignatedSizeFor(industrial),
+        SizeClassProperty => figures.SizeClass?.ToString(),
+        DataYear => (long)figures.Year,
+        _ => ValueOf(figures, name),
+    };
+
+    /// <summary>
+    /// The enterprise's properties as of a year: the single-year columns, 规上 and the size class hold that year's figures
+    /// (absent when it has none) and the data year is that year; the series stays whole.
+    /// </summary>
+    public static PropertyBag AsOf(PropertyBag properties, int year)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var figures = For(properties, year);
+        var industrial = properties.Flag("industrial");
+        var result = properties;
+        foreach (var name in YearDependentProperties) result = result.With(name, ValueIn(figures, name, industrial));
+        return result.With(DataYear, (long)year);
+    }
+
     /// <summary>The figures of a year (the latest available when no year is named), or null when there are none.</summary>
     public static YearFigures? For(PropertyBag properties, int? year)
     {

@@ -114,6 +114,9 @@ public sealed record SortField(string Property, bool Descending = false);
 /// <summary>
 /// A page of nodes of some kinds, filtered and sorted. Ties are broken by id, so paging is stable.
 /// Skip/Take are offsets into the sorted result; TotalCount is counted when asked for.
+/// With a <see cref="FigureYear"/>, filters and sorts read an enterprise's year-dependent properties
+/// (<see cref="Rules.EnterpriseFigures.YearDependentProperties"/>) from that year's figures, absent when it has none;
+/// without one, from the latest year it has (the stored columns).
 /// </summary>
 public sealed record NodeQuery(
     IReadOnlyCollection<NodeKind> Kinds,
@@ -121,7 +124,11 @@ public sealed record NodeQuery(
     IReadOnlyList<SortField>? Sort = null,
     int Skip = 0,
     int Take = 50,
-    bool CountTotal = true);
+    bool CountTotal = true)
+{
+    /// <summary>The year whose figures filters and sorts read; the latest each enterprise has when null.</summary>
+    public int? FigureYear { get; init; }
+}
 
 /// <summary>A page of results, and how many there are in all (null when not counted).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int? TotalCount);

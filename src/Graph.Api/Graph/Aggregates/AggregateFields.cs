@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Api.Graph.Lists;
+using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Auth;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Policy;
@@ -32,9 +33,9 @@ public static class AggregateFields
             .Arguments(
             [
                 where,
-                new QueryArgument<IntGraphType> { Name = "year", Description = "The year whose figures are read and on whose 31 December links are counted; the latest figures and every link by default. 年度。" },
-                new QueryArgument<IntGraphType> { Name = "from", Description = "Grouping by year: the first year. 起始年度。" },
-                new QueryArgument<IntGraphType> { Name = "to", Description = "Grouping by year: the last year. 截止年度。" },
+                new QueryArgument<IntGraphType> { Name = "year", Description = "The year whose figures are read and on whose 31 December links are counted; the latest figures and every link by default; `where` reads that year's figures too. 年度。" }.CheckedYear(),
+                new QueryArgument<IntGraphType> { Name = "from", Description = "Grouping by year: the first year. 起始年度。" }.CheckedYear(),
+                new QueryArgument<IntGraphType> { Name = "to", Description = "Grouping by year: the last year. 截止年度。" }.CheckedYear(),
                 new QueryArgument(new ListGraphType(new NonNullGraphType(types.GroupByInput))) { Name = "groupBy", Description = "The group keys, most significant first; each names one dimension. 分组依据。" },
             ])
             .ResolveAsync(async context => await AggregateAsync(context, scope).ConfigureAwait(false));
@@ -59,7 +60,7 @@ public static class AggregateFields
             filter = filter is null ? inside : new NodeFilter.AllOf([filter, inside]);
         }
         var store = context.Store();
-        var nodes = await NodeAggregation.SelectAsync(store, [.. scope.Kinds], filter, context.CancellationToken).ConfigureAwait(false);
+        var nodes = await NodeAggregation.SelectAsync(store, [.. scope.Kinds], filter, request.Year, context.CancellationToken).ConfigureAwait(false);
         var listsOf = request.ByList
             ? await new PolicyIndicatorReport(store, context.Targets()).MembershipAsync(nodes, context.CancellationToken).ConfigureAwait(false)
             : null;

@@ -68,6 +68,7 @@ public static class RootLists
             [
                 .. PageRequest.Arguments(),
                 WhereArgument(inputs, scope),
+                FigureYear.Argument(),
                 new QueryArgument(new ListGraphType(new NonNullGraphType(inputs.Sort(scope)))) { Name = "order", Description = $"Sort keys, most significant first (at most {FilterReader.MaxSortKeys}). 排序。" }
                     .Validate(order => FilterReader.CheckSort((IEnumerable<object?>)order)),
             ])
@@ -138,7 +139,8 @@ public static class RootLists
     {
         var page = PageRequest.Read(context);
         var (filter, sort) = Read(context, scope, context.GetArgument<List<object?>?>("order"));
-        var query = new NodeQuery([.. scope.Kinds], filter, sort.Count > 0 ? sort : [new SortField("name")]);
+        var year = FigureYear.Of(context);
+        var query = new NodeQuery([.. scope.Kinds], filter, sort.Count > 0 ? sort : [new SortField("name")]) { FigureYear = year };
         var store = context.Store();
 
         int skip, take;
@@ -157,7 +159,7 @@ public static class RootLists
         }
         var result = await store.ListNodesAsync(query with { Skip = skip, Take = take, CountTotal = total is null }, context.CancellationToken).ConfigureAwait(false);
         total ??= result.TotalCount ?? 0;
-        var edges = result.Items.Select((node, i) => new Edge(PageRequest.Cursor(skip + i), node, node.Id)).ToList();
+        var edges = result.Items.Select((node, i) => new Edge(PageRequest.Cursor(skip + i), FigureYear.AsOf(node, year), node.Id)).ToList();
         return new Connection(edges, PageRequest.Info(skip, edges.Count, total.Value), total.Value);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Validation;
 
 namespace KnowledgeGraph.Api.Graph.Nodes;
@@ -44,6 +45,10 @@ public static class ArgumentChecks
     /// <summary>A region code argument checked as the request is validated.</summary>
     public static QueryArgument CheckedRegion(this QueryArgument argument) =>
         argument.Validate(value => Region(argument.Name, (string)value));
+
+    /// <summary>A year argument checked as the request is validated: one outside the years a series may hold (20230) is refused.</summary>
+    public static QueryArgument CheckedYear(this QueryArgument argument) =>
+        argument.Validate(value => EnterpriseFigures.CheckYear(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), $"Argument '{argument.Name}'"));
 
     /// <summary>A field code argument checked as the request is validated.</summary>
     public static QueryArgument CheckedField(this QueryArgument argument) =>

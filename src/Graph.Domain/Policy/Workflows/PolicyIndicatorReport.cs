@@ -77,7 +77,7 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
     public async Task<IReadOnlyList<IndicatorValue>> EvaluateAsync(IndicatorScope scope, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        CheckYear(year, "year");
+        EnterpriseFigures.CheckYear(year, "year");
         var graph = await LoadAsync(scope, cancellationToken).ConfigureAwait(false);
         return Evaluate(graph, scope, year);
     }
@@ -86,8 +86,8 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
     public async Task<IReadOnlyList<IndicatorHistory>> HistoryAsync(IndicatorScope scope, int from, int to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        CheckYear(from, "from");
-        CheckYear(to, "to");
+        EnterpriseFigures.CheckYear(from, "from");
+        EnterpriseFigures.CheckYear(to, "to");
         if (to < from) throw new InvalidInputException($"to: {to} is before from {from}");
         if (to - from + 1 > MaxYears) throw new InvalidInputException($"from–to: {to - from + 1} years; at most {MaxYears} at once");
         var graph = await LoadAsync(scope, cancellationToken).ConfigureAwait(false);
@@ -103,7 +103,7 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
         ArgumentNullException.ThrowIfNull(scope);
         if (skip < 0 || take < 0)
             throw new InvalidInputException("paging: skip and take cannot be negative");
-        if (scope.Year is { } year) CheckYear(year, "year");
+        if (scope.Year is { } year) EnterpriseFigures.CheckYear(year, "year");
         var graph = await LoadAsync(scope, cancellationToken).ConfigureAwait(false);
         var members = Profiles(graph, scope.Year).Where(p => IsOn(list, p)).Select(p => graph.Enterprises[p.Id])
             .OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
@@ -188,12 +188,6 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
         var p = platform.Properties;
         var filedOn = p.Date("filedOn") ?? (p.Text("status") == "Filed" ? p.Date("statusDate") : null);
         return filedOn is { } date && date <= on && IsLive(platform, on);
-    }
-
-    static void CheckYear(int year, string argument)
-    {
-        if (year is < EnterpriseFigures.MinYear or > EnterpriseFigures.MaxYear)
-            throw new InvalidInputException($"{argument}: {year} is not a year between {EnterpriseFigures.MinYear} and {EnterpriseFigures.MaxYear}");
     }
 
     sealed record Graph(Dictionary<string, Node> Enterprises, Dictionary<string, Node> Platforms, List<Link> PlatformLinks, List<Link> Pairings)
