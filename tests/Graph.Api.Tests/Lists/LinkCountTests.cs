@@ -256,7 +256,7 @@ public abstract class LinkCountTests(TestStore store)
         Assert.Equal(
             [.. enterprises.Where(e => e.Value.Degree < 5 && pairings[e.Key] >= 2 && pairingLinks.Any(l => l.FromId == e.Key && network[l.ToId].Degree == 3)).Select(e => e.Key).Order(StringComparer.Ordinal)],
             Ids(pairedWithCentral).Order(StringComparer.Ordinal));
-        Assert.Equal([Two.Id, Three.Id], Ids(pairedWithCentral).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { Two.Id, Three.Id }.Order(StringComparer.Ordinal), Ids(pairedWithCentral).Order(StringComparer.Ordinal));
     }
 
     [StoreFact]
@@ -280,7 +280,11 @@ public abstract class LinkCountTests(TestStore store)
         }
         var network = await NetworkAsync(app);
 
-        Assert.Equal(rankings.Select(r => r!["organization"]!["id"]!.GetValue<string>()), Ids(listed));
+        // The scores rankings reports (rounded to 10 digits), highest first, equal ones by id.
+        Assert.Equal(
+            rankings.OrderByDescending(r => r!["score"]!.GetValue<double>()).ThenBy(r => r!["organization"]!["id"]!.GetValue<string>(), StringComparer.Ordinal)
+                .Select(r => r!["organization"]!["id"]!.GetValue<string>()),
+            Ids(listed));
         Assert.Equal(9, Ids(listed).Count);
         Assert.Equal([.. network.OrderByDescending(n => n.Value.Degree).ThenBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key)], paged);
     }
