@@ -63,6 +63,7 @@ internal sealed class Neo4jFilters
         NodeFilter.Not not => $"(NOT coalesce({Translate(not.Filter, resolve)}, false))",
         NodeFilter.Compare compare => Compare(compare, resolve(compare.Property)),
         NodeFilter.HasLink link => HasLink(link),
+        NodeFilter.LinkCount count => Condition(LinkCount(count.Type, count.Direction), count.Op, Parameter(count.Value)),
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "not a checked filter"),
     };
 
@@ -72,6 +73,12 @@ internal sealed class Neo4jFilters
         var terms = new List<string>();
         foreach (var field in sort ?? [])
         {
+            if (field.CountedLinks is { } counted)
+            {
+                NodeFilterValidator.CountedLinks(counted.Type, counted.Direction);
+                terms.Add(LinkCount(counted.Type, counted.Direction) + (field.Descending ? " DESC" : ""));
+                continue;
+            }
             var target = Resolve(field.Property);
             var expression = target.Property.IsList ? $"head(coalesce({target.Expression}, []))" : target.Expression;
             terms.Add($"{expression} IS NULL");
@@ -120,6 +127,18 @@ internal sealed class Neo4jFilters
             LinkQuantifier.None => $"size([{pattern} WHERE {test} | 1]) = 0",
             LinkQuantifier.Single => $"size([{pattern} WHERE {test} | 1]) = 1",
             _ => $"size([{pattern} WHERE NOT coalesce({test}, false) | 1]) = 0",
+        };
+    }
+
+    /// <summary>How many relationships of this type in this direction the node has: the size of a pattern comprehension, as 3.1 and 5 both read it.</summary>
+    string LinkCount(LinkType linkType, Direction direction)
+    {
+        var type = CypherStatements.RelationshipType(linkType);
+        return direction switch
+        {
+            Direction.Out => $"size([({_node})-[:`{type}`]->(:Node) | 1])",
+            Direction.In => $"size([({_node})<-[:`{type}`]-(:Node) | 1])",
+            _ => $"size([({_node})-[:`{type}`]-(:Node) | 1])",
         };
     }
 

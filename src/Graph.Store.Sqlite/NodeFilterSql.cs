@@ -87,6 +87,7 @@ internal sealed class NodeFilterSql
         NodeFilter.Not not => $"NOT COALESCE({Translate(not.Filter, resolve)}, 0)",
         NodeFilter.Compare compare => Compare(compare, resolve(compare.Property)),
         NodeFilter.HasLink hasLink => HasLink(hasLink),
+        NodeFilter.LinkCount count => Condition(LinkCount(count.Type, count.Direction), count.Op, _parameters.Add(count.Value)),
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "not a checked filter"),
     };
 
@@ -96,6 +97,12 @@ internal sealed class NodeFilterSql
         var terms = new List<string>();
         foreach (var field in sort ?? [])
         {
+            if (field.CountedLinks is { } counted)
+            {
+                NodeFilterValidator.CountedLinks(counted.Type, counted.Direction);
+                terms.Add(LinkCount(counted.Type, counted.Direction) + (field.Descending ? " DESC" : ""));
+                continue;
+            }
             var target = Resolve(field.Property);
             var expression = target.Scalar ?? target.First!;
             terms.Add($"{expression} IS NULL");
@@ -192,6 +199,27 @@ internal sealed class NodeFilterSql
         var exists = string.Join(" OR ", matching.Select(m => $"EXISTS ({m})"));
         if (matching.Length > 1) exists = $"({exists})";
         return hasLink.Quantifier == LinkQuantifier.Some ? exists : $"NOT {exists}";
+    }
+
+    /// <summary>
+    /// How many links of this type in this direction the node has, counted on the links table's (from, type) and (to, type)
+    /// indexes; with both directions a link from the node to itself is counted once, leaving.
+    /// </summary>
+    string LinkCount(LinkType linkType, Direction direction)
+    {
+        var type = _parameters.Add(_codes.CodeOf(linkType));
+        string Counted(string here, string there, bool skipSelfLinks = false)
+        {
+            var l = _aliases.Next("l");
+            var self = skipSelfLinks ? $" AND {l}.{there} <> {l}.{here}" : "";
+            return $"(SELECT count(*) FROM links {l} WHERE {l}.{here} = {_node}.n AND {l}.type = {type}{self})";
+        }
+        return direction switch
+        {
+            Direction.Out => Counted("from_n", "to_n"),
+            Direction.In => Counted("to_n", "from_n"),
+            _ => $"({Counted("from_n", "to_n")} + {Counted("to_n", "from_n", skipSelfLinks: true)})",
+        };
     }
 
     /// <summary>A property of a link (alias <paramref name="l"/>) of this type: its dates, source, key or a catalog property.</summary>

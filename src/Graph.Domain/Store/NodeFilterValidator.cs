@@ -104,7 +104,8 @@ public static class NodeFilterValidator
         NodeFilter.Not not => new NodeFilter.Not(Check(not.Filter, resolve, linkOf)),
         NodeFilter.Compare compare => Compare(compare, resolve(compare.Property)),
         NodeFilter.HasLink link when linkOf is null => HasLink(link),
-        NodeFilter.HasLink => throw new InvalidInputException(
+        NodeFilter.LinkCount count when linkOf is null => LinkCount(count),
+        NodeFilter.HasLink or NodeFilter.LinkCount => throw new InvalidInputException(
             $"a condition on a {GraphSchema.Of(linkOf!.Value).Name} link cannot itself be a link condition: put it on the node at the other end"),
         _ => throw new InvalidInputException($"unknown filter {filter.GetType().Name}"),
     };
@@ -118,6 +119,23 @@ public static class NodeFilterValidator
             Link = link.Link is null ? null : Check(link.Link, name => LinkProperty(link.Type, name), link.Type),
             Other = link.Other is null ? null : Check(link.Other, [.. link.OtherKinds]),
         };
+    }
+
+    static NodeFilter.LinkCount LinkCount(NodeFilter.LinkCount count)
+    {
+        CountedLinks(count.Type, count.Direction);
+        if (count.Op is not (FilterOp.Eq or FilterOp.Gt or FilterOp.Gte or FilterOp.Lt or FilterOp.Lte))
+            throw new InvalidInputException($"a count of {GraphSchema.Of(count.Type).Name} links is compared with Eq, Gt, Gte, Lt or Lte, not {count.Op}");
+        if (count.Value < 0)
+            throw new InvalidInputException($"a count of {GraphSchema.Of(count.Type).Name} links is compared with {count.Value}: a count is never negative");
+        return count;
+    }
+
+    /// <summary>Checks the links a count or a sort on a count takes: a known link type and direction.</summary>
+    public static void CountedLinks(LinkType type, Direction direction)
+    {
+        if (!Enum.IsDefined(type)) throw new InvalidInputException($"unknown link type {type}");
+        if (!Enum.IsDefined(direction)) throw new InvalidInputException($"unknown link direction {direction}");
     }
 
     static NodeFilter.Compare Compare(NodeFilter.Compare compare, FilterProperty property)

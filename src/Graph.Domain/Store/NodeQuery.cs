@@ -64,6 +64,14 @@ public abstract record NodeFilter
             }
         }
     }
+
+    /// <summary>
+    /// A condition on how many links of this type in this direction the node has (<see cref="Direction.Both"/>: at
+    /// either end, a link from the node to itself counted once), compared with <paramref name="Value"/> by
+    /// <see cref="FilterOp.Eq"/>, <see cref="FilterOp.Gt"/>, <see cref="FilterOp.Gte"/>, <see cref="FilterOp.Lt"/> or
+    /// <see cref="FilterOp.Lte"/>. A store counts them in its query, never by loading them.
+    /// </summary>
+    public sealed record LinkCount(LinkType Type, Direction Direction, FilterOp Op, long Value) : NodeFilter;
 }
 
 /// <summary>How many of a node's links must match a <see cref="NodeFilter.HasLink"/> condition.</summary>
@@ -108,8 +116,22 @@ public enum FilterOp
     IsNull,
 }
 
-/// <summary>One sort key: a property (as in filters) and a direction.</summary>
-public sealed record SortField(string Property, bool Descending = false);
+/// <summary>
+/// One sort key: a property (as in filters) and a direction; or, with <see cref="CountedLinks"/>, the number of the
+/// node's links of that type in that direction (nodes without any count 0), when <see cref="Property"/> is the key's name in messages.
+/// </summary>
+public sealed record SortField(string Property, bool Descending = false)
+{
+    /// <summary>When set, the key is how many such links the node has (counted as <see cref="NodeFilter.LinkCount"/> counts them).</summary>
+    public CountedLinks? CountedLinks { get; init; }
+
+    /// <summary>A key on the number of links of this type in this direction, named <paramref name="name"/> in messages.</summary>
+    public static SortField ByLinkCount(string name, LinkType type, Direction direction, bool descending) =>
+        new(name, descending) { CountedLinks = new(type, direction) };
+}
+
+/// <summary>Which of a node's links a count takes: those of this type in this direction.</summary>
+public sealed record CountedLinks(LinkType Type, Direction Direction);
 
 /// <summary>
 /// A page of nodes of some kinds, filtered and sorted. Ties are broken by id, so paging is stable.

@@ -81,6 +81,16 @@ public sealed class FilterInputs
         }
         foreach (var property in scope.Properties.Where(p => !p.IsList))
             sort.Field(property.Name, _sortDirection).Description(CatalogNames.Describe(property));
+        foreach (var (name, linkField) in scope.LinkFields.Where(f => scope.Property(LinkCounts.SortName(f.Key)) is null))
+        {
+            sort.Field(LinkCounts.SortName(name), _sortDirection).Description(CatalogNames.Bilingual(
+                $"How many {name} links the node has (all of them; none counts 0): {linkField.Description}", GraphSchema.Of(linkField.Type).Chinese + "关系数量"));
+        }
+        if (NetworkRankings.Applies(scope))
+        {
+            foreach (var (name, description) in NetworkRankings.Descriptions)
+                sort.Field(name, _sortDirection).Description(description + $" Must come before the other keys; the selection may hold at most {NetworkRankings.MaxRankedOrganizations} organisations.");
+        }
         _sorts.Add(scope, sort);
         return sort;
     }
@@ -104,6 +114,11 @@ public sealed class FilterInputs
         {
             filter.Field(name, LinkList(linkField))
                 .Description(CatalogNames.Bilingual($"{linkField.Description}: conditions on these links and the nodes at their other end, with `some`, `none`, `single` or `all`", GraphSchema.Of(linkField.Type).Chinese + "关系条件"));
+        }
+        if (NetworkRankings.Applies(scope))
+        {
+            foreach (var (name, description) in NetworkRankings.Descriptions)
+                filter.Field(name, Operations("Float", typeof(FloatGraphType), NetworkRankings.Operations)).Description(description);
         }
     }
 
@@ -153,12 +168,14 @@ public sealed class FilterInputs
         var list = new InputObjectGraphType
         {
             Name = name,
-            Description = $"Conditions on a node's {info.Name} links: some, none, exactly one or all of them meet the edge condition (all and none hold for a node with no such links). 关系列表条件。",
+            Description = $"Conditions on a node's {info.Name} links: some, none, exactly one or all of them meet the edge condition (all and none hold for a node with no such links), or how many there are (`count`). 关系列表条件。",
         };
         list.Field("some", edge).Description("At least one link meets it. 至少一个。");
         list.Field("none", edge).Description("No link meets it (also true with no links). 没有一个。");
         list.Field("single", edge).Description("Exactly one link meets it (false with none or with two or more). 恰好一个。");
         list.Field("all", edge).Description("Every link meets it (also true with no links). 全部。");
+        list.Field("count", Operations("Int", typeof(IntGraphType), LinkCounts.Operations))
+            .Description("How many such links the node has, all of them whatever `some` and the others say (0 with none), compared with a number. 关系数量。");
         _operations.Add(name, list);
         return list;
     }

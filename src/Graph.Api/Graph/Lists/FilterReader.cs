@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Api.Graph.Lists;
 /// Turns the <c>where</c> and <c>order</c> arguments into the store's <see cref="NodeFilter"/> and
 /// <see cref="SortField"/>s. A region or field code expands to itself and everything within it; a link field's
 /// <c>some</c>/<c>none</c>/<c>single</c>/<c>all</c> becomes a <see cref="NodeFilter.HasLink"/> whose other-end condition is read in
-/// the scope of the kinds there. A value the store cannot match is an INVALID_INPUT error that names the argument
+/// the scope of the kinds there, its <c>count</c> a <see cref="NodeFilter.LinkCount"/> (<see cref="LinkCounts"/>). A value the store cannot match is an INVALID_INPUT error that names the argument
 /// path, e.g. <c>where.region.eq</c> or <c>where.pairings.some.node.region.eq</c>.
 /// </summary>
 public sealed class FilterReader(FilterScope scope)
@@ -26,7 +26,11 @@ public sealed class FilterReader(FilterScope scope)
     /// </summary>
     public IReadOnlyList<string>? ConfidentialWithin { get; init; }
 
+    /// <summary>The whole network's rankings, for conditions on them; without it such a condition is only checked (as the request is validated) or refused.</summary>
+    public NetworkRankings? Rankings { get; init; }
+
     private int _confidentialReads;
+    private bool _checkOnly;
 
     /// <summary>The filter, limited to <see cref="ConfidentialWithin"/> when this level read a confidential property.</summary>
     public NodeFilter? Limited(NodeFilter? filter)
@@ -55,6 +59,7 @@ public sealed class FilterReader(FilterScope scope)
         var size = SizeOf(where);
         if (size > MaxFilterSize)
             throw new InvalidInputException($"Argument 'where' holds {size} conditions and values; at most {MaxFilterSize} are allowed: split the request, or use 'in' on a region or field code, which covers its sub-regions and sub-fields.");
+        _checkOnly = true;
         Filter(where);
     }
 
@@ -87,7 +92,7 @@ public sealed class FilterReader(FilterScope scope)
                 if (direction is not bool descending)
                     continue;
                 Note(name);
-                keys.Add(new SortField(name == scope.KeyName ? "key" : name, descending));
+                keys.Add(LinkCounts.SortKey(scope, name, descending) ?? new SortField(name == scope.KeyName ? "key" : name, descending));
             }
         }
         return keys;
@@ -96,7 +101,22 @@ public sealed class FilterReader(FilterScope scope)
     private NodeFilter? Object(IDictionary<string, object?> where, string path) => Combine(where, path, Object, (name, value, at) =>
         scope.LinkFields.TryGetValue(name, out var linkField) ? Links(linkField, value, at)
         : name == "kind" && scope.IsSeveralKinds ? Kind(value, at)
+        : NetworkRankings.Metrics.ContainsKey(name) && NetworkRankings.Applies(scope) ? Ranking(name, value, at)
         : Field(name, value, at));
+
+    /// <summary>A condition on a network ranking: the organisations it holds for, from the whole network's scores.</summary>
+    private IEnumerable<NodeFilter> Ranking(string name, IDictionary<string, object?> operations, string path)
+    {
+        var tests = NetworkRankings.Tests(operations, path);
+        if (tests.Count == 0)
+            return [];
+        if (Rankings is null)
+        {
+            return _checkOnly ? [] : throw new InvalidInputException(
+                $"Argument '{path}': network rankings filter the root lists (enterprises, organizations, …), not aggregates; select by a ranking in a list, or group the ties with collaborationNetwork.");
+        }
+        return [Rankings.Condition(scope, name, tests, path)];
+    }
 
     /// <summary>The conditions of one filter object, all of which must hold: <c>and</c>, <c>or</c>, <c>not</c>, and its fields.</summary>
     private static NodeFilter? Combine(
@@ -148,6 +168,12 @@ public sealed class FilterReader(FilterScope scope)
             if (value is null)
                 continue;
             var at = $"{path}.{name}";
+            if (name == "count")
+            {
+                foreach (var count in LinkCounts.Read(linkField, (IDictionary<string, object?>)value, at))
+                    yield return count;
+                continue;
+            }
             var quantifier = name switch
             {
                 "some" => LinkQuantifier.Some,
@@ -160,7 +186,7 @@ public sealed class FilterReader(FilterScope scope)
             var link = edge.TryGetValue("link", out var onLink) && onLink is IDictionary<string, object?> linkWhere
                 ? LinkObject(GraphSchema.Of(linkField.Type), linkWhere, $"{at}.link")
                 : null;
-            var nested = new FilterReader(FilterScope.Of(linkField.OtherKinds)) { ConfidentialUsed = ConfidentialUsed, ConfidentialWithin = ConfidentialWithin };
+            var nested = new FilterReader(FilterScope.Of(linkField.OtherKinds)) { ConfidentialUsed = ConfidentialUsed, ConfidentialWithin = ConfidentialWithin, Rankings = Rankings, _checkOnly = _checkOnly };
             var other = edge.TryGetValue("node", out var onNode) && onNode is IDictionary<string, object?> nodeWhere
                 ? nested.Limited(nested.Object(nodeWhere, $"{at}.node"))
                 : null;

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Graph.Aggregates;
 using KnowledgeGraph.Api.Graph.Nodes;
@@ -73,12 +74,17 @@ public static class RootLists
                     .Validate(order => FilterReader.CheckSort((IEnumerable<object?>)order)),
             ])
             .WithArgumentCost((arguments, listSize) =>
-                arguments?.TryGetValue("where", out var where) == true && where.Value is IDictionary<string, object?> conditions
+                (arguments?.TryGetValue("where", out var where) == true && where.Value is IDictionary<string, object?> conditions
                     ? LinkConditionCost(scope, conditions, LinkConditionWeight, listSize)
                     : 0)
+                + (arguments?.TryGetValue("order", out var order) == true ? LinkCounts.SortCost(scope, order.Value, LinkConditionWeight) : 0)
+                + NetworkRankings.Cost(ValueOf(arguments, "where"), ValueOf(arguments, "order"), LinkConditionWeight))
             .ResolveAsync(async context => await ListAsync(context, scope).ConfigureAwait(false));
         AggregateFields.Add(query, aggregates, WhereArgument(inputs, scope), scope, name);
     }
+
+    private static object? ValueOf(IDictionary<string, ArgumentValue>? arguments, string name) =>
+        arguments?.TryGetValue(name, out var argument) == true ? argument.Value : null;
 
     private static QueryArgument WhereArgument(FilterInputs inputs, FilterScope scope) =>
         new QueryArgument(inputs.Filter(scope)) { Name = "where", Description = "Conditions the nodes must meet. 筛选条件。" }
@@ -106,6 +112,7 @@ public static class RootLists
                     cost += LinkConditionCost(scope, not, weight, multiplier);
                     break;
                 case IDictionary<string, object?> quantifiers when scope.LinkFields.TryGetValue(name, out var linkField):
+                    // Each quantifier and a count read the links of every node selected: each weighs the same.
                     foreach (var edge in quantifiers.Values.OfType<IDictionary<string, object?>>())
                     {
                         cost += weight;
@@ -119,12 +126,12 @@ public static class RootLists
     }
 
     /// <summary>The store filter of a root field's <c>where</c>, refused (FORBIDDEN) when it reads a confidential figure without the 'analyst' role.</summary>
-    internal static NodeFilter? Where(IResolveFieldContext context, FilterScope scope) => Read(context, scope, null).Filter;
+    internal static NodeFilter? Where(IResolveFieldContext context, FilterScope scope) => Read(context, scope, null, null).Filter;
 
-    private static (NodeFilter? Filter, IReadOnlyList<SortField> Sort) Read(IResolveFieldContext context, FilterScope scope, List<object?>? order)
+    private static (NodeFilter? Filter, IReadOnlyList<SortField> Sort) Read(IResolveFieldContext context, FilterScope scope, List<object?>? order, NetworkRankings? rankings)
     {
         var jurisdiction = Roles.JurisdictionOf(context.User);
-        var reader = new FilterReader(scope) { ConfidentialWithin = jurisdiction.IsScoped ? jurisdiction.Codes() : null };
+        var reader = new FilterReader(scope) { ConfidentialWithin = jurisdiction.IsScoped ? jurisdiction.Codes() : null, Rankings = rankings };
         var sort = reader.Sort(order);
         var filter = reader.Limited(reader.Filter(context.GetArgument<Dictionary<string, object?>?>("where")));
         if (reader.ConfidentialUsed.Count > 0 && !Roles.Has(context.User, Roles.Analyst))
@@ -138,10 +145,14 @@ public static class RootLists
     private static async Task<Connection> ListAsync(IResolveFieldContext context, FilterScope scope)
     {
         var page = PageRequest.Read(context);
-        var (filter, sort) = Read(context, scope, context.GetArgument<List<object?>?>("order"));
+        var order = context.GetArgument<List<object?>?>("order");
+        var rankings = await NetworkRankings.ForAsync(context, context.GetArgument<Dictionary<string, object?>?>("where"), order).ConfigureAwait(false);
+        var (filter, sort) = Read(context, scope, order, rankings);
         var year = FigureYear.Of(context);
         var query = new NodeQuery([.. scope.Kinds], filter, sort.Count > 0 ? sort : [new SortField("name")]) { FigureYear = year };
         var store = context.Store();
+        if (rankings is not null && sort.Any(key => NetworkRankings.IsSortKey(scope, key)))
+            return await rankings.PageAsync(context, scope, query, page).ConfigureAwait(false);
 
         int skip, take;
         int? total = null;
