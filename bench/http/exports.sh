@@ -3,8 +3,12 @@
 # .data/bench/), starts the service in Release on a free port, notes how long /health/ready takes (the collaboration
 # projection is built in the background at start) and whether a GraphQL request is answered meanwhile, then downloads
 # each export with no filter and prints time to first byte, total time and size (curl), and the service's peak
-# resident memory (VmHWM) and resident memory after the exports (VmRSS), and stops the service.
+# resident memory (VmHWM) and resident memory after the exports and the matchmaking index's build (VmRSS), split into the process's own memory (RssAnon:
+# the managed heap, native allocations) and the store file's pages it maps (RssFile: the operating system's page cache,
+# given back when memory is short), each with its peak sampled every half second, and stops the service.
 # Usage: bash bench/http/exports.sh [preset, default country]
+# An already imported file at .data/bench/exports-<preset>.db, with .data/bench/exports-<preset>.db.complete beside it,
+# is used as it is (the preset is then not generated).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,8 +21,8 @@ mkdir -p "$data"
 cd "$root"
 source "$root/bench/lib/service.sh"
 bench_build
-preset="$(bench_preset "$preset_name")"
 if [ ! -f "$db.complete" ]; then
+  preset="$(bench_preset "$preset_name")"
   rm -f "$db" "$db-wal" "$db-shm"
   "${api[@]}" import "$preset" "--Store:Sqlite:Path=$db"
   touch "$db.complete"
@@ -28,7 +32,14 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 start=$(date +%s.%N)
 "${api[@]}" --urls "http://127.0.0.1:$port" "--Store:Sqlite:Path=$db" --Store:LoadSampleData=false > "$log" 2>&1 &
 service=$!
-trap 'kill $service 2> /dev/null || true' EXIT
+samples="$data/exports-memory.tsv"
+# Resident memory every half second: kB of RssAnon and RssFile.
+( while [ -r "/proc/$service/status" ]; do
+    awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { if (a != "") print a "\t" f }' "/proc/$service/status" 2> /dev/null || true
+    sleep 0.5
+  done > "$samples" ) &
+sampler=$!
+trap 'kill $service $sampler 2> /dev/null || true' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$port/health/live"; do sleep 0.2; done
 listening=$(date +%s.%N)
 meanwhile=$(curl -s -w ' %{time_total}s' "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -d '{"query":"{ dataVersion }"}')
@@ -42,4 +53,11 @@ for path in /export/network-edges.csv /export/network-nodes.csv /export/network.
   printf '%-28s ' "$path"
   curl -s -o /dev/null -w '%{time_starttransfer}s %{time_total}s %{size_download}\n' "http://127.0.0.1:$port$path"
 done
-grep -E 'VmHWM|VmRSS' "/proc/$service/status"
+# The matchmaking index is built on the first matchmaking question (asking about an unknown organisation builds it
+# too); a question answered TIMEOUT while it builds is asked again.
+index_start=$(date +%s.%N)
+while curl -s "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
+    -d '{"query":"{ similarOrganizations(of: \"Enterprise:none\", limit: 1) { __typename } }"}' | grep -q TIMEOUT; do :; done
+printf 'matchmaking index built and asked after %.1f s\n' "$(echo "$(date +%s.%N) - $index_start" | bc)"
+grep -E 'VmHWM|VmRSS|RssAnon|RssFile' "/proc/$service/status"
+awk -F '\t' '$1 > a { a = $1 } $2 > f { f = $2 } END { printf "peak RssAnon %d kB, peak RssFile %d kB (sampled)\n", a, f }' "$samples"

@@ -542,6 +542,7 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         _ = Codes;
         using var connection = OpenOrThrow();
+        using var unmapped = Unmapped(connection);
         using var command = kind is { } only
             ? Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.kind = $kind ORDER BY n.kind, n.key", ("$kind", only.ToString()))
             : Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n ORDER BY n.id");
@@ -559,6 +560,7 @@ public sealed class SqliteGraphStore : IGraphStore
         var codes = Codes;
         var types = type is { } only ? [GraphSchema.Of(only)] : GraphSchema.LinkTypes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         using var connection = OpenOrThrow();
+        using var unmapped = Unmapped(connection);
         foreach (var info in types)
         {
             // Sorted on the id text itself: (from, to, key) order differs from it when one node id is a prefix of another.
@@ -695,6 +697,25 @@ public sealed class SqliteGraphStore : IGraphStore
         var connection = Open();
         connection.CreateFunction(NameIndex.GramsFunction, (string folded) => NameIndex.Grams(folded), isDeterministic: true);
         return connection;
+    }
+
+    // A scan reads the whole table once (a view's build): through the connection's own bounded cache, not mapped into
+    // the process, where every page it read would stay resident — counted in the service's memory — until the system
+    // needs the memory back. The connection maps the file again when it goes back to the pool.
+    MmapPause Unmapped(SqliteConnection connection)
+    {
+        if (_inMemory || _options.MmapSizeBytes == 0) return default;
+        Execute(connection, null, "PRAGMA mmap_size = 0");
+        return new MmapPause(connection, _options.MmapSizeBytes);
+    }
+
+    readonly struct MmapPause(SqliteConnection? connection, long mmapSizeBytes) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (connection is { State: System.Data.ConnectionState.Open })
+                Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {mmapSizeBytes}"));
+        }
     }
 
     SqliteConnection OpenOrThrow()

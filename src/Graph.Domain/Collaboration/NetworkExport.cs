@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using KnowledgeGraph.Domain.Validation;
 
 namespace KnowledgeGraph.Domain.Collaboration;
@@ -113,7 +112,15 @@ public static class NetworkExport
     static string Flag(bool value) => value ? "true" : "false";
 
     /// <summary>The kinds of a tie as text: their names joined by ';' (e.g. "Platform;Agreement").</summary>
-    public static string KindsText(CollaborationKinds kinds) => string.Join(';', CollaborationRules.Split(kinds));
+    public static string KindsText(CollaborationKinds kinds)
+    {
+        // Spelled once per combination of kinds: a whole-network export asks for it millions of times.
+        var key = (int)kinds;
+        if (key < 0 || key >= KindsTexts.Length) return string.Join(';', CollaborationRules.Split(kinds));
+        return KindsTexts[key] ??= string.Join(';', CollaborationRules.Split(kinds));
+    }
+
+    static readonly string?[] KindsTexts = new string?[(int)CollaborationKinds.All + 1];
 
     static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -121,195 +128,52 @@ public static class NetworkExport
 
     static async Task WriteXmlAsync(Stream output, Func<CollaborationNetwork> select, NameLookup names, NetworkFormat format, CancellationToken cancellationToken)
     {
-        // XmlWriter writes synchronously into a small buffer; each chunk is sent asynchronously (ASP.NET forbids sync I/O).
+        // The text is written synchronously into a small buffer; each chunk is sent asynchronously (ASP.NET forbids sync I/O).
         using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using var writer = XmlWriter.Create(buffer, settings);
-        async Task SendAsync()
+        var text = new StreamWriter(buffer, NetworkXmlWriter.Utf8, 1 << 16, leaveOpen: true);
+        await using (text.ConfigureAwait(false))
         {
-            writer.Flush();
-            buffer.Position = 0;
-            await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            buffer.SetLength(0);
-        }
-
-        var gexf = format == NetworkFormat.Gexf;
-        if (gexf) StartGexf(writer);
-        else StartGraphML(writer);
-        await SendAsync().ConfigureAwait(false);
-        var network = select();
-        await foreach (var chunk in NamedChunks(Organizations(network), names, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var node in chunk)
+            var writer = new NetworkXmlWriter(text);
+            async Task SendAsync()
             {
-                if (gexf) GexfNode(writer, node.Node, node.Label);
-                else GraphMLNode(writer, node.Node, node.Label);
+                text.Flush();
+                buffer.Position = 0;
+                await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                buffer.SetLength(0);
             }
+
+            var gexf = format == NetworkFormat.Gexf;
+            if (gexf) writer.StartGexf();
+            else writer.StartGraphML();
+            await SendAsync().ConfigureAwait(false);
+            var network = select();
+            await foreach (var chunk in NamedChunks(Organizations(network), names, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var node in chunk)
+                {
+                    if (gexf) writer.GexfNode(node.Node, node.Label);
+                    else writer.GraphMLNode(node.Node, node.Label);
+                }
+                await SendAsync().ConfigureAwait(false);
+            }
+            if (gexf) writer.MiddleGexf();
+            var index = 0;
+            var edges = network.Edges;
+            for (var start = 0; start < edges.Count; start += Chunk)
+            {
+                // Each tie is made from the selection's row as it is written and let go at once.
+                for (var i = start; i < Math.Min(start + Chunk, edges.Count); i++)
+                {
+                    if (gexf) writer.GexfEdge(edges[i], index++);
+                    else writer.GraphMLEdge(edges[i], index++);
+                }
+                await SendAsync().ConfigureAwait(false);
+            }
+            if (gexf) writer.EndGexf();
+            else writer.EndGraphML();
             await SendAsync().ConfigureAwait(false);
         }
-        if (gexf) MiddleGexf(writer);
-        var index = 0;
-        foreach (var chunk in network.Edges.Chunk(Chunk))
-        {
-            foreach (var edge in chunk)
-            {
-                if (gexf) GexfEdge(writer, edge, index++);
-                else GraphMLEdge(writer, edge, index++);
-            }
-            await SendAsync().ConfigureAwait(false);
-        }
-        writer.WriteEndDocument();
-        await SendAsync().ConfigureAwait(false);
-    }
-
-    const string GraphMLNs = "http://graphml.graphdrawing.org/xmlns";
-    const string GexfNs = "http://gexf.net/1.3";
-
-    static void StartGraphML(XmlWriter writer)
-    {
-        writer.WriteStartDocument();
-        writer.WriteStartElement("graphml", GraphMLNs);
-        foreach (var (id, target, type) in new[]
-        {
-            ("name", "node", "string"), ("kind", "node", "string"), ("region", "node", "string"), ("fields", "node", "string"), ("locality", "node", "string"),
-            ("outside", "node", "boolean"), ("creditCode", "node", "string"), ("moeCode", "node", "string"), ("rorId", "node", "string"),
-            ("kinds", "edge", "string"), ("weight", "edge", "double"), ("firstDate", "edge", "string"), ("lastDate", "edge", "string"), ("crossing", "edge", "boolean"),
-        })
-        {
-            writer.WriteStartElement("key", GraphMLNs);
-            writer.WriteAttributeString("id", id);
-            writer.WriteAttributeString("for", target);
-            writer.WriteAttributeString("attr.name", id);
-            writer.WriteAttributeString("attr.type", type);
-            writer.WriteEndElement();
-        }
-        writer.WriteStartElement("graph", GraphMLNs);
-        writer.WriteAttributeString("id", "collaboration");
-        writer.WriteAttributeString("edgedefault", "undirected");
-    }
-
-    static void GraphMLNode(XmlWriter writer, NetworkNode node, OrganizationLabel label)
-    {
-        writer.WriteStartElement("node", GraphMLNs);
-        writer.WriteAttributeString("id", Xml(node.Id));
-        GraphMLData(writer, "name", label.Name);
-        GraphMLData(writer, "kind", node.Kind.ToString());
-        GraphMLData(writer, "region", node.Region);
-        GraphMLData(writer, "fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null);
-        GraphMLData(writer, "locality", node.Locality?.ToString());
-        GraphMLData(writer, "outside", Flag(node.Outside));
-        GraphMLData(writer, "creditCode", label.CreditCode);
-        GraphMLData(writer, "moeCode", label.MoeCode);
-        GraphMLData(writer, "rorId", label.RorId);
-        writer.WriteEndElement();
-    }
-
-    static void GraphMLEdge(XmlWriter writer, NetworkEdge edge, int index)
-    {
-        writer.WriteStartElement("edge", GraphMLNs);
-        writer.WriteAttributeString("id", "e" + index.ToString(CultureInfo.InvariantCulture));
-        writer.WriteAttributeString("source", Xml(edge.SourceId));
-        writer.WriteAttributeString("target", Xml(edge.TargetId));
-        GraphMLData(writer, "kinds", KindsText(edge.Kinds));
-        GraphMLData(writer, "weight", Number(edge.Weight));
-        GraphMLData(writer, "firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate));
-        GraphMLData(writer, "lastDate", edge.LastDate is null ? null : DateText(edge.LastDate));
-        GraphMLData(writer, "crossing", Flag(edge.Crossing));
-        writer.WriteEndElement();
-    }
-
-    static void GraphMLData(XmlWriter writer, string key, string? value)
-    {
-        if (value is null) return;
-        writer.WriteStartElement("data", GraphMLNs);
-        writer.WriteAttributeString("key", key);
-        writer.WriteString(Xml(value));
-        writer.WriteEndElement();
-    }
-
-    static void StartGexf(XmlWriter writer)
-    {
-        writer.WriteStartDocument();
-        writer.WriteStartElement("gexf", GexfNs);
-        writer.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
-        writer.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
-        writer.WriteAttributeString("version", "1.3");
-        writer.WriteStartElement("meta", GexfNs);
-        writer.WriteElementString("creator", GexfNs, "KnowledgeGraph");
-        writer.WriteElementString("description", GexfNs, "Collaboration network of organisations, derived from typed links; each tie lives from its first to its last date");
-        writer.WriteEndElement();
-        writer.WriteStartElement("graph", GexfNs);
-        writer.WriteAttributeString("defaultedgetype", "undirected");
-        // Dynamic, with dates: Gephi's timeline shows each tie from its first to its last date.
-        writer.WriteAttributeString("mode", "dynamic");
-        writer.WriteAttributeString("timeformat", "date");
-        GexfAttributes(writer, "node", ["kind", "region", "fields", "locality", "outside", "creditCode", "moeCode", "rorId"]);
-        GexfAttributes(writer, "edge", ["kinds", "firstDate", "lastDate", "crossing"]);
-        writer.WriteStartElement("nodes", GexfNs);
-    }
-
-    static void GexfNode(XmlWriter writer, NetworkNode node, OrganizationLabel label)
-    {
-        writer.WriteStartElement("node", GexfNs);
-        writer.WriteAttributeString("id", Xml(node.Id));
-        writer.WriteAttributeString("label", Xml(label.Name));
-        GexfValues(writer, ("kind", node.Kind.ToString()), ("region", node.Region), ("fields", node.Fields.Count > 0 ? string.Join(';', node.Fields) : null),
-            ("locality", node.Locality?.ToString()), ("outside", Flag(node.Outside)),
-            ("creditCode", label.CreditCode), ("moeCode", label.MoeCode), ("rorId", label.RorId));
-        writer.WriteEndElement();
-    }
-
-    static void MiddleGexf(XmlWriter writer)
-    {
-        writer.WriteEndElement();
-        writer.WriteStartElement("edges", GexfNs);
-    }
-
-    static void GexfEdge(XmlWriter writer, NetworkEdge edge, int index)
-    {
-        writer.WriteStartElement("edge", GexfNs);
-        writer.WriteAttributeString("id", index.ToString(CultureInfo.InvariantCulture));
-        writer.WriteAttributeString("source", Xml(edge.SourceId));
-        writer.WriteAttributeString("target", Xml(edge.TargetId));
-        writer.WriteAttributeString("weight", Number(edge.Weight));
-        // An unknown first date, or evidence without an end date (the tie goes on), leaves the interval open on that side.
-        if (edge.FirstDate is not null) writer.WriteAttributeString("start", DateText(edge.FirstDate));
-        if (edge.LastDate is not null && !edge.Ongoing) writer.WriteAttributeString("end", DateText(edge.LastDate));
-        GexfValues(writer, ("kinds", KindsText(edge.Kinds)),
-            ("firstDate", edge.FirstDate is null ? null : DateText(edge.FirstDate)),
-            ("lastDate", edge.LastDate is null ? null : DateText(edge.LastDate)),
-            ("crossing", Flag(edge.Crossing)));
-        writer.WriteEndElement();
-    }
-
-    static void GexfAttributes(XmlWriter writer, string target, string[] ids)
-    {
-        writer.WriteStartElement("attributes", GexfNs);
-        writer.WriteAttributeString("class", target);
-        foreach (var id in ids)
-        {
-            writer.WriteStartElement("attribute", GexfNs);
-            writer.WriteAttributeString("id", id);
-            writer.WriteAttributeString("title", id);
-            writer.WriteAttributeString("type", "string");
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
-    }
-
-    static void GexfValues(XmlWriter writer, params (string For, string? Value)[] values)
-    {
-        writer.WriteStartElement("attvalues", GexfNs);
-        foreach (var (target, value) in values)
-        {
-            if (value is null) continue;
-            writer.WriteStartElement("attvalue", GexfNs);
-            writer.WriteAttributeString("for", target);
-            writer.WriteAttributeString("value", Xml(value));
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
     }
 
     static async Task WriteCsvAsync(Stream output, string[] header, Func<IAsyncEnumerable<IEnumerable<string[]>>> chunks, CancellationToken cancellationToken)
@@ -335,7 +199,4 @@ public static class NetworkExport
         field = TextRules.ForSpreadsheet(field);
         return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
-
-    // Text stored before the character rules, or in free-text properties, may hold what XML 1.0 cannot.
-    static string Xml(string text) => TextRules.ForXml(text);
 }

@@ -108,6 +108,7 @@ public sealed partial class MatchmakingIndex : IDisposable
     readonly Dictionary<string, SortedSet<string>> _instrumentsOf = new(StringComparer.Ordinal);
     readonly Dictionary<string, Link> _links = new(StringComparer.Ordinal);
     readonly Dictionary<string, HashSet<string>> _linksAt = new(StringComparer.Ordinal);
+    readonly HashSet<string> _sharedIds = new(StringComparer.Ordinal);
 
     // The projection the ties were taken from, how far into its log of re-derived organisations, and the organisations
     // created or deleted since, whose partners' ties must be taken again.
@@ -165,11 +166,37 @@ public sealed partial class MatchmakingIndex : IDisposable
         var index = new MatchmakingIndex(projection.Home, asOf);
         foreach (var node in nodes) index.Put(node);
         foreach (var link in links) index.Put(link);
-        foreach (var id in index._challengeNodes.Keys) index.DeriveChallenge(id);
-        for (var org = 0; org < index.Ids.Count; org++) index.Derive(org);
-        index.TakeAllTies(projection);
-        index._reachPool = new NetworkReachPool(index.Ids.Count);
+        index.Finish(projection);
         return index;
+    }
+
+    /// <summary>
+    /// Builds the index from the store's scans as they are read (the same order and result as <see cref="Build"/>):
+    /// only what the index keeps is held, never every node and link at once.
+    /// </summary>
+    public static async Task<MatchmakingIndex> BuildAsync(IGraphStore store, CollaborationProjection projection, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(projection);
+        var index = new MatchmakingIndex(projection.Home, asOf);
+        foreach (var kind in IndexedKinds)
+        {
+            await foreach (var node in store.ScanNodesAsync(kind, cancellationToken).ConfigureAwait(false)) index.Put(node);
+        }
+        foreach (var type in IndexedLinkTypes)
+        {
+            await foreach (var link in store.ScanLinksAsync(type, cancellationToken).ConfigureAwait(false)) index.Put(link);
+        }
+        index.Finish(projection);
+        return index;
+    }
+
+    void Finish(CollaborationProjection projection)
+    {
+        foreach (var id in _challengeNodes.Keys) DeriveChallenge(id);
+        for (var org = 0; org < Ids.Count; org++) Derive(org);
+        TakeAllTies(projection);
+        _reachPool = new NetworkReachPool(Ids.Count);
     }
 
     /// <summary>
@@ -405,6 +432,8 @@ public sealed partial class MatchmakingIndex : IDisposable
     void Put(Link link)
     {
         if (!IndexedLinkTypes.Contains(link.Type)) return;
+        // A store hands each link its own copies of its ends' ids; millions of links are held, so they share one.
+        link = link with { FromId = SharedId(link.FromId), ToId = SharedId(link.ToId) };
         _links[link.Id] = link;
         At(link.FromId).Add(link.Id);
         At(link.ToId).Add(link.Id);
@@ -418,6 +447,14 @@ public sealed partial class MatchmakingIndex : IDisposable
         {
             if (end is not null && _linksAt.TryGetValue(end, out var at) && at.Remove(link.Id) && at.Count == 0) _linksAt.Remove(end);
         }
+    }
+
+    // The one instance of each node id the held links name (an id stays when its node is deleted: a few bytes).
+    string SharedId(string id)
+    {
+        if (_sharedIds.TryGetValue(id, out var shared)) return shared;
+        _sharedIds.Add(id);
+        return id;
     }
 
     HashSet<string> At(string id)

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Domain.Collaboration;
-using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Writing;
 
@@ -29,17 +28,7 @@ public class MatchmakingIndexView(Func<CancellationToken, Task<CollaborationProj
     {
         ArgumentNullException.ThrowIfNull(store);
         var ties = await projection(cancellationToken).ConfigureAwait(false);
-        var nodes = new List<Node>();
-        foreach (var kind in MatchmakingIndex.IndexedKinds)
-        {
-            await foreach (var node in store.ScanNodesAsync(kind, cancellationToken).ConfigureAwait(false)) nodes.Add(node);
-        }
-        var links = new List<Link>();
-        foreach (var type in MatchmakingIndex.IndexedLinkTypes)
-        {
-            await foreach (var link in store.ScanLinksAsync(type, cancellationToken).ConfigureAwait(false)) links.Add(link);
-        }
-        return MatchmakingIndex.Build(nodes, links, ties, Today);
+        return await MatchmakingIndex.BuildAsync(store, ties, Today, cancellationToken).ConfigureAwait(false);
     }
 
     protected override bool Apply(MatchmakingIndex view, JournalEntry entry)

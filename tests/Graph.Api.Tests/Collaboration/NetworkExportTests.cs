@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using KnowledgeGraph.Api.Tests.Hosting;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -129,6 +130,30 @@ public sealed class NetworkExportTests
 
         var edges = ReadCsv(await GetTextAsync(app, "/export/network-edges.csv?year=2024"));
         Assert.Contains(edges, row => row[0] == CollaborationApplication.Gxu && row[1] == CollaborationApplication.Tsinghua && row[2] == "Agreement");
+    }
+
+    [RequiresNodeFact]
+    public async Task MarkupAndLineBreaksInANameReadBackAsStored()
+    {
+        await using var app = await CollaborationApplication.SeededAsync();
+        // Stored as given (the store takes what it is given; the character rules are the write path's).
+        const string name = "柳州 <工程> & \"机械\"\r\n\t股份 ]]>";
+        await app.Store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(new NodeInput(NodeKind.Enterprise, "91450200MA5K000001", name,
+            Properties: PropertyBag.Of(("region", "450205"), ("fields", new[] { "construction-machinery" }))))));
+
+        // GraphML holds the name as element text, where a line break reads as '\n'; GEXF as an attribute, exactly.
+        var graphml = XDocument.Parse(await GetTextAsync(app, "/export/network.graphml"));
+        XNamespace graphmlNs = "http://graphml.graphdrawing.org/xmlns";
+        var node = graphml.Descendants(graphmlNs + "node").Single(n => (string)n.Attribute("id")! == CollaborationApplication.Machinery);
+        Assert.Equal(name.Replace("\r\n", "\n", StringComparison.Ordinal),
+            node.Elements(graphmlNs + "data").Single(d => (string)d.Attribute("key")! == "name").Value);
+        var gexf = XDocument.Parse(await GetTextAsync(app, "/export/network.gexf"));
+        XNamespace gexfNs = "http://gexf.net/1.3";
+        Assert.Equal(name, (string)gexf.Descendants(gexfNs + "node").Single(n => (string)n.Attribute("id")! == CollaborationApplication.Machinery).Attribute("label")!);
+
+        var parsed = await ParseWithGraphologyAsync(app, "gexf", "/export/network.gexf");
+        Assert.Equal(5, parsed["order"]!.GetValue<int>());
+        Assert.Equal(6, parsed["size"]!.GetValue<int>());
     }
 
     [Theory]
