@@ -50,6 +50,16 @@ public static class NetworkExportEndpoints
         // written as it is read, without statistics.
         context.Response.ContentType = NetworkExport.MediaType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        await NetworkExport.WriteAsync(() => projection.Network(query), collaboration.NamesAsync, format, context.Response.Body, cancellationToken).ConfigureAwait(false);
+        // Names are read at the data version the ties were selected at, whatever is written meanwhile.
+        var version = -1L;
+        await NetworkExport.WriteAsync(
+            () =>
+            {
+                var network = projection.Network(query);
+                version = network.DataVersion;
+                return network;
+            },
+            (ids, token) => collaboration.NamesAtAsync(ids, version, token),
+            format, context.Response.Body, cancellationToken).ConfigureAwait(false);
     }
 }

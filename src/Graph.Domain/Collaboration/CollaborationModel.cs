@@ -120,6 +120,9 @@ public sealed class CollaborationNetwork(
     /// <summary>The selected organisations.</summary>
     public IReadOnlyList<NetworkNode> Nodes { get; } = nodes;
 
+    /// <summary>The data version the projection stood at when the network was selected (−1 when unknown).</summary>
+    public long DataVersion { get; init; } = -1;
+
     /// <summary>The organisations outside the selection at the far end of a crossing tie; empty unless the boundary is included.</summary>
     public IReadOnlyList<NetworkNode> OutsidePartners { get; } = outsidePartners;
 

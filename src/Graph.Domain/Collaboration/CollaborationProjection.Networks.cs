@@ -2,8 +2,6 @@ using KnowledgeGraph.Domain.Collaboration.Algorithms;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
-using QuikGraph;
-using QuikGraph.Algorithms.ConnectedComponents;
 
 namespace KnowledgeGraph.Domain.Collaboration;
 
@@ -46,7 +44,7 @@ public sealed partial class CollaborationProjection
     public CollaborationNetwork Network(NetworkQuery query)
     {
         var selection = Select(query);
-        return new CollaborationNetwork(selection.Nodes, selection.Outside, selection.Edges, () => Statistics(selection));
+        return new CollaborationNetwork(selection.Nodes, selection.Outside, selection.Edges, () => Statistics(selection)) { DataVersion = selection.DataVersion };
     }
 
     /// <summary>
@@ -164,7 +162,7 @@ public sealed partial class CollaborationProjection
 
     sealed record Selection(
         IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkNode> Outside, IReadOnlyList<NetworkEdge> Edges, WeightedGraph Graph,
-        int ExternalInRegion, int ExternalOutOfRegion, int ExternalUnknown);
+        int ExternalInRegion, int ExternalOutOfRegion, int ExternalUnknown, long DataVersion);
 
     Selection Select(NetworkQuery query, bool withEdges = true)
     {
@@ -249,7 +247,7 @@ public sealed partial class CollaborationProjection
             var partnerPosition = outside.Select((node, j) => (node, j)).ToDictionary(p => p.node, p => nodes.Count + p.j);
             foreach (var (member, tie) in crossing) edges.Add(new SelectedEdge(renumber[member], partnerPosition[tie.Other], tie, Crossing: true));
             return new Selection(nodes, partners, new SelectedEdges(nodes, partners, edges),
-                WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown);
+                WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown, _dataVersion);
         });
     }
 
@@ -262,28 +260,42 @@ public sealed partial class CollaborationProjection
     static NetworkStatistics Statistics(Selection selection)
     {
         var n = selection.Nodes.Count;
-        var m = selection.Graph.EdgeCount;
-        var components = new UndirectedGraph<int, SUndirectedEdge<int>>(allowParallelEdges: false);
-        components.AddVertexRange(Enumerable.Range(0, n));
         var graph = selection.Graph;
+        var m = graph.EdgeCount;
+        // Components by union-find over the selection's own rows, and the ties read in their compact form: a city's
+        // network is asked for often, and a graph object and an edge object per tie for each ask cost more than the rest.
+        var parent = new int[n];
+        for (var i = 0; i < n; i++) parent[i] = i;
+        int Root(int node)
+        {
+            while (parent[node] != node) node = parent[node] = parent[parent[node]];
+            return node;
+        }
+        var components = n;
+        var isolated = 0;
         for (var i = 0; i < n; i++)
         {
+            if (graph.Degree(i) == 0) isolated++;
             for (var e = graph.Offsets[i]; e < graph.Offsets[i + 1]; e++)
             {
-                if (graph.Targets[e] > i) components.AddEdge(new SUndirectedEdge<int>(i, graph.Targets[e]));
+                if (graph.Targets[e] <= i) continue;
+                var (a, b) = (Root(i), Root(graph.Targets[e]));
+                if (a == b) continue;
+                parent[a] = b;
+                components--;
             }
         }
-        var algorithm = new ConnectedComponentsAlgorithm<int, SUndirectedEdge<int>>(components);
-        algorithm.Compute();
-        var largest = n == 0 ? 0 : algorithm.Components.Values.CountBy(c => c).Max(g => g.Value);
-        var isolated = Enumerable.Range(0, n).Count(i => graph.Degree(i) == 0);
+        var sizes = new int[n];
+        var largest = 0;
+        for (var i = 0; i < n; i++) largest = Math.Max(largest, ++sizes[Root(i)]);
 
-        var localityOf = selection.Nodes.ToDictionary(node => node.Id, node => node.Locality, StringComparer.Ordinal);
         int inRegion = 0, outOfRegion = 0;
-        foreach (var edge in selection.Edges)
+        double totalWeight = 0;
+        foreach (var edge in ((SelectedEdges)selection.Edges).Rows)
         {
             if (edge.Crossing) continue;
-            var (a, b) = (localityOf[edge.SourceId], localityOf[edge.TargetId]);
+            totalWeight += Math.Round(edge.Tie.Weight, 6);
+            var (a, b) = (selection.Nodes[edge.Source].Locality, selection.Nodes[edge.Target].Locality);
             if (a is null || b is null) continue;
             if (a == RegionLocality.InRegion && b == RegionLocality.InRegion) inRegion++;
             else outOfRegion++;
@@ -291,11 +303,11 @@ public sealed partial class CollaborationProjection
         return new NetworkStatistics(
             n, m,
             n > 1 ? Math.Round(2.0 * m / ((double)n * (n - 1)), 8) : 0,
-            algorithm.ComponentCount, largest, isolated,
+            components, largest, isolated,
             inRegion, outOfRegion, inRegion + outOfRegion > 0 ? Math.Round((double)inRegion / (inRegion + outOfRegion), 6) : 0,
             selection.ExternalInRegion + selection.ExternalOutOfRegion + selection.ExternalUnknown,
             selection.ExternalInRegion, selection.ExternalOutOfRegion,
-            Math.Round(selection.Edges.Where(e => !e.Crossing).Sum(e => e.Weight), 6));
+            Math.Round(totalWeight, 6));
     }
 
     // Matches projection nodes (given the graph) or the nodes of a selection already made.

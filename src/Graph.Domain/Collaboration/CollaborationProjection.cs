@@ -20,11 +20,32 @@ public sealed partial class CollaborationProjection : IDisposable
     readonly List<string> _tieLog = [];
     long _tieLogStart;
     ProjectionGraph _graph;
+    long _dataVersion = -1;
 
     CollaborationProjection(ProjectionGraph graph) => _graph = graph;
 
     /// <summary>The province 区内 and 区外 are seen from.</summary>
     public HomeProvince Home => _graph.Home;
+
+    /// <summary>
+    /// The store's data version the projection stands at, as its holder last said (−1 when none did): what a selection
+    /// made now shows, so that what is read beside it from the store (names) can be read at that version too.
+    /// </summary>
+    public long DataVersion => Read(_ => _dataVersion);
+
+    /// <summary>Records the data version the projection was built at (its holder read it before the build).</summary>
+    public void BuiltAt(long dataVersion)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _dataVersion = dataVersion;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
 
     /// <summary>Builds the projection from the store's organisations, the nodes they collaborate through, and the links the rules read.</summary>
     public static async Task<CollaborationProjection> BuildAsync(IGraphStore store, HomeProvince? home = null, CancellationToken cancellationToken = default)
@@ -57,6 +78,7 @@ public sealed partial class CollaborationProjection : IDisposable
         try
         {
             _graph = graph;
+            _dataVersion = -1;
             _tieLogStart += _tieLog.Count;
             _tieLog.Clear();
         }
@@ -93,8 +115,9 @@ public sealed partial class CollaborationProjection : IDisposable
     /// <summary>
     /// Brings the projection up to date with the outcomes of a committed write: nodes and links created, updated or
     /// deleted. Only the organisations whose evidence can pass through a changed link are re-derived. Returns how many.
+    /// With <paramref name="dataVersion"/>, the projection then stands at that data version (<see cref="DataVersion"/>).
     /// </summary>
-    public int Apply(IEnumerable<WriteOutcome> outcomes)
+    public int Apply(IEnumerable<WriteOutcome> outcomes, long? dataVersion = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         _lock.EnterWriteLock();
@@ -136,6 +159,7 @@ public sealed partial class CollaborationProjection : IDisposable
                 _tieLogStart += _tieLog.Count / 2;
                 _tieLog.RemoveRange(0, _tieLog.Count / 2);
             }
+            if (dataVersion is { } version) _dataVersion = version;
             return affected.Count;
         }
         finally

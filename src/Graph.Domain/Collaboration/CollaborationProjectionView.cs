@@ -11,8 +11,12 @@ namespace KnowledgeGraph.Domain.Collaboration;
 /// </summary>
 public class CollaborationProjectionView(HomeProvince home) : JournalView<CollaborationProjection>
 {
-    protected override Task<CollaborationProjection> BuildAsync(IGraphStore store, long version, CancellationToken cancellationToken) =>
-        CollaborationProjection.BuildAsync(store, home, cancellationToken);
+    protected override async Task<CollaborationProjection> BuildAsync(IGraphStore store, long version, CancellationToken cancellationToken)
+    {
+        var projection = await CollaborationProjection.BuildAsync(store, home, cancellationToken).ConfigureAwait(false);
+        projection.BuiltAt(version);
+        return projection;
+    }
 
     protected override bool Apply(CollaborationProjection view, JournalEntry entry)
     {
@@ -23,7 +27,7 @@ public class CollaborationProjectionView(HomeProvince home) : JournalView<Collab
             NodeChange n => new WriteOutcome(n.Id, n.Change, Node: n.After),
             LinkChange l => new WriteOutcome(l.Id, l.Change, Link: l.After),
             _ => new WriteOutcome(change.Id, change.Change),
-        }));
+        }), entry.DataVersion);
         return true;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class SelectedEdges(IReadOnlyList<NetworkNode> nodes, IReadOnlyL
 {
     public int Count => rows.Count;
 
+    /// <summary>The ties in their compact form, for a pass that needs no ids.</summary>
+    public IReadOnlyList<SelectedEdge> Rows => rows;
+
     public NetworkEdge this[int index]
     {
         get

@@ -10,7 +10,9 @@ namespace KnowledgeGraph.Domain.Writing;
 /// here: defaults → validation (values, existence, link ends) → what the caller may write (confidential figures,
 /// governed state, reference data) → the policy rules on the graph as the batch leaves it → one store transaction
 /// with its journal entry → the views told of the entry. The first problem fails the whole write, so nothing is
-/// half-written.
+/// half-written. The caller is answered once the transaction commits: the views are told in data-version order behind
+/// it, so a write never waits for a view that a long query is reading (a view behind the store catches up from the
+/// journal on its next read).
 /// </summary>
 public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver> observers) : IDisposable
 {
@@ -21,6 +23,8 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
     // of the entries in data-version order.
     readonly SemaphoreSlim _gate = new(1, 1);
     readonly IReadOnlyList<IJournalObserver> _observers = [.. observers];
+    // The observers told of the last committed entry; extended under the gate, so they are told in data-version order.
+    Task _notified = Task.CompletedTask;
 
     /// <summary>The store written to.</summary>
     public IGraphStore Store => store;
@@ -47,7 +51,7 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
                 {
                     continue;
                 }
-                if (result.Journal is { } entry) await NotifyAsync(entry).ConfigureAwait(false);
+                if (result.Journal is { } entry) _notified = NotifyAfterAsync(_notified, entry);
                 return result;
             }
             finally
@@ -71,7 +75,10 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
             var result = await store.ImportAsync(operations, progress, draft, cancellationToken).ConfigureAwait(false);
             var entries = await store.GetJournalAsync(new JournalQuery(result.DataVersion - 1, 1), cancellationToken).ConfigureAwait(false);
             // Told even when the entry cannot be read back (an import that changed nothing has none): the views rebuild.
-            await NotifyAsync(entries.Count > 0 ? entries[0] : new JournalEntry(result.DataVersion, DateTimeOffset.UtcNow, actor, operation, false, [], Bulk: true)).ConfigureAwait(false);
+            var notified = _notified = NotifyAfterAsync(_notified,
+                entries.Count > 0 ? entries[0] : new JournalEntry(result.DataVersion, DateTimeOffset.UtcNow, actor, operation, false, [], Bulk: true));
+            // A bulk load is rare and long: its caller is answered once the views know they must rebuild.
+            await notified.ConfigureAwait(false);
             return result;
         }
         finally
@@ -107,9 +114,29 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
 
-    async Task NotifyAsync(JournalEntry entry)
+    /// <summary>
+    /// Waits until every entry committed before has been told, then tells the observers of this one. A view that fails
+    /// to apply it is left behind the store and catches up from the journal on its next read; the entries after are
+    /// still told.
+    /// </summary>
+    async Task NotifyAfterAsync(Task previous, JournalEntry entry)
     {
+        // Off the writer's thread: applying an entry can wait for a view's readers.
+        await Task.Yield();
+        await previous.ConfigureAwait(false);
         foreach (var observer in _observers)
-            await observer.AppliedAsync(entry).ConfigureAwait(false);
+        {
+            try
+            {
+                await observer.AppliedAsync(entry).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Left behind the store, the view catches up from the journal on its next read; the service may be stopping.
+            }
+        }
     }
+
+    /// <summary>Completes once the observers have been told of every entry committed so far.</summary>
+    public Task ObserversToldAsync() => Volatile.Read(ref _notified);
 }

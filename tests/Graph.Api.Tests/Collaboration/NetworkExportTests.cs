@@ -204,7 +204,7 @@ public sealed class NetworkExportTests
         }
     }
 
-    static List<string[]> ReadCsv(string text)
+    internal static List<string[]> ReadCsv(string text)
     {
         using var parser = new TextFieldParser(new StringReader(text)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
