@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Bench;
 /// <c>queries</c> measures the store's reads on it in a fresh process, <c>all</c> does both, <c>generate</c> times the generator alone, <c>micro</c> runs the
 /// BenchmarkDotNet suite of single reads on the file, <c>stores --neo4j http://127.0.0.1:7474</c> the same reads on the file and on a Neo4j holding
 /// the same graph, side by side, <c>views [--writes 400]</c> the refresh of the collaboration projection and the matchmaking index
-/// after one write, <c>aggregates [--calls 20]</c> the aggregations by region and year,
+/// after one write, <c>aggregates [--calls 20] [--path store|service]</c> the aggregations by region and year, grouped in SQL or in the service,
 /// <c>cases [--cases 200]</c> a generated year of casework (一企一员一案) and the p99 of "my cases" and of the dispatch table.
 /// </summary>
 internal static class BenchCommandLine
@@ -55,7 +55,8 @@ internal static class BenchCommandLine
                 return 0;
             case "aggregates":
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
-                await AggregateBenchmark.RunAsync(file, new HomeProvince(preset.HomeProvince), int.TryParse(Option(args, "--calls"), out var calls) ? calls : 20);
+                await AggregateBenchmark.RunAsync(file, new HomeProvince(preset.HomeProvince), int.TryParse(Option(args, "--calls"), out var calls) ? calls : 20,
+                    inService: Option(args, "--path") == "service");
                 return 0;
             case "cases":
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);

@@ -8,7 +8,7 @@ using KnowledgeGraph.Domain.Store;
 namespace KnowledgeGraph.Store.Neo4j;
 
 /// <summary>The graph in Neo4j, over its HTTP APIs (the Query API on 5.25+, else the transactional endpoint).</summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore
 {
     const int ScanPage = 5000;
     const int ImportChunk = 500;

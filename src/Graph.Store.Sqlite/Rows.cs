@@ -20,6 +20,9 @@ internal static class Rows
     static readonly FrozenDictionary<string, NodeKind> KindsByName =
         Enum.GetValues<NodeKind>().ToFrozenDictionary(k => k.ToString(), StringComparer.Ordinal);
 
+    /// <summary>The kind a stored kind name names.</summary>
+    public static NodeKind KindOf(string name) => KindsByName[name];
+
     /// <summary>The node of the row, from column <paramref name="first"/> on.</summary>
     public static Node ReadNode(SqliteDataReader reader, int first = 0)
     {

@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// Every operation takes a pooled connection of its own; writes are serialized by a lock here and by
 /// SQLite's write lock across processes. See <see cref="Migrations"/> for the tables.
 /// </summary>
-public sealed class SqliteGraphStore : IGraphStore
+public sealed partial class SqliteGraphStore : IGraphStore
 {
     const int ImportProgressEvery = 10_000;
     // Reads run on request threads, a few per core at a time; more idle connections would only hold page caches.

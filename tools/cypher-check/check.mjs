@@ -21,12 +21,13 @@ export const placeholders = {
   '$$ORDER$$': 'n.id',
   '$$KINDS$$': 'n.kind IN $kinds',
   '$$KEY$$': 'creditCode',
+  '$$LINK$$': '-[r:`PAIRED_WITH`]->',
 };
 
 // Every parameter name the store passes.
 const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
   'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1', 'commit', 'version', 'at', 'subject', 'entry', 'nodeIds',
-  'nodeId', 'first'];
+  'nodeId', 'first', 'years', 'dims', 'fieldMap', 'regionLevel', 'figures'];
 
 export function catalog() {
   const model = join(root, 'src', 'Graph.Domain', 'Model');

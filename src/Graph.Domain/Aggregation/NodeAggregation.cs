@@ -40,6 +40,11 @@ public sealed record AggregateRequest(IReadOnlyList<GroupBy> GroupBy, int? Year 
     /// <summary>Whether it groups by policy list (which reads confidential figures).</summary>
     public bool ByList => GroupBy.Any(g => g.Dimension == GroupDimension.List);
 
+    /// <summary>The years each node is counted in: each of from–to when grouping by year, else the one year asked (null: the latest).</summary>
+    public IReadOnlyList<int?> Years => GroupBy.Any(g => g.Dimension == GroupDimension.Year)
+        ? [.. Enumerable.Range(From!.Value, To!.Value - From.Value + 1).Select(y => (int?)y)]
+        : [Year];
+
     /// <summary>Refuses a request that cannot be answered, with INVALID_INPUT naming the argument.</summary>
     public void Check(IReadOnlySet<NodeKind> kinds)
     {
@@ -85,7 +90,7 @@ public sealed record AggregateRequest(IReadOnlyList<GroupBy> GroupBy, int? Year 
 public sealed record GroupMember(Node Node, int? Year)
 {
     /// <summary>The enterprise's figures of the year (its latest without one); null for other kinds or without figures.</summary>
-    public YearFigures? Figures { get; } = Node.Kind == NodeKind.Enterprise ? EnterpriseFigures.For(Node.Properties, Year) : null;
+    public YearFigures? Figures => NodeAggregation.FiguresOf(Node.Kind, Node.Properties, Year);
 
     /// <summary>The day links and ties are taken as they stood: 31 December of the year, or null for all of them.</summary>
     public DateOnly? AsOf => Year is { } year ? new DateOnly(year, 12, 31) : null;
@@ -121,9 +126,7 @@ public static class NodeAggregation
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(request);
         if (request.ByList && listsOf is null) throw new ArgumentNullException(nameof(listsOf), "grouping by list needs the lists");
-        IReadOnlyList<int?> years = request.GroupBy.Any(g => g.Dimension == GroupDimension.Year)
-            ? [.. Enumerable.Range(request.From!.Value, request.To!.Value - request.From.Value + 1).Select(y => (int?)y)]
-            : [request.Year];
+        var years = request.Years;
         var groups = new Dictionary<string, (List<GroupValue> Key, List<GroupMember> Members)>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
@@ -132,17 +135,23 @@ public static class NodeAggregation
                 var member = new GroupMember(node, year);
                 foreach (var key in Keys(member, request.GroupBy, listsOf))
                 {
-                    var id = string.Join('\u001f', key.Select(v => v.Value ?? "\u0000"));
+                    var id = KeyId(key);
                     if (!groups.TryGetValue(id, out var group)) groups[id] = group = (key, []);
                     group.Members.Add(member);
                 }
             }
         }
         return groups.Values
-            .OrderBy(g => g.Key, KeyOrder.Instance)
+            .OrderBy(g => (IReadOnlyList<GroupValue>)g.Key, KeyOrder)
             .Select(g => new AggregateGroup(g.Key, g.Members))
             .ToList();
     }
+
+    /// <summary>A group key as one string, the same for equal keys (a store's groups and the service's are matched by it).</summary>
+    public static string KeyId(IEnumerable<GroupValue> key) => string.Join('\u001f', key.Select(v => v.Value ?? "\u0000"));
+
+    /// <summary>The order of groups: value by value, ordinal, absent values last.</summary>
+    public static IComparer<IReadOnlyList<GroupValue>> KeyOrder { get; } = new KeyComparer();
 
     private const int Chunk = 5000;
 
@@ -206,27 +215,45 @@ public static class NodeAggregation
     public static decimal? Figure(GroupMember member, string property)
     {
         ArgumentNullException.ThrowIfNull(member);
-        if (member.Node.Kind == NodeKind.Enterprise && EnterpriseFigures.YearlyProperties.Contains(property))
+        return Figure(member.Node.Kind, member.Node.Properties, member.Year, property);
+    }
+
+    /// <summary>
+    /// A node's value of a numeric property in a year (null: the latest): an enterprise's yearly figure from its year's
+    /// figures, else the stored value. Only the figure's own properties are read (a store may hand over just those).
+    /// </summary>
+    public static decimal? Figure(NodeKind kind, PropertyBag properties, int? year, string property)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (kind == NodeKind.Enterprise && EnterpriseFigures.YearlyProperties.Contains(property))
         {
+            var figures = FiguresOf(kind, properties, year);
             return property switch
             {
-                "employees" => member.Figures?.Employees,
-                "revenue" => member.Figures?.Revenue,
-                "rdExpenditure" => member.Figures?.RdExpenditure,
-                "inventionPatents" => member.Figures?.InventionPatents,
+                "employees" => figures?.Employees,
+                "revenue" => figures?.Revenue,
+                "rdExpenditure" => figures?.RdExpenditure,
+                "inventionPatents" => figures?.InventionPatents,
                 _ => null,
             };
         }
-        return member.Node.Properties.Decimal(property);
+        return properties.Decimal(property);
     }
+
+    /// <summary>The properties <see cref="Figure(NodeKind, PropertyBag, int?, string)"/> reads for a figure of a kind.</summary>
+    public static IReadOnlyList<string> PropertiesOf(NodeKind kind, string property) =>
+        kind == NodeKind.Enterprise && EnterpriseFigures.YearlyProperties.Contains(property)
+            ? [EnterpriseFigures.SeriesProperty, EnterpriseFigures.DataYear, .. EnterpriseFigures.YearlyProperties]
+            : [property];
+
+    internal static YearFigures? FiguresOf(NodeKind kind, PropertyBag properties, int? year) =>
+        kind == NodeKind.Enterprise ? EnterpriseFigures.For(properties, year) : null;
 
     /// <summary>The statistics of a figure over a group's nodes that have it; null when none has it.</summary>
     public static FigureSummary? Summarize(AggregateGroup group, string property)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var values = group.Members.Select(m => Figure(m, property)).OfType<decimal>().ToList();
-        return values.Count == 0 ? null
-            : new FigureSummary(values.Count, values.Sum(), decimal.Round(values.Average(), 4), values.Min(), values.Max());
+        return FigureSummary.Of(group.Members.Select(m => Figure(m, property)));
     }
 
     /// <summary>
@@ -315,11 +342,9 @@ public static class NodeAggregation
         };
     }
 
-    sealed class KeyOrder : IComparer<List<GroupValue>>
+    sealed class KeyComparer : IComparer<IReadOnlyList<GroupValue>>
     {
-        public static readonly KeyOrder Instance = new();
-
-        public int Compare(List<GroupValue>? x, List<GroupValue>? y)
+        public int Compare(IReadOnlyList<GroupValue>? x, IReadOnlyList<GroupValue>? y)
         {
             for (var i = 0; i < Math.Min(x!.Count, y!.Count); i++)
             {
@@ -333,4 +358,14 @@ public static class NodeAggregation
 }
 
 /// <summary>A figure over a group: how many nodes have it, and its sum, average (4 decimals), minimum and maximum.</summary>
-public sealed record FigureSummary(int Count, decimal Sum, decimal Average, decimal Min, decimal Max);
+public sealed record FigureSummary(int Count, decimal Sum, decimal Average, decimal Min, decimal Max)
+{
+    /// <summary>The summary of the values present; null when none is.</summary>
+    public static FigureSummary? Of(IEnumerable<decimal?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var present = values.OfType<decimal>().ToList();
+        return present.Count == 0 ? null
+            : new FigureSummary(present.Count, present.Sum(), decimal.Round(present.Average(), 4), present.Min(), present.Max());
+    }
+}

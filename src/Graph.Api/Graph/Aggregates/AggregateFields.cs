@@ -17,8 +17,9 @@ namespace KnowledgeGraph.Api.Graph.Aggregates;
 
 /// <summary>
 /// <c>&lt;list&gt;Aggregate</c> beside every root list (<c>enterprisesAggregate</c>, <c>organizationsAggregate</c>, …): the
-/// list's <c>where</c> selects the nodes, <c>groupBy</c> groups them, the group's fields are the measures. The store answers
-/// the selection; the grouping and the measures are computed over it here, alike on every store.
+/// list's <c>where</c> selects the nodes, <c>groupBy</c> groups them, the group's fields are the measures. A store that can
+/// groups and measures in place (<see cref="IGroupingStore"/>); which groups are shown, and to whom, is decided here alike
+/// on every store.
 /// </summary>
 public static class AggregateFields
 {
@@ -60,14 +61,10 @@ public static class AggregateFields
             filter = filter is null ? inside : new NodeFilter.AllOf([filter, inside]);
         }
         var store = context.Store();
-        var nodes = await NodeAggregation.SelectAsync(store, [.. scope.Kinds], filter, request.Year, context.CancellationToken).ConfigureAwait(false);
-        var listsOf = request.ByList
-            ? await new PolicyIndicatorReport(store, context.Targets()).MembershipAsync(nodes, context.CancellationToken).ConfigureAwait(false)
-            : null;
-        var groups = NodeAggregation.Group(nodes, request, listsOf);
-        var shown = analyst ? groups : groups.Where(g => !NodeAggregation.IsDisclosive(g)).ToList();
         var collaboration = context.RequestServices!.GetRequiredService<CollaborationService>();
-        return new Aggregation(shown, groups.Count - shown.Count, nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal), store, collaboration.ProjectionAsync);
+        return await Aggregation.CreateAsync(new AggregateSelection([.. scope.Kinds], filter, request), store, showSmallGroups: analyst,
+            (nodes, cancellationToken) => new PolicyIndicatorReport(store, context.Targets()).MembershipAsync(nodes, cancellationToken),
+            collaboration.ProjectionAsync, context.CancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -39,28 +39,27 @@ public sealed class AggregateTypes
             Description = "One group and its measures. Confidential figures need the 'analyst' role (FORBIDDEN otherwise). 分组统计。",
         };
         group.Field("key", new NonNullGraphType(_key)).Description("What the group's nodes share, one value per groupBy key. 分组键。").Resolve(c => c.Source.Group.Key);
-        group.Field<NonNullGraphType<IntGraphType>>("count").Description("How many nodes are in the group. 数量。").Resolve(c => c.Source.Group.Members.Count);
+        group.Field<NonNullGraphType<IntGraphType>>("count").Description("How many nodes are in the group. 数量。").Resolve(c => c.Source.Group.Count);
         group.Field<NonNullGraphType<IntGraphType>>("enterprises").Description("How many of them are enterprises (groups of one or two are shown to analysts only). 企业数。")
             .Resolve(c => c.Source.Group.Enterprises);
         foreach (var property in Figures(scope))
         {
             var field = group.Field(property.Name, _numeric)
                 .Description(CatalogNames.Bilingual($"{CatalogNames.Pascal(property.Description)}: over the nodes that have it (an enterprise's figure of the group's year)", property.Chinese))
-                .Resolve(c => NodeAggregation.Summarize(c.Source.Group, property.Name));
+                .ResolveAsync(async c => await c.Source.Aggregation.SummarizeAsync(c.Source.Group, property.Name, c.CancellationToken).ConfigureAwait(false));
             if (property.Confidential) field.RequireRole(Roles.Analyst);
         }
         foreach (var link in scope.LinkFields.Values)
         {
             group.Field<NonNullGraphType<IntGraphType>>($"{link.Name}Count")
                 .Description($"How many {PolicySchema.ScreamingCase(link.Type.ToString())} links the group's nodes have ({link.Name}); one between two of them counts once; in a year, those in force on 31 December. 关系数量。")
-                .ResolveAsync(async c => NodeAggregation.CountLinks(c.Source.Group,
-                    await c.Source.Aggregation.LinksAsync(link, c.CancellationToken).ConfigureAwait(false)));
+                .ResolveAsync(async c => await c.Source.Aggregation.CountLinksAsync(c.Source.Group, link, c.CancellationToken).ConfigureAwait(false));
         }
         if (scope.Kinds.IsSubsetOf(GraphSchema.OrganizationKinds))
         {
             group.Field<NonNullGraphType<IntGraphType>>("ties")
                 .Description("How many collaboration ties the group's organisations have (one inside the group counts once); in a year, ties evidenced by its 31 December. 合作关系数量。")
-                .ResolveAsync(async c => NodeAggregation.CountTies(c.Source.Group, await c.Source.Aggregation.TiesAsync().ConfigureAwait(false)));
+                .ResolveAsync(async c => await c.Source.Aggregation.CountTiesAsync(c.Source.Group).ConfigureAwait(false));
         }
 
         var aggregate = new ObjectGraphType<Aggregation>
