@@ -2,9 +2,10 @@
 # Soak benchmark of the service on the `province` preset (seed 42): generates the preset once (kept under
 # .data/bench/), imports it into a fresh SQLite file, starts the service in Release on a free port with a signing key
 # of its own, waits for /health/ready, then runs soak.mjs: <connections> clients for <seconds> sending reads, writes
-# (batches and renames with expectedDataVersion) and collaboration queries mixed; after, every acknowledged write is
-# read back, the service's log is checked for view rebuilds, and p50/p99 per kind and the resident memory over time
-# are printed (and written to .data/bench/soak-result.json). Exits 1 on any error, lost write or rebuild.
+# (batches that keep each client's pool of enterprises bounded, renames guarded by the record's version) and
+# collaboration queries mixed; after, every acknowledged write is read back, the service's log is checked for view
+# rebuilds, and p50/p99 per kind and the resident memory over time (with its slope after warm-up) are printed (and
+# written to .data/bench/soak-result.json). Exits 1 on any error, lost write or rebuild.
 # Usage: bash bench/soak/run.sh [seconds, default 60] [connections, default 16]; the full soak: 600 64.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -558,7 +558,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = await RunAsync(CypherStatements.Get("queries/get-journal"),
-            new { after = query.After, first = Math.Max(0, query.First), nodeId = query.NodeId, subject = query.Subject }, cancellationToken).ConfigureAwait(false);
+            new { after = query.After, first = Math.Max(0, query.First), nodeId = query.NodeId, subject = query.Subject, newestFirst = query.NewestFirst }, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => JournalCodec.Decode(row[0].GetString()!))];
     }
 

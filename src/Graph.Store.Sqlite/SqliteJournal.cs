@@ -51,6 +51,6 @@ internal static class SqliteJournal
             conditions.Add("j.subject = $subject");
             parameters.Add(("$subject", subject));
         }
-        return ($"SELECT j.entry FROM {from} WHERE {string.Join(" AND ", conditions)} ORDER BY j.version LIMIT $first", [.. parameters]);
+        return ($"SELECT j.entry FROM {from} WHERE {string.Join(" AND ", conditions)} ORDER BY j.version{(query.NewestFirst ? " DESC" : "")} LIMIT $first", [.. parameters]);
     }
 }

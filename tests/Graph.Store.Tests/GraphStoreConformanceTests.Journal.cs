@@ -104,11 +104,15 @@ public abstract partial class GraphStoreConformanceTests
         var rest = await store.GetJournalAsync(new JournalQuery(firstTwo[^1].DataVersion));
         var liuGong = await store.GetJournalAsync(new JournalQuery(start, NodeId: LiuGong.Id));
         var bob = await store.GetJournalAsync(new JournalQuery(start, Subject: "bob"));
+        var newestOfLiuGong = await store.GetJournalAsync(new JournalQuery(start, 1, NodeId: LiuGong.Id) { NewestFirst = true });
+        var newest = await store.GetJournalAsync(new JournalQuery(start + 1, 10) { NewestFirst = true });
 
         Assert.Equal(Enumerable.Range(1, 5).Select(i => start + i), all.Select(e => e.DataVersion));
         Assert.Equal(all.Select(e => e.DataVersion), firstTwo.Concat(rest).Select(e => e.DataVersion));
         Assert.Equal([start + 2, start + 4], liuGong.Select(e => e.DataVersion));
         Assert.Equal([start + 4, start + 5], bob.Select(e => e.DataVersion));
+        Assert.Equal([start + 4], newestOfLiuGong.Select(e => e.DataVersion));
+        Assert.Equal([start + 5, start + 4, start + 3, start + 2], newest.Select(e => e.DataVersion));
     }
 
     [StoreFact]

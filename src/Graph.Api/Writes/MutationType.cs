@@ -17,6 +17,7 @@ namespace KnowledgeGraph.Api.Writes;
 public sealed class MutationType : ObjectGraphType
 {
     private const string ExpectedDataVersion = "expectedDataVersion";
+    private const string ExpectedVersion = "expectedVersion";
     private const string Input = "input";
     private const string Id = "id";
     private const string Operations = "operations";
@@ -59,6 +60,7 @@ public sealed class MutationType : ObjectGraphType
                 .Argument(set, Set, a => a.Description = "What to set. 要设置的值。")
                 .Argument(new ListGraphType(new NonNullGraphType(clear)), Clear, a => a.Description = "What to clear. 要清除的属性。")
                 .Argument<LongGraphType>(ExpectedDataVersion, ExpectedDataVersionDescription)
+                .Argument<LongGraphType>(ExpectedVersion, ExpectedVersionDescription)
                 .RequireRole(Roles.Editor)
                 .ResolveAsync(context => WriteAsync(context, MutationNames.Patch(info.Kind),
                     [new PendingWrite(ReadPatch(info, IdOf(context.Arguments![Id].Value), context.Arguments.TryGetValue(Set, out var s) ? s.Value : null,
@@ -84,6 +86,7 @@ public sealed class MutationType : ObjectGraphType
                 + "An error names the operation at fault (`operations[i]`). 批量写入，全部成功或全部不写。")
             .Argument(new NonNullGraphType(new ListGraphType(batchOperation)), Operations, argument => argument.Description = "The writes, in order. 各项写入。")
             .Argument<LongGraphType>(ExpectedDataVersion, ExpectedDataVersionDescription)
+            .Argument<LongGraphType>(ExpectedVersion, ExpectedVersionDescription + " In a batch it guards every node and link the batch names.")
             .RequireRole(Roles.Editor)
             .ResolveAsync(context =>
             {
@@ -98,7 +101,13 @@ public sealed class MutationType : ObjectGraphType
     }
 
     private const string ExpectedDataVersionDescription =
-        "When given, the write happens only if the data version is still this one; otherwise CONFLICT and nothing is written. 乐观并发控制。";
+        "When given, the write happens only if the data version is still this one (any write anywhere counts); otherwise CONFLICT and nothing is written. "
+        + "Use `expectedVersion` to guard only the records written. 乐观并发控制（整个数据集）。";
+
+    private const string ExpectedVersionDescription =
+        "When given, the write happens only if the node or link it names has not changed after this data version: the `version` it was read at "
+        + "(a node's `version`, or the `dataVersion` of the write that last returned it). Writes to other records do not count. "
+        + "Otherwise CONFLICT naming the record, and nothing is written. 按记录的乐观并发控制。";
 
     private void Write(string name, IGraphType argumentType, string description, string argument = Input)
     {
@@ -107,13 +116,18 @@ public sealed class MutationType : ObjectGraphType
             .Description(description)
             .Arguments(
                 new QueryArgument(type) { Name = argument, Description = argument == Input ? "The full content to write. 写入的完整内容。" : "The id. 标识。" },
-                new QueryArgument<LongGraphType> { Name = ExpectedDataVersion, Description = ExpectedDataVersionDescription })
+                new QueryArgument<LongGraphType> { Name = ExpectedDataVersion, Description = ExpectedDataVersionDescription },
+                new QueryArgument<LongGraphType> { Name = ExpectedVersion, Description = ExpectedVersionDescription })
             .RequireRole(Roles.Editor)
             .ResolveAsync(context => WriteAsync(context, name, [new PendingWrite(_operations[name](context.Arguments![argument].Value), InputPath.Argument(argument))]));
     }
 
     private static Task<object?> WriteAsync(IResolveFieldContext context, string operation, IReadOnlyList<PendingWrite> writes) =>
-        context.WriteAsync(new WriteRequest(writes, context.Actor(), operation) { ExpectedDataVersion = context.GetArgument<long?>(ExpectedDataVersion) });
+        context.WriteAsync(new WriteRequest(writes, context.Actor(), operation)
+        {
+            ExpectedDataVersion = context.GetArgument<long?>(ExpectedDataVersion),
+            ExpectedVersion = context.GetArgument<long?>(ExpectedVersion),
+        });
 
     private static WriteOperation.PatchNode ReadPatch(NodeKindInfo info, string id, object? set, object? clear)
     {

@@ -141,4 +141,8 @@ public sealed class JournalDraft(Actor actor, string operation, bool isOverride,
 /// A page of the journal: entries after a data version (exclusive), oldest first, optionally those touching a node
 /// (the node or a link at it) or written by one subject.
 /// </summary>
-public sealed record JournalQuery(long After = 0, int First = 100, string? NodeId = null, string? Subject = null);
+public sealed record JournalQuery(long After = 0, int First = 100, string? NodeId = null, string? Subject = null)
+{
+    /// <summary>Newest first instead (a record's last change).</summary>
+    public bool NewestFirst { get; init; }
+}

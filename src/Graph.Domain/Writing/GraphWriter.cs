@@ -29,7 +29,10 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
     /// <summary>The store written to.</summary>
     public IGraphStore Store => store;
 
-    /// <summary>Checks and applies the writes, all or nothing; <c>CONFLICT</c> when the data version is not the expected one.</summary>
+    /// <summary>
+    /// Checks and applies the writes, all or nothing; <c>CONFLICT</c> when the data version is not the expected one, or
+    /// when a record the request writes changed after its expected version.
+    /// </summary>
     public async Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,6 +44,8 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
                 var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
                 if (request.ExpectedDataVersion is { } expected && expected != version)
                     throw new ConflictException($"the data changed: expected data version {expected}, the store is at {version}");
+                if (request.ExpectedVersion is { } read)
+                    await RecordGuard.CheckAsync(store, request.Writes, read, version, cancellationToken).ConfigureAwait(false);
                 var plan = await WritePlan.PrepareAsync(store, request, cancellationToken).ConfigureAwait(false);
                 WriteResult result;
                 try

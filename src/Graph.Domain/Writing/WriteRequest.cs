@@ -33,6 +33,12 @@ public sealed record WriteRequest(IReadOnlyList<PendingWrite> Writes, Actor Acto
     /// <summary>When set, the write happens only if the store is still at this data version; else CONFLICT.</summary>
     public long? ExpectedDataVersion { get; init; }
 
+    /// <summary>
+    /// When set, the write happens only if no node or link it names changed after this data version (the version it
+    /// was read at); else CONFLICT naming the write. Writes to other records in between do not count.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+
     /// <summary>Whether a policy workflow makes the write.</summary>
     public bool FromWorkflow { get; init; }
 

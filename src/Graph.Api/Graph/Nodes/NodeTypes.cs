@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Loading;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
+using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Graph.Nodes;
 
@@ -99,7 +101,7 @@ public sealed class NodeTypes
         : kinds.All(GraphSchema.OrganizationKinds.Contains) ? Organization
         : Node;
 
-    private static readonly string[] CoreFieldNames = ["id", "key", "kind", "name", "nameEn", "aliases", "createdAt", "updatedAt", "history"];
+    private static readonly string[] CoreFieldNames = ["id", "key", "kind", "name", "nameEn", "aliases", "createdAt", "updatedAt", "version", "history"];
 
     private static void AddCoreFields(ObjectGraphType<Node> type, NodeKindInfo? kind)
     {
@@ -124,6 +126,10 @@ public sealed class NodeTypes
             .Description("Other names it is known by (short names, former names); search matches them. 别名。").Resolve(c => c.Source.Aliases);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the graph first recorded it. 创建时间。").Resolve(c => c.Source.CreatedAt);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When its content last changed. 更新时间。").Resolve(c => c.Source.UpdatedAt);
+        type.Field<NonNullGraphType<LongGraphType>>("version")
+            .Description("The data version of the change that gave the node the content read: give it back as a mutation's `expectedVersion` "
+                + "to write only if nobody changed the node since. 版本（用于 expectedVersion）。")
+            .ResolveAsync(async c => (object?)await RecordVersion.OfAsync(c.RequestServices!.GetRequiredService<IGraphStore>(), c.Source, c.CancellationToken).ConfigureAwait(false));
         Writes.JournalFields.AddHistory(type);
     }
 
