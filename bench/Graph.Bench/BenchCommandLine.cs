@@ -4,12 +4,12 @@ using KnowledgeGraph.Domain.Synthetic;
 namespace KnowledgeGraph.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores|views|aggregates|cases] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
+/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores|views|index-memory|aggregates|cases] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
 /// <c>import</c> builds the SQLite file of a preset from the generator stream (once; <c>--rebuild</c> builds it again),
 /// <c>queries</c> measures the store's reads on it in a fresh process, <c>all</c> does both, <c>generate</c> times the generator alone, <c>micro</c> runs the
 /// BenchmarkDotNet suite of single reads on the file, <c>stores --neo4j http://127.0.0.1:7474</c> the same reads on the file and on a Neo4j holding
 /// the same graph, side by side, <c>views [--writes 400]</c> the refresh of the collaboration projection and the matchmaking index
-/// after one write, <c>aggregates [--calls 20] [--path store|service]</c> the aggregations by region and year, grouped in SQL or in the service,
+/// after one write, <c>index-memory</c> the matchmaking index's build time and peak and steady memory, <c>aggregates [--calls 20] [--path store|service]</c> the aggregations by region and year, grouped in SQL or in the service,
 /// <c>cases [--cases 200]</c> a generated year of casework (一企一员一案) and the p99 of "my cases" and of the dispatch table.
 /// </summary>
 internal static class BenchCommandLine
@@ -53,6 +53,10 @@ internal static class BenchCommandLine
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 await ViewRefreshBenchmark.RunAsync(file, new HomeProvince(preset.HomeProvince), int.TryParse(Option(args, "--writes"), out var writes) ? writes : 400);
                 return 0;
+            case "index-memory":
+                if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
+                await IndexMemoryBenchmark.RunAsync(file, new HomeProvince(preset.HomeProvince));
+                return 0;
             case "aggregates":
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 await AggregateBenchmark.RunAsync(file, new HomeProvince(preset.HomeProvince), int.TryParse(Option(args, "--calls"), out var calls) ? calls : 20,
@@ -67,7 +71,7 @@ internal static class BenchCommandLine
                 MicroBenchmarks.Run(file);
                 return 0;
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores, views, aggregates, cases).");
+                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores, views, index-memory, aggregates, cases).");
                 return 2;
         }
     }

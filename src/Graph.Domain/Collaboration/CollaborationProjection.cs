@@ -217,6 +217,28 @@ public sealed partial class CollaborationProjection : IDisposable
         return edges;
     });
 
+    /// <summary>
+    /// Every tie once as <see cref="AllTies"/> spells it (the smaller id first, the weight rounded alike), in no order and
+    /// without an edge per tie: for a reader that keeps the ties its own way and would otherwise hold two copies of them.
+    /// </summary>
+    public void VisitTies(Action<string, string, double> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        Read(graph =>
+        {
+            for (var node = 0; node < graph.NodeCount; node++)
+            {
+                var id = graph.Nodes[node].Id;
+                foreach (var tie in graph.Ties[node])
+                {
+                    var other = graph.Nodes[tie.Other].Id;
+                    if (string.CompareOrdinal(id, other) <= 0) visit(id, other, Math.Round(tie.Weight, 6));
+                }
+            }
+            return 0;
+        });
+    }
+
     /// <summary>Where the log of re-derived organisations ends now: pass it to <see cref="TiesChangedSince"/> later.</summary>
     public long TieLogPosition => Read(_ => _tieLogStart + _tieLog.Count);
 

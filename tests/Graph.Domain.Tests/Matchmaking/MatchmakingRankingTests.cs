@@ -126,7 +126,7 @@ public sealed class MatchmakingRankingTests(ProvinceMatchmakingFixture fixture) 
         }
     }
 
-    List<string> Describe(IEnumerable<MatchmakingIndex.Scored> ranking) =>
+    List<string> Describe(IEnumerable<ScoredPartner> ranking) =>
         ranking.Select(s => $"{_index.Ids[s.Organization]} {s.Score:R} {s.Parts}").ToList();
 
     // The search as first written: breadth-first to three steps (each organisation through the first one of the

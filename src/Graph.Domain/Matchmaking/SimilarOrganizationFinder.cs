@@ -3,8 +3,8 @@ using KnowledgeGraph.Domain.Reference;
 
 namespace KnowledgeGraph.Domain.Matchmaking;
 
-// Organisations with a similar collaboration profile.
-public sealed partial class MatchmakingIndex
+/// <summary>Organisations with a collaboration profile like another's.</summary>
+internal sealed class SimilarOrganizationFinder(IndexedFacts facts)
 {
     const double PartnerShare = 0.7;
 
@@ -13,25 +13,19 @@ public sealed partial class MatchmakingIndex
     /// most like this one's: 0.7 × the cosine similarity of their sets of partners + 0.3 × the Jaccard similarity of their
     /// fields (broader fields included). Candidates are the partners' partners and the organisations sharing a field.
     /// </summary>
-    public IReadOnlyList<SimilarOrganization> SimilarOrganizations(string organizationId, int limit = 10)
+    internal List<SimilarOrganization> Find(string organizationId, int limit)
     {
-        ArgumentNullException.ThrowIfNull(organizationId);
-        return Read(() => Similar(organizationId, limit));
-    }
-
-    List<SimilarOrganization> Similar(string organizationId, int limit)
-    {
-        if (limit is < 1 or > MaxLimit) throw new InvalidInputException($"limit must be 1 to {MaxLimit}, not {limit}");
-        var of = IndexOf(organizationId);
+        if (limit is < 1 or > MatchmakingIndex.MaxLimit) throw new InvalidInputException($"limit must be 1 to {MatchmakingIndex.MaxLimit}, not {limit}");
+        var of = facts.IndexOf(organizationId);
         if (of < 0) throw new NotFoundException($"of: no organisation '{organizationId}'");
 
         var shared = new Dictionary<int, int>();
-        foreach (var partner in Neighbours[of])
+        foreach (var partner in facts.Neighbours[of])
         {
-            foreach (var other in Neighbours[partner]) shared[other] = shared.GetValueOrDefault(other) + 1;
+            foreach (var other in facts.Neighbours[partner]) shared[other] = shared.GetValueOrDefault(other) + 1;
         }
         var candidates = new HashSet<int>(shared.Keys);
-        foreach (var field in OwnFields[of]) candidates.UnionWith(OrganizationsByField[field]);
+        foreach (var field in facts.OwnFields[of]) candidates.UnionWith(facts.OrganizationsByField[field]);
         candidates.Remove(of);
 
         var ownFields = BroaderFields(of);
@@ -40,7 +34,7 @@ public sealed partial class MatchmakingIndex
             .Select(c =>
             {
                 var common = shared.GetValueOrDefault(c);
-                var degrees = Math.Sqrt((double)Neighbours[of].Length * Neighbours[c].Length);
+                var degrees = Math.Sqrt((double)facts.Neighbours[of].Length * facts.Neighbours[c].Length);
                 var cosine = degrees > 0 ? common / degrees : 0;
                 var fields = BroaderFields(c);
                 var union = ownFields.Union(fields).Count();
@@ -48,14 +42,14 @@ public sealed partial class MatchmakingIndex
                 return (Org: c, Cosine: cosine, Jaccard: jaccard, Shared: common, Score: PartnerShare * cosine + (1 - PartnerShare) * jaccard);
             })
             .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score).ThenBy(s => Ids[s.Org], StringComparer.Ordinal)
+            .OrderByDescending(s => s.Score).ThenBy(s => facts.Ids[s.Org], StringComparer.Ordinal)
             .Take(limit)
-            .Select((s, i) => new SimilarOrganization(i + 1, Ids[s.Org], Math.Round(s.Score, 4), Math.Round(s.Cosine, 4), Math.Round(s.Jaccard, 4), s.Shared))
+            .Select((s, i) => new SimilarOrganization(i + 1, facts.Ids[s.Org], Math.Round(s.Score, 4), Math.Round(s.Cosine, 4), Math.Round(s.Jaccard, 4), s.Shared))
             .ToList();
     }
 
-    bool SameKind(int a, int b) => Kinds[a] == Kinds[b] || (IsAcademic(a) && IsAcademic(b));
+    bool SameKind(int a, int b) => facts.Kinds[a] == facts.Kinds[b] || (facts.IsAcademic(a) && facts.IsAcademic(b));
 
     HashSet<string> BroaderFields(int org) =>
-        OwnFields[org].SelectMany(f => Fields.Chain(Fields.All[f].Code)).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        facts.OwnFields[org].SelectMany(f => Fields.Chain(Fields.All[f].Code)).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
 }
