@@ -1,4 +1,3 @@
-using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
@@ -10,7 +9,7 @@ namespace KnowledgeGraph.Domain.Collaboration;
 /// once from the store's scans, then kept equal to the store by <see cref="Apply"/> after every write, which re-derives
 /// only the organisations the write touched. Thread-safe: queries read concurrently, a write waits for them.
 /// </summary>
-public sealed partial class CollaborationProjection : IDisposable
+public sealed class CollaborationProjection : IDisposable
 {
     // The organisations re-derived by each Apply, in order, for views built on the ties (the matchmaking index) to
     // refresh only those; bounded, so a view too far behind refreshes all (TiesChangedSince returns null).
@@ -22,7 +21,17 @@ public sealed partial class CollaborationProjection : IDisposable
     ProjectionGraph _graph;
     long _dataVersion = -1;
 
-    CollaborationProjection(ProjectionGraph graph) => _graph = graph;
+    readonly CollaboratorSearch _collaborators;
+    readonly PathSearch _paths;
+    readonly NetworkAnalysis _networks;
+
+    CollaborationProjection(ProjectionGraph graph)
+    {
+        _graph = graph;
+        _collaborators = new CollaboratorSearch(this);
+        _paths = new PathSearch(this);
+        _networks = new NetworkAnalysis(this);
+    }
 
     /// <summary>The province 区内 and 区外 are seen from.</summary>
     public HomeProvince Home => _graph.Home;
@@ -205,7 +214,7 @@ public sealed partial class CollaborationProjection : IDisposable
         {
             foreach (var tie in graph.Ties[node])
             {
-                var edge = ToEdge(graph, node, tie);
+                var edge = CollaborationDescriber.ToEdge(graph, node, tie);
                 if (edge.SourceId == graph.Nodes[node].Id) edges.Add(edge);
             }
         }
@@ -264,18 +273,22 @@ public sealed partial class CollaborationProjection : IDisposable
             {
                 var node = graph.IndexOf(id);
                 if (node < 0 || !graph.IsOrganization(node)) continue;
-                ties[id] = Array.ConvertAll(graph.Ties[node], tie => ToEdge(graph, node, tie));
+                ties[id] = Array.ConvertAll(graph.Ties[node], tie => CollaborationDescriber.ToEdge(graph, node, tie));
             }
             return ties;
         });
     }
 
-    T Read<T>(Func<ProjectionGraph, T> read)
+    /// <summary>Runs a query on the network under the read lock: writes wait until it ends.</summary>
+    internal T Read<T>(Func<ProjectionGraph, T> read) => Read((graph, _) => read(graph));
+
+    /// <summary>Runs a query on the network and the data version it stands at, under the read lock.</summary>
+    internal T Read<T>(Func<ProjectionGraph, long, T> read)
     {
         _lock.EnterReadLock();
         try
         {
-            return read(_graph);
+            return read(_graph, _dataVersion);
         }
         finally
         {
@@ -283,24 +296,11 @@ public sealed partial class CollaborationProjection : IDisposable
         }
     }
 
-    static int RequireOrganization(ProjectionGraph graph, string id, string argument)
-    {
-        var index = graph.IndexOf(id);
-        if (index >= 0 && graph.IsOrganization(index)) return index;
-        if (index >= 0)
-            throw new InvalidInputException($"{argument}: '{id}' is a {graph.Nodes[index].Kind}, not an organisation (Enterprise, University, ResearchInstitute, GovernmentBody)");
-        throw new NotFoundException($"{argument}: no organisation with id '{id}'");
-    }
+    /// <summary>The most hops <see cref="Collaborators"/> follows.</summary>
+    public const int MaxDepth = 3;
 
-    internal static DateOnly? Day(int dayNumber) =>
-        dayNumber is ProjectedLink.UnknownStart or ProjectedLink.UnknownEnd ? null : DateOnly.FromDayNumber(dayNumber);
-
-    static NetworkEdge ToEdge(ProjectionGraph graph, int node, Tie tie)
-    {
-        var (a, b) = (graph.Nodes[node].Id, graph.Nodes[tie.Other].Id);
-        if (string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
-        return new NetworkEdge(a, b, tie.Kinds, Math.Round(tie.Weight, 6), Day(tie.First), Day(tie.Last), Ongoing: tie.Ongoing);
-    }
+    /// <summary>The most hops <see cref="Paths"/> searches.</summary>
+    public const int MaxPathHops = 8;
 
     /// <summary>The collaboration between two organisations with all its evidence under the filter, or null when there is none.</summary>
     public Collaboration? Between(string organizationId, string partnerId, CollaborationFilter? filter = null)
@@ -308,68 +308,47 @@ public sealed partial class CollaborationProjection : IDisposable
         var evidenceFilter = (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
         return Read(graph =>
         {
-            var a = RequireOrganization(graph, organizationId, "organization");
-            var b = RequireOrganization(graph, partnerId, "partner");
-            return Describe(graph, a, b, evidenceFilter);
+            var a = CollaborationDescriber.RequireOrganization(graph, organizationId, "organization");
+            var b = CollaborationDescriber.RequireOrganization(graph, partnerId, "partner");
+            return CollaborationDescriber.Describe(graph, a, b, evidenceFilter);
         });
     }
 
-    static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, EvidenceFilter filter)
-    {
-        // Evidence is the same from either side: derive it from the side with fewer links (a hub has thousands), and
-        // put a shared node's two links back in the asker's order.
-        var fromPartner = graph.Incident[partner].Count < graph.Incident[organisation].Count;
-        var found = fromPartner
-            ? graph.Derive(partner, filter, organisation).Select(e => e with
-            {
-                Partner = partner,
-                LinkA = e.Kind is CollaborationKinds.Platform or CollaborationKinds.Consortium or CollaborationKinds.Project ? e.LinkB : e.LinkA,
-                LinkB = e.Kind is CollaborationKinds.Platform or CollaborationKinds.Consortium or CollaborationKinds.Project ? e.LinkA : e.LinkB,
-            }).ToList()
-            : graph.Derive(organisation, filter, partner);
-        return Describe(graph, organisation, partner, found);
-    }
+    /// <inheritdoc cref="CollaboratorSearch.Collaborators"/>
+    public IReadOnlyList<Collaborator> Collaborators(
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null, int limit = 1000,
+        string? after = null) =>
+        _collaborators.Collaborators(organizationId, depth, filter, where, limit, after);
 
-    // The collaboration of two organisations from its evidence as derived from the organisation's side, in an order that
-    // does not depend on the side it was derived from: by start, kind, then link ids.
-    static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, List<DerivedEvidence> found)
-    {
-        if (found.Count == 0) return null;
-        var items = new List<(CollaborationEvidence Evidence, double Weight)>(found.Count);
-        var kinds = CollaborationKinds.None;
-        DateOnly? first = null, last = null;
-        foreach (var e in found)
-        {
-            var linkIds = new List<string>(3) { graph.LinkIdOf(e.LinkA) };
-            if (e.LinkB >= 0) linkIds.Add(graph.LinkIdOf(e.LinkB));
-            if (e.LinkC >= 0) linkIds.Add(graph.LinkIdOf(e.LinkC));
-            var evidence = new CollaborationEvidence(
-                e.Kind, e.Through >= 0 ? graph.Nodes[e.Through].Id : null, linkIds, Day(e.Start), Day(e.End), Math.Round(e.Weight, 6));
-            items.Add((evidence, e.Weight));
-            kinds |= e.Kind;
-            if (evidence.From is { } from && (first is null || from < first)) first = from;
-            if ((evidence.To ?? evidence.From) is { } end && (last is null || end > last)) last = end;
-        }
-        items.Sort((x, y) => CompareEvidence(x.Evidence, y.Evidence));
-        double weight = 0;
-        foreach (var item in items) weight += item.Weight;
-        return new Collaboration(
-            graph.Nodes[organisation].Id, graph.Nodes[partner].Id, kinds, Math.Round(weight, 6), first, last,
-            items.ConvertAll(item => item.Evidence));
-    }
+    /// <inheritdoc cref="CollaboratorSearch.CollaboratorIds"/>
+    public IReadOnlyList<string> CollaboratorIds(
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null) =>
+        _collaborators.CollaboratorIds(organizationId, depth, filter, where);
 
-    static int CompareEvidence(CollaborationEvidence x, CollaborationEvidence y)
-    {
-        var byStart = (x.From ?? DateOnly.MaxValue).CompareTo(y.From ?? DateOnly.MaxValue);
-        if (byStart != 0) return byStart;
-        if (x.Kind != y.Kind) return x.Kind.CompareTo(y.Kind);
-        for (var i = 0; i < Math.Min(x.LinkIds.Count, y.LinkIds.Count); i++)
-        {
-            var byLink = string.CompareOrdinal(x.LinkIds[i], y.LinkIds[i]);
-            if (byLink != 0) return byLink;
-        }
-        return x.LinkIds.Count.CompareTo(y.LinkIds.Count);
-    }
+    /// <inheritdoc cref="CollaboratorSearch.CollaboratorCount"/>
+    public int CollaboratorCount(
+        string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null) =>
+        _collaborators.CollaboratorCount(organizationId, depth, filter, where);
+
+    /// <inheritdoc cref="PathSearch.Paths"/>
+    public IReadOnlyList<CollaborationPath> Paths(string fromId, string toId, int maxHops = 4, CollaborationFilter? filter = null, int limit = 10) =>
+        _paths.Paths(fromId, toId, maxHops, filter, limit);
+
+    /// <inheritdoc cref="NetworkAnalysis.Network"/>
+    public CollaborationNetwork Network(NetworkQuery query) => _networks.Network(query);
+
+    /// <inheritdoc cref="NetworkAnalysis.Rank"/>
+    public Ranking Rank(
+        NetworkQuery scope, RankingMetric metric, int top = 20, OrganizationSelection? listed = null, int exactBetweennessUpTo = 2000, int betweennessSamples = 500) =>
+        _networks.Rank(scope, metric, top, listed, exactBetweennessUpTo, betweennessSamples);
+
+    /// <inheritdoc cref="NetworkAnalysis.Communities"/>
+    public CommunityPartition Communities(NetworkQuery query, string algorithm = "louvain", int seed = 42) =>
+        _networks.Communities(query, algorithm, seed);
+
+    /// <inheritdoc cref="NetworkAnalysis.Evolution"/>
+    public NetworkChange Evolution(OrganizationSelection? where, int fromYear, int toYear, CollaborationKinds kinds = CollaborationKinds.All, double minWeight = 0) =>
+        _networks.Evolution(where, fromYear, toYear, kinds, minWeight);
 
     /// <inheritdoc/>
     public void Dispose() => _lock.Dispose();

@@ -37,8 +37,22 @@ public enum CollaborationKinds
 /// <param name="SharedByAll">For a shared node: whether every pair of its organisations collaborates (then each pair gets
 /// <see cref="Weight"/> / (n − 1) for n organisations); otherwise only the pairs the rule names.</param>
 /// <param name="Rule">The rule in words.</param>
+/// <remarks>
+/// A rule through a shared node that names its pairs (not <paramref name="SharedByAll"/>) has two links: each pair is an
+/// organisation linked to the node by the first and one linked to it by the second.
+/// </remarks>
 public sealed record CollaborationRule(
-    CollaborationKinds Kind, NodeKind? Through, IReadOnlyList<LinkType> Links, double Weight, bool SharedByAll, string Rule);
+    CollaborationKinds Kind, NodeKind? Through, IReadOnlyList<LinkType> Links, double Weight, bool SharedByAll, string Rule)
+{
+    /// <summary>A node that may take an organisation's place in a pair of this rule, and whom it stands for; none when null.</summary>
+    public CollaborationStandIn? StandIn { get; init; }
+}
+
+/// <summary>
+/// A node of <paramref name="Kind"/> linked by <paramref name="Role"/> in an organisation's place stands for the
+/// organisations linked to it by <paramref name="StandsFor"/> (a consortium awarded a challenge, for its leads).
+/// </summary>
+public sealed record CollaborationStandIn(NodeKind Kind, LinkType Role, LinkType StandsFor);
 
 /// <summary>
 /// The one table that decides which link patterns make two organisations collaborate, and what each piece of evidence
@@ -66,7 +80,10 @@ public static class CollaborationRules
         new(CollaborationKinds.Project, NodeKind.Project, [LinkType.ParticipatesIn], 2, true,
             "organisations that PARTICIPATE_IN the same project"),
         new(CollaborationKinds.Challenge, NodeKind.Challenge, [LinkType.Posts, LinkType.Awarded], 3, false,
-            "the poster of a challenge and the organisation AWARDED it; a consortium awarded it stands for its lead organisations"),
+            "the poster of a challenge and the organisation AWARDED it; a consortium awarded it stands for its lead organisations")
+        {
+            StandIn = new(NodeKind.Consortium, LinkType.Awarded, LinkType.Leads),
+        },
         new(CollaborationKinds.Agreement, null, [LinkType.CooperationAgreement], 2, false,
             "the two parties of a COOPERATION_AGREEMENT"),
         new(CollaborationKinds.TechnologyContract, null, [LinkType.Transfers], 3, false,
@@ -80,9 +97,29 @@ public static class CollaborationRules
     /// <summary>The link types the derivation reads; others never change a collaboration.</summary>
     public static readonly FrozenSet<LinkType> LinkTypes = All.SelectMany(r => r.Links).ToFrozenSet();
 
-    /// <summary>The node kinds through which two organisations can collaborate.</summary>
-    public static readonly FrozenSet<NodeKind> SharedNodeKinds =
-        All.Where(r => r.Through is not null).Select(r => r.Through!.Value).Append(NodeKind.Consortium).ToFrozenSet();
+    /// <summary>The node kinds through which two organisations can collaborate, or which stand in for organisations.</summary>
+    public static readonly FrozenSet<NodeKind> SharedNodeKinds = All
+        .SelectMany(r => new[] { r.Through, r.StandIn?.Kind })
+        .Where(kind => kind is not null).Select(kind => kind!.Value).ToFrozenSet();
+
+    // The rules that read each link type, and those whose stand-in stands for the organisations linked to it by each
+    // link type, indexed by the type: the derivation asks once per link it reads.
+    static readonly CollaborationRule[][] ByLinkType = IndexByLinkType((rule, type) => rule.Links.Contains(type));
+    static readonly CollaborationRule[][] StandInsByLinkType = IndexByLinkType((rule, type) => rule.StandIn?.StandsFor == type);
+
+    static CollaborationRule[][] IndexByLinkType(Func<CollaborationRule, LinkType, bool> reads)
+    {
+        var types = Enum.GetValues<LinkType>();
+        var index = new CollaborationRule[types.Max(type => (int)type) + 1][];
+        foreach (var type in types) index[(int)type] = All.Where(rule => reads(rule, type)).ToArray();
+        return index;
+    }
+
+    /// <summary>The rules that read a link type, in table order.</summary>
+    internal static ReadOnlySpan<CollaborationRule> Reading(LinkType type) => ByLinkType[(int)type];
+
+    /// <summary>The rules whose stand-in stands for the organisations linked to it by this link type.</summary>
+    internal static ReadOnlySpan<CollaborationRule> StandingInBy(LinkType type) => StandInsByLinkType[(int)type];
 
     /// <summary>The rule of a single kind.</summary>
     public static CollaborationRule Of(CollaborationKinds kind) => ByKind[kind];

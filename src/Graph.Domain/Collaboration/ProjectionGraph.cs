@@ -54,7 +54,7 @@ internal readonly record struct EvidenceFilter(CollaborationKinds Kinds, int Sin
 /// derivation reads (per-node incidence lists of int ids) and, per organisation, its ties sorted by partner.
 /// Not thread-safe: <see cref="CollaborationProjection"/> guards it.
 /// </summary>
-internal sealed partial class ProjectionGraph
+internal sealed class ProjectionGraph
 {
     static readonly Tie[] NoTies = [];
 
@@ -69,7 +69,13 @@ internal sealed partial class ProjectionGraph
     internal readonly List<Tie[]> Ties = [];
     internal readonly SearchBufferPool SearchBuffers = new();
 
-    public ProjectionGraph(HomeProvince home) => Home = home;
+    readonly EvidenceDerivation _derivation;
+
+    public ProjectionGraph(HomeProvince home)
+    {
+        Home = home;
+        _derivation = new EvidenceDerivation(this);
+    }
 
     public HomeProvince Home { get; }
 
@@ -215,6 +221,13 @@ internal sealed partial class ProjectionGraph
         }
         return -1;
     }
+
+    /// <inheritdoc cref="EvidenceDerivation.Derive"/>
+    public List<DerivedEvidence> Derive(int organisation, EvidenceFilter filter, int onlyPartner = -1, IReadOnlySet<int>? partners = null) =>
+        _derivation.Derive(organisation, filter, onlyPartner, partners);
+
+    /// <inheritdoc cref="EvidenceDerivation.CollectAffected"/>
+    public void CollectAffected(int link, HashSet<int> affected) => _derivation.CollectAffected(link, affected);
 
     /// <summary>Recomputes an organisation's ties from its evidence.</summary>
     public void Rederive(int organisation) =>

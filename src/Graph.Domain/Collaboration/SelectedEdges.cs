@@ -28,7 +28,7 @@ internal sealed class SelectedEdges(IReadOnlyList<NetworkNode> nodes, IReadOnlyL
             var (a, b) = (IdAt(row.Source), IdAt(row.Target));
             if (string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
             var tie = row.Tie;
-            return new NetworkEdge(a, b, tie.Kinds, Math.Round(tie.Weight, 6), CollaborationProjection.Day(tie.First), CollaborationProjection.Day(tie.Last),
+            return new NetworkEdge(a, b, tie.Kinds, Math.Round(tie.Weight, 6), CollaborationDescriber.Day(tie.First), CollaborationDescriber.Day(tie.Last),
                 row.Crossing, tie.Ongoing);
         }
     }

@@ -1,49 +1,16 @@
 using KnowledgeGraph.Domain.Collaboration.Algorithms;
 using KnowledgeGraph.Domain.Errors;
-using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 
 namespace KnowledgeGraph.Domain.Collaboration;
 
-/// <summary>
-/// A network selection: which organisations, which evidence, the least weight a tie needs, and whether the ties that
-/// cross the selection's boundary are listed.
-/// </summary>
-public sealed record NetworkQuery(OrganizationSelection? Where = null, CollaborationFilter? Filter = null, double MinWeight = 0, NetworkBoundary Boundary = NetworkBoundary.Exclude)
-{
-    /// <summary>
-    /// The selection as the API's filters state it: a year stands for the window of that year and excludes since/until;
-    /// no kinds means every kind.
-    /// </summary>
-    public static NetworkQuery Create(
-        string? region, string? field, IReadOnlyCollection<NodeKind>? organizationKinds, CollaborationKinds kinds,
-        DateOnly? since, DateOnly? until, int? year, double? minWeight, NetworkBoundary boundary = NetworkBoundary.Exclude)
-    {
-        kinds = kinds == CollaborationKinds.None ? CollaborationKinds.All : kinds;
-        if (year is not null && (since is not null || until is not null)) throw new InvalidInputException("year: give either year or since/until, not both");
-        var filter = year is { } y ? CollaborationFilter.During(y, kinds) : new CollaborationFilter(kinds, since, until);
-        return new NetworkQuery(new OrganizationSelection(region, field, organizationKinds is { Count: > 0 } ? organizationKinds : null), filter, minWeight ?? 0, boundary);
-    }
-
-    /// <summary>Checks the selection (codes, kinds, window, least weight): INVALID_INPUT naming what is wrong.</summary>
-    public void Validate()
-    {
-        (Where ?? OrganizationSelection.Everyone).Validate();
-        if (MinWeight < 0 || double.IsNaN(MinWeight)) throw new InvalidInputException($"minWeight must be 0 or more, not {MinWeight}");
-        (Filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
-    }
-
-    /// <summary>The whole network under this selection's evidence filter and least weight: the scope rankings are computed on by default.</summary>
-    public NetworkQuery WholeNetwork() => this with { Where = null, Boundary = NetworkBoundary.Exclude };
-}
-
-// Network selections, their statistics, rankings, communities and change over time.
-public sealed partial class CollaborationProjection
+/// <summary>Network selections with their statistics, rankings, communities and change over time.</summary>
+internal sealed class NetworkAnalysis(CollaborationProjection projection)
 {
     /// <summary>The organisations of a selection and the ties among them, with summary statistics.</summary>
     public CollaborationNetwork Network(NetworkQuery query)
     {
-        var selection = Select(query);
+        var selection = NetworkSelection.Select(projection, query);
         return new CollaborationNetwork(selection.Nodes, selection.Outside, selection.Edges, () => Statistics(selection)) { DataVersion = selection.DataVersion };
     }
 
@@ -58,7 +25,7 @@ public sealed partial class CollaborationProjection
     {
         if (top < 1) throw new InvalidInputException($"top must be positive, not {top}");
         listed?.Validate();
-        var selection = Select(scope with { Boundary = NetworkBoundary.Exclude }, withEdges: false);
+        var selection = NetworkSelection.Select(projection, scope with { Boundary = NetworkBoundary.Exclude }, withEdges: false);
         var graph = selection.Graph;
         var exact = true;
         var samples = graph.NodeCount;
@@ -104,7 +71,7 @@ public sealed partial class CollaborationProjection
         return new Ranking(metric, candidates.Count, ranked, exact, samples, Math.Round(bound, 6));
     }
 
-    static double[] Bridging(Selection selection, Func<NetworkNode, string?> groupOf)
+    static double[] Bridging(NetworkSelection selection, Func<NetworkNode, string?> groupOf)
     {
         var graph = selection.Graph;
         var scores = new double[graph.NodeCount];
@@ -126,7 +93,7 @@ public sealed partial class CollaborationProjection
     {
         if (!string.Equals(algorithm, "louvain", StringComparison.OrdinalIgnoreCase))
             throw new InvalidInputException($"algorithm '{algorithm}' is not supported; use 'louvain'");
-        var selection = Select(query, withEdges: false);
+        var selection = NetworkSelection.Select(projection, query, withEdges: false);
         var partition = Louvain.Detect(selection.Graph, seed);
         var members = Enumerable.Range(0, partition.Count).Select(_ => new List<string>()).ToArray();
         var internalTies = new int[partition.Count];
@@ -160,104 +127,7 @@ public sealed partial class CollaborationProjection
             after.Edges.Count(e => beforePairs.ContainsKey((e.SourceId, e.TargetId))));
     }
 
-    sealed record Selection(
-        IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkNode> Outside, IReadOnlyList<NetworkEdge> Edges, WeightedGraph Graph,
-        int ExternalInRegion, int ExternalOutOfRegion, int ExternalUnknown, long DataVersion);
-
-    Selection Select(NetworkQuery query, bool withEdges = true)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        query.Validate();
-        var where = query.Where ?? OrganizationSelection.Everyone;
-        var filter = (query.Filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
-        return Read(graph =>
-        {
-            var matcher = new SelectionMatcher(graph, where);
-            var members = new List<int>();
-            for (var node = 0; node < graph.NodeCount; node++)
-            {
-                if (graph.IsOrganization(node) && matcher.Matches(node)) members.Add(node);
-            }
-            var rows = new Tie[members.Count][];
-            var position = new int[graph.NodeCount];
-            Array.Fill(position, -1);
-            for (var i = 0; i < members.Count; i++) position[members[i]] = i;
-
-            // A network as of a time keeps only the organisations active then; otherwise every selected organisation.
-            var timeBound = filter.Since != ProjectedLink.UnknownStart || filter.Until != ProjectedLink.UnknownEnd;
-            int externalIn = 0, externalOut = 0, externalUnknown = 0;
-            var keep = new List<int>(members.Count);
-            var includeBoundary = withEdges && query.Boundary == NetworkBoundary.Include;
-            var crossing = new List<(int Member, Tie Tie)>();
-            var outside = new SortedSet<int>();
-            for (var i = 0; i < members.Count; i++)
-            {
-                var ties = graph.TiesOf(members[i], filter);
-                var inside = new List<Tie>(ties.Length);
-                var active = false;
-                foreach (var tie in ties)
-                {
-                    if (tie.Weight < query.MinWeight) continue;
-                    active = true;
-                    if (position[tie.Other] >= 0)
-                    {
-                        inside.Add(tie);
-                        continue;
-                    }
-                    if (includeBoundary)
-                    {
-                        crossing.Add((i, tie));
-                        outside.Add(tie.Other);
-                    }
-                    switch (graph.Nodes[tie.Other].Locality)
-                    {
-                        case RegionLocality.InRegion: externalIn++; break;
-                        case null: externalUnknown++; break;
-                        default: externalOut++; break;
-                    }
-                }
-                // Stored tie arrays are replaced, never changed, so a row with every tie inside is shared, not copied.
-                rows[i] = inside.Count == ties.Length ? ties : [.. inside];
-                if (active || !timeBound) keep.Add(i);
-            }
-
-            // Rows in compressed form over the kept organisations; ties are sorted by projection index, and so by position.
-            var renumber = new int[members.Count];
-            Array.Fill(renumber, -1);
-            for (var k = 0; k < keep.Count; k++) renumber[keep[k]] = k;
-            var offsets = new int[keep.Count + 1];
-            for (var k = 0; k < keep.Count; k++) offsets[k + 1] = offsets[k] + rows[keep[k]].Length;
-            var targets = new int[offsets[^1]];
-            var weights = new double[targets.Length];
-            // Each tie inside is listed once, from its end with the lower position, then the crossing ties.
-            var edges = new List<SelectedEdge>(withEdges ? targets.Length / 2 + crossing.Count : 0);
-            for (var k = 0; k < keep.Count; k++)
-            {
-                var at = offsets[k];
-                foreach (var tie in rows[keep[k]])
-                {
-                    var other = renumber[position[tie.Other]];
-                    targets[at] = other;
-                    weights[at++] = tie.Weight;
-                    if (withEdges && other > k) edges.Add(new SelectedEdge(k, other, tie, Crossing: false));
-                }
-            }
-            var nodes = keep.Select(i => ToNetworkNode(graph, members[i])).ToList();
-            var partners = outside.Select(node => ToNetworkNode(graph, node) with { Outside = true }).ToList();
-            var partnerPosition = outside.Select((node, j) => (node, j)).ToDictionary(p => p.node, p => nodes.Count + p.j);
-            foreach (var (member, tie) in crossing) edges.Add(new SelectedEdge(renumber[member], partnerPosition[tie.Other], tie, Crossing: true));
-            return new Selection(nodes, partners, new SelectedEdges(nodes, partners, edges),
-                WeightedGraph.FromRows(offsets, targets, weights), externalIn, externalOut, externalUnknown, _dataVersion);
-        });
-    }
-
-    static NetworkNode ToNetworkNode(ProjectionGraph graph, int node)
-    {
-        var record = graph.Nodes[node];
-        return new NetworkNode(record.Id, record.Kind, record.Region, record.Fields, record.Locality);
-    }
-
-    static NetworkStatistics Statistics(Selection selection)
+    static NetworkStatistics Statistics(NetworkSelection selection)
     {
         var n = selection.Nodes.Count;
         var graph = selection.Graph;
@@ -308,33 +178,5 @@ public sealed partial class CollaborationProjection
             selection.ExternalInRegion + selection.ExternalOutOfRegion + selection.ExternalUnknown,
             selection.ExternalInRegion, selection.ExternalOutOfRegion,
             Math.Round(totalWeight, 6));
-    }
-
-    // Matches projection nodes (given the graph) or the nodes of a selection already made.
-    sealed class SelectionMatcher(ProjectionGraph? graph, OrganizationSelection where)
-    {
-        readonly Dictionary<string, bool> _fieldMatches = new(StringComparer.Ordinal);
-
-        public bool Matches(int node)
-        {
-            var record = graph!.Nodes[node];
-            return Matches(record.Kind, record.Region, record.Fields);
-        }
-
-        public bool Matches(NetworkNode node) => Matches(node.Kind, node.Region, node.Fields);
-
-        bool Matches(NodeKind kind, string? organisationRegion, IReadOnlyList<string> fields)
-        {
-            if (where.Kinds is { Count: > 0 } kinds && !kinds.Contains(kind)) return false;
-            if (where.Region is { } region && !Regions.IsWithin(organisationRegion, region)) return false;
-            if (where.Field is { } field && !fields.Any(f => FieldWithin(f, field))) return false;
-            return true;
-        }
-
-        bool FieldWithin(string code, string field)
-        {
-            if (!_fieldMatches.TryGetValue(code, out var within)) _fieldMatches[code] = within = Fields.IsWithin(code, field);
-            return within;
-        }
     }
 }

@@ -2,15 +2,12 @@ using KnowledgeGraph.Domain.Errors;
 
 namespace KnowledgeGraph.Domain.Collaboration;
 
-// Collaborators and shortest collaboration paths.
-public sealed partial class CollaborationProjection
+/// <summary>
+/// The collaborators of an organisation: a breadth-first search over the projection's ties, level by level, paged,
+/// listed, or only counted.
+/// </summary>
+internal sealed class CollaboratorSearch(CollaborationProjection projection)
 {
-    /// <summary>The most hops <see cref="Collaborators"/> follows.</summary>
-    public const int MaxDepth = 3;
-
-    /// <summary>The most hops <see cref="Paths"/> searches.</summary>
-    public const int MaxPathHops = 8;
-
     /// <summary>
     /// The organisations within <paramref name="depth"/> collaborations of one (1–3), nearest first, then by the weight
     /// of the tie that reached them, then by id. Ties count only evidence the filter admits; the selection filters the
@@ -25,10 +22,10 @@ public sealed partial class CollaborationProjection
     {
         var evidenceFilter = CheckCollaboratorQuery(depth, filter, where);
         if (limit < 1) throw new InvalidInputException($"limit must be positive, not {limit}");
-        return Read(graph =>
+        return projection.Read(graph =>
         {
-            var start = RequireOrganization(graph, organizationId, "of");
-            var cursor = after is null ? -1 : RequireOrganization(graph, after, "after");
+            var start = CollaborationDescriber.RequireOrganization(graph, organizationId, "of");
+            var cursor = after is null ? -1 : CollaborationDescriber.RequireOrganization(graph, after, "after");
             var selection = where is null ? null : new SelectionMatcher(graph, where);
             var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
             try
@@ -53,8 +50,8 @@ public sealed partial class CollaborationProjection
                     .Select(node => new Collaborator(
                         graph.Nodes[node].Id, distanceOf[node], graph.Nodes[parentOf[node]].Id,
                         (evidenceFrom.TryGetValue(parentOf[node], out var byPartner)
-                            ? Describe(graph, parentOf[node], node, byPartner[node].ToList())
-                            : Describe(graph, parentOf[node], node, evidenceFilter))!))
+                            ? CollaborationDescriber.Describe(graph, parentOf[node], node, byPartner[node].ToList())
+                            : CollaborationDescriber.Describe(graph, parentOf[node], node, evidenceFilter))!))
                     .ToList();
             }
             finally
@@ -93,9 +90,9 @@ public sealed partial class CollaborationProjection
     T WholeAnswer<T>(string organizationId, int depth, CollaborationFilter? filter, OrganizationSelection? where, WholeAnswerSearch<T> search)
     {
         var evidenceFilter = CheckCollaboratorQuery(depth, filter, where);
-        return Read(graph =>
+        return projection.Read(graph =>
         {
-            var start = RequireOrganization(graph, organizationId, "of");
+            var start = CollaborationDescriber.RequireOrganization(graph, organizationId, "of");
             var selection = where is null ? null : new SelectionMatcher(graph, where);
             var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
             try
@@ -137,7 +134,7 @@ public sealed partial class CollaborationProjection
 
     static EvidenceFilter CheckCollaboratorQuery(int depth, CollaborationFilter? filter, OrganizationSelection? where)
     {
-        if (depth is < 1 or > MaxDepth) throw new InvalidInputException($"depth must be 1 to {MaxDepth}, not {depth}");
+        if (depth is < 1 or > CollaborationProjection.MaxDepth) throw new InvalidInputException($"depth must be 1 to {CollaborationProjection.MaxDepth}, not {depth}");
         where?.Validate();
         return (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
     }
@@ -212,157 +209,5 @@ public sealed partial class CollaborationProjection
         }
         items.Sort(compare);
         return items;
-    }
-
-    /// <summary>
-    /// Every shortest chain of collaborations between two organisations (up to <paramref name="limit"/> of them, at most
-    /// <paramref name="maxHops"/> steps), found by a bidirectional breadth-first search, each step with its evidence.
-    /// Empty when they are not connected within maxHops.
-    /// </summary>
-    public IReadOnlyList<CollaborationPath> Paths(string fromId, string toId, int maxHops = 4, CollaborationFilter? filter = null, int limit = 10)
-    {
-        if (maxHops is < 1 or > MaxPathHops) throw new InvalidInputException($"maxHops must be 1 to {MaxPathHops}, not {maxHops}");
-        if (limit < 1) throw new InvalidInputException($"limit must be positive, not {limit}");
-        var evidenceFilter = (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
-        return Read(graph =>
-        {
-            var from = RequireOrganization(graph, fromId, "from");
-            var to = RequireOrganization(graph, toId, "to");
-            if (from == to) throw new InvalidInputException("from and to are the same organisation");
-            var buffers = graph.SearchBuffers.Rent(graph.NodeCount);
-            try
-            {
-                var search = new BidirectionalSearch(graph, buffers, evidenceFilter, from, to, maxHops);
-                return search.ShortestPaths(limit)
-                    .Select(path => new CollaborationPath(
-                        path.Select(n => graph.Nodes[n].Id).ToList(),
-                        path.Zip(path.Skip(1), (a, b) => Describe(graph, a, b, evidenceFilter)!).ToList()))
-                    .ToList();
-            }
-            finally
-            {
-                graph.SearchBuffers.Return(buffers);
-            }
-        });
-    }
-
-    // The two sides' distances live in the search buffers: a node is on a side when its stamp there is this search's.
-    sealed class BidirectionalSearch
-    {
-        readonly ProjectionGraph _graph;
-        readonly EvidenceFilter _filter;
-        readonly int _from, _to, _maxHops, _stamp;
-        readonly Side _forward, _backward;
-        readonly Dictionary<int, Tie[]> _ties = [];
-
-        public BidirectionalSearch(ProjectionGraph graph, SearchBuffers buffers, EvidenceFilter filter, int from, int to, int maxHops)
-        {
-            (_graph, _filter, _from, _to, _maxHops) = (graph, filter, from, to, maxHops);
-            _stamp = buffers.Begin();
-            _forward = new Side(buffers.ForwardStamp, buffers.Distance, _stamp);
-            _backward = new Side(buffers.BackwardStamp, buffers.BackwardDistance, _stamp);
-            _forward.Add(from, 0);
-            _backward.Add(to, 0);
-        }
-
-        readonly struct Side(int[] stamps, int[] distances, int stamp)
-        {
-            public bool Contains(int node) => stamps[node] == stamp;
-
-            public int DistanceOf(int node) => stamps[node] == stamp ? distances[node] : -1;
-
-            public void Add(int node, int distance)
-            {
-                stamps[node] = stamp;
-                distances[node] = distance;
-            }
-        }
-
-        // Stored ties cost nothing to read; filtered ones are derived once per node and search.
-        Tie[] TiesOf(int node)
-        {
-            if (_filter.IsEverything) return _graph.TiesOf(node, _filter);
-            if (!_ties.TryGetValue(node, out var ties)) _ties[node] = ties = _graph.TiesOf(node, _filter);
-            return ties;
-        }
-
-        public List<List<int>> ShortestPaths(int limit)
-        {
-            var forwardFrontier = new List<int> { _from };
-            var backwardFrontier = new List<int> { _to };
-            int forwardDepth = 0, backwardDepth = 0;
-            List<int> meeting = [];
-            while (forwardDepth + backwardDepth < _maxHops && forwardFrontier.Count > 0 && backwardFrontier.Count > 0)
-            {
-                // Expand the smaller side a whole level; the first level that touches the other side fixes the length.
-                var forward = forwardFrontier.Count <= backwardFrontier.Count;
-                var (frontier, seen, other) = forward ? (forwardFrontier, _forward, _backward) : (backwardFrontier, _backward, _forward);
-                var depth = (forward ? forwardDepth : backwardDepth) + 1;
-                var next = new List<int>();
-                foreach (var node in frontier)
-                {
-                    foreach (var tie in TiesOf(node))
-                    {
-                        if (seen.Contains(tie.Other)) continue;
-                        seen.Add(tie.Other, depth);
-                        next.Add(tie.Other);
-                        if (other.Contains(tie.Other)) meeting.Add(tie.Other);
-                    }
-                }
-                if (forward)
-                {
-                    forwardFrontier = next;
-                    forwardDepth = depth;
-                }
-                else
-                {
-                    backwardFrontier = next;
-                    backwardDepth = depth;
-                }
-                if (meeting.Count > 0) break;
-            }
-            var paths = new List<List<int>>();
-            if (meeting.Count == 0) return paths;
-            foreach (var middle in meeting.OrderBy(m => _graph.Nodes[m].Id, StringComparer.Ordinal))
-            {
-                foreach (var head in Chains(middle, _forward))
-                {
-                    foreach (var tail in Chains(middle, _backward))
-                    {
-                        var path = new List<int>(head);
-                        path.Reverse();
-                        path.AddRange(tail.Skip(1));
-                        paths.Add(path);
-                        if (paths.Count >= limit) return paths;
-                    }
-                }
-            }
-            return paths;
-        }
-
-        // Every chain from a node back to the side's root, one step nearer each time: the node first, the root last.
-        IEnumerable<List<int>> Chains(int node, Side side)
-        {
-            var distance = side.DistanceOf(node);
-            if (distance == 0)
-            {
-                yield return [node];
-                yield break;
-            }
-            var previous = TiesOf(node)
-                .Where(t => side.DistanceOf(t.Other) == distance - 1)
-                .Select(t => t.Other)
-                .OrderBy(n => _graph.Nodes[n].Id, StringComparer.Ordinal)
-                .ToList();
-            foreach (var step in previous)
-            {
-                foreach (var chain in Chains(step, side))
-                {
-                    var full = new List<int>(chain.Count + 1) { node };
-                    full.AddRange(chain);
-                    yield return full;
-                }
-            }
-        }
     }
 }
