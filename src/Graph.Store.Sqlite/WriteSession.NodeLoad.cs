@@ -113,7 +113,7 @@ internal sealed partial class WriteSession
                             _session.RepeatedNodesUpdated++;
                         }
                     }
-                    if (buildIndexes && !_stop.IsCancellationRequested) _session.Run(BuildNodeIndexesSql);
+                    if (buildIndexes && !_stop.IsCancellationRequested) _session.Run(SqlStatements.BuildNodeIndexes);
                 }
             }
             catch

@@ -14,75 +14,8 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// </summary>
 internal sealed partial class WriteSession : IDisposable
 {
-    const string SelectNodeSql = "SELECT n, name, name_en, aliases, props, created_at, updated_at FROM nodes WHERE id = $id";
-    const string InsertNodeSql = """
-        INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at, n)
-        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now, $n) ON CONFLICT DO NOTHING
-        """;
-    const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
-    const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
-    const string LinksAtNodeSql = """
-        SELECT type, count(*) FROM (
-            SELECT type FROM links WHERE from_n = $n
-            UNION ALL SELECT type FROM links WHERE to_n = $n AND from_n <> $n)
-        GROUP BY type
-        """;
-    const string DeleteLinksAtNodeSql = "DELETE FROM links WHERE from_n = $n; DELETE FROM links WHERE to_n = $n;";
-    const string SelectNodeRefSql = "SELECT n, kind FROM nodes WHERE id = $id";
-    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded)";
-    const string IndexNameSql = """
-        INSERT INTO name_trigrams (rowid, folded) VALUES ($id, $folded);
-        INSERT INTO name_bigrams (rowid, grams) VALUES ($id, $grams);
-        """;
-    const string UnindexNamesSql = """
-        DELETE FROM name_trigrams WHERE rowid IN (SELECT id FROM node_names WHERE n = $n);
-        DELETE FROM name_bigrams WHERE rowid IN (SELECT id FROM node_names WHERE n = $n);
-        DELETE FROM node_names WHERE n = $n;
-        """;
-    const string DropNamesSql = "DELETE FROM node_names WHERE n = $n";
-    const string SelectLinkSql = """
-        SELECT start_date, end_date, source, props, created_at, updated_at FROM links
-        WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
-        """;
-    const string InsertLinkSql = """
-        INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
-        VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now) ON CONFLICT DO NOTHING
-        """;
-    const string AppendLinkSql = """
-        INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
-        VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now)
-        """;
-    const string UpdateLinkSql = """
-        UPDATE links SET start_date = $start, end_date = $end, source = $source, props = $props, updated_at = $now
-        WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
-          AND (start_date IS NOT $start OR end_date IS NOT $end OR source IS NOT $source OR props IS NOT $props)
-        """;
-    const string DeleteLinkSql = """
-        DELETE FROM links WHERE from_n = (SELECT n FROM nodes WHERE id = $from) AND type = $type
-          AND to_n = (SELECT n FROM nodes WHERE id = $to) AND key = $key
-        """;
-    const string CountNodesSql = "INSERT INTO node_counts (kind, count) VALUES ($kind, $delta) ON CONFLICT (kind) DO UPDATE SET count = count + excluded.count";
-    const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
     // How many staged links are copied out in key order at a time to be written.
     const int StagedLinkBatch = 4096;
-    const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
-    // SQLite sorts an index's entries in memory up to the page cache's size, on one thread; with a smaller cache it
-    // sorts runs of them on the worker threads of PRAGMA threads (set for a bulk load), then merges the runs. The
-    // import sets its cache size back at its end.
-    const string CreateLinksToSql = "PRAGMA cache_size = -16384; CREATE INDEX links_to ON links (to_n, type);";
-    // FTS5 writes what it holds in memory to a new segment every 1 MiB (its 'hashsize') and merges the segments as they
-    // pile up; the builds hold up to 64 MiB, then the default is set again for the writes that follow.
-    const string BuildNodeIndexesSql = $"""
-        CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind);
-        INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
-        INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
-        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 67108864);
-        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 67108864);
-        INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
-        INSERT INTO name_bigrams (rowid, grams) SELECT id, {NameIndex.GramsFunction}(folded) FROM node_names;
-        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 1048576);
-        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 1048576);
-        """;
 
     readonly SqliteConnection _connection;
     readonly SqliteTransaction _transaction;
@@ -130,7 +63,7 @@ internal sealed partial class WriteSession : IDisposable
         _now = now.ToUnixTimeMilliseconds();
         _bulk = bulk;
         _nodeIndexesDeferred = bulk;
-        if (bulk) Run(DropBulkIndexesSql);
+        if (bulk) Run(SqlStatements.DropBulkIndexes);
         if (bulk && stageLinks) _staged = [];
         if (bulk && stageLinks && emptyStore) _nodeLoad = new NodeLoad(this);
     }
@@ -188,7 +121,7 @@ internal sealed partial class WriteSession : IDisposable
     {
         var (input, nameEn, properties, propsJson, aliasesJson, names) = node;
         // Parameters by position: $id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $n (NULL: the next number).
-        _insertNode ??= new RawStatement(_connection, InsertNodeSql);
+        _insertNode ??= new RawStatement(_connection, SqlStatements.InsertNode);
         _insertNode.Bind(1, input.Id).Bind(2, input.Kind.ToString()).Bind(3, input.Key).Bind(4, input.Name).Bind(5, nameEn)
             .Bind(6, aliasesJson).Bind(7, propsJson).Bind(8, _now);
         if (number is { } n) _insertNode.Bind(9, n);
@@ -209,7 +142,7 @@ internal sealed partial class WriteSession : IDisposable
         long n, createdAt;
         string oldName, oldAliases;
         string? oldNameEn;
-        using (var reader = Bind(Statement(SelectNodeSql, "$id"), id).ExecuteReader())
+        using (var reader = Bind(Statement(SqlStatements.SelectNode, "$id"), id).ExecuteReader())
         {
             if (!reader.Read())
             {
@@ -228,7 +161,7 @@ internal sealed partial class WriteSession : IDisposable
                 return (Change.Unchanged, materialize ? NodeOf(input, nameEn, properties, createdAt, reader.GetInt64(6)) : null);
             }
         }
-        Bind(Statement(UpdateNodeSql, "$name", "$nameEn", "$aliases", "$props", "$now", "$n"),
+        Bind(Statement(SqlStatements.UpdateNode, "$name", "$nameEn", "$aliases", "$props", "$now", "$n"),
             input.Name, nameEn, aliasesJson, propsJson, _now, n).ExecuteNonQuery();
         if (oldName != input.Name || oldNameEn != nameEn || oldAliases != (aliasesJson ?? ""))
         {
@@ -288,10 +221,10 @@ internal sealed partial class WriteSession : IDisposable
         if (!materialize)
         {
             // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
-            change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
+            change = Bind(Statement(SqlStatements.InsertLink, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
                     from.N, type, to.N, key, start, end, source, props, _now).ExecuteNonQuery() == 1
                 ? Change.Created
-                : Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
+                : Bind(Statement(SqlStatements.UpdateLink, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
                     start, end, source, props, _now, from.N, type, to.N, key).ExecuteNonQuery() == 1
                     ? Change.Updated
                     : Change.Unchanged;
@@ -299,11 +232,11 @@ internal sealed partial class WriteSession : IDisposable
         else
         {
             WriteStagedLinks();
-            using var reader = Bind(Statement(SelectLinkSql, "$from", "$type", "$to", "$key"), from.N, type, to.N, key).ExecuteReader();
+            using var reader = Bind(Statement(SqlStatements.SelectLink, "$from", "$type", "$to", "$key"), from.N, type, to.N, key).ExecuteReader();
             if (!reader.Read())
             {
                 reader.Close();
-                Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
+                Bind(Statement(SqlStatements.InsertLink, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
                     from.N, type, to.N, key, start, end, source, props, _now).ExecuteNonQuery();
                 change = Change.Created;
             }
@@ -316,7 +249,7 @@ internal sealed partial class WriteSession : IDisposable
                 reader.Close();
                 if (!same)
                 {
-                    Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
+                    Bind(Statement(SqlStatements.UpdateLink, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
                         start, end, source, props, _now, from.N, type, to.N, key).ExecuteNonQuery();
                 }
                 change = same ? Change.Unchanged : Change.Updated;
@@ -337,14 +270,14 @@ internal sealed partial class WriteSession : IDisposable
         WaitForNodeIndexes();
         WriteStagedLinks();
         if (Find(id) is not { } node) return Change.NotFound;
-        using (var reader = Bind(Statement(LinksAtNodeSql, "$n"), node.N).ExecuteReader())
+        using (var reader = Bind(Statement(SqlStatements.LinksAtNode, "$n"), node.N).ExecuteReader())
         {
             while (reader.Read()) Count(_linkCounts, reader.GetInt64(0), -reader.GetInt64(1));
         }
         // Explicit rather than by cascade: the bulk path runs without foreign key enforcement.
-        Bind(Statement(DeleteLinksAtNodeSql, "$n"), node.N).ExecuteNonQuery();
+        Bind(Statement(SqlStatements.DeleteLinksAtNode, "$n"), node.N).ExecuteNonQuery();
         RemoveNames(node.N, !_nodeIndexesDeferred);
-        Bind(Statement(DeleteNodeSql, "$n"), node.N).ExecuteNonQuery();
+        Bind(Statement(SqlStatements.DeleteNode, "$n"), node.N).ExecuteNonQuery();
         _refs.Remove(id);
         Count(_nodeCounts, node.Kind, -1);
         return Change.Deleted;
@@ -355,26 +288,12 @@ internal sealed partial class WriteSession : IDisposable
     {
         WaitForNodeIndexes();
         WriteStagedLinks();
-        if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
+        if (!LinkIds.TryParse(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
         var code = _codes.CodeOf(type);
-        var deleted = Bind(Statement(DeleteLinkSql, "$from", "$type", "$to", "$key"), fromId, code, toId, key).ExecuteNonQuery();
+        var deleted = Bind(Statement(SqlStatements.DeleteLink, "$from", "$type", "$to", "$key"), fromId, code, toId, key).ExecuteNonQuery();
         if (deleted == 0) return Change.NotFound;
         Count(_linkCounts, code, -1);
         return Change.Deleted;
-    }
-
-    /// <summary>Splits "TYPE|from|to" or "TYPE|from|to|key" (node ids hold no '|'; a link key may).</summary>
-    public static bool TryParseLinkId(string id, out LinkType type, out string fromId, out string toId, out string key)
-    {
-        type = default;
-        fromId = toId = key = "";
-        var parts = id.Split('|', 4);
-        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
-        type = info.Type;
-        fromId = parts[1];
-        toId = parts[2];
-        key = parts.Length == 4 ? parts[3] : "";
-        return true;
     }
 
     /// <summary>
@@ -386,20 +305,20 @@ internal sealed partial class WriteSession : IDisposable
         WaitForNodeIndexes();
         WriteStagedLinks();
         BuildNodeIndexes();
-        if (_bulk) Run(CreateLinksToSql);
+        if (_bulk) Run(SqlStatements.CreateLinksTo);
         foreach (var (kind, delta) in _nodeCounts.Where(c => c.Value != 0))
         {
-            Bind(Statement(CountNodesSql, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
+            Bind(Statement(SqlStatements.AddToNodeCount, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
         }
         foreach (var (type, delta) in _linkCounts.Where(c => c.Value != 0))
         {
-            Bind(Statement(CountLinksSql, "$type", "$delta"), type, delta).ExecuteNonQuery();
+            Bind(Statement(SqlStatements.AddToLinkCount, "$type", "$delta"), type, delta).ExecuteNonQuery();
         }
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = Changed
-            ? "UPDATE meta SET value = value + 1 WHERE name = 'data_version' RETURNING value"
-            : "SELECT value FROM meta WHERE name = 'data_version'";
+            ? SqlStatements.BumpDataVersion
+            : SqlStatements.GetDataVersion;
         return (long)command.ExecuteScalar()!;
     }
 
@@ -414,7 +333,7 @@ internal sealed partial class WriteSession : IDisposable
         _staged = null;
         var order = StagedLinkOrder.Sort(staged);
         var links = CollectionsMarshal.AsSpan(staged);
-        using var append = new RawStatement(_connection, AppendLinkSql);
+        using var append = new RawStatement(_connection, SqlStatements.AppendLink);
         // Parameters by position: $from, $type, $to, $key, $start, $end, $source, $props, $now. A value stays bound
         // from one row to the next, so only the values that differ from the row before are bound again.
         append.Bind(9, _now);
@@ -467,7 +386,7 @@ internal sealed partial class WriteSession : IDisposable
     {
         if (_refs.TryGetValue(id, out var known)) return known;
         WaitForNodeIndexes();
-        using var reader = Bind(Statement(SelectNodeRefSql, "$id"), id).ExecuteReader();
+        using var reader = Bind(Statement(SqlStatements.SelectNodeRef, "$id"), id).ExecuteReader();
         if (!reader.Read()) return null;
         var found = new NodeRef(reader.GetInt64(0), Enum.Parse<NodeKind>(reader.GetString(1)));
         _refs[id] = found;
@@ -479,16 +398,16 @@ internal sealed partial class WriteSession : IDisposable
         foreach (var (text, folded) in names)
         {
             // Parameters by position: $n, $kind, $text, $folded.
-            _insertName ??= new RawStatement(_connection, InsertNameSql);
+            _insertName ??= new RawStatement(_connection, SqlStatements.InsertName);
             var nameId = _insertName.Bind(1, n).Bind(2, kind.ToString()).Bind(3, text).Bind(4, folded).Insert()!.Value;
             if (indexed)
             {
-                Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
+                Bind(Statement(SqlStatements.IndexName, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
             }
         }
     }
 
-    void RemoveNames(long n, bool indexed) => Bind(Statement(indexed ? UnindexNamesSql : DropNamesSql, "$n"), n).ExecuteNonQuery();
+    void RemoveNames(long n, bool indexed) => Bind(Statement(indexed ? SqlStatements.UnindexNames : SqlStatements.DropNames, "$n"), n).ExecuteNonQuery();
 
     /// <summary>
     /// Builds the region and name indexes a bulk session left alone, once: at its first link, as nodes come first in an
@@ -509,10 +428,10 @@ internal sealed partial class WriteSession : IDisposable
         WaitForNodeIndexes();
         if (inBackground)
         {
-            _nodeIndexBuild = Task.Run(() => Run(BuildNodeIndexesSql));
+            _nodeIndexBuild = Task.Run(() => Run(SqlStatements.BuildNodeIndexes));
             return;
         }
-        Run(BuildNodeIndexesSql);
+        Run(SqlStatements.BuildNodeIndexes);
     }
 
     /// <summary>
