@@ -4,14 +4,15 @@ using KnowledgeGraph.Domain.Synthetic;
 namespace KnowledgeGraph.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores|views|index-memory|aggregates|cases|build] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
+/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores|views|index-memory|aggregates|cases|build|scans] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
 /// <c>import</c> builds the SQLite file of a preset from the generator stream (once; <c>--rebuild</c> builds it again),
 /// <c>queries</c> measures the store's reads on it in a fresh process, <c>all</c> does both, <c>generate</c> times the generator alone, <c>micro</c> runs the
 /// BenchmarkDotNet suite of single reads on the file, <c>stores --neo4j http://127.0.0.1:7474</c> the same reads on the file and on a Neo4j holding
 /// the same graph, side by side, <c>views [--writes 400]</c> the refresh of the collaboration projection and the matchmaking index
 /// after one write, <c>index-memory</c> the matchmaking index's build time and peak and steady memory, <c>aggregates [--calls 20] [--path store|service]</c> the aggregations by region and year, grouped in SQL or in the service,
 /// <c>cases [--cases 200]</c> a generated year of casework (一企一员一案) and the p99 of "my cases" and of the dispatch table,
-/// <c>build</c> the collaboration projection's build from the file, phase by phase in CPU seconds.
+/// <c>build</c> the collaboration projection's build from the file, phase by phase in CPU seconds,
+/// <c>scans [--scan-mmap 0]</c> the scans of every node and link a view's build reads, unmapped or mapped.
 /// </summary>
 internal static class BenchCommandLine
 {
@@ -71,12 +72,16 @@ internal static class BenchCommandLine
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 await ProjectionBuildBenchmark.RunAsync(file, new HomeProvince(preset.HomeProvince));
                 return 0;
+            case "scans":
+                if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
+                await ScanBenchmark.RunAsync(file, long.TryParse(Option(args, "--scan-mmap"), out var scanMmap) ? scanMmap : 0);
+                return 0;
             case "micro":
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 MicroBenchmarks.Run(file);
                 return 0;
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores, views, index-memory, aggregates, cases, build).");
+                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores, views, index-memory, aggregates, cases, build, scans).");
                 return 2;
         }
     }

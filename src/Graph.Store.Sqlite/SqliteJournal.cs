@@ -6,16 +6,13 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>The journal's rows: appended in the write's transaction, read in data-version order.</summary>
 internal static class SqliteJournal
 {
-    const string InsertEntrySql = "INSERT INTO journal (version, at, subject, entry) VALUES ($version, $at, $subject, $entry)";
-    const string InsertNodeSql = "INSERT OR IGNORE INTO journal_nodes (node_id, version) VALUES ($node, $version)";
-
     /// <summary>Appends the entry and the nodes it touched.</summary>
     public static void Append(SqliteConnection connection, SqliteTransaction transaction, JournalEntry entry)
     {
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = InsertEntrySql;
+            command.CommandText = SqlStatements.AppendJournalEntry;
             command.Parameters.AddWithValue("$version", entry.DataVersion);
             command.Parameters.AddWithValue("$at", entry.At.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$subject", entry.Actor.Subject);
@@ -24,7 +21,7 @@ internal static class SqliteJournal
         }
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = InsertNodeSql;
+        insert.CommandText = SqlStatements.AppendJournalNode;
         var node = insert.Parameters.Add("$node", SqliteType.Text);
         insert.Parameters.AddWithValue("$version", entry.DataVersion);
         foreach (var id in entry.NodeIds())

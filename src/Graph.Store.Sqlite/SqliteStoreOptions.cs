@@ -23,6 +23,13 @@ public sealed record SqliteStoreOptions(string ConnectionString)
     public long MmapSizeBytes { get; init; } = 1L << 30;
 
     /// <summary>
+    /// How much of the file a scan of a whole table (a view's build) reads through memory-mapped I/O, in bytes (0:
+    /// none, the scan reads through the connection's bounded page cache). Every page a mapped scan reads stays resident
+    /// in the process until the operating system needs the memory back.
+    /// </summary>
+    public long ScanMmapSizeBytes { get; init; }
+
+    /// <summary>
     /// An import into a store holding fewer nodes than this is a bulk load: the name index and the backward link
     /// index are rebuilt once at the end, several times faster than keeping them up row by row. Into a bigger
     /// store an import keeps them up as it goes.

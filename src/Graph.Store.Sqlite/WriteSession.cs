@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -12,78 +10,8 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// kind checks of links, deletes, and the upkeep of the name index. Statements are prepared once per
 /// session and reused, which is what makes a bulk import fast. Not thread-safe: one writer at a time.
 /// </summary>
-internal sealed partial class WriteSession : IDisposable
+internal sealed class WriteSession : IDisposable
 {
-    const string SelectNodeSql = "SELECT n, name, name_en, aliases, props, created_at, updated_at FROM nodes WHERE id = $id";
-    const string InsertNodeSql = """
-        INSERT INTO nodes (id, kind, key, name, name_en, aliases, props, created_at, updated_at, n)
-        VALUES ($id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $now, $n) ON CONFLICT DO NOTHING
-        """;
-    const string UpdateNodeSql = "UPDATE nodes SET name = $name, name_en = $nameEn, aliases = $aliases, props = $props, updated_at = $now WHERE n = $n";
-    const string DeleteNodeSql = "DELETE FROM nodes WHERE n = $n";
-    const string LinksAtNodeSql = """
-        SELECT type, count(*) FROM (
-            SELECT type FROM links WHERE from_n = $n
-            UNION ALL SELECT type FROM links WHERE to_n = $n AND from_n <> $n)
-        GROUP BY type
-        """;
-    const string DeleteLinksAtNodeSql = "DELETE FROM links WHERE from_n = $n; DELETE FROM links WHERE to_n = $n;";
-    const string SelectNodeRefSql = "SELECT n, kind FROM nodes WHERE id = $id";
-    const string InsertNameSql = "INSERT INTO node_names (n, kind, text, folded) VALUES ($n, $kind, $text, $folded)";
-    const string IndexNameSql = """
-        INSERT INTO name_trigrams (rowid, folded) VALUES ($id, $folded);
-        INSERT INTO name_bigrams (rowid, grams) VALUES ($id, $grams);
-        """;
-    const string UnindexNamesSql = """
-        DELETE FROM name_trigrams WHERE rowid IN (SELECT id FROM node_names WHERE n = $n);
-        DELETE FROM name_bigrams WHERE rowid IN (SELECT id FROM node_names WHERE n = $n);
-        DELETE FROM node_names WHERE n = $n;
-        """;
-    const string DropNamesSql = "DELETE FROM node_names WHERE n = $n";
-    const string SelectLinkSql = """
-        SELECT start_date, end_date, source, props, created_at, updated_at FROM links
-        WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
-        """;
-    const string InsertLinkSql = """
-        INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
-        VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now) ON CONFLICT DO NOTHING
-        """;
-    const string AppendLinkSql = """
-        INSERT INTO links (from_n, type, to_n, key, start_date, end_date, source, props, created_at, updated_at)
-        VALUES ($from, $type, $to, $key, $start, $end, $source, $props, $now, $now)
-        """;
-    const string UpdateLinkSql = """
-        UPDATE links SET start_date = $start, end_date = $end, source = $source, props = $props, updated_at = $now
-        WHERE from_n = $from AND type = $type AND to_n = $to AND key = $key
-          AND (start_date IS NOT $start OR end_date IS NOT $end OR source IS NOT $source OR props IS NOT $props)
-        """;
-    const string DeleteLinkSql = """
-        DELETE FROM links WHERE from_n = (SELECT n FROM nodes WHERE id = $from) AND type = $type
-          AND to_n = (SELECT n FROM nodes WHERE id = $to) AND key = $key
-        """;
-    const string CountNodesSql = "INSERT INTO node_counts (kind, count) VALUES ($kind, $delta) ON CONFLICT (kind) DO UPDATE SET count = count + excluded.count";
-    const string CountLinksSql = "INSERT INTO link_counts (type, count) VALUES ($type, $delta) ON CONFLICT (type) DO UPDATE SET count = count + excluded.count";
-    // How many staged links are copied out in key order at a time to be written.
-    const int StagedLinkBatch = 4096;
-    const string DropBulkIndexesSql = "DROP INDEX links_to; DROP INDEX nodes_region;";
-    // SQLite sorts an index's entries in memory up to the page cache's size, on one thread; with a smaller cache it
-    // sorts runs of them on the worker threads of PRAGMA threads (set for a bulk load), then merges the runs. The
-    // import sets its cache size back at its end.
-    const string CreateLinksToSql = "PRAGMA cache_size = -16384; CREATE INDEX links_to ON links (to_n, type);";
-    // FTS5 writes what it holds in memory to a new segment every 1 MiB (its 'hashsize') and merges the segments as they
-    // pile up; the builds hold up to 64 MiB, then the default is set again for the writes that follow.
-    const string BuildNodeIndexesSql = $"""
-        CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind);
-        INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all');
-        INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all');
-        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 67108864);
-        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 67108864);
-        INSERT INTO name_trigrams (rowid, folded) SELECT id, folded FROM node_names;
-        INSERT INTO name_bigrams (rowid, grams) SELECT id, {NameIndex.GramsFunction}(folded) FROM node_names;
-        INSERT INTO name_trigrams (name_trigrams, rank) VALUES ('hashsize', 1048576);
-        INSERT INTO name_bigrams (name_bigrams, rank) VALUES ('hashsize', 1048576);
-        """;
-
     readonly SqliteConnection _connection;
     readonly SqliteTransaction _transaction;
     readonly LinkTypeCodes _codes;
@@ -91,11 +19,11 @@ internal sealed partial class WriteSession : IDisposable
     readonly bool _bulk;
     // The region and name indexes of a bulk session are built at its first link (or at its end), and kept up after.
     bool _nodeIndexesDeferred;
-    // Keyed by the constant's reference: hashing the SQL text on every call cost more than running some statements.
-    readonly Dictionary<string, SqliteCommand> _statements = new(ReferenceEqualityComparer.Instance);
-    // The inserts run for every node and name, bound by position through SQLitePCL.
+    readonly WriteStatements _statements;
+    readonly NameRows _names;
+    readonly LinkRows _links;
+    // The insert run for every node, bound by position through SQLitePCL.
     RawStatement? _insertNode;
-    RawStatement? _insertName;
     readonly Dictionary<string, NodeRef> _refs = new(StringComparer.Ordinal);
     readonly Dictionary<NodeKind, long> _nodeCounts = [];
     readonly Dictionary<long, long> _linkCounts = [];
@@ -104,8 +32,10 @@ internal sealed partial class WriteSession : IDisposable
     List<StagedLink>? _staged;
     // The region and name indexes being built on another thread while links are staged, which needs no statement.
     Task? _nodeIndexBuild;
+    // A bulk load into an empty store: its nodes are numbered on the import's thread and written on another.
+    NodeLoad? _nodeLoad;
 
-    readonly record struct NodeRef(long N, NodeKind Kind);
+    internal readonly record struct NodeRef(long N, NodeKind Kind);
 
     /// <summary>
     /// A session in the transaction, timestamping with <paramref name="now"/>. A <paramref name="bulk"/> session
@@ -129,14 +59,23 @@ internal sealed partial class WriteSession : IDisposable
         _codes = codes;
         _now = now.ToUnixTimeMilliseconds();
         _bulk = bulk;
+        _statements = new WriteStatements(connection, transaction);
+        _names = new NameRows(connection, _statements);
+        _links = new LinkRows(_statements, _now);
         _nodeIndexesDeferred = bulk;
-        if (bulk) Run(DropBulkIndexesSql);
+        if (bulk) Run(SqlStatements.DropBulkIndexes);
         if (bulk && stageLinks) _staged = [];
         if (bulk && stageLinks && emptyStore) _nodeLoad = new NodeLoad(this);
     }
 
     /// <summary>Whether any write of the session changed data.</summary>
     public bool Changed { get; private set; }
+
+    /// <summary>Nodes of the load reported as unchanged that repeated an earlier node of the load with other content.</summary>
+    public long RepeatedNodesUpdated { get; internal set; }
+
+    /// <summary>The node numbers and kinds the session knows, by id.</summary>
+    internal Dictionary<string, NodeRef> Refs => _refs;
 
     /// <summary>Staged links reported as created that repeated an earlier link of the session with other content.</summary>
     public long RepeatedLinksUpdated { get; private set; }
@@ -150,7 +89,7 @@ internal sealed partial class WriteSession : IDisposable
         PreparedNode node;
         try
         {
-            node = PrepareNode(input);
+            node = PreparedNode.Of(input);
         }
         catch (DomainException) when (_nodeLoad is not null || _nodeIndexBuild is not null)
         {
@@ -164,44 +103,29 @@ internal sealed partial class WriteSession : IDisposable
         return Replace(node, loaded: false, materialize);
     }
 
-    /// <summary>Checks a node and encodes what is written of it; needs nothing of the store, so any thread can do it.</summary>
-    static PreparedNode PrepareNode(NodeInput input)
-    {
-        if (!Enum.IsDefined(input.Kind)) throw new InvalidInputException($"unknown node kind {input.Kind}");
-        if (string.IsNullOrWhiteSpace(input.Key)) throw new InvalidInputException($"a {input.Kind} node needs a non-empty key");
-        if (input.Key.Contains('|', StringComparison.Ordinal)) throw new InvalidInputException($"node {input.Id}: a key cannot contain '|'");
-        if (string.IsNullOrWhiteSpace(input.Name)) throw new InvalidInputException($"node {input.Id}: the name is empty");
-        if (input.Aliases.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"node {input.Id}: an alias is empty");
-
-        var nameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn;
-        var properties = PropertyJson.Normalize(input.Properties, GraphSchema.Of(input.Kind).Properties, input, static node => $"node {node.Id}");
-        return new(input, nameEn, properties, PropertyJson.Encode(properties), PropertyJson.EncodeList(input.Aliases),
-            [.. NameIndex.NamesOf(input.Name, nameEn, input.Aliases)]);
-    }
-
     /// <summary>
     /// Inserts the node, as number <paramref name="number"/> when given (else SQLite numbers it); null when a node with
     /// its id exists. A node <paramref name="loaded"/> on the node load's thread (<see cref="NodeLoad"/>) leaves the
     /// session's map of ids alone, which the import's thread keeps, and its names are indexed later, with all the others.
     /// </summary>
-    (Change, Node?)? Create(PreparedNode node, long? number, bool loaded, bool materialize)
+    internal (Change, Node?)? Create(PreparedNode node, long? number, bool loaded, bool materialize)
     {
         var (input, nameEn, properties, propsJson, aliasesJson, names) = node;
         // Parameters by position: $id, $kind, $key, $name, $nameEn, $aliases, $props, $now, $n (NULL: the next number).
-        _insertNode ??= new RawStatement(_connection, InsertNodeSql);
+        _insertNode ??= new RawStatement(_connection, SqlStatements.InsertNode);
         _insertNode.Bind(1, input.Id).Bind(2, input.Kind.ToString()).Bind(3, input.Key).Bind(4, input.Name).Bind(5, nameEn)
             .Bind(6, aliasesJson).Bind(7, propsJson).Bind(8, _now);
         if (number is { } n) _insertNode.Bind(9, n);
         else _insertNode.Bind(9, (string?)null);
         if (_insertNode.Insert() is not { } created) return null;
-        AddNames(created, input.Kind, names, indexed: !loaded && !_nodeIndexesDeferred);
+        _names.Add(created, input.Kind, names, indexed: !loaded && !_nodeIndexesDeferred);
         if (!loaded) _refs[input.Id] = new(created, input.Kind);
         Count(_nodeCounts, input.Kind, +1);
         return (Change.Created, materialize ? NodeOf(input, nameEn, properties, _now, _now) : null);
     }
 
     /// <summary>Replaces the content of the node with the prepared one's, if it differs; creates it when there is none.</summary>
-    (Change Change, Node? Node) Replace(PreparedNode node, bool loaded, bool materialize)
+    internal (Change Change, Node? Node) Replace(PreparedNode node, bool loaded, bool materialize)
     {
         var (input, nameEn, properties, propsJson, aliasesJson, names) = node;
         var id = input.Id;
@@ -209,7 +133,7 @@ internal sealed partial class WriteSession : IDisposable
         long n, createdAt;
         string oldName, oldAliases;
         string? oldNameEn;
-        using (var reader = Bind(Statement(SelectNodeSql, "$id"), id).ExecuteReader())
+        using (var reader = Bind(Statement(SqlStatements.SelectNode, "$id"), id).ExecuteReader())
         {
             if (!reader.Read())
             {
@@ -228,12 +152,12 @@ internal sealed partial class WriteSession : IDisposable
                 return (Change.Unchanged, materialize ? NodeOf(input, nameEn, properties, createdAt, reader.GetInt64(6)) : null);
             }
         }
-        Bind(Statement(UpdateNodeSql, "$name", "$nameEn", "$aliases", "$props", "$now", "$n"),
+        Bind(Statement(SqlStatements.UpdateNode, "$name", "$nameEn", "$aliases", "$props", "$now", "$n"),
             input.Name, nameEn, aliasesJson, propsJson, _now, n).ExecuteNonQuery();
         if (oldName != input.Name || oldNameEn != nameEn || oldAliases != (aliasesJson ?? ""))
         {
-            RemoveNames(n, indexed);
-            AddNames(n, input.Kind, names, indexed);
+            _names.Remove(n, indexed);
+            _names.Add(n, input.Kind, names, indexed);
         }
         Changed = true;
         return (Change.Updated, materialize ? NodeOf(input, nameEn, properties, createdAt, _now) : null);
@@ -279,49 +203,12 @@ internal sealed partial class WriteSession : IDisposable
             return (Change.Created, null);
         }
 
-        Change change;
-        long createdAt = _now, updatedAt = _now;
         var start = Rows.DateValue(input.StartDate);
         var end = Rows.DateValue(input.EndDate);
         var source = (object?)input.Source ?? DBNull.Value;
         var props = (object?)propsJson ?? DBNull.Value;
-        if (!materialize)
-        {
-            // The bulk path: try to insert; a conflict means it exists, and the update only hits when content differs.
-            change = Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
-                    from.N, type, to.N, key, start, end, source, props, _now).ExecuteNonQuery() == 1
-                ? Change.Created
-                : Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
-                    start, end, source, props, _now, from.N, type, to.N, key).ExecuteNonQuery() == 1
-                    ? Change.Updated
-                    : Change.Unchanged;
-        }
-        else
-        {
-            WriteStagedLinks();
-            using var reader = Bind(Statement(SelectLinkSql, "$from", "$type", "$to", "$key"), from.N, type, to.N, key).ExecuteReader();
-            if (!reader.Read())
-            {
-                reader.Close();
-                Bind(Statement(InsertLinkSql, "$from", "$type", "$to", "$key", "$start", "$end", "$source", "$props", "$now"),
-                    from.N, type, to.N, key, start, end, source, props, _now).ExecuteNonQuery();
-                change = Change.Created;
-            }
-            else
-            {
-                var same = Equals(reader.GetValue(0), start) && Equals(reader.GetValue(1), end)
-                    && Equals(reader.GetValue(2), source) && Equals(reader.GetValue(3), props);
-                createdAt = reader.GetInt64(4);
-                updatedAt = same ? reader.GetInt64(5) : _now;
-                reader.Close();
-                if (!same)
-                {
-                    Bind(Statement(UpdateLinkSql, "$start", "$end", "$source", "$props", "$now", "$from", "$type", "$to", "$key"),
-                        start, end, source, props, _now, from.N, type, to.N, key).ExecuteNonQuery();
-                }
-                change = same ? Change.Unchanged : Change.Updated;
-            }
-        }
+        if (materialize) WriteStagedLinks();
+        var (change, createdAt, updatedAt) = _links.Write(from.N, type, to.N, key, start, end, source, props, insertFirst: !materialize);
         if (change == Change.Created) Count(_linkCounts, type, +1);
         if (change != Change.Unchanged) Changed = true;
         var link = materialize
@@ -337,14 +224,14 @@ internal sealed partial class WriteSession : IDisposable
         WaitForNodeIndexes();
         WriteStagedLinks();
         if (Find(id) is not { } node) return Change.NotFound;
-        using (var reader = Bind(Statement(LinksAtNodeSql, "$n"), node.N).ExecuteReader())
+        using (var reader = Bind(Statement(SqlStatements.LinksAtNode, "$n"), node.N).ExecuteReader())
         {
             while (reader.Read()) Count(_linkCounts, reader.GetInt64(0), -reader.GetInt64(1));
         }
         // Explicit rather than by cascade: the bulk path runs without foreign key enforcement.
-        Bind(Statement(DeleteLinksAtNodeSql, "$n"), node.N).ExecuteNonQuery();
-        RemoveNames(node.N, !_nodeIndexesDeferred);
-        Bind(Statement(DeleteNodeSql, "$n"), node.N).ExecuteNonQuery();
+        Bind(Statement(SqlStatements.DeleteLinksAtNode, "$n"), node.N).ExecuteNonQuery();
+        _names.Remove(node.N, !_nodeIndexesDeferred);
+        Bind(Statement(SqlStatements.DeleteNode, "$n"), node.N).ExecuteNonQuery();
         _refs.Remove(id);
         Count(_nodeCounts, node.Kind, -1);
         return Change.Deleted;
@@ -355,26 +242,12 @@ internal sealed partial class WriteSession : IDisposable
     {
         WaitForNodeIndexes();
         WriteStagedLinks();
-        if (!TryParseLinkId(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
+        if (!LinkIds.TryParse(id, out var type, out var fromId, out var toId, out var key)) return Change.NotFound;
         var code = _codes.CodeOf(type);
-        var deleted = Bind(Statement(DeleteLinkSql, "$from", "$type", "$to", "$key"), fromId, code, toId, key).ExecuteNonQuery();
+        var deleted = Bind(Statement(SqlStatements.DeleteLink, "$from", "$type", "$to", "$key"), fromId, code, toId, key).ExecuteNonQuery();
         if (deleted == 0) return Change.NotFound;
         Count(_linkCounts, code, -1);
         return Change.Deleted;
-    }
-
-    /// <summary>Splits "TYPE|from|to" or "TYPE|from|to|key" (node ids hold no '|'; a link key may).</summary>
-    public static bool TryParseLinkId(string id, out LinkType type, out string fromId, out string toId, out string key)
-    {
-        type = default;
-        fromId = toId = key = "";
-        var parts = id.Split('|', 4);
-        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
-        type = info.Type;
-        fromId = parts[1];
-        toId = parts[2];
-        key = parts.Length == 4 ? parts[3] : "";
-        return true;
     }
 
     /// <summary>
@@ -386,74 +259,21 @@ internal sealed partial class WriteSession : IDisposable
         WaitForNodeIndexes();
         WriteStagedLinks();
         BuildNodeIndexes();
-        if (_bulk) Run(CreateLinksToSql);
+        if (_bulk) Run(SqlStatements.CreateLinksTo);
         foreach (var (kind, delta) in _nodeCounts.Where(c => c.Value != 0))
         {
-            Bind(Statement(CountNodesSql, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
+            Bind(Statement(SqlStatements.AddToNodeCount, "$kind", "$delta"), kind.ToString(), delta).ExecuteNonQuery();
         }
         foreach (var (type, delta) in _linkCounts.Where(c => c.Value != 0))
         {
-            Bind(Statement(CountLinksSql, "$type", "$delta"), type, delta).ExecuteNonQuery();
+            Bind(Statement(SqlStatements.AddToLinkCount, "$type", "$delta"), type, delta).ExecuteNonQuery();
         }
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = Changed
-            ? "UPDATE meta SET value = value + 1 WHERE name = 'data_version' RETURNING value"
-            : "SELECT value FROM meta WHERE name = 'data_version'";
+            ? SqlStatements.BumpDataVersion
+            : SqlStatements.GetDataVersion;
         return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>
-    /// Writes the staged links in the order of the table's key, the last of each link's repeats only, and stops
-    /// staging: what follows (a delete) sees every link in the table.
-    /// </summary>
-    void WriteStagedLinks()
-    {
-        if (_staged is null) return;
-        var staged = _staged;
-        _staged = null;
-        var order = StagedLinkOrder.Sort(staged);
-        var links = CollectionsMarshal.AsSpan(staged);
-        using var append = new RawStatement(_connection, AppendLinkSql);
-        // Parameters by position: $from, $type, $to, $key, $start, $end, $source, $props, $now. A value stays bound
-        // from one row to the next, so only the values that differ from the row before are bound again.
-        append.Bind(9, _now);
-        var batch = new StagedLink[StagedLinkBatch + 1];
-        var previous = default(StagedLink);
-        var first = true;
-        for (var start = 0; start < order.Length; start += StagedLinkBatch)
-        {
-            // The links are copied out in key order a batch at a time, one beyond the batch to compare with: the copies
-            // do not wait on each other as they jump around memory, where binding one link after another would.
-            var count = Math.Min(StagedLinkBatch, order.Length - start);
-            var copied = Math.Min(count + 1, order.Length - start);
-            for (var i = 0; i < copied; i++) batch[i] = links[order[start + i]];
-            for (var i = 0; i < count; i++)
-            {
-                ref readonly var link = ref batch[i];
-                if (i + 1 < copied && batch[i + 1] is var next
-                    && next.From == link.From && next.Type == link.Type && next.To == link.To && next.Key == link.Key)
-                {
-                    // The next one is a later upsert of the same link: as written directly, it would have found this one.
-                    var same = next.Start == link.Start && next.End == link.End && next.Source == link.Source && next.Props == link.Props;
-                    if (same) RepeatedLinksUnchanged++;
-                    else RepeatedLinksUpdated++;
-                    Count(_linkCounts, link.Type, -1);
-                    continue;
-                }
-                if (first || link.From != previous.From) append.Bind(1, link.From);
-                if (first || link.Type != previous.Type) append.Bind(2, link.Type);
-                append.Bind(3, link.To);
-                if (first || !string.Equals(link.Key, previous.Key, StringComparison.Ordinal)) append.Bind(4, link.Key);
-                if (first || link.Start != previous.Start) append.Bind(5, link.Start);
-                if (first || link.End != previous.End) append.Bind(6, link.End);
-                if (first || !string.Equals(link.Source, previous.Source, StringComparison.Ordinal)) append.Bind(7, link.Source);
-                if (first || !string.Equals(link.Props, previous.Props, StringComparison.Ordinal)) append.Bind(8, link.Props);
-                append.Run();
-                previous = link;
-                first = false;
-            }
-        }
     }
 
     void Count<TKey>(Dictionary<TKey, long> counts, TKey key, long delta)
@@ -467,28 +287,12 @@ internal sealed partial class WriteSession : IDisposable
     {
         if (_refs.TryGetValue(id, out var known)) return known;
         WaitForNodeIndexes();
-        using var reader = Bind(Statement(SelectNodeRefSql, "$id"), id).ExecuteReader();
+        using var reader = Bind(Statement(SqlStatements.SelectNodeRef, "$id"), id).ExecuteReader();
         if (!reader.Read()) return null;
         var found = new NodeRef(reader.GetInt64(0), Enum.Parse<NodeKind>(reader.GetString(1)));
         _refs[id] = found;
         return found;
     }
-
-    void AddNames(long n, NodeKind kind, (string Text, string Folded)[] names, bool indexed)
-    {
-        foreach (var (text, folded) in names)
-        {
-            // Parameters by position: $n, $kind, $text, $folded.
-            _insertName ??= new RawStatement(_connection, InsertNameSql);
-            var nameId = _insertName.Bind(1, n).Bind(2, kind.ToString()).Bind(3, text).Bind(4, folded).Insert()!.Value;
-            if (indexed)
-            {
-                Bind(Statement(IndexNameSql, "$id", "$folded", "$grams"), nameId, folded, NameIndex.Grams(folded)).ExecuteNonQuery();
-            }
-        }
-    }
-
-    void RemoveNames(long n, bool indexed) => Bind(Statement(indexed ? UnindexNamesSql : DropNamesSql, "$n"), n).ExecuteNonQuery();
 
     /// <summary>
     /// Builds the region and name indexes a bulk session left alone, once: at its first link, as nodes come first in an
@@ -509,10 +313,10 @@ internal sealed partial class WriteSession : IDisposable
         WaitForNodeIndexes();
         if (inBackground)
         {
-            _nodeIndexBuild = Task.Run(() => Run(BuildNodeIndexesSql));
+            _nodeIndexBuild = Task.Run(() => Run(SqlStatements.BuildNodeIndexes));
             return;
         }
-        Run(BuildNodeIndexesSql);
+        Run(SqlStatements.BuildNodeIndexes);
     }
 
     /// <summary>
@@ -539,31 +343,25 @@ internal sealed partial class WriteSession : IDisposable
         build.GetAwaiter().GetResult();
     }
 
-    void Run(string sql)
+    /// <summary>
+    /// Writes the staged links (<see cref="StagedLinkWriter"/>) and stops staging: what follows (a delete) sees every
+    /// link in the table.
+    /// </summary>
+    void WriteStagedLinks()
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        if (_staged is null) return;
+        var staged = _staged;
+        _staged = null;
+        var (updated, unchanged) = StagedLinkWriter.Write(_connection, staged, _now, type => Count(_linkCounts, type, -1));
+        RepeatedLinksUpdated += updated;
+        RepeatedLinksUnchanged += unchanged;
     }
 
-    SqliteCommand Statement(string sql, params string[] parameterNames)
-    {
-        if (_statements.TryGetValue(sql, out var command)) return command;
-        command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var name in parameterNames) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        _statements[sql] = command;
-        return command;
-    }
+    internal void Run(string sql) => _statements.Run(sql);
 
-    static SqliteCommand Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command;
-    }
+    SqliteCommand Statement(string sql, params string[] parameterNames) => _statements.Statement(sql, parameterNames);
+
+    static SqliteCommand Bind(SqliteCommand command, params object?[] values) => WriteStatements.Bind(command, values);
 
     public void Dispose()
     {
@@ -580,15 +378,7 @@ internal sealed partial class WriteSession : IDisposable
             // The error that ended the session is the one reported.
         }
         _insertNode?.Dispose();
-        _insertName?.Dispose();
-        foreach (var command in _statements.Values) command.Dispose();
-        _statements.Clear();
+        _names.Dispose();
+        _statements.Dispose();
     }
 }
-
-/// <summary>
-/// A node checked and encoded for writing: its input, English name (null when blank), normalized properties and their
-/// JSON, its aliases' JSON, and the names search finds it by (as given and folded).
-/// </summary>
-internal sealed record PreparedNode(
-    NodeInput Input, string? NameEn, PropertyBag Properties, string? PropsJson, string? AliasesJson, (string Text, string Folded)[] Names);

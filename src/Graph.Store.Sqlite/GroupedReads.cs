@@ -7,15 +7,15 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// Aggregations grouped in SQL (<see cref="GroupedSql"/>): counts and link counts by GROUP BY over the selection, figures
 /// from the few properties they rest on, so that no node is read whole.
 /// </summary>
-public sealed partial class SqliteGraphStore : IGroupingStore
+internal sealed class GroupedReads(SqliteConnections connections)
 {
-    public bool CanGroup(AggregateRequest request)
+    public static bool CanGroup(AggregateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return !request.ByList;
     }
 
-    public Task<IReadOnlyList<GroupCount>> GroupAsync(AggregateSelection selection, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<GroupCount>> GroupAsync(AggregateSelection selection, CancellationToken cancellationToken) =>
         Grouped(selection, (sql, connection, transaction) =>
         {
             var command = connection.Command(
@@ -31,10 +31,10 @@ public sealed partial class SqliteGraphStore : IGroupingStore
             return (IReadOnlyList<GroupCount>)groups;
         }, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, int>> CountLinksAsync(AggregateSelection selection, LinkType type, Direction direction, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<string, int>> CountLinksAsync(AggregateSelection selection, LinkType type, Direction direction, CancellationToken cancellationToken) =>
         Grouped(selection, (sql, connection, transaction) =>
         {
-            var code = sql.Parameters.Add(Codes.CodeOf(type));
+            var code = sql.Parameters.Add(connections.Codes.CodeOf(type));
             string Ends(string end) =>
                 $"SELECT {sql.KeyList("m")}l.from_n, l.to_n, l.key FROM member m JOIN links l ON l.{end} = m.n AND l.type = {code} WHERE {GroupedSql.InForce("m", "l")}";
             // A link read from one end belongs to that end alone; read from both, one between two nodes of a group counts once.
@@ -53,7 +53,7 @@ public sealed partial class SqliteGraphStore : IGroupingStore
             return (IReadOnlyDictionary<string, int>)counts;
         }, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, FigureSummary>> SummarizeAsync(AggregateSelection selection, string property, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<string, FigureSummary>> SummarizeAsync(AggregateSelection selection, string property, CancellationToken cancellationToken) =>
         Grouped(selection, (sql, connection, transaction) =>
         {
             // Only the properties the figure rests on leave the database, as one small object per node (absent ones dropped).
@@ -89,12 +89,12 @@ public sealed partial class SqliteGraphStore : IGroupingStore
     {
         ArgumentNullException.ThrowIfNull(selection);
         if (!CanGroup(selection.Request)) throw new ArgumentException("the store does not group by policy list", nameof(selection));
-        return Read(connection =>
+        return connections.Read(connection =>
         {
             using var transaction = connection.Connection.BeginTransaction(deferred: true);
             // As for the lists: a selection of most of the graph is read by a scan, not through the kind index.
-            var scan = IsMostOfTheGraph(connection, transaction, [.. selection.Kinds]);
-            var result = read(new GroupedSql(selection, Codes, scan), connection, transaction);
+            var scan = NodeReads.IsMostOfTheGraph(connection, transaction, [.. selection.Kinds]);
+            var result = read(new GroupedSql(selection, connections.Codes, scan), connection, transaction);
             transaction.Commit();
             return result;
         }, cancellationToken);

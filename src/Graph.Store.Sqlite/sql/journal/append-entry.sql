@@ -1,0 +1,1 @@
+INSERT INTO journal (version, at, subject, entry) VALUES ($version, $at, $subject, $entry)

@@ -1,0 +1,1 @@
+INSERT OR IGNORE INTO journal_nodes (node_id, version) VALUES ($node, $version)

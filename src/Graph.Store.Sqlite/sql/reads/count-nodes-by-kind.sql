@@ -1,0 +1,1 @@
+SELECT kind, count FROM node_counts

@@ -1,0 +1,1 @@
+INSERT OR IGNORE INTO link_types (name) SELECT value FROM json_each($names)

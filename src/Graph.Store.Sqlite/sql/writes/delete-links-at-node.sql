@@ -1,0 +1,2 @@
+DELETE FROM links WHERE from_n = $n;
+DELETE FROM links WHERE to_n = $n;

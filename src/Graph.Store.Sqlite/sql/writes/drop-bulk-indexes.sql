@@ -1,0 +1,3 @@
+-- A bulk load builds these once at the end instead of keeping them up row by row.
+DROP INDEX links_to;
+DROP INDEX nodes_region;

@@ -1,0 +1,1 @@
+SELECT n, kind FROM nodes WHERE id = $id
