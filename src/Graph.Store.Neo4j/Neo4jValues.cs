@@ -166,4 +166,12 @@ internal static class Neo4jValues
             Time(map, "createdAt"),
             Time(map, "updatedAt"));
     }
+
+    /// <summary>The type and start node of a link id (TYPE|fromId|toId[|key]); null when it is not one.</summary>
+    public static (LinkType Type, string FromId)? ParseLinkId(string id)
+    {
+        var parts = id.Split('|');
+        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info) return null;
+        return (info.Type, parts[1]);
+    }
 }

@@ -9,22 +9,22 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// Aggregations grouped in Cypher (cypher/queries/aggregate-groups and aggregate-links): counts and link counts per group
 /// come back from the server; for a figure, each member's typed properties, read here as the service reads them.
 /// </summary>
-public sealed partial class Neo4jGraphStore : IGroupingStore
+internal sealed class Neo4jGrouping(Neo4jConnection connection)
 {
-    public bool CanGroup(AggregateRequest request)
+    public static bool CanGroup(AggregateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return !request.ByList;
     }
 
-    public async Task<IReadOnlyList<GroupCount>> GroupAsync(AggregateSelection selection, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GroupCount>> GroupAsync(AggregateSelection selection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var rows = await GroupRowsAsync(selection, figures: false, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new GroupCount(Key(selection.Request, r[0]), r[1].GetInt32(), r[2].GetInt32()))];
     }
 
-    public async Task<IReadOnlyDictionary<string, FigureSummary>> SummarizeAsync(AggregateSelection selection, string property, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, FigureSummary>> SummarizeAsync(AggregateSelection selection, string property, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(property);
@@ -39,7 +39,7 @@ public sealed partial class Neo4jGraphStore : IGroupingStore
         return summaries;
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountLinksAsync(AggregateSelection selection, LinkType type, Direction direction, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>> CountLinksAsync(AggregateSelection selection, LinkType type, Direction direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var name = CypherStatements.RelationshipType(type);
@@ -50,18 +50,18 @@ public sealed partial class Neo4jGraphStore : IGroupingStore
             _ => $"-[r:`{name}`]-",
         };
         var (statement, parameters) = Grouped("queries/aggregate-links", selection, figures: false);
-        var rows = await ReadAsync(statement.Replace("$$LINK$$", link, StringComparison.Ordinal), parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await connection.ReadAsync(statement.Replace("$$LINK$$", link, StringComparison.Ordinal), parameters, cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => NodeAggregation.KeyId(Key(selection.Request, r[0])), r => r[1].GetInt32(), StringComparer.Ordinal);
     }
 
     Task<IReadOnlyList<JsonElement>> GroupRowsAsync(AggregateSelection selection, bool figures, CancellationToken cancellationToken)
     {
         var (statement, parameters) = Grouped("queries/aggregate-groups", selection, figures);
-        return ReadAsync(statement, parameters, cancellationToken);
+        return connection.ReadAsync(statement, parameters, cancellationToken);
     }
 
     /// <summary>A grouped statement over the selection, with its parameters: the dimensions, years, region level and field map.</summary>
-    (string Statement, Dictionary<string, object?> Parameters) Grouped(string path, AggregateSelection selection, bool figures)
+    static (string Statement, Dictionary<string, object?> Parameters) Grouped(string path, AggregateSelection selection, bool figures)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var request = selection.Request;
