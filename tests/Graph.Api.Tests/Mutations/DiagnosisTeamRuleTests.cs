@@ -69,8 +69,8 @@ public abstract class DiagnosisTeamRuleTests(TestStore store)
         Assert.Equal(("RULE_VIOLATION", "RULE_VIOLATION", "RULE_VIOLATION"), (patched.Code, batch.Code, moved.Code));
         Assert.Contains(Expected, patched.Message);
         Assert.Contains(Expected, batch.Message);
-        Assert.Equal("""["operations",1]""", batch.Path);
-        Assert.Equal("""["operations",0]""", moved.Path);
+        Assert.Equal("""["operations",1,"upsertDiagnosisTeam"]""", batch.Path);
+        Assert.Equal("""["operations",0,"patchDiagnosisTeam"]""", moved.Path);
         Assert.Null(await app.GraphStore.GetNodeAsync("Person:demo-li"));
         Assert.Equal("450100", (await app.GraphStore.GetNodeAsync("DiagnosisTeam:nn-nev"))!.Properties.Text("region"));
     }

@@ -146,7 +146,7 @@ public abstract class RuleAuditTests(TestStore store)
         Assert.Contains($"{officer.Id} is the officer of 1 open case (一企一员一案)", editor.Message);
         Assert.DoesNotContain(Firm.Id, editor.Message);
         Assert.Equal("""["id"]""", editor.Path);
-        Assert.Equal("""["operations",1]""", admin.Path);
+        Assert.Equal("""["operations",1,"deleteNode"]""", admin.Path);
         Assert.NotNull(await app.GraphStore.GetNodeAsync(officer.Id));
         Assert.NotNull(await app.GraphStore.GetLinkAsync(Pairing.Id));
         PolicyApplication.Ok(former);
