@@ -36,24 +36,12 @@ public sealed class GraphMigration(IGraphStore from, GraphWriter to, string sour
     public const string NodesPhase = "nodes", LinksPhase = "links";
 
     /// <summary>
-    /// The policy rules (DOMAIN.md) over every challenge, innovation centre and pairing of the source: a store written past them
+    /// The policy rules (DOMAIN.md) over every challenge, innovation centre, pairing and diagnosis team of the source: a store written past them
     /// (data repaired by hand, an older version) is not copied until they hold, as no other writer may write it.
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckRulesAsync(CancellationToken cancellationToken)
     {
-        var challenges = new List<string>();
-        await foreach (var node in from.ScanNodesAsync(NodeKind.Challenge, cancellationToken).ConfigureAwait(false)) challenges.Add(node.Id);
-        var centres = new List<string>();
-        await foreach (var node in from.ScanNodesAsync(NodeKind.Platform, cancellationToken).ConfigureAwait(false))
-        {
-            if (node.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType) centres.Add(node.Id);
-        }
-        var paired = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var link in from.ScanLinksAsync(LinkType.PairedWith, cancellationToken).ConfigureAwait(false))
-        {
-            if (link.Properties.Text("commissioner") is not null) paired.Add(link.FromId);
-        }
-        var problems = await PolicyWriteRules.CheckAsync(from, new RuleScope(challenges, centres, paired), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var problems = await PolicyWriteRules.CheckStoreAsync(from, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
         return [.. problems.Select(p => p.Message)];
     }
 

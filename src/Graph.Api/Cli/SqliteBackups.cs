@@ -80,10 +80,13 @@ internal static class SqliteBackups
 
     /// <summary>
     /// Replaces <paramref name="target"/>'s content with the verified backup, in one step of SQLite's backup API, with
-    /// the data version after both the backup's and the target's; returns what the target now holds.
+    /// the data version after both the backup's and the target's; returns what the target now holds. <paramref name="admit"/>
+    /// judges the backup's content, staged beside the target, first: when it says no, the target is left as it was and
+    /// the result is null.
     /// </summary>
-    public static StoreFileSummary Restore(string backup, string target)
+    public static async Task<StoreFileSummary?> RestoreAsync(string backup, string target, Func<string, Task<bool>> admit)
     {
+        ArgumentNullException.ThrowIfNull(admit);
         var restored = Verify(backup);
         var previous = File.Exists(target) ? CurrentVersion(target) : 0;
         var version = Math.Max(restored.DataVersion, previous) + 1;
@@ -95,6 +98,7 @@ internal static class SqliteBackups
         {
             // The version is moved forward in a copy first, so that no reader of the target ever sees it go back.
             VacuumInto(backup, staged);
+            if (!await admit(staged).ConfigureAwait(false)) return null;
             using (var copy = Open(staged, SqliteOpenMode.ReadWrite))
             using (var update = copy.CreateCommand())
             {
@@ -109,7 +113,8 @@ internal static class SqliteBackups
         finally
         {
             SqliteConnection.ClearAllPools();
-            File.Delete(staged);
+            // The rule check opened the staged copy as a store, which may have left its write-ahead log beside it.
+            foreach (var part in new[] { staged, staged + "-wal", staged + "-shm" }) File.Delete(part);
         }
     }
 

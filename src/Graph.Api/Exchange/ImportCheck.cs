@@ -17,10 +17,10 @@ internal sealed class ImportCheck(IGraphStore store, IReadOnlyList<GraphFile> fi
     private const int StoreLookupBatch = 2_000;
     private const int ProgressEvery = 4_096;
 
-    // What the policy rules read of the files: challenges, platforms, government bodies and consortia in full; of the
+    // What the policy rules read of the files: challenges, platforms, government bodies, consortia and diagnosis teams in full; of the
     // organisations that may post or apply, their region and tech status; of people, that they are there (a pairing's
     // commissioner); the links the rules follow.
-    private static readonly HashSet<NodeKind> RuleKinds = [NodeKind.Challenge, NodeKind.Platform, NodeKind.GovernmentBody, NodeKind.Consortium];
+    private static readonly HashSet<NodeKind> RuleKinds = [NodeKind.Challenge, NodeKind.Platform, NodeKind.GovernmentBody, NodeKind.Consortium, NodeKind.DiagnosisTeam];
     private static readonly HashSet<NodeKind> PartyKinds = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.Person];
     private static readonly string[] PartyProperties = ["region", "highTech", "techSme"];
     private static readonly HashSet<LinkType> RuleLinkTypes = [LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.Leads, LinkType.CoBuilds, LinkType.SubsidiaryOf,

@@ -5,26 +5,32 @@ using KnowledgeGraph.Domain.Store;
 namespace KnowledgeGraph.Domain.Policy;
 
 /// <summary>
-/// What a write touches that the policy rules judge: challenges, innovation centres, and enterprises whose pairings
-/// (PAIRED_WITH) may name a commissioner.
+/// What a write touches that the policy rules judge: challenges, innovation centres, enterprises whose pairings
+/// (PAIRED_WITH) may name a commissioner, diagnosis teams, and people who may be a case's officer.
 /// </summary>
-public sealed record RuleScope(IReadOnlyCollection<string> Challenges, IReadOnlyCollection<string> Centres, IReadOnlyCollection<string> PairedEnterprises)
+public sealed record RuleScope(
+    IReadOnlyCollection<string> Challenges,
+    IReadOnlyCollection<string> Centres,
+    IReadOnlyCollection<string> PairedEnterprises,
+    IReadOnlyCollection<string> DiagnosisTeams,
+    IReadOnlyCollection<string> CaseOfficers)
 {
-    /// <summary>Whether the scope holds this challenge, centre or enterprise.</summary>
-    public bool Contains(string id) => Challenges.Contains(id) || Centres.Contains(id) || PairedEnterprises.Contains(id);
+    /// <summary>Whether the scope holds this challenge, centre, enterprise, team or person.</summary>
+    public bool Contains(string id) =>
+        Challenges.Contains(id) || Centres.Contains(id) || PairedEnterprises.Contains(id) || DiagnosisTeams.Contains(id) || CaseOfficers.Contains(id);
 }
 
-/// <summary>A broken rule: the challenge, centre or enterprise of the scope it is about, the link at fault when one is, and what is wrong.</summary>
+/// <summary>A broken rule: the challenge, centre, enterprise or team of the scope it is about, the link at fault when one is, and what is wrong.</summary>
 public sealed record RuleProblem(string SubjectId, string Message, string? LinkId = null, string? Field = null);
 
 /// <summary>
 /// The rules of DOMAIN.md that every write must keep, whoever sends it — a generic mutation, a workflow, an import:
-/// judged on the graph as the write leaves it, for the challenges, innovation centres and pairings it touches.
+/// judged on the graph as the write leaves it, for the challenges, innovation centres, pairings and diagnosis teams it touches.
 /// </summary>
 public static class PolicyWriteRules
 {
     /// <summary>Every rule the graph breaks in this scope; empty when it keeps them all.</summary>
-    public static async Task<IReadOnlyList<RuleProblem>> CheckAsync(IGraphReader graph, RuleScope scope, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RuleProblem>> CheckAsync(IRuleReader graph, RuleScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(scope);
@@ -42,12 +48,71 @@ public static class PolicyWriteRules
         }
         foreach (var id in scope.PairedEnterprises.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             problems.AddRange(await PairingProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false));
+        foreach (var id in scope.DiagnosisTeams.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await graph.GetNodeAsync(id, cancellationToken).ConfigureAwait(false) is { Kind: NodeKind.DiagnosisTeam } team
+                && await SecondTeamAsync(graph, team, cancellationToken).ConfigureAwait(false) is { } problem)
+                problems.Add(new RuleProblem(id, problem));
+        }
+        foreach (var id in scope.CaseOfficers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await OfficerlessCasesAsync(graph, id, cancellationToken).ConfigureAwait(false) is { } problem)
+                problems.Add(new RuleProblem(id, problem));
+        }
         return problems;
+    }
+
+    // 一企一员一案 (001 三(三)): an open case names its liaison officer, a person the graph holds. The enterprises are not
+    // named: being on a case's list is confidential.
+    static async Task<string?> OfficerlessCasesAsync(IRuleReader graph, string personId, CancellationToken cancellationToken)
+    {
+        if (!NodeId.TryParse(personId, out var kind, out var key) || kind != NodeKind.Person
+            || await graph.GetNodeAsync(personId, cancellationToken).ConfigureAwait(false) is not null) return null;
+        var cases = await graph.NodesWithAsync(NodeKind.Enterprise, new Dictionary<string, string> { [Cases.Officer] = key }, cancellationToken).ConfigureAwait(false);
+        var open = cases.Count(e => Cases.IsOpen(e.Properties));
+        return open == 0 ? null
+            : $"{personId} is the officer of {open} open case{(open == 1 ? "" : "s")} (一企一员一案): without them {(open == 1 ? "it has" : "they have")} no officer; "
+              + "close the case (closeCase) first, or have an admin name another officer";
+    }
+
+    /// <summary>
+    /// Every rule a whole store breaks, over each of its challenges, innovation centres, pairings that name a commissioner
+    /// and diagnosis teams: for the verbs that take a store as it is (migrate, restore).
+    /// </summary>
+    public static async Task<IReadOnlyList<RuleProblem>> CheckStoreAsync(IGraphStore store, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var challenges = new List<string>();
+        await foreach (var node in store.ScanNodesAsync(NodeKind.Challenge, cancellationToken).ConfigureAwait(false)) challenges.Add(node.Id);
+        var centres = new List<string>();
+        await foreach (var node in store.ScanNodesAsync(NodeKind.Platform, cancellationToken).ConfigureAwait(false))
+        {
+            if (node.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType) centres.Add(node.Id);
+        }
+        var paired = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var link in store.ScanLinksAsync(LinkType.PairedWith, cancellationToken).ConfigureAwait(false))
+        {
+            if (link.Properties.Text("commissioner") is not null) paired.Add(link.FromId);
+        }
+        var teams = new List<string>();
+        await foreach (var node in store.ScanNodesAsync(NodeKind.DiagnosisTeam, cancellationToken).ConfigureAwait(false)) teams.Add(node.Id);
+        // Case officers are judged when a write deletes one: a whole store's cases are not scanned.
+        return await CheckAsync(new StoreRuleReader(store), new RuleScope(challenges, centres, paired, teams, []), today, cancellationToken).ConfigureAwait(false);
+    }
+
+    // 一业一团 (seed 001 三(二)): one diagnosis team per industry — a team's first field — and region.
+    static async Task<string?> SecondTeamAsync(IRuleReader graph, Node team, CancellationToken cancellationToken)
+    {
+        if (team.Properties.Text("region") is not { } region || team.Properties.List("fields").FirstOrDefault() is not { } industry) return null;
+        var peers = await graph.NodesWithAsync(NodeKind.DiagnosisTeam, new Dictionary<string, string> { ["region"] = region, ["fields"] = industry }, cancellationToken).ConfigureAwait(false);
+        if (peers.FirstOrDefault(p => p.Id != team.Id && p.Properties.List("fields").FirstOrDefault() == industry) is not { } first) return null;
+        var field = Reference.Fields.Find(industry) is { } found ? $"{industry} {found.Name}" : industry;
+        return $"一业一团: {Jurisdiction.Describe(region)} already has the team '{first.Key}' ({first.Name}) for the industry {field}; add experts to it instead";
     }
 
     // 003 二 (科技特派员): a pairing names as its commissioner only a person commissioned to the enterprise on the
     // pairing's first day — its start date; for one without, the day it was first written (today for a new one).
-    static async Task<List<RuleProblem>> PairingProblemsAsync(IGraphReader graph, string enterpriseId, DateOnly today, CancellationToken cancellationToken)
+    static async Task<List<RuleProblem>> PairingProblemsAsync(IRuleReader graph, string enterpriseId, DateOnly today, CancellationToken cancellationToken)
     {
         var problems = new List<RuleProblem>();
         foreach (var pairing in await PolicyGraph.LinksAsync(graph, enterpriseId, Direction.Out, cancellationToken, LinkType.PairedWith).ConfigureAwait(false))

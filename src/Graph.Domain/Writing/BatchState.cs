@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Domain.Writing;
@@ -7,7 +8,7 @@ namespace KnowledgeGraph.Domain.Writing;
 /// The graph as it will be once a batch is written: the store as read, with the batch's upserts and deletes laid over
 /// it. The policy rules read it, so they judge the outcome of the whole batch whatever the order of its writes.
 /// </summary>
-internal sealed class BatchState(IGraphReader store) : IGraphReader
+internal sealed class BatchState(IRuleReader store) : IRuleReader
 {
     static readonly DateTimeOffset Unwritten = DateTimeOffset.UnixEpoch;
 
@@ -18,7 +19,7 @@ internal sealed class BatchState(IGraphReader store) : IGraphReader
     readonly Dictionary<string, List<string>> _linksAt = new(StringComparer.Ordinal);
 
     /// <summary>The store under the batch.</summary>
-    public IGraphReader Store => store;
+    public IRuleReader Store => store;
 
     /// <summary>Records a node upsert; the node as it will be.</summary>
     public Node Upsert(NodeInput node, Node? before) =>
@@ -88,5 +89,14 @@ internal sealed class BatchState(IGraphReader store) : IGraphReader
         return [.. result.Values
             .Where(l => !(_nodes.TryGetValue(l.FromId, out var from) && from is null) && !(_nodes.TryGetValue(l.ToId, out var to) && to is null))
             .OrderBy(l => l.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<Node>> NodesWithAsync(NodeKind kind, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.NodesWithAsync(kind, values, cancellationToken).ConfigureAwait(false);
+        // The batch's version of a node replaces the stored one: it may no longer hold the values, or be deleted.
+        return [.. stored.Where(n => !_nodes.ContainsKey(n.Id))
+            .Concat(_nodes.Values.OfType<Node>().Where(n => n.Kind == kind && StoreRuleReader.Holds(n, values)))
+            .OrderBy(n => n.Id, StringComparer.Ordinal)];
     }
 }

@@ -93,14 +93,14 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
     }
 
     /// <summary>
-    /// The policy rules over the challenges, centres and pairings that a bulk load touches, judged on the store with the load's
+    /// The policy rules over the challenges, centres, pairings and diagnosis teams that a bulk load touches, judged on the store with the load's
     /// nodes and links laid over it (only those the rules read need be given): every problem, for an import's report.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CheckRulesAsync(IGraphReader store, IEnumerable<NodeInput> nodes, IEnumerable<LinkInput> links, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> CheckRulesAsync(IGraphStore store, IEnumerable<NodeInput> nodes, IEnumerable<LinkInput> links, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(links);
-        var state = new BatchState(store);
+        var state = new BatchState(new StoreRuleReader(store));
         var operations = new List<WriteOperation>();
         foreach (var node in nodes)
         {
@@ -112,7 +112,7 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
             state.Upsert(link, null);
             operations.Add(new WriteOperation.UpsertLink(link));
         }
-        var problems = await PolicyWriteRules.CheckAsync(state, WritePlan.Touched(operations), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var problems = await PolicyWriteRules.CheckAsync(state, WriteRuleScope.Touched(operations), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
         return [.. problems.Select(p => p.Message)];
     }
 

@@ -37,7 +37,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var cascadeEnds = farEnds.Count == 0 ? known : new Dictionary<string, Node>(known.Concat(await store.GetNodesAsync(farEnds, cancellationToken).ConfigureAwait(false)), StringComparer.Ordinal);
 
         await RefuseReferenceDuplicatesAsync(store, writes, known, cancellationToken).ConfigureAwait(false);
-        var state = new BatchState(store);
+        var state = new BatchState(new StoreRuleReader(store));
         var existing = new HashSet<string>(known.Keys, StringComparer.Ordinal);
         var current = new Dictionary<string, Node?>(known.ToDictionary(k => k.Key, k => (Node?)k.Value), StringComparer.Ordinal);
         var operations = new List<WriteOperation>(writes.Count);
@@ -61,7 +61,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             var (subject, problems) = Check(operation, existing);
             if (problems.Count > 0)
                 throw Located(ValidationProblems.ToException([.. problems.Select(p => p with { Field = write.Path.Then(p.Field).ToString() })], subject), write.Path.Then(problems[0].Field));
-            isOverride |= Authorize(request, operation, current, write.Path, named);
+            isOverride |= WriteAuthorization.Authorize(request, operation, current, write.Path, named);
             // The case follows the figures whoever writes them (a warning is no caller's write, so it comes after the check).
             if (operation is WriteOperation.UpsertNode { Node: { Kind: NodeKind.Enterprise } enterprise })
                 operation = new WriteOperation.UpsertNode(Cases.Follow(current.GetValueOrDefault(enterprise.Id), enterprise, DateOnly.FromDateTime(DateTime.UtcNow)));
@@ -88,195 +88,19 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         for (var i = 0; i < operations.Count; i++)
         {
             if (operations[i] is WriteOperation.DeleteNode { Id: var id })
-                isOverride |= GovernedCascade(request, cascaded.Where(l => l.FromId == id && !deletedIds.Contains(l.ToId)), cascadeEnds, writes[i].Path);
+                isOverride |= WriteAuthorization.GovernedCascade(request, cascaded.Where(l => l.FromId == id && !deletedIds.Contains(l.ToId)), cascadeEnds, writes[i].Path);
         }
-        var violations = await PolicyWriteRules.CheckAsync(state, Touched(operations, cascaded), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var violations = await PolicyWriteRules.CheckAsync(state, WriteRuleScope.Touched(operations, cascaded), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
         if (violations.Count > 0)
         {
             var violation = new RuleViolationException(string.Join("; ", violations.Select(v => v.Message)));
             // A workflow's writes are its own, not its caller's input: only a caller's write is named.
-            if (!request.FromWorkflow && Offending(violations[0], writes, operations, cascaded) is { } at) throw Located(violation, at);
+            if (!request.FromWorkflow && WriteRuleScope.Offending(violations[0], writes, operations, cascaded) is { } at) throw Located(violation, at);
             throw violation;
         }
 
         return new WritePlan(operations, new JournalDraft(request.Actor, request.Operation, isOverride, known, linksBefore, cascaded));
     }
-
-    /// <summary>
-    /// The challenges, innovation centres and pairings whose rules a batch can break: written themselves, or at a link the
-    /// rules read — written, unlinked, or taken away with a deleted node (<paramref name="cascaded"/>).
-    /// </summary>
-    public static RuleScope Touched(IEnumerable<WriteOperation> operations, IEnumerable<Link>? cascaded = null)
-    {
-        var challenges = new HashSet<string>(StringComparer.Ordinal);
-        var centres = new HashSet<string>(StringComparer.Ordinal);
-        var paired = new HashSet<string>(StringComparer.Ordinal);
-        void AddLink(LinkType type, string toId)
-        {
-            if (type is LinkType.Posts or LinkType.AppliesTo or LinkType.Awarded && NodeId.KindOf(toId) == NodeKind.Challenge) challenges.Add(toId);
-            if (type is LinkType.Leads or LinkType.CoBuilds && NodeId.KindOf(toId) == NodeKind.Platform) centres.Add(toId);
-            // A pairing's commissioner serves its enterprise: a changed commission to the enterprise may leave one unserved.
-            if (type is LinkType.CommissionedTo) paired.Add(toId);
-        }
-        foreach (var link in cascaded ?? [])
-            AddLink(link.Type, link.ToId);
-        foreach (var operation in operations)
-        {
-            switch (operation)
-            {
-                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Challenge } node }:
-                    challenges.Add(node.Id);
-                    break;
-                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Platform } node }:
-                    centres.Add(node.Id);
-                    break;
-                case WriteOperation.UpsertLink { Link: var link }:
-                    AddLink(link.Type, link.ToId);
-                    if (link.Type is LinkType.PairedWith && link.Properties.Text("commissioner") is not null) paired.Add(link.FromId);
-                    break;
-                case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out _, out var toId, out _):
-                    AddLink(type, toId);
-                    break;
-            }
-        }
-        return new RuleScope(challenges, centres, paired);
-    }
-
-    // Where in the input a broken rule comes from: the link it names, else the first write that touches what it is about.
-    static InputPath? Offending(RuleProblem problem, IReadOnlyList<PendingWrite> writes, List<WriteOperation> operations, IReadOnlyList<Link> cascaded)
-    {
-        for (var i = 0; i < operations.Count; i++)
-        {
-            if (operations[i] is WriteOperation.UpsertLink { Link: var link } && link.Id == problem.LinkId)
-                return writes[i].Path.Then(problem.Field ?? "");
-        }
-        for (var i = 0; i < operations.Count; i++)
-        {
-            var takenAway = operations[i] is WriteOperation.DeleteNode { Id: var id } ? cascaded.Where(l => l.FromId == id || l.ToId == id) : null;
-            if (Touched([operations[i]], takenAway).Contains(problem.SubjectId))
-                return writes[i].Path;
-        }
-        return null;
-    }
-
-    // A deleted node's links go with it; one that only a workflow writes (an award, a centre's lead) is not erased by a
-    // generic delete of the node at its other end while that node stays. True when an admin does so (an override).
-    static bool GovernedCascade(WriteRequest request, IEnumerable<Link> takenAway, IReadOnlyDictionary<string, Node> ends, InputPath path)
-    {
-        if (request.FromWorkflow) return false;
-        foreach (var link in takenAway)
-        {
-            if (WriteAccess.GovernedLink(link.Type, ends.GetValueOrDefault(link.ToId)) is not { } workflow) continue;
-            if (request.Actor.IsAdmin) return true;
-            throw Located(new RuleViolationException(
-                $"{path}: deleting {link.FromId} would take away its {GraphSchema.Of(link.Type).Name} link to {link.ToId}, which is governed by the policy workflow: "
-                + $"use {workflow} (only the role '{Actor.AdminRole}' may delete it directly, for data repair)"), path);
-        }
-        return false;
-    }
-
-    // Whether the caller may make this write; true when it is an admin's direct write of governed state (an override).
-    static bool Authorize(WriteRequest request, WriteOperation operation, Dictionary<string, Node?> current, InputPath path, HashSet<string> named)
-    {
-        var actor = request.Actor;
-        if (actor.Jurisdiction.IsScoped)
-            WithinJurisdiction(actor.Jurisdiction, operation, current, path);
-        switch (operation)
-        {
-            case WriteOperation.UpsertNode { Node: var node }:
-            {
-                var before = current.GetValueOrDefault(node.Id);
-                if (WriteAccess.IsReference(node.Id) && !actor.IsAdmin && (before is null || !before.HasSameContent(node)))
-                    throw Located(new ForbiddenException($"{path}: {node.Id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may change it"), path);
-                if (!actor.CanReadConfidential && WriteAccess.ConfidentialChanged(node.Kind, before?.Properties, node.Properties)
-                        .Where(h => named.Contains(h) || !IsDerived(node.Kind, h) && !(IsFigure(node.Kind, h) && SameFigures(before, node))).ToList() is { Count: > 0 } hidden)
-                {
-                    throw Located(new ForbiddenException(
-                        $"{path}: {string.Join(", ", hidden.Select(h => $"'{h}'"))} of {node.Id} {(hidden.Count == 1 ? "is a" : "are")} confidential: "
-                        + $"writing {(hidden.Count == 1 ? "it" : "them")} needs the role '{Actor.AnalystRole}', as reading does; leave {(hidden.Count == 1 ? "it" : "them")} as stored "
-                        + "(use a patch mutation to change only what you name)"), path.Then(hidden[0]));
-                }
-                if (request.FromWorkflow || WriteAccess.GovernedChange(before, node) is not { } governed) return false;
-                if (actor.IsAdmin) return true;
-                throw Located(new RuleViolationException(
-                    $"{path}: {string.Join(", ", governed.Properties)} of {node.Id} {(governed.Properties.Count == 1 ? "is" : "are")} governed by the policy workflow: use {governed.Workflow} "
-                    + $"(only the role '{Actor.AdminRole}' may write it directly, for data repair)"), path.Then(governed.Properties[0]));
-            }
-            case WriteOperation.UpsertLink { Link: var link }:
-                return Governed(request, link.Type, current.GetValueOrDefault(link.ToId), link.ToId, path);
-            case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out _, out var toId, out _):
-                return Governed(request, type, current.GetValueOrDefault(toId), toId, path);
-            case WriteOperation.DeleteNode { Id: var id } when WriteAccess.IsReference(id) && !actor.IsAdmin:
-                throw Located(new ForbiddenException($"{path}: {id} is built-in reference data (GB/T 2260 regions, the field taxonomy); only an admin may delete it"), path);
-            default:
-                return false;
-        }
-    }
-
-    // A token scoped to regions writes a node only where it lies (before and after), and a link only with an end there.
-    static void WithinJurisdiction(Jurisdiction jurisdiction, WriteOperation operation, Dictionary<string, Node?> current, InputPath path)
-    {
-        string Where(string? region) => region is null ? "has no region" : $"is in {Jurisdiction.Describe(region)}";
-        ForbiddenException Outside(string what) =>
-            new($"{path}: {what}, outside the regions of the token ({jurisdiction}): a token scoped to regions writes only inside them");
-        switch (operation)
-        {
-            case WriteOperation.UpsertNode { Node: var node } when IsLocated(node.Kind):
-            {
-                var before = current.GetValueOrDefault(node.Id)?.Properties.Text("region");
-                if (current.GetValueOrDefault(node.Id) is not null && !jurisdiction.Covers(before))
-                    throw Located(Outside($"{node.Id} {Where(before)}"), path);
-                var after = node.Properties.Text("region");
-                if (!jurisdiction.Covers(after))
-                    throw Located(Outside($"{node.Id} would be placed in {(after is null ? "no region" : Jurisdiction.Describe(after))}"), path.Then("region"));
-                return;
-            }
-            case WriteOperation.DeleteNode { Id: var id } when current.GetValueOrDefault(id) is { } node && IsLocated(node.Kind):
-            {
-                var region = node.Properties.Text("region");
-                if (!jurisdiction.Covers(region))
-                    throw Located(Outside($"{id} {Where(region)}"), path);
-                return;
-            }
-            case WriteOperation.UpsertLink { Link: var link }:
-                LinkWithin(link.Type, link.FromId, link.ToId);
-                return;
-            case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out var fromId, out var toId, out _):
-                LinkWithin(type, fromId, toId);
-                return;
-        }
-
-        void LinkWithin(LinkType type, string fromId, string toId)
-        {
-            var from = current.GetValueOrDefault(fromId)?.Properties.Text("region");
-            var to = current.GetValueOrDefault(toId)?.Properties.Text("region");
-            if (!jurisdiction.Covers(from) && !jurisdiction.Covers(to))
-                throw Located(Outside($"{GraphSchema.Of(type).Name} {fromId} → {toId} has neither end inside: {fromId} {Where(from)}, {toId} {Where(to)}"), path);
-        }
-    }
-
-    static bool IsLocated(NodeKind kind) => GraphSchema.Of(kind).Properties.Any(p => p.Name == "region" && p.References == NodeKind.Region);
-
-    static bool Governed(WriteRequest request, LinkType type, Node? to, string toId, InputPath path)
-    {
-        if (request.FromWorkflow || WriteAccess.GovernedLink(type, to) is not { } workflow) return false;
-        if (request.Actor.IsAdmin) return true;
-        throw Located(new RuleViolationException(
-            $"{path}: {GraphSchema.Of(type).Name} links to {toId} are governed by the policy workflow: use {workflow} "
-            + $"(only the role '{Actor.AdminRole}' may write them directly, for data repair)"), path);
-    }
-
-    // The size class always follows the figures; 规上 does where the revenue is known (else it is typed, and guarded).
-    static bool IsDerived(NodeKind kind, string property) =>
-        kind == NodeKind.Enterprise && property is EnterpriseFigures.SizeClassProperty or EnterpriseFigures.AboveDesignatedSizeProperty;
-
-    // Figures laid out again as a series (a node stored before the series existed) are not a change of figures.
-    static bool IsFigure(NodeKind kind, string property) =>
-        kind == NodeKind.Enterprise && (property is EnterpriseFigures.SeriesProperty || EnterpriseFigures.YearlyProperties.Contains(property));
-
-    static bool SameFigures(Node? before, NodeInput after) =>
-        before is not null && EnterpriseFigures.Series(before.Properties).Count > 0 && EnterpriseFigures.Series(before.Properties).Select(f => f with { AboveDesignatedSize = null })
-            .SequenceEqual(EnterpriseFigures.Series(after.Properties).Select(f => f with { AboveDesignatedSize = null }));
 
     // A patch becomes the node as read with what it names changed: the rest stays as stored.
     static WriteOperation.UpsertNode Patch(WriteOperation.PatchNode patch, Dictionary<string, Node?> current, InputPath path)
@@ -416,14 +240,4 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             throw Located(new DuplicateOfReferenceException($"{path}: the new node {node.Id} ({node.Name}) {what}: write to that node instead of creating a second one"), path);
         }
     }
-}
-
-/// <summary>A domain error at a place in a write's input: the API shows it with the path as <c>extensions.argumentPath</c>.</summary>
-public sealed class LocatedWriteException(DomainException error, InputPath path) : Exception(error.Message, error)
-{
-    /// <summary>Where in the input.</summary>
-    public InputPath Path { get; } = path;
-
-    /// <summary>The domain error.</summary>
-    public DomainException Error { get; } = error;
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using KnowledgeGraph.Api.Cli;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Tests.Cli;
 
@@ -88,6 +90,37 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Contains("damaged.db", run.Error);
         var now = await app.PostAsync("{ dataVersion }");
         Assert.Equal(version, now.Data!["dataVersion"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task ABackupThatBreaksAPolicyRuleIsRestoredOnlyWhenTheOperatorAcceptsIt()
+    {
+        await using var app = new KnowledgeGraphApplication();
+        // Written past the write path, as an older version could have: two teams for 柳州市's new-energy-vehicle industry (一业一团).
+        static WriteOperation Team(string key) => new WriteOperation.UpsertNode(new NodeInput(NodeKind.DiagnosisTeam, key, $"柳州市新能源汽车产业诊断团队 {key}",
+            Properties: PropertyBag.Of(("region", "450200"), ("fields", new[] { "new-energy-vehicles" }))));
+        await app.GraphStore.WriteAsync(WriteBatch.Of(Team("lz-nev"), Team("lz-nev-2")));
+        var file = Path.Combine(_directory, "two-teams.db");
+        Assert.Equal(0, (await RunAsync("backup", file, $"--Store:Sqlite:Path={app.DatabasePath}")).ExitCode);
+        await app.GraphStore.WriteAsync(WriteBatch.Of(new WriteOperation.DeleteNode("DiagnosisTeam:lz-nev-2")));
+        var version = await app.GraphStore.GetDataVersionAsync();
+
+        var refused = await RunAsync("restore", file, $"--Store:Sqlite:Path={app.DatabasePath}");
+        var kept = await app.GraphStore.GetNodeAsync("DiagnosisTeam:lz-nev-2");
+        var accepted = await RunAsync("restore", file, "--accept-rule-violations", $"--Store:Sqlite:Path={app.DatabasePath}");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("RULE_VIOLATION: 一业一团: 450200 柳州市 already has the team 'lz-nev-2'", refused.Error);
+        Assert.Contains("nothing was restored", refused.Error);
+        Assert.Null(kept);
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        Assert.Contains("warning: RULE_VIOLATION: 一业一团", accepted.Error);
+        Assert.Contains("policy rules are broken", accepted.Output);
+        Assert.NotNull(await app.GraphStore.GetNodeAsync("DiagnosisTeam:lz-nev-2"));
+        Assert.True(await app.GraphStore.GetDataVersionAsync() > version);
+        // What the rules name stays closed to writes until it is repaired.
+        var rename = await app.PostAsync("mutation { patchDiagnosisTeam(id: \"DiagnosisTeam:lz-nev\", set: { name: \"柳州市新能源汽车诊断团队\" }) { dataVersion } }", token: Editor);
+        Assert.Equal(["RULE_VIOLATION"], rename.ErrorCodes);
     }
 
     [Fact]

@@ -113,56 +113,68 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("MISMATCH", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AStoreThatBreaksAPolicyRuleIsNotCopied()
+    // A source written past the write path, as an older version or a hand repair could: migrate copies nothing and
+    // says why on the error output, which is returned.
+    async Task<string> RefusedMigrationAsync(params WriteOperation[] written)
     {
         var source = await SqliteGraphAsync("broken.db", withSample: false);
         await using (var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(source)))
         {
             await store.InitializeAsync();
-            // Written past the write path, as an older version or a hand repair could: an award to one who never applied.
-            var poster = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例发榜企业", Properties: PropertyBag.Of(("region", "450200")));
-            var winner = new NodeInput(NodeKind.University, "demo-winner", "示例大学");
-            var challenge = new NodeInput(NodeKind.Challenge, "ch-broken", "示例攻关", Properties: PropertyBag.Of(("status", "Awarded"), ("budget", 100m)));
-            await store.WriteAsync(WriteBatch.Of(
-                new WriteOperation.UpsertNode(poster), new WriteOperation.UpsertNode(winner), new WriteOperation.UpsertNode(challenge),
-                new WriteOperation.UpsertLink(new LinkInput(LinkType.Posts, poster.Id, challenge.Id)),
-                new WriteOperation.UpsertLink(new LinkInput(LinkType.Awarded, winner.Id, challenge.Id))));
+            await store.WriteAsync(WriteBatch.Of(written));
         }
         var target = Path.Combine(_directory, "target.db");
 
         var run = await RunAsync(["migrate", "--from", $"sqlite:{source}", "--to", $"sqlite:{target}"]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("RULE_VIOLATION: challenge 'ch-broken' cannot be awarded to University:demo-winner: it did not apply", run.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was copied", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, (await SummaryAsync(target)).Counts.NodeTotal);
+        return run.Error;
+    }
+
+    [Fact]
+    public async Task AStoreThatBreaksAPolicyRuleIsNotCopied()
+    {
+        // An award to one who never applied.
+        var poster = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例发榜企业", Properties: PropertyBag.Of(("region", "450200")));
+        var winner = new NodeInput(NodeKind.University, "demo-winner", "示例大学");
+        var challenge = new NodeInput(NodeKind.Challenge, "ch-broken", "示例攻关", Properties: PropertyBag.Of(("status", "Awarded"), ("budget", 100m)));
+
+        var error = await RefusedMigrationAsync(
+            new WriteOperation.UpsertNode(poster), new WriteOperation.UpsertNode(winner), new WriteOperation.UpsertNode(challenge),
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.Posts, poster.Id, challenge.Id)),
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.Awarded, winner.Id, challenge.Id)));
+
+        Assert.Contains("RULE_VIOLATION: challenge 'ch-broken' cannot be awarded to University:demo-winner: it did not apply", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AStoreWithAPairingCarriedByNoCommissionerOfTheEnterpriseIsNotCopied()
     {
-        var source = await SqliteGraphAsync("unserved.db", withSample: false);
-        await using (var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(source)))
-        {
-            await store.InitializeAsync();
-            // Written past the write path: the pairing names a person who was never commissioned to the enterprise.
-            var firm = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例结对企业", Properties: PropertyBag.Of(("region", "450200")));
-            var partner = new NodeInput(NodeKind.University, "demo-partner", "示例大学");
-            var person = new NodeInput(NodeKind.Person, "demo-zhang", "张示例");
-            await store.WriteAsync(WriteBatch.Of(
-                new WriteOperation.UpsertNode(firm), new WriteOperation.UpsertNode(partner), new WriteOperation.UpsertNode(person),
-                new WriteOperation.UpsertLink(new LinkInput(LinkType.PairedWith, firm.Id, partner.Id, StartDate: new DateOnly(2024, 5, 1),
-                    Properties: PropertyBag.Of(("commissioner", person.Key))))));
-        }
-        var target = Path.Combine(_directory, "target.db");
+        // The pairing names a person who was never commissioned to the enterprise.
+        var firm = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例结对企业", Properties: PropertyBag.Of(("region", "450200")));
+        var partner = new NodeInput(NodeKind.University, "demo-partner", "示例大学");
+        var person = new NodeInput(NodeKind.Person, "demo-zhang", "张示例");
 
-        var run = await RunAsync(["migrate", "--from", $"sqlite:{source}", "--to", $"sqlite:{target}"]);
+        var error = await RefusedMigrationAsync(
+            new WriteOperation.UpsertNode(firm), new WriteOperation.UpsertNode(partner), new WriteOperation.UpsertNode(person),
+            new WriteOperation.UpsertLink(new LinkInput(LinkType.PairedWith, firm.Id, partner.Id, StartDate: new DateOnly(2024, 5, 1),
+                Properties: PropertyBag.Of(("commissioner", person.Key)))));
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("RULE_VIOLATION: pairing PAIRED_WITH|Enterprise:91450200MA5K000019|University:demo-partner: commissioner: 'Person:demo-zhang' is not commissioned to 'Enterprise:91450200MA5K000019' on 2024-05-01", run.Error, StringComparison.Ordinal);
-        Assert.Contains("nothing was copied", run.Error, StringComparison.Ordinal);
-        Assert.Equal(0, (await SummaryAsync(target)).Counts.NodeTotal);
+        Assert.Contains("RULE_VIOLATION: pairing PAIRED_WITH|Enterprise:91450200MA5K000019|University:demo-partner: commissioner: 'Person:demo-zhang' is not commissioned to 'Enterprise:91450200MA5K000019' on 2024-05-01", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoreWithTwoDiagnosisTeamsForOneIndustryAndRegionIsNotCopied()
+    {
+        // A second team for 柳州市's new-energy-vehicle industry (一业一团).
+        static WriteOperation Team(string key, string name) => new WriteOperation.UpsertNode(new NodeInput(NodeKind.DiagnosisTeam, key, name,
+            Properties: PropertyBag.Of(("region", "450200"), ("fields", new[] { "new-energy-vehicles" }))));
+
+        var error = await RefusedMigrationAsync(Team("lz-nev", "柳州市新能源汽车产业诊断团队"), Team("lz-nev-2", "柳州市第二新能源汽车诊断团队"));
+
+        Assert.Contains("RULE_VIOLATION: 一业一团: 450200 柳州市 already has the team 'lz-nev-2' (柳州市第二新能源汽车诊断团队) for the industry new-energy-vehicles 新能源汽车", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -137,6 +137,30 @@ public sealed class ImportProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondDiagnosisTeamForAnIndustryAndRegionIsRefusedByTheCheckAndTheImport()
+    {
+        const string Header = "key,name,region,fields\n";
+        var files = GoodFiles();
+        files["nodes/DiagnosisTeam.csv"] = Header + "lz-nev,柳州市新能源汽车产业诊断团队,450200,new-energy-vehicles\n";
+        var first = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("first-team", files));
+        // One more for the same industry and region: against the store, and two in one file.
+        files["nodes/DiagnosisTeam.csv"] = Header + "lz-nev-2,柳州市第二新能源汽车诊断团队,450200,new-energy-vehicles;automotive\n";
+        var check = await ExchangeWorkspace.RunAsync(_workspace.PathOf("graph.db"), "import", "--check", _workspace.WriteFolder("second-check", files));
+        var import = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("second", files));
+        files["nodes/DiagnosisTeam.csv"] = Header + "nn-nev,南宁市新能源汽车产业诊断团队,450100,new-energy-vehicles\nnn-nev-2,南宁市第二新能源汽车诊断团队,450100,new-energy-vehicles\n";
+        var twoInOneFile = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("two", files));
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        const string Expected = "(policy rules):0: RULE_VIOLATION: 一业一团: 450200 柳州市 already has the team 'lz-nev' (柳州市新能源汽车产业诊断团队) for the industry new-energy-vehicles 新能源汽车";
+        Assert.Equal((1, 1, 1), (check.ExitCode, import.ExitCode, twoInOneFile.ExitCode));
+        Assert.Contains(Expected, check.Error);
+        Assert.Contains(Expected, import.Error);
+        Assert.Contains("一业一团: 450100 南宁市 already has the team 'nn-nev'", twoInOneFile.Error);
+        var (counts, _) = await _workspace.StateAsync("graph.db");
+        Assert.Equal(1, counts.Nodes.GetValueOrDefault(KnowledgeGraph.Domain.Model.NodeKind.DiagnosisTeam));
+    }
+
+    [Fact]
     public async Task AnImportSaysHowManyStoredValuesItsRowsClear()
     {
         await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("first", GoodFiles()));

@@ -45,7 +45,7 @@ public abstract class RuleAuditTests(TestStore store)
     }
 
     // The one error of a refused write, which changed nothing: its code, message and argument path.
-    static async Task<(string? Code, string Message, string? Path)> RefusedAsync(PolicyApplication app, string mutation, string token, object variables)
+    internal static async Task<(string? Code, string Message, string? Path)> RefusedAsync(PolicyApplication app, string mutation, string token, object variables)
     {
         var before = await app.GraphStore.GetDataVersionAsync();
         var response = await app.PostAsync(mutation, variables, token: token);
@@ -123,6 +123,33 @@ public abstract class RuleAuditTests(TestStore store)
         Assert.Equal("""["operations",1,"linkPairedWith","commissioner"]""", refused.Path);
         PolicyApplication.Ok(written);
         Assert.NotNull(await app.GraphStore.GetLinkAsync($"PAIRED_WITH|{Firm.Id}|{Winner.Id}"));
+    }
+
+    [StoreFact]
+    public async Task TheOfficerOfAnOpenCaseCannotBeDeletedLeavingTheCaseWithoutOne()
+    {
+        await using var app = await StartAsync();
+        // 一企一员一案: the firm's case is open in 监测, with 张示例 as its officer; the same person was the officer of a closed one.
+        var officer = new NodeInput(NodeKind.Person, "demo-audit-li", "李示例", Properties: PropertyBag.Of(("region", "450205"), ("example", true)));
+        var formerOfficer = new NodeInput(NodeKind.Person, "demo-audit-zhao", "赵示例", Properties: PropertyBag.Of(("region", "450205"), ("example", true)));
+        NodeInput WithCase(NodeInput firm, string officerKey, string stage) => firm with
+        {
+            Properties = firm.Properties.With("caseStage", stage).With("caseStageOn", Day(2024, 3, 1)).With("caseOpenedOn", Day(2024, 3, 1)).With("caseOfficer", officerKey),
+        };
+        await app.SeedAsync(officer, formerOfficer, WithCase(Firm, officer.Key, "Monitoring"), WithCase(Poster, formerOfficer.Key, "Closed"));
+
+        var editor = await RefusedAsync(app, DeleteNode, Editor, new { id = officer.Id });
+        var admin = await RefusedAsync(app, ApplyBatch, Admin, new { operations = new object[] { new { unlink = Pairing.Id }, new { deleteNode = officer.Id } } });
+        var former = await app.PostAsync(DeleteNode, new { id = formerOfficer.Id }, token: Editor);
+
+        Assert.Equal(("RULE_VIOLATION", "RULE_VIOLATION"), (editor.Code, admin.Code));
+        Assert.Contains($"{officer.Id} is the officer of 1 open case (一企一员一案)", editor.Message);
+        Assert.DoesNotContain(Firm.Id, editor.Message);
+        Assert.Equal("""["id"]""", editor.Path);
+        Assert.Equal("""["operations",1,"deleteNode"]""", admin.Path);
+        Assert.NotNull(await app.GraphStore.GetNodeAsync(officer.Id));
+        Assert.NotNull(await app.GraphStore.GetLinkAsync(Pairing.Id));
+        PolicyApplication.Ok(former);
     }
 
     [StoreFact]

@@ -141,6 +141,34 @@ public abstract class WritePathTests(TestStore store)
     }
 
     [StoreFact]
+    public async Task ARegionScopedTokenIsHeldToTheSameRulesAsAnyOther()
+    {
+        await using var app = await StartAsync();
+        var liuzhou = KnowledgeGraphApplication.ScopedTokenFor(["450200"], "editor");
+        var hubei = KnowledgeGraphApplication.ScopedTokenFor(["420000"], "editor");
+        const string Centre = """
+            mutation { upsertPlatform(input: { key: "pf-lz", name: "柳州示例技术创新中心", platformType: TECHNOLOGY_INNOVATION_CENTER, status: ACCREDITED, region: "450205" }) { dataVersion } }
+            """;
+
+        var late = await RefusedAsync(app, LinkAppliesTo, liuzhou, new { from = Outsider.Id, on = "2024-07-01" });
+        var subsidiary = await RefusedAsync(app, LinkAppliesTo, liuzhou, new { from = GreatGrandchild.Id, on = "2024-05-01" });
+        var award = await RefusedAsync(app, LinkAwarded, liuzhou, new { from = Tech.Id });
+        var centre = await RefusedAsync(app, Centre, liuzhou);
+        // Hubei's token may name its own enterprise as an applicant to Liuzhou's challenge (one end is inside), under the same rules.
+        var fromHubei = await RefusedAsync(app, LinkAppliesTo, hubei, new { from = Outsider.Id, on = "2024-07-01" });
+        var outside = await RefusedAsync(app, LinkAppliesTo, hubei, new { from = Tech.Id, on = "2024-05-01" });
+
+        Assert.Equal(new string?[] { "RULE_VIOLATION", "RULE_VIOLATION", "RULE_VIOLATION", "RULE_VIOLATION", "RULE_VIOLATION", "FORBIDDEN" },
+            new[] { late.Code, subsidiary.Code, award.Code, centre.Code, fromHubei.Code, outside.Code });
+        Assert.Contains("after the deadline 2024-06-30", late.Message);
+        Assert.Contains($"{GreatGrandchild.Id} is a subsidiary of the poster {Group.Id}", subsidiary.Message);
+        Assert.Contains("use awardChallenge", award.Message);
+        Assert.Contains("use recordCentreEvent", centre.Message);
+        Assert.Contains("after the deadline 2024-06-30", fromHubei.Message);
+        Assert.Contains("outside the regions of the token", outside.Message);
+    }
+
+    [StoreFact]
     public async Task AnEditorWithoutTheAnalystRoleCannotEraseOrChangeConfidentialFigures()
     {
         await using var app = await StartAsync();

@@ -43,6 +43,22 @@ public abstract class InnovationCentreTests(TestStore store)
     };
 
     [StoreFact]
+    public async Task TheCentresLeadIsNeitherUnlinkedNorDeletedByAGenericMutation()
+    {
+        await using var app = await StartAsync();
+        var lead = Link(LinkType.Leads, City, Centre, Day(2023, 9, 1)).Id;
+
+        var unlinked = PolicyApplication.Error(await app.EditAsync("mutation($id: ID!) { unlink(id: $id) { dataVersion } }", new { id = lead }));
+        var deleted = PolicyApplication.Error(await app.EditAsync("mutation($id: ID!) { deleteNode(id: $id) { dataVersion } }", new { id = City.Id }));
+
+        Assert.Equal(("RULE_VIOLATION", "RULE_VIOLATION"), (unlinked.Code, deleted.Code));
+        Assert.Contains("use changeCentreGovernance", unlinked.Message);
+        Assert.Contains($"deleting {City.Id} would take away its LEADS link to {Centre.Id}", deleted.Message);
+        Assert.NotNull(await app.GraphStore.GetLinkAsync(lead));
+        Assert.NotNull(await app.GraphStore.GetNodeAsync(City.Id));
+    }
+
+    [StoreFact]
     public async Task ExpertCommitteeOfNineWithFourFromTheLeadUnitIsRefused()
     {
         await using var app = await StartAsync();

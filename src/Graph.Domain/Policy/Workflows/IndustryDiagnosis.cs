@@ -88,7 +88,7 @@ public sealed class IndustryDiagnosis(GraphWriter writer, Actor actor)
 
     /// <summary>
     /// Forms a team for one industry in one region with its experts. 一业一团: a second team for the same industry and region
-    /// is refused with RULE_VIOLATION naming the first.
+    /// is refused with RULE_VIOLATION naming the first (<see cref="PolicyWriteRules"/>, as for every writer).
     /// </summary>
     public async Task<DiagnosisTeamInfo> FormTeamAsync(DiagnosisTeamFormation formation, CancellationToken cancellationToken = default)
     {
@@ -107,13 +107,6 @@ public sealed class IndustryDiagnosis(GraphWriter writer, Actor actor)
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         if (await store.GetNodeByKeyAsync(NodeKind.DiagnosisTeam, formation.Key, cancellationToken).ConfigureAwait(false) is not null)
             throw new ConflictException($"diagnosis team '{formation.Key}' already exists");
-        var same = await store.ListNodesAsync(new NodeQuery([NodeKind.DiagnosisTeam], new NodeFilter.AllOf(
-        [
-            new NodeFilter.Compare("region", FilterOp.Eq, formation.Region),
-            new NodeFilter.Compare("fields", FilterOp.Eq, formation.Field),
-        ]), Take: 10), cancellationToken).ConfigureAwait(false);
-        if (same.Items.FirstOrDefault(t => t.Properties.List("fields").FirstOrDefault() == formation.Field) is { } existing)
-            throw new RuleViolationException($"一业一团: {Jurisdiction.Describe(formation.Region)} already has the team '{existing.Key}' ({existing.Name}) for the industry {FieldName(formation.Field)}; add experts to it instead");
 
         var team = new NodeInput(NodeKind.DiagnosisTeam, formation.Key, formation.Name.Trim(), Properties: PropertyBag.Of(
             ("region", formation.Region),
@@ -336,6 +329,4 @@ public sealed class IndustryDiagnosis(GraphWriter writer, Actor actor)
         return new LinkInput(LinkType.ServesOn, person.Id, teamId, StartDate: on, Source: Source,
             Properties: PropertyBag.Of(("role", expert.Role.ToString()), ("organization", organization.Id)));
     }
-
-    static string FieldName(string code) => Fields.Find(code) is { } field ? $"{code} {field.Name}" : code;
 }

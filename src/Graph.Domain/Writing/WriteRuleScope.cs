@@ -1,0 +1,78 @@
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
+using KnowledgeGraph.Domain.Store;
+
+namespace KnowledgeGraph.Domain.Writing;
+
+/// <summary>
+/// Which policy rules a write can break — the challenges, centres, pairings and teams it touches — and, for a broken one,
+/// where in the caller's input it comes from.
+/// </summary>
+internal static class WriteRuleScope
+{
+    /// <summary>
+    /// The challenges, innovation centres, pairings and diagnosis teams whose rules a batch can break: written themselves, or at a link the
+    /// rules read — written, unlinked, or taken away with a deleted node (<paramref name="cascaded"/>); and the people it
+    /// deletes, who may be a case's officer.
+    /// </summary>
+    public static RuleScope Touched(IEnumerable<WriteOperation> operations, IEnumerable<Link>? cascaded = null)
+    {
+        var challenges = new HashSet<string>(StringComparer.Ordinal);
+        var centres = new HashSet<string>(StringComparer.Ordinal);
+        var paired = new HashSet<string>(StringComparer.Ordinal);
+        var teams = new HashSet<string>(StringComparer.Ordinal);
+        var officers = new HashSet<string>(StringComparer.Ordinal);
+        void AddLink(LinkType type, string toId)
+        {
+            if (type is LinkType.Posts or LinkType.AppliesTo or LinkType.Awarded && NodeId.KindOf(toId) == NodeKind.Challenge) challenges.Add(toId);
+            if (type is LinkType.Leads or LinkType.CoBuilds && NodeId.KindOf(toId) == NodeKind.Platform) centres.Add(toId);
+            // A pairing's commissioner serves its enterprise: a changed commission to the enterprise may leave one unserved.
+            if (type is LinkType.CommissionedTo) paired.Add(toId);
+        }
+        foreach (var link in cascaded ?? [])
+            AddLink(link.Type, link.ToId);
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Challenge } node }:
+                    challenges.Add(node.Id);
+                    break;
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Platform } node }:
+                    centres.Add(node.Id);
+                    break;
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.DiagnosisTeam } node }:
+                    teams.Add(node.Id);
+                    break;
+                case WriteOperation.UpsertLink { Link: var link }:
+                    AddLink(link.Type, link.ToId);
+                    if (link.Type is LinkType.PairedWith && link.Properties.Text("commissioner") is not null) paired.Add(link.FromId);
+                    break;
+                case WriteOperation.DeleteNode { Id: var id } when NodeId.KindOf(id) == NodeKind.Person:
+                    officers.Add(id);
+                    break;
+                case WriteOperation.DeleteLink { Id: var id } when LinkId.TryParse(id, out var type, out _, out var toId, out _):
+                    AddLink(type, toId);
+                    break;
+            }
+        }
+        return new RuleScope(challenges, centres, paired, teams, officers);
+    }
+
+    // Where in the input a broken rule comes from: the link it names, else the first write that touches what it is about.
+    public static InputPath? Offending(RuleProblem problem, IReadOnlyList<PendingWrite> writes, List<WriteOperation> operations, IReadOnlyList<Link> cascaded)
+    {
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is WriteOperation.UpsertLink { Link: var link } && link.Id == problem.LinkId)
+                return writes[i].Path.Then(problem.Field ?? "");
+        }
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var takenAway = operations[i] is WriteOperation.DeleteNode { Id: var id } ? cascaded.Where(l => l.FromId == id || l.ToId == id) : null;
+            if (Touched([operations[i]], takenAway).Contains(problem.SubjectId))
+                return writes[i].Path;
+        }
+        return null;
+    }
+}
