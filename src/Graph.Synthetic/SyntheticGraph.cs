@@ -1,9 +1,10 @@
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// A deterministic synthetic graph of regional innovation: the same preset and seed give the same nodes and links,
@@ -214,7 +215,7 @@ public sealed class SyntheticGraph
         switch (seed.Status)
         {
             case "Accredited":
-                var accepted = approved.AddYears(Policy.InnovationCentreLifecycle.BuildYears);
+                var accepted = approved.AddYears(InnovationCentreLifecycle.BuildYears);
                 statusDate = accepted.AddDays(30);
                 events.Add($"{Day(accepted)} Acceptance Passed");
                 events.Add($"{Day(statusDate)} Accredited");

@@ -1,7 +1,7 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// The skeleton of a generated graph: what every node is (kind, region, fields, size, host, year, …) in compact

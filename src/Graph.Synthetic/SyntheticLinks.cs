@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using KnowledgeGraph.Domain.Model;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// Streams the links of a <see cref="SyntheticWorld"/>: first the structural ones (groups, platforms, consortia,

@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// The generator's pseudo-random numbers: xoshiro256** seeded through SplitMix64 (Blackman and Vigna). Written out
