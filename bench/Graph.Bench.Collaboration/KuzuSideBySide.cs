@@ -4,7 +4,7 @@ using System.Text;
 using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 using static KnowledgeGraph.Bench.Collaboration.Timing;
 
 namespace KnowledgeGraph.Bench.Collaboration;

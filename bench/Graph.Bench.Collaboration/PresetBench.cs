@@ -4,7 +4,7 @@ using KnowledgeGraph.Domain.Matchmaking;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 using static KnowledgeGraph.Bench.Collaboration.Timing;
 
 namespace KnowledgeGraph.Bench.Collaboration;

@@ -1,5 +1,5 @@
 using KnowledgeGraph.Domain.Reference;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Bench;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Threading.Channels;
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Domain.Synthetic;
 using KnowledgeGraph.Store.Sqlite;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Bench;
 

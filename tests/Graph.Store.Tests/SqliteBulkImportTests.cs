@@ -1,8 +1,8 @@
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Domain.Synthetic;
 using KnowledgeGraph.Store.Sqlite;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Store.Tests;
 

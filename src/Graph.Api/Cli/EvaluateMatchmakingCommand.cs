@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using KnowledgeGraph.Domain.Errors;
-using KnowledgeGraph.Domain.Matchmaking;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
+using KnowledgeGraph.Synthetic.Evaluation;
 
 namespace KnowledgeGraph.Api.Cli;
 

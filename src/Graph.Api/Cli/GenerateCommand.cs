@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Api.Exchange;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Api.Cli;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Domain.Tests.Collaboration;
 

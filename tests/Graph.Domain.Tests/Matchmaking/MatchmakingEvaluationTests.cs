@@ -1,5 +1,6 @@
 using KnowledgeGraph.Domain.Matchmaking;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
+using KnowledgeGraph.Synthetic.Evaluation;
 
 namespace KnowledgeGraph.Domain.Tests.Matchmaking;
 

@@ -3,7 +3,7 @@ using KnowledgeGraph.Domain.Matchmaking;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Reference;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Domain.Tests.Matchmaking;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Domain.Tests.Synthetic;
 

@@ -1,7 +1,7 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
-using KnowledgeGraph.Domain.Synthetic;
 using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.Synthetic;
 
 namespace KnowledgeGraph.Domain.Tests.Synthetic;
 

@@ -3,7 +3,7 @@ using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Store;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// A deterministic synthetic graph of regional innovation: the same preset and seed give the same nodes and links,
@@ -196,56 +196,10 @@ public sealed class SyntheticGraph
             ("statusDate", seed.StatusDate),
             ("establishedOn", seed.Established));
         if (seed.Host >= 0 && w.IsEnterprise(seed.Host))
-            properties = WithFilingFacts(properties, p);
+            properties = PlatformFacts.WithFilingFacts(properties, p);
         if (seed.Type == "TechnologyInnovationCenter")
-            properties = WithCentreLifecycle(properties, seed);
+            properties = PlatformFacts.WithCentreLifecycle(properties, seed);
         return new NodeInput(NodeKind.Platform, SyntheticIds.PlatformKey(p), name, Properties: properties);
-    }
-
-    // A technology innovation centre's dated history leads to its status (004 四): approved when established, accepted
-    // after the 3-year build and then accredited, or delisted; an accredited one has the governance 004 三 asks for, with
-    // an expert committee from outside the lead and co-building units.
-    static PropertyBag WithCentreLifecycle(PropertyBag properties, PlatformSeed seed)
-    {
-        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var approved = seed.Established;
-        var events = new List<string> { $"{Day(approved.AddDays(-60))} Applied", $"{Day(approved.AddDays(-20))} Reviewed", $"{Day(approved)} Approved" };
-        var statusDate = seed.StatusDate;
-        switch (seed.Status)
-        {
-            case "Accredited":
-                var accepted = approved.AddYears(Policy.InnovationCentreLifecycle.BuildYears);
-                statusDate = accepted.AddDays(30);
-                events.Add($"{Day(accepted)} Acceptance Passed");
-                events.Add($"{Day(statusDate)} Accredited");
-                properties = properties
-                    .With("independentLegalEntity", true).With("hasBoard", true).With("hasCharter", true)
-                    .With("expertCommittee", SyntheticNames.CommitteeMembers.ToArray())
-                    .With("committeeChair", SyntheticNames.CommitteeMembers[0])
-                    .With("directorMonths", 10m);
-                break;
-            case "Delisted":
-                events.Add($"{Day(statusDate)} Delisted StillFailingAfterRectification");
-                break;
-            default:
-                statusDate = approved;
-                break;
-        }
-        return properties.With("centreEvents", events.ToArray()).With("statusDate", statusDate);
-    }
-
-    // An enterprise's institution says how it is built and under which standard it was filed, cycling through the
-    // catalog's values by position so that every one occurs without drawing from the random stream.
-    static PropertyBag WithFilingFacts(PropertyBag properties, int p)
-    {
-        var mode = GraphSchema.ConstructionModes[p % GraphSchema.ConstructionModes.Count].Name;
-        properties = properties
-            .With("constructionMode", mode)
-            .With("filingStandard", GraphSchema.FilingStandards[p / 3 % GraphSchema.FilingStandards.Count].Name);
-        if (mode != "IndustryCoBuilding") return properties;
-        return properties
-            .With("expertTeamProvider", GraphSchema.ExpertTeamProviders[p / 3 % GraphSchema.ExpertTeamProviders.Count].Name)
-            .With("expertTeamCertification", GraphSchema.CertificationLevels[p / 3 % GraphSchema.CertificationLevels.Count].Name);
     }
 
     NodeInput Consortium(int c)

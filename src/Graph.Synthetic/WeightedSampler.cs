@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// Draws items with probability proportional to their weights in constant time (Walker's alias method, Vose's

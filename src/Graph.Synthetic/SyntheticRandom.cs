@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// The generator's pseudo-random numbers: xoshiro256** seeded through SplitMix64 (Blackman and Vigna). Written out
@@ -103,6 +103,18 @@ public struct SyntheticRandom
 
     /// <summary>A uniform day of a year.</summary>
     public DateOnly DayOf(int year) => new DateOnly(year, 1, 1).AddDays(Next(DateTime.IsLeapYear(year) ? 366 : 365));
+
+    /// <summary>A name from a table, drawn with probability proportional to its weight.</summary>
+    internal string Draw((string Name, double Weight)[] table)
+    {
+        var target = NextDouble() * table.Sum(t => t.Weight);
+        foreach (var (name, weight) in table)
+        {
+            target -= weight;
+            if (target < 0) return name;
+        }
+        return table[^1].Name;
+    }
 }
 
 /// <summary>

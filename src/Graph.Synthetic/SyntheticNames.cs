@@ -1,6 +1,6 @@
 using KnowledgeGraph.Domain.Reference;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>The word lists fictional names are built from, and the place-name part of a name.</summary>
 internal static class SyntheticNames

@@ -3,9 +3,9 @@ using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
-using KnowledgeGraph.Domain.Synthetic;
+using KnowledgeGraph.Domain.Matchmaking;
 
-namespace KnowledgeGraph.Domain.Matchmaking;
+namespace KnowledgeGraph.Synthetic.Evaluation;
 
 /// <summary>How one ranking method did: hit rate and NDCG at 10, averaged over the queries.</summary>
 public sealed record MethodQuality(string Method, double HitRateAt10, double NdcgAt10);

@@ -1,6 +1,6 @@
 using KnowledgeGraph.Domain.Reference;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// The latent model that plants the ground truth of matchmaking in generated data. When an enterprise (or the
@@ -30,7 +30,7 @@ internal static class PartnerAffinity
     public const double SameProvinceWeight = 0.4;
 
     /// <summary>Fields whose fit with a field is at least this count as related (capability, track record, field lists).</summary>
-    public const double RelatedFit = 0.6;
+    public const double RelatedFit = FieldFit.RelatedFit;
 
     // ln(1 + n) for small n, computed once with the platform-independent logarithm.
     static readonly double[] LogOnePlus = Enumerable.Range(0, 4096).Select(n => ExactMath.Log(1.0 + n)).ToArray();
@@ -68,52 +68,5 @@ internal static class PartnerAffinity
         if (a == NoPlace || b == NoPlace || a >> 32 != b >> 32) return 0;
         var cityKnown = (a & City) != UnknownCity && (b & City) != UnknownCity;
         return cityKnown && (a & City) == (b & City) ? SameCityWeight : SameProvinceWeight;
-    }
-}
-
-/// <summary>How well two fields of the taxonomy (<see cref="Fields"/>) fit, as a table over field indices.</summary>
-internal sealed class FieldFit
-{
-    readonly double[] _fit;
-
-    public FieldFit(IReadOnlyList<Field> fields)
-    {
-        Count = fields.Count;
-        _fit = new double[Count * Count];
-        var roots = fields.Select(f => Fields.Chain(f.Code)[^1].Code).ToArray();
-        var related = new List<int>[Count];
-        for (var f = 0; f < Count; f++)
-        {
-            related[f] = [];
-            for (var g = 0; g < Count; g++)
-            {
-                var fit =
-                    f == g ? 1.0
-                    : Fields.IsWithin(fields[f].Code, fields[g].Code) || Fields.IsWithin(fields[g].Code, fields[f].Code) ? 0.6
-                    : fields[f].ParentCode is not null && fields[f].ParentCode == fields[g].ParentCode ? 0.4
-                    : roots[f] == roots[g] ? 0.2
-                    : 0.0;
-                _fit[f * Count + g] = fit;
-                if (fit >= PartnerAffinity.RelatedFit) related[f].Add(g);
-            }
-        }
-        Related = related.Select(r => r.ToArray()).ToArray();
-    }
-
-    /// <summary>The number of fields.</summary>
-    public int Count { get; }
-
-    /// <summary>For each field, the fields related to it (fit ≥ 0.6), itself included.</summary>
-    public int[][] Related { get; }
-
-    /// <summary>The fit of two fields.</summary>
-    public double Of(int f, int g) => _fit[f * Count + g];
-
-    /// <summary>The best fit of a field with any of a list of fields.</summary>
-    public double Best(int f, byte[] fields)
-    {
-        var best = 0.0;
-        foreach (var g in fields) best = Math.Max(best, _fit[f * Count + g]);
-        return best;
     }
 }

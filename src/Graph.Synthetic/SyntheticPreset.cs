@@ -1,6 +1,6 @@
 using KnowledgeGraph.Domain.Reference;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>
 /// The size and shape of a generated graph. Counts of the other kinds and of every link type follow from the number

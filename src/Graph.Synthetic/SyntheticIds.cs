@@ -1,7 +1,7 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>The natural keys and node ids of generated nodes.</summary>
 internal sealed class SyntheticIds(SyntheticWorld world)

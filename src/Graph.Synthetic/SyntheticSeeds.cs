@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Domain.Synthetic;
+namespace KnowledgeGraph.Synthetic;
 
 /// <summary>A platform: its host (HOSTS) or leader (LEADS) organisation, type, level, status, main field and dates.</summary>
 internal readonly record struct PlatformSeed(int Host, int Leader, string Type, string Level, string Status, byte Field, DateOnly Established, DateOnly StatusDate);
