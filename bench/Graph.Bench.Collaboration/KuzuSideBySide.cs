@@ -75,7 +75,7 @@ internal static class KuzuSideBySide
     {
         var (nodes, links) = PresetBench.Generate(preset, seed);
         return (CollaborationProjection.Build(nodes, links, new HomeProvince(preset.HomeProvince)),
-            nodes.Where(n => GraphSchema.OrganizationKinds.Contains(n.Kind)).Select(n => n.Id).ToList());
+            nodes.Where(n => GraphCatalog.OrganizationKinds.Contains(n.Kind)).Select(n => n.Id).ToList());
     }
 
     static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

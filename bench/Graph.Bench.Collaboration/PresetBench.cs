@@ -60,7 +60,7 @@ internal static class PresetBench
         Measure("collaborators depth 2 of the top hub, the ids of the whole answer (backward paging)", 30, _ => projection.CollaboratorIds(hub.OrganizationId, 2));
         Measure("collaborators depth 2 of the top hub, the size of the whole answer (totalCount)", 30, _ => projection.CollaboratorCount(hub.OrganizationId, 2));
 
-        var organisations = nodes.Where(n => GraphSchema.OrganizationKinds.Contains(n.Kind)).Select(n => n.Id).ToList();
+        var organisations = nodes.Where(n => GraphCatalog.OrganizationKinds.Contains(n.Kind)).Select(n => n.Id).ToList();
         var random = new Random(7);
         var pairs = Enumerable.Range(0, 200).Select(_ => (organisations[random.Next(organisations.Count)], organisations[random.Next(organisations.Count)]))
             .Where(p => p.Item1 != p.Item2).ToList();

@@ -27,7 +27,7 @@ internal static class ProjectionBuildBenchmark
             + $"{(GCSettings.IsServerGC ? "server" : "workstation")} collector, {GCSettings.LatencyMode}; load average {Machine.LoadAverage()}");
 
         var nodes = new List<Node>();
-        var kinds = Enum.GetValues<NodeKind>().Where(kind => GraphSchema.OrganizationKinds.Contains(kind) || CollaborationRules.SharedNodeKinds.Contains(kind));
+        var kinds = Enum.GetValues<NodeKind>().Where(kind => GraphCatalog.OrganizationKinds.Contains(kind) || CollaborationRules.SharedNodeKinds.Contains(kind));
         await Phase("scan the projected nodes", async () =>
         {
             foreach (var kind in kinds)

@@ -35,7 +35,7 @@ internal static class StoreComparisonBenchmark
         await foreach (var node in sqlite.ScanNodesAsync(NodeKind.Enterprise)) ids.Add(node.Id);
         var (hub, hubType, hubDirection, hubLinks) = await BusiestHubAsync(sqlite);
         var names = (await sqlite.GetNodesAsync(ids.Where((_, i) => i % 97 == 0).ToArray())).Values.Select(n => n.Name).Order(StringComparer.Ordinal).ToArray();
-        Console.WriteLine($"  hub {hub}: {hubLinks:N0} {GraphSchema.Of(hubType).Name} links ({hubDirection})");
+        Console.WriteLine($"  hub {hub}: {hubLinks:N0} {GraphCatalog.Of(hubType).Name} links ({hubDirection})");
         Console.WriteLine($"  {"",-46} {"SQLite median",14} {"p99",9}   {"Neo4j median",13} {"p99",9}");
 
         foreach (var (name, count, call) in new (string, int, Func<IGraphStore, int, Task>)[]

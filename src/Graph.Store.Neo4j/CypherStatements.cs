@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// <summary>
 /// The statements in cypher/, embedded in this assembly. Labels and relationship types cannot be
 /// parameters in Cypher, so files use the tokens $$LABEL$$ and $$TYPE$$, replaced here only by names
-/// from the closed catalog (<see cref="GraphSchema"/>).
+/// from the closed catalog (<see cref="GraphCatalog"/>).
 /// </summary>
 internal static class CypherStatements
 {
@@ -34,7 +34,7 @@ internal static class CypherStatements
     public static string Label(NodeKind kind) => Enum.IsDefined(kind) ? kind.ToString() : throw new ArgumentOutOfRangeException(nameof(kind));
 
     /// <summary>The relationship type of a link type (its catalog name).</summary>
-    public static string RelationshipType(LinkType type) => GraphSchema.Of(type).Name;
+    public static string RelationshipType(LinkType type) => GraphCatalog.Of(type).Name;
 
     /// <summary>The statements of a schema file, split at semicolons, comments dropped.</summary>
     public static IReadOnlyList<string> Split(string text) =>

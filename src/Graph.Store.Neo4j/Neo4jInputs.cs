@@ -24,7 +24,7 @@ internal static class Neo4jInputs
         return input with
         {
             NameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn,
-            Properties = Properties(input.Properties, GraphSchema.Of(input.Kind).Properties, $"node {input.Id}"),
+            Properties = Properties(input.Properties, GraphCatalog.Of(input.Kind).Properties, $"node {input.Id}"),
         };
     }
 
@@ -35,7 +35,7 @@ internal static class Neo4jInputs
         return input with
         {
             Key = string.IsNullOrEmpty(input.Key) ? null : input.Key,
-            Properties = Properties(input.Properties, GraphSchema.Of(input.Type).Properties, $"link {input.Id}"),
+            Properties = Properties(input.Properties, GraphCatalog.Of(input.Type).Properties, $"link {input.Id}"),
         };
     }
 

@@ -136,7 +136,7 @@ internal sealed class Neo4jReads(Neo4jConnection connection)
         var links = Enum.GetValues<LinkType>().ToDictionary(t => t, _ => 0L);
         foreach (var row in linkRows)
         {
-            if (GraphSchema.FindLinkType(row[0].GetString()!) is { } info) links[info.Type] = row[1].GetInt64();
+            if (GraphCatalog.FindLinkType(row[0].GetString()!) is { } info) links[info.Type] = row[1].GetInt64();
         }
         return new GraphCounts(nodes, links);
     }

@@ -171,7 +171,7 @@ internal static class Neo4jValues
     public static (LinkType Type, string FromId)? ParseLinkId(string id)
     {
         var parts = id.Split('|');
-        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info) return null;
+        if (parts.Length < 3 || GraphCatalog.FindLinkType(parts[0]) is not { } info) return null;
         return (info.Type, parts[1]);
     }
 }

@@ -123,7 +123,7 @@ internal sealed class Neo4jWrites(Neo4jConnection connection, TimeProvider time)
         var outcomes = new WriteOutcome[inputs.Count];
         foreach (var group in inputs.Select((input, index) => (Input: input, Index: index)).GroupBy(p => p.Input.Type))
         {
-            var info = GraphSchema.Of(group.Key);
+            var info = GraphCatalog.Of(group.Key);
             var keys = group.Select(p => new Dictionary<string, object?> { ["id"] = p.Input.Id, ["fromId"] = p.Input.FromId, ["toId"] = p.Input.ToId }).ToArray();
             var found = await tx.RunAsync(CypherStatements.ForType("queries/get-link-ends", group.Key), new { rows = keys }, ct).ConfigureAwait(false);
             var ends = new Dictionary<string, (string? From, string? To, Link? Link)>(StringComparer.Ordinal);

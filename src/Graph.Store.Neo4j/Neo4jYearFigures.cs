@@ -33,7 +33,7 @@ internal static class Neo4jYearFigures
                 + SizeClass(EnterpriseSizeClass.Medium, EnterpriseSize.MediumEmployees, EnterpriseSize.MediumRevenue)
                 + SizeClass(EnterpriseSizeClass.Small, EnterpriseSize.SmallEmployees, EnterpriseSize.SmallRevenue)
                 + $" ELSE '{EnterpriseSizeClass.Micro}' END)",
-            _ => GraphSchema.Of(NodeKind.Enterprise).Property(name)!.Type switch
+            _ => GraphCatalog.Of(NodeKind.Enterprise).Property(name)!.Type switch
             {
                 PropertyType.Boolean => Flag(name),
                 PropertyType.Integer => $"toInteger({Raw(name)})",

@@ -18,7 +18,7 @@ internal sealed class CountReads(SqliteConnections connections)
             {
                 while (reader.Read())
                 {
-                    if (GraphSchema.FindNodeKind(reader.GetString(0)) is { } kind) nodes[kind] = reader.GetInt64(1);
+                    if (GraphCatalog.FindNodeKind(reader.GetString(0)) is { } kind) nodes[kind] = reader.GetInt64(1);
                 }
             }
             using (var reader = connection.Command(SqlStatements.CountLinksByType, transaction).ExecuteReader())

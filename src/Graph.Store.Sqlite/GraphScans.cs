@@ -29,7 +29,7 @@ internal sealed class GraphScans(SqliteConnections connections)
     public async IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var codes = connections.Codes;
-        var types = type is { } only ? [GraphSchema.Of(only)] : GraphSchema.LinkTypes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var types = type is { } only ? [GraphCatalog.Of(only)] : GraphCatalog.LinkTypes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         using var connection = connections.OpenOrThrow();
         using var unmapped = Unmapped(connection);
         foreach (var info in types)

@@ -72,7 +72,7 @@ internal sealed class GroupedReads(SqliteConnections connections)
             while (reader.Read())
             {
                 var kind = Rows.KindOf(reader.GetString(at));
-                var properties = PropertyJson.Decode(reader.GetString(at + 2), GraphSchema.Of(kind).Properties);
+                var properties = PropertyJson.Decode(reader.GetString(at + 2), GraphCatalog.Of(kind).Properties);
                 var year = reader.IsDBNull(at + 1) ? (int?)null : (int)reader.GetInt64(at + 1);
                 var id = NodeAggregation.KeyId(sql.ReadKey(reader));
                 if (!values.TryGetValue(id, out var list)) values[id] = list = [];

@@ -11,7 +11,7 @@ internal static class LinkIds
         type = default;
         fromId = toId = key = "";
         var parts = id.Split('|', 4);
-        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
+        if (parts.Length < 3 || GraphCatalog.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
         type = info.Type;
         fromId = parts[1];
         toId = parts[2];

@@ -34,7 +34,7 @@ internal static class Rows
             reader.GetString(first + 3),
             reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
             PropertyJson.DecodeList(reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5)),
-            Properties(reader, first + 6, GraphSchema.Of(kind).Properties),
+            Properties(reader, first + 6, GraphCatalog.Of(kind).Properties),
             FromUnixMilliseconds(reader.GetInt64(first + 7)),
             FromUnixMilliseconds(reader.GetInt64(first + 8)));
     }
@@ -56,7 +56,7 @@ internal static class Rows
             ReadDate(reader, 4),
             ReadDate(reader, 5),
             reader.IsDBNull(6) ? null : reader.GetString(6),
-            Properties(reader, 7, GraphSchema.Of(type).Properties),
+            Properties(reader, 7, GraphCatalog.Of(type).Properties),
             FromUnixMilliseconds(reader.GetInt64(8)),
             FromUnixMilliseconds(reader.GetInt64(9)));
     }

@@ -33,14 +33,14 @@ internal static class SchemaSetup
                     ("$version", version), ("$description", description), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
             }
             Execute(connection, transaction, SqlStatements.AddLinkTypes,
-                ("$names", PropertyJson.EncodeScalars(GraphSchema.LinkTypes.Select(t => t.Name))));
+                ("$names", PropertyJson.EncodeScalars(GraphCatalog.LinkTypes.Select(t => t.Name))));
             var codes = new Dictionary<LinkType, long>();
             using (var command = Command(connection, transaction, SqlStatements.GetLinkTypes))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    if (GraphSchema.FindLinkType(reader.GetString(1)) is { } info) codes[info.Type] = reader.GetInt64(0);
+                    if (GraphCatalog.FindLinkType(reader.GetString(1)) is { } info) codes[info.Type] = reader.GetInt64(0);
                 }
             }
             transaction.Commit();

@@ -177,7 +177,7 @@ internal sealed class WriteSession : IDisposable
         var staging = _staged is not null && !materialize;
         BuildNodeIndexes(inBackground: staging);
         if (!staging) WaitForNodeIndexes();
-        var info = GraphSchema.Of(input.Type);
+        var info = GraphCatalog.Of(input.Type);
         var from = Find(input.FromId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.FromId}");
         var to = Find(input.ToId) ?? throw new NotFoundException($"link {input.Id}: there is no node {input.ToId}");
         if (!info.FromKinds.Contains(from.Kind))

@@ -45,13 +45,13 @@ internal static class PlatformFacts
     // catalog's values by position so that every one occurs without drawing from the random stream.
     public static PropertyBag WithFilingFacts(PropertyBag properties, int p)
     {
-        var mode = GraphSchema.ConstructionModes[p % GraphSchema.ConstructionModes.Count].Name;
+        var mode = GraphCatalog.ConstructionModes[p % GraphCatalog.ConstructionModes.Count].Name;
         properties = properties
             .With("constructionMode", mode)
-            .With("filingStandard", GraphSchema.FilingStandards[p / 3 % GraphSchema.FilingStandards.Count].Name);
+            .With("filingStandard", GraphCatalog.FilingStandards[p / 3 % GraphCatalog.FilingStandards.Count].Name);
         if (mode != "IndustryCoBuilding") return properties;
         return properties
-            .With("expertTeamProvider", GraphSchema.ExpertTeamProviders[p / 3 % GraphSchema.ExpertTeamProviders.Count].Name)
-            .With("expertTeamCertification", GraphSchema.CertificationLevels[p / 3 % GraphSchema.CertificationLevels.Count].Name);
+            .With("expertTeamProvider", GraphCatalog.ExpertTeamProviders[p / 3 % GraphCatalog.ExpertTeamProviders.Count].Name)
+            .With("expertTeamCertification", GraphCatalog.CertificationLevels[p / 3 % GraphCatalog.CertificationLevels.Count].Name);
     }
 }

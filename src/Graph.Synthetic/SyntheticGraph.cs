@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Synthetic;
 /// A deterministic synthetic graph of regional innovation: the same preset and seed give the same nodes and links,
 /// in the same order, on every machine. Nodes are rendered from a compact skeleton of the graph and links are
 /// streamed by a year-by-year simulation (2015–2026), so the links are never all in memory. Every node kind and link
-/// type of <see cref="GraphSchema"/> occurs, every value is valid, degrees are heavy-tailed, and who pairs, wins,
+/// type of <see cref="GraphCatalog"/> occurs, every value is valid, degrees are heavy-tailed, and who pairs, wins,
 /// contracts and works on projects with whom follows the documented latent model of matchmaking (docs/synthetic-data.md).
 /// All names are fictional and every generated organisation carries <c>example = true</c>.
 /// </summary>
@@ -183,7 +183,7 @@ public sealed class SyntheticGraph
         var w = _world;
         var seed = w.Platforms[p];
         var owner = seed.Host >= 0 ? seed.Host : seed.Leader;
-        var type = GraphSchema.PlatformTypes.First(t => t.Name == seed.Type).Chinese;
+        var type = GraphCatalog.PlatformTypes.First(t => t.Name == seed.Type).Chinese;
         var name = seed.Type == "TechnologyInnovationCenter"
             ? $"{Regions.Find(w.OrgRegion[owner]!)?.Name}{FieldName(seed.Field)}技术创新中心{(seed.Status == "UnderConstruction" ? "（筹）" : "")}"
             : $"{OrganizationName(owner)}{FieldName(seed.Field)}{type}";

@@ -9,7 +9,7 @@ public abstract partial class GraphStoreConformanceTests
 {
     static readonly NodeKind[] Academics = [NodeKind.University, NodeKind.ResearchInstitute];
 
-    static readonly NodeKind[] Organizations = [.. GraphSchema.OrganizationKinds];
+    static readonly NodeKind[] Organizations = [.. GraphCatalog.OrganizationKinds];
 
     [StoreFact]
     public async Task SomeLinkMustMeetTheLinkConditionAndTheOtherEndCondition()

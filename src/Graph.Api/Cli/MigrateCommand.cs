@@ -113,7 +113,7 @@ public static class MigrateCommand
         foreach (var type in Enum.GetValues<LinkType>())
         {
             var (e, a) = (expected.Counts.Links.GetValueOrDefault(type), actual.Counts.Links.GetValueOrDefault(type));
-            if (e != 0 || a != 0) output.WriteLine($"  {GraphSchema.Of(type).Name,-22} {e,9} {a,9}{(e == a ? "" : "  MISMATCH")}");
+            if (e != 0 || a != 0) output.WriteLine($"  {GraphCatalog.Of(type).Name,-22} {e,9} {a,9}{(e == a ? "" : "  MISMATCH")}");
         }
         output.WriteLine($"  node checksum  {expected.NodeChecksum} {(expected.NodeChecksum == actual.NodeChecksum ? "=" : "<> " + actual.NodeChecksum)}");
         output.WriteLine($"  link checksum  {expected.LinkChecksum} {(expected.LinkChecksum == actual.LinkChecksum ? "=" : "<> " + actual.LinkChecksum)}");

@@ -25,8 +25,8 @@ public sealed class CollaborationTypes
             Kind.Add(CatalogNames.ScreamingCase(rule.Kind.ToString()), rule.Kind, $"{rule.Rule}; weight {rule.Weight}{(rule.SharedByAll ? " / (n − 1) for n organisations" : "")}");
 
         OrganizationKind = new EnumerationGraphType { Name = "OrganizationKind", Description = "The kinds of organisation. 组织类型。" };
-        foreach (var kind in GraphSchema.OrganizationKinds.Order())
-            OrganizationKind.Add(CatalogNames.ScreamingCase(kind.ToString()), kind, GraphSchema.Of(kind).Chinese);
+        foreach (var kind in GraphCatalog.OrganizationKinds.Order())
+            OrganizationKind.Add(CatalogNames.ScreamingCase(kind.ToString()), kind, GraphCatalog.Of(kind).Chinese);
 
         Metric = new EnumerationGraphType<RankingMetric> { Name = "RankingMetric", Description = "What a ranking measures. 排名指标。" };
         Boundary = new EnumerationGraphType<NetworkBoundary> { Name = "NetworkBoundary", Description = "Whether a network lists the ties that cross its selection's boundary. 边界合作。" };

@@ -27,7 +27,7 @@ public static class NetworkQueryParameters
                 throw new InvalidInputException($"query parameter '{name}' is not known; use {string.Join(", ", Names)}");
         }
         var organizationKinds = List(query, "organizationKinds")
-            .Select(k => GraphSchema.FindNodeKind(k) is { } kind && GraphSchema.OrganizationKinds.Contains(kind)
+            .Select(k => GraphCatalog.FindNodeKind(k) is { } kind && GraphCatalog.OrganizationKinds.Contains(kind)
                 ? kind
                 : throw new InvalidInputException($"organizationKinds: '{k}' is not an organisation kind (Enterprise, University, ResearchInstitute, GovernmentBody)"))
             .ToList();

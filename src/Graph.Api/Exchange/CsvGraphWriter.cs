@@ -25,9 +25,9 @@ public sealed class CsvGraphWriter : IDisposable, IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(Folder, ExchangeFormat.LinksFolder));
         try
         {
-            foreach (var kind in GraphSchema.NodeKinds)
+            foreach (var kind in GraphCatalog.NodeKinds)
                 _nodeFiles[kind.Kind] = Open(ExchangeFormat.FileOf(kind.Kind), ExchangeFormat.ColumnsOf(kind.Kind));
-            foreach (var type in GraphSchema.LinkTypes)
+            foreach (var type in GraphCatalog.LinkTypes)
                 _linkFiles[type.Type] = Open(ExchangeFormat.FileOf(type.Type), ExchangeFormat.ColumnsOf(type.Type));
         }
         catch
@@ -71,7 +71,7 @@ public sealed class CsvGraphWriter : IDisposable, IAsyncDisposable
         csv.WriteField(node.Name);
         csv.WriteField(node.NameEn ?? "");
         csv.WriteField(PropertyText.Format(node.Aliases));
-        WriteProperties(csv, node.Properties, GraphSchema.Of(node.Kind).Properties);
+        WriteProperties(csv, node.Properties, GraphCatalog.Of(node.Kind).Properties);
         csv.EndRecord();
         NodesWritten++;
     }
@@ -94,7 +94,7 @@ public sealed class CsvGraphWriter : IDisposable, IAsyncDisposable
         csv.WriteField(PropertyText.Format(link.StartDate));
         csv.WriteField(PropertyText.Format(link.EndDate));
         csv.WriteField(link.Source ?? "");
-        WriteProperties(csv, link.Properties, GraphSchema.Of(link.Type).Properties);
+        WriteProperties(csv, link.Properties, GraphCatalog.Of(link.Type).Properties);
         csv.EndRecord();
         LinksWritten++;
     }

@@ -25,18 +25,18 @@ public static class ExchangeFormat
     public static string FileOf(NodeKind kind) => $"{NodesFolder}/{kind}.csv";
 
     /// <summary>The file of a link type, relative to the graph folder: <c>links/SUBSIDIARY_OF.csv</c>.</summary>
-    public static string FileOf(LinkType type) => $"{LinksFolder}/{GraphSchema.Of(type).Name}.csv";
+    public static string FileOf(LinkType type) => $"{LinksFolder}/{GraphCatalog.Of(type).Name}.csv";
 
     /// <summary>The columns of a node file, in export order: the key column, name, nameEn, aliases, then the properties in catalog order.</summary>
     public static IReadOnlyList<string> ColumnsOf(NodeKind kind)
     {
-        var info = GraphSchema.Of(kind);
+        var info = GraphCatalog.Of(kind);
         return [info.KeyName, .. NodeColumns, .. info.Properties.Select(p => p.Name)];
     }
 
     /// <summary>The columns of a link file, in export order: from, to, key, startDate, endDate, source, then the properties.</summary>
     public static IReadOnlyList<string> ColumnsOf(LinkType type) =>
-        [.. LinkColumns, .. GraphSchema.Of(type).Properties.Select(p => p.Name)];
+        [.. LinkColumns, .. GraphCatalog.Of(type).Properties.Select(p => p.Name)];
 
     /// <summary>How files are written: RFC 4180 quoting (also of values with spaces at either end), LF, no BOM, nothing escaped.</summary>
     internal static CsvWriterOptions WriterOptions { get; } = CsvWriterOptions.Default with

@@ -33,7 +33,7 @@ public static class GraphExporter
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         long leftOut = 0, rows = 0;
         using var writer = new CsvGraphWriter(folder);
-        foreach (var kind in GraphSchema.NodeKinds)
+        foreach (var kind in GraphCatalog.NodeKinds)
         {
             await foreach (var node in store.ScanNodesAsync(kind.Kind, cancellationToken).ConfigureAwait(false))
             {
@@ -42,7 +42,7 @@ public static class GraphExporter
                 Report(progress, ++rows);
             }
         }
-        foreach (var type in GraphSchema.LinkTypes)
+        foreach (var type in GraphCatalog.LinkTypes)
         {
             await foreach (var link in store.ScanLinksAsync(type.Type, cancellationToken).ConfigureAwait(false))
             {

@@ -25,20 +25,20 @@ internal static class GraphFolder
         var files = new List<GraphFile>();
         var nodeFiles = CsvFiles(nodes);
         var linkFiles = CsvFiles(links);
-        foreach (var kind in GraphSchema.NodeKinds)
+        foreach (var kind in GraphCatalog.NodeKinds)
         {
             var name = ExchangeFormat.FileOf(kind.Kind);
             if (nodeFiles.Remove(name, out var info)) files.Add(new(info.FullName, name, kind.Kind, null, info.Length));
         }
-        foreach (var type in GraphSchema.LinkTypes)
+        foreach (var type in GraphCatalog.LinkTypes)
         {
             var name = ExchangeFormat.FileOf(type.Type);
             if (linkFiles.Remove(name, out var info)) files.Add(new(info.FullName, name, null, type.Type, info.Length));
         }
         foreach (var name in nodeFiles.Keys.Order(StringComparer.Ordinal))
-            problems.Add(new(name, 1, "file", $"no node kind is named so (the kinds are: {string.Join(", ", GraphSchema.NodeKinds.Select(k => k.Kind))})"));
+            problems.Add(new(name, 1, "file", $"no node kind is named so (the kinds are: {string.Join(", ", GraphCatalog.NodeKinds.Select(k => k.Kind))})"));
         foreach (var name in linkFiles.Keys.Order(StringComparer.Ordinal))
-            problems.Add(new(name, 1, "file", $"no link type is named so (the types are: {string.Join(", ", GraphSchema.LinkTypes.Select(t => t.Name))})"));
+            problems.Add(new(name, 1, "file", $"no link type is named so (the types are: {string.Join(", ", GraphCatalog.LinkTypes.Select(t => t.Name))})"));
         return files;
     }
 

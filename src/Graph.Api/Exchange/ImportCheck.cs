@@ -71,7 +71,7 @@ internal sealed class ImportCheck(IGraphStore store, IReadOnlyList<GraphFile> fi
     {
         using var rows = CsvRows.Open(file.Path);
         var parser = new NodeRowParser(file.Kind!.Value, rows.Header, []);
-        var keyName = GraphSchema.Of(file.Kind.Value).KeyName;
+        var keyName = GraphCatalog.Of(file.Kind.Value).KeyName;
         long count = 0, reported = 0;
         while (parser.Columns.Has(keyName) && rows.Read())
         {
@@ -142,7 +142,7 @@ internal sealed class ImportCheck(IGraphStore store, IReadOnlyList<GraphFile> fi
                 {
                     var node = nodes.Parse(rows, problems);
                     problems.AddRange(nodeValidator.Validate(node));
-                    QueueLookups(rows.Line, GraphSchema.Of(node.Kind).Properties);
+                    QueueLookups(rows.Line, GraphCatalog.Of(node.Kind).Properties);
                     if (RuleKinds.Contains(node.Kind)) check.RuleNodes.Add(node);
                     else if (PartyKinds.Contains(node.Kind))
                         check.RuleNodes.Add(node with { Properties = PropertyBag.From(PartyProperties.Select(p => new KeyValuePair<string, object?>(p, node.Properties.GetValueOrDefault(p)))) });
@@ -151,7 +151,7 @@ internal sealed class ImportCheck(IGraphStore store, IReadOnlyList<GraphFile> fi
                 else
                 {
                     var link = links!.Parse(rows, problems);
-                    var info = GraphSchema.Of(link.Type);
+                    var info = GraphCatalog.Of(link.Type);
                     problems.AddRange(linkValidator.Validate(link));
                     QueueLookups(rows.Line, info.Properties);
                     CheckEnd(rows.Line, "from", link.FromId, info.FromKinds);

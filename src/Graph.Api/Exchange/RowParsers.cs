@@ -59,7 +59,7 @@ internal sealed class NodeRowParser
 
     public NodeRowParser(NodeKind kind, IReadOnlyList<string> header, List<(string Column, string Reason)> headerProblems)
     {
-        _info = GraphSchema.Of(kind);
+        _info = GraphCatalog.Of(kind);
         Columns = new HeaderColumns(header, ExchangeFormat.ColumnsOf(kind), [_info.KeyName, "name"], headerProblems);
     }
 
@@ -96,7 +96,7 @@ internal sealed class LinkRowParser
 
     public LinkRowParser(LinkType type, IReadOnlyList<string> header, List<(string Column, string Reason)> headerProblems)
     {
-        _info = GraphSchema.Of(type);
+        _info = GraphCatalog.Of(type);
         Columns = new HeaderColumns(header, ExchangeFormat.ColumnsOf(type), ["from", "to"], headerProblems);
     }
 

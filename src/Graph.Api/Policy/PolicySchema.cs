@@ -28,7 +28,7 @@ internal static class PolicySchema
     /// <summary>A reference to the enum the Nodes feature generates for a catalog property, by the name it gives it.</summary>
     public static IGraphType Enum(NodeKind kind, string property, bool nonNull = true)
     {
-        var definition = GraphSchema.Of(kind).Property(property) ?? throw new ArgumentException($"{kind} has no property {property}", nameof(property));
+        var definition = GraphCatalog.Of(kind).Property(property) ?? throw new ArgumentException($"{kind} has no property {property}", nameof(property));
         var reference = new GraphQLTypeReference(CatalogEnums.Value.Of(kind.ToString(), definition).Name);
         return nonNull ? new NonNullGraphType(reference) : reference;
     }

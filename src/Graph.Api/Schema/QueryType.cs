@@ -41,7 +41,7 @@ public sealed class QueryType : ObjectGraphType
         MatchmakingFields.AddTo(this, nodes);
         var (journalEntry, journalTypes) = JournalFields.AddTo(this);
         JournalEntryType = journalEntry;
-        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphSchema.LinkTypes.Select(l => links.Of(l.Type)), .. journalTypes];
+        CatalogTypes = [nodes.Node, nodes.Organization, links.Link, .. nodes.All, .. GraphCatalog.LinkTypes.Select(l => links.Of(l.Type)), .. journalTypes];
     }
 
     /// <summary>The journal's entry type, which the subscription root streams too.</summary>

@@ -93,7 +93,7 @@ public static class JournalFields
     static Node? Masked(Node? node)
     {
         if (node is null) return null;
-        var confidential = GraphSchema.Of(node.Kind).Properties.Where(p => p.Confidential).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var confidential = GraphCatalog.Of(node.Kind).Properties.Where(p => p.Confidential).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return confidential.Count == 0 ? node : node with { Properties = PropertyBag.From(node.Properties.Where(p => !confidential.Contains(p.Key)).Select(p => new KeyValuePair<string, object?>(p.Key, p.Value))) };
     }
 }

@@ -32,8 +32,8 @@ public sealed class MutationType : ObjectGraphType
         Description = "Writes. Every mutation needs a bearer token with the `editor` role, is idempotent, and writes all or nothing. 写入（需 editor 角色）。";
         // The enums themselves are the read side's; inputs refer to them by name.
         var enums = new CatalogEnums();
-        var nodeInputs = GraphSchema.NodeKinds.Select(kind => new NodeInputType(kind, enums)).ToList();
-        var linkInputs = GraphSchema.LinkTypes.Select(link => new LinkInputType(link, enums)).ToList();
+        var nodeInputs = GraphCatalog.NodeKinds.Select(kind => new NodeInputType(kind, enums)).ToList();
+        var linkInputs = GraphCatalog.LinkTypes.Select(link => new LinkInputType(link, enums)).ToList();
         var patchInputs = new List<NodePatchOperationInputType>();
 
         foreach (var input in nodeInputs)

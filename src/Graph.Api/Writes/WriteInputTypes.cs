@@ -64,7 +64,7 @@ public sealed class LinkInputType : InputObjectGraphType
     /// <summary>The link type this input is for.</summary>
     public LinkTypeInfo Link { get; }
 
-    private static IEnumerable<NodeKind> Kinds(IReadOnlySet<NodeKind> kinds) => GraphSchema.NodeKinds.Select(k => k.Kind).Where(kinds.Contains);
+    private static IEnumerable<NodeKind> Kinds(IReadOnlySet<NodeKind> kinds) => GraphCatalog.NodeKinds.Select(k => k.Kind).Where(kinds.Contains);
 }
 
 /// <summary>

@@ -58,12 +58,12 @@ public sealed record AggregateRequest(IReadOnlyList<GroupBy> GroupBy, int? Year 
             {
                 case GroupDimension.Field when key.FieldLevel < 1 || key.FieldLevel > NodeAggregation.FieldDepth:
                     throw new InvalidInputException($"groupBy.field: level {key.FieldLevel} does not exist; the field tree has levels 1 (top) to {NodeAggregation.FieldDepth}");
-                case GroupDimension.Field when !kinds.All(k => GraphSchema.Of(k).Property("fields") is not null):
-                    throw new InvalidInputException($"groupBy.field: {string.Join(", ", kinds.Where(k => GraphSchema.Of(k).Property("fields") is null))} has no fields");
-                case GroupDimension.Region when !kinds.All(k => k == NodeKind.Region || GraphSchema.Of(k).Property("region") is not null):
-                    throw new InvalidInputException($"groupBy.region: {string.Join(", ", kinds.Where(k => GraphSchema.Of(k).Property("region") is null))} has no region");
-                case GroupDimension.Status when !kinds.All(k => GraphSchema.Of(k).Property("status") is not null):
-                    throw new InvalidInputException($"groupBy.status: {string.Join(", ", kinds.Where(k => GraphSchema.Of(k).Property("status") is null))} has no status");
+                case GroupDimension.Field when !kinds.All(k => GraphCatalog.Of(k).Property("fields") is not null):
+                    throw new InvalidInputException($"groupBy.field: {string.Join(", ", kinds.Where(k => GraphCatalog.Of(k).Property("fields") is null))} has no fields");
+                case GroupDimension.Region when !kinds.All(k => k == NodeKind.Region || GraphCatalog.Of(k).Property("region") is not null):
+                    throw new InvalidInputException($"groupBy.region: {string.Join(", ", kinds.Where(k => GraphCatalog.Of(k).Property("region") is null))} has no region");
+                case GroupDimension.Status when !kinds.All(k => GraphCatalog.Of(k).Property("status") is not null):
+                    throw new InvalidInputException($"groupBy.status: {string.Join(", ", kinds.Where(k => GraphCatalog.Of(k).Property("status") is null))} has no status");
                 case GroupDimension.List when !kinds.SetEquals([NodeKind.Enterprise]):
                     throw new InvalidInputException("groupBy.list: only enterprises are on policy lists");
             }

@@ -39,7 +39,7 @@ public sealed record OrganizationSelection(string? Region = null, string? Field 
             throw new InvalidInputException($"region '{Region}' is not a 6-digit GB/T 2260 division code");
         if (Field is not null && Fields.Find(Field) is null)
             throw new InvalidInputException($"field '{Field}' is not a known field code");
-        var wrong = Kinds?.Where(k => !GraphSchema.OrganizationKinds.Contains(k)).ToList() ?? [];
+        var wrong = Kinds?.Where(k => !GraphCatalog.OrganizationKinds.Contains(k)).ToList() ?? [];
         if (wrong.Count > 0)
             throw new InvalidInputException($"kinds: {wrong[0]} is not an organisation kind (Enterprise, University, ResearchInstitute, GovernmentBody)");
     }

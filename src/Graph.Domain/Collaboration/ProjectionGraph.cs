@@ -81,13 +81,13 @@ internal sealed class ProjectionGraph
 
     /// <summary>Whether a node kind belongs in the projection.</summary>
     public static bool Projects(NodeKind kind) =>
-        GraphSchema.OrganizationKinds.Contains(kind) || CollaborationRules.SharedNodeKinds.Contains(kind);
+        GraphCatalog.OrganizationKinds.Contains(kind) || CollaborationRules.SharedNodeKinds.Contains(kind);
 
     public int NodeCount => Nodes.Count;
 
     public int IndexOf(string id) => _index.TryGetValue(id, out var index) && Nodes[index].Alive ? index : -1;
 
-    public bool IsOrganization(int node) => Nodes[node].Alive && GraphSchema.OrganizationKinds.Contains(Nodes[node].Kind);
+    public bool IsOrganization(int node) => Nodes[node].Alive && GraphCatalog.OrganizationKinds.Contains(Nodes[node].Kind);
 
     /// <summary>Adds or refreshes a node; returns its index.</summary>
     public int UpsertNode(Node node)

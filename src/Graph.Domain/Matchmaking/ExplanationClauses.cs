@@ -33,7 +33,7 @@ internal abstract partial record Clause
 
     protected static string FieldEn(string code) => Fields.Find(code) is { } f ? f.NameEn is null ? f.Name : $"{f.Name} ({f.NameEn})" : code;
 
-    protected static string TypeZh(string type) => GraphSchema.PlatformTypes.FirstOrDefault(t => t.Name == type)?.Chinese ?? type;
+    protected static string TypeZh(string type) => GraphCatalog.PlatformTypes.FirstOrDefault(t => t.Name == type)?.Chinese ?? type;
 
     protected static string TypeEn(string type, int count)
     {

@@ -22,7 +22,7 @@ internal sealed class FactDerivation(IndexedFacts facts, HeldGraph held, TieCopy
     /// <summary>Records a node the index reads (an organisation gets or keeps its slot).</summary>
     internal void Put(Node node)
     {
-        if (!GraphSchema.OrganizationKinds.Contains(node.Kind))
+        if (!GraphCatalog.OrganizationKinds.Contains(node.Kind))
         {
             held.Put(node);
             return;
@@ -78,7 +78,7 @@ internal sealed class FactDerivation(IndexedFacts facts, HeldGraph held, TieCopy
             {
                 case NodeChange node:
                     if (NodeId.KindOf(node.Id) is not { } kind || !MatchmakingIndex.IndexedKinds.Contains(kind)) break;
-                    if (node.After is { } changed && GraphSchema.OrganizationKinds.Contains(kind) && facts.Live.ContainsKey(node.Id))
+                    if (node.After is { } changed && GraphCatalog.OrganizationKinds.Contains(kind) && facts.Live.ContainsKey(node.Id))
                     {
                         // An organisation that stays: others' facts read only its fields (the enterprise side of a
                         // pairing, the receiving side of a contract), so a hub's change does not reach all its partners.
@@ -124,7 +124,7 @@ internal sealed class FactDerivation(IndexedFacts facts, HeldGraph held, TieCopy
             Ends(link, organisations, challenges);
             held.Unlink(link);
         }
-        if (!GraphSchema.OrganizationKinds.Contains(kind))
+        if (!GraphCatalog.OrganizationKinds.Contains(kind))
         {
             held.Forget(id, kind);
         }

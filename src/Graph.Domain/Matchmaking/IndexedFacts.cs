@@ -88,7 +88,7 @@ internal sealed class IndexedFacts
 
     internal int IndexOf(string id) => Live.TryGetValue(id, out var i) ? i : -1;
 
-    internal bool IsAcademic(int org) => GraphSchema.AcademicKinds.Contains(Kinds[org]);
+    internal bool IsAcademic(int org) => GraphCatalog.AcademicKinds.Contains(Kinds[org]);
 
     internal int ById(int a, int b) => string.CompareOrdinal(Ids[a], Ids[b]);
 

@@ -51,7 +51,7 @@ public static class LinkId
     /// <summary>The id of the link of this type between these nodes, with this key.</summary>
     public static string Of(LinkType type, string fromId, string toId, string? key = null)
     {
-        var name = GraphSchema.Of(type).Name;
+        var name = GraphCatalog.Of(type).Name;
         return string.IsNullOrEmpty(key) ? $"{name}|{fromId}|{toId}" : $"{name}|{fromId}|{toId}|{key}";
     }
 
@@ -66,7 +66,7 @@ public static class LinkId
         fromId = toId = "";
         key = null;
         var parts = id.Split('|', 4);
-        if (parts.Length < 3 || GraphSchema.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
+        if (parts.Length < 3 || GraphCatalog.FindLinkType(parts[0]) is not { } info || info.Name != parts[0]) return false;
         if (NodeId.KindOf(parts[1]) is null || NodeId.KindOf(parts[2]) is null) return false;
         type = info.Type;
         fromId = parts[1];

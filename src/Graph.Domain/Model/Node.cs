@@ -55,7 +55,7 @@ public static class NodeId
         key = "";
         var colon = id.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == id.Length - 1) return false;
-        var parsed = GraphSchema.FindNodeKind(id[..colon]);
+        var parsed = GraphCatalog.FindNodeKind(id[..colon]);
         if (parsed is null) return false;
         kind = parsed.Value;
         key = id[(colon + 1)..];

@@ -9,7 +9,7 @@ public sealed record NodeKindInfo(
     IReadOnlyList<PropertyDefinition> Properties)
 {
     /// <summary>Whether this kind is an organisation (Enterprise, University, ResearchInstitute, GovernmentBody).</summary>
-    public bool IsOrganization => GraphSchema.OrganizationKinds.Contains(Kind);
+    public bool IsOrganization => GraphCatalog.OrganizationKinds.Contains(Kind);
 
     /// <summary>The property of that name, or null.</summary>
     public PropertyDefinition? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);

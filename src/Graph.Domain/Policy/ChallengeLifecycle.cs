@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain.Errors;
 
 namespace KnowledgeGraph.Domain.Policy;
 
-/// <summary>The states of a challenge; names match <c>GraphSchema.ChallengeStatuses</c> (003 二).</summary>
+/// <summary>The states of a challenge; names match <c>GraphCatalog.ChallengeStatuses</c> (003 二).</summary>
 public enum ChallengeStatus
 {
     /// <summary>征集: demands are being collected.</summary>

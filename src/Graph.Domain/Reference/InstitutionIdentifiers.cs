@@ -51,7 +51,7 @@ public static class InstitutionIdentifiers
 
     internal static void Check(NodeInput input, List<ValidationProblem> problems)
     {
-        if (!GraphSchema.AcademicKinds.Contains(input.Kind)) return;
+        if (!GraphCatalog.AcademicKinds.Contains(input.Kind)) return;
         if (input.Properties.Text("moeCode") is { } code && MoeCodeProblem(code) is { } codeProblem) problems.Add(new("moeCode", codeProblem));
         if (input.Properties.Text("rorId") is { } ror && RorIdProblem(ror) is { } rorProblem) problems.Add(new("rorId", rorProblem));
     }

@@ -55,7 +55,7 @@ public static class EnterpriseFigures
     public const int MinYear = 1949, MaxYear = 2100;
 
     static readonly Dictionary<string, PropertyDefinition> Definitions =
-        YearlyProperties.ToDictionary(n => n, n => GraphSchema.Of(NodeKind.Enterprise).Property(n)!, StringComparer.Ordinal);
+        YearlyProperties.ToDictionary(n => n, n => GraphCatalog.Of(NodeKind.Enterprise).Property(n)!, StringComparer.Ordinal);
 
     /// <summary>The years an enterprise has figures for, each with its figures, oldest first.</summary>
     public static IReadOnlyList<YearFigures> Series(PropertyBag properties)

@@ -64,9 +64,9 @@ public static class NodeFilterValidator
         var all = kinds.Count == 0 ? Enum.GetValues<NodeKind>() : kinds;
         foreach (var kind in all)
         {
-            if (GraphSchema.Of(kind).Property(name) is { } definition) return new(definition.Name, definition.Type, IsCore: false);
+            if (GraphCatalog.Of(kind).Property(name) is { } definition) return new(definition.Name, definition.Type, IsCore: false);
         }
-        var known = CoreFields.Concat(all.SelectMany(k => GraphSchema.Of(k).Properties.Select(p => p.Name))).Distinct();
+        var known = CoreFields.Concat(all.SelectMany(k => GraphCatalog.Of(k).Properties.Select(p => p.Name))).Distinct();
         throw new InvalidInputException($"unknown property '{name}' for {string.Join(", ", all)} (known: {string.Join(", ", known)})");
     }
 
@@ -78,7 +78,7 @@ public static class NodeFilterValidator
             case "key" or "source": return new(name, PropertyType.Text, IsCore: true);
             case "startDate" or "endDate": return new(name, PropertyType.Date, IsCore: true);
         }
-        var info = GraphSchema.Of(type);
+        var info = GraphCatalog.Of(type);
         if (info.Properties.FirstOrDefault(p => p.Name == name) is { } definition) return new(definition.Name, definition.Type, IsCore: false);
         var known = LinkCoreFields.Concat(info.Properties.Select(p => p.Name));
         throw new InvalidInputException($"unknown property '{name}' of {info.Name} links (known: {string.Join(", ", known)})");
@@ -106,7 +106,7 @@ public static class NodeFilterValidator
         NodeFilter.HasLink link when linkOf is null => HasLink(link),
         NodeFilter.LinkCount count when linkOf is null => LinkCount(count),
         NodeFilter.HasLink or NodeFilter.LinkCount => throw new InvalidInputException(
-            $"a condition on a {GraphSchema.Of(linkOf!.Value).Name} link cannot itself be a link condition: put it on the node at the other end"),
+            $"a condition on a {GraphCatalog.Of(linkOf!.Value).Name} link cannot itself be a link condition: put it on the node at the other end"),
         _ => throw new InvalidInputException($"unknown filter {filter.GetType().Name}"),
     };
 
@@ -125,9 +125,9 @@ public static class NodeFilterValidator
     {
         CountedLinks(count.Type, count.Direction);
         if (count.Op is not (FilterOp.Eq or FilterOp.Gt or FilterOp.Gte or FilterOp.Lt or FilterOp.Lte))
-            throw new InvalidInputException($"a count of {GraphSchema.Of(count.Type).Name} links is compared with Eq, Gt, Gte, Lt or Lte, not {count.Op}");
+            throw new InvalidInputException($"a count of {GraphCatalog.Of(count.Type).Name} links is compared with Eq, Gt, Gte, Lt or Lte, not {count.Op}");
         if (count.Value < 0)
-            throw new InvalidInputException($"a count of {GraphSchema.Of(count.Type).Name} links is compared with {count.Value}: a count is never negative");
+            throw new InvalidInputException($"a count of {GraphCatalog.Of(count.Type).Name} links is compared with {count.Value}: a count is never negative");
         return count;
     }
 

@@ -3,7 +3,7 @@ using KnowledgeGraph.Domain.Model;
 namespace KnowledgeGraph.Domain.Store;
 
 /// <summary>
-/// A filter over nodes. Property names are the catalog's (<see cref="GraphSchema"/>) plus the core
+/// A filter over nodes. Property names are the catalog's (<see cref="GraphCatalog"/>) plus the core
 /// fields "id", "kind", "key", "name", "nameEn", "aliases", "createdAt" and "updatedAt". On a list property
 /// (fields, aliases) a comparison holds when it holds for any element.
 /// </summary>
@@ -54,7 +54,7 @@ public abstract record NodeFilter
         {
             get
             {
-                var info = GraphSchema.Of(Type);
+                var info = GraphCatalog.Of(Type);
                 return Direction switch
                 {
                     Direction.Out => info.ToKinds,

@@ -4,7 +4,7 @@ using KnowledgeGraph.Domain.Model;
 namespace KnowledgeGraph.Domain.Validation;
 
 /// <summary>
-/// Checks a <see cref="LinkInput"/> against <see cref="GraphSchema"/>, returning every problem at once: both ends
+/// Checks a <see cref="LinkInput"/> against <see cref="GraphCatalog"/>, returning every problem at once: both ends
 /// are node ids of the kinds the link type allows (a rule violation otherwise), the key, the dates (end not before
 /// start) and each property's name, type and range. Whether the ends exist is the store's to say.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class LinkValidator(Func<NodeKind, string, bool>? referenceExists 
     public IReadOnlyList<ValidationProblem> Validate(LinkInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var info = GraphSchema.Of(input.Type);
+        var info = GraphCatalog.Of(input.Type);
         var problems = new List<ValidationProblem>();
 
         CheckEnd("from", input.FromId, info.FromKinds, info, problems);
@@ -44,7 +44,7 @@ public sealed class LinkValidator(Func<NodeKind, string, bool>? referenceExists 
     public void ThrowIfInvalid(LinkInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ValidationProblems.ThrowIfAny(Validate(input), $"{GraphSchema.Of(input.Type).Name} {input.FromId} → {input.ToId}");
+        ValidationProblems.ThrowIfAny(Validate(input), $"{GraphCatalog.Of(input.Type).Name} {input.FromId} → {input.ToId}");
     }
 
     static void CheckEnd(string field, string id, IReadOnlySet<NodeKind> allowed, LinkTypeInfo info, List<ValidationProblem> problems)
@@ -57,7 +57,7 @@ public sealed class LinkValidator(Func<NodeKind, string, bool>? referenceExists 
         if (KeyRules.Check(key) is { } keyProblem) problems.Add(new(field, keyProblem));
         if (!allowed.Contains(kind))
         {
-            var kinds = string.Join(", ", GraphSchema.NodeKinds.Select(k => k.Kind).Where(allowed.Contains));
+            var kinds = string.Join(", ", GraphCatalog.NodeKinds.Select(k => k.Kind).Where(allowed.Contains));
             problems.Add(new(field, $"{info.Name} cannot have a {kind} at its {field} end (allowed: {kinds})", ErrorCodes.RuleViolation));
         }
     }

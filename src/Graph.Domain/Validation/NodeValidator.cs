@@ -6,7 +6,7 @@ using KnowledgeGraph.Domain.Rules;
 namespace KnowledgeGraph.Domain.Validation;
 
 /// <summary>
-/// Checks a <see cref="NodeInput"/> against <see cref="GraphSchema"/> and the domain's rules, returning every
+/// Checks a <see cref="NodeInput"/> against <see cref="GraphCatalog"/> and the domain's rules, returning every
 /// problem at once: key, name, aliases, each property's name, type and range, references to regions and fields,
 /// and for an enterprise a valid credit code (GB 32100-2015).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists 
     public IReadOnlyList<ValidationProblem> Validate(NodeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var info = GraphSchema.Of(input.Kind);
+        var info = GraphCatalog.Of(input.Kind);
         var problems = new List<ValidationProblem>();
 
         CheckKey(input, info, problems);

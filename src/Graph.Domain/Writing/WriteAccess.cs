@@ -31,7 +31,7 @@ public static class WriteAccess
     public static IReadOnlyList<string> ConfidentialChanged(NodeKind kind, PropertyBag? before, PropertyBag after)
     {
         ArgumentNullException.ThrowIfNull(after);
-        return [.. GraphSchema.Of(kind).Properties
+        return [.. GraphCatalog.Of(kind).Properties
             .Where(p => p.Confidential && !Equals(Value(before, p.Name), Value(after, p.Name)))
             .Select(p => p.Name)];
     }

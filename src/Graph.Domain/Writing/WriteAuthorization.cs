@@ -22,7 +22,7 @@ internal static class WriteAuthorization
             if (WriteAccess.GovernedLink(link.Type, ends.GetValueOrDefault(link.ToId)) is not { } workflow) continue;
             if (request.Actor.IsAdmin) return true;
             throw new LocatedWriteException(new RuleViolationException(
-                $"{path}: deleting {link.FromId} would take away its {GraphSchema.Of(link.Type).Name} link to {link.ToId}, which is governed by the policy workflow: "
+                $"{path}: deleting {link.FromId} would take away its {GraphCatalog.Of(link.Type).Name} link to {link.ToId}, which is governed by the policy workflow: "
                 + $"use {workflow} (only the role '{Actor.AdminRole}' may delete it directly, for data repair)"), path);
         }
         return false;
@@ -104,18 +104,18 @@ internal static class WriteAuthorization
             var from = current.GetValueOrDefault(fromId)?.Properties.Text("region");
             var to = current.GetValueOrDefault(toId)?.Properties.Text("region");
             if (!jurisdiction.Covers(from) && !jurisdiction.Covers(to))
-                throw new LocatedWriteException(Outside($"{GraphSchema.Of(type).Name} {fromId} → {toId} has neither end inside: {fromId} {Where(from)}, {toId} {Where(to)}"), path);
+                throw new LocatedWriteException(Outside($"{GraphCatalog.Of(type).Name} {fromId} → {toId} has neither end inside: {fromId} {Where(from)}, {toId} {Where(to)}"), path);
         }
     }
 
-    static bool IsLocated(NodeKind kind) => GraphSchema.Of(kind).Properties.Any(p => p.Name == "region" && p.References == NodeKind.Region);
+    static bool IsLocated(NodeKind kind) => GraphCatalog.Of(kind).Properties.Any(p => p.Name == "region" && p.References == NodeKind.Region);
 
     static bool Governed(WriteRequest request, LinkType type, Node? to, string toId, InputPath path)
     {
         if (request.FromWorkflow || WriteAccess.GovernedLink(type, to) is not { } workflow) return false;
         if (request.Actor.IsAdmin) return true;
         throw new LocatedWriteException(new RuleViolationException(
-            $"{path}: {GraphSchema.Of(type).Name} links to {toId} are governed by the policy workflow: use {workflow} "
+            $"{path}: {GraphCatalog.Of(type).Name} links to {toId} are governed by the policy workflow: use {workflow} "
             + $"(only the role '{Actor.AdminRole}' may write them directly, for data repair)"), path);
     }
 

@@ -108,7 +108,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
         var node = current.GetValueOrDefault(patch.Id)
             ?? throw Located(new NotFoundException($"{path}: there is no node {patch.Id} to patch"), path.Then("id"));
         var p = patch.Patch;
-        var catalog = GraphSchema.Of(node.Kind);
+        var catalog = GraphCatalog.Of(node.Kind);
         foreach (var name in p.Clear)
         {
             if (name is not ("nameEn" or "aliases") && catalog.Properties.All(d => d.Name != name))
@@ -157,7 +157,7 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
                             linkProblems.Add(new(end, $"there is no node {id}", ErrorCodes.NotFound));
                     }
                 }
-                return ($"{GraphSchema.Of(link.Type).Name} {link.FromId} → {link.ToId}", linkProblems);
+                return ($"{GraphCatalog.Of(link.Type).Name} {link.FromId} → {link.ToId}", linkProblems);
             case WriteOperation.DeleteNode { Id: var nodeId }:
                 existing.Remove(nodeId);
                 return ($"deleteNode '{nodeId}'", NodeId.TryParse(nodeId, out _, out _)
@@ -182,16 +182,16 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             {
                 case WriteOperation.UpsertNode { Node: var node }:
                     ids.Add(node.Id);
-                    AddReferences(ids, node.Properties, GraphSchema.Of(node.Kind).Properties);
+                    AddReferences(ids, node.Properties, GraphCatalog.Of(node.Kind).Properties);
                     break;
                 case WriteOperation.PatchNode { Id: var id, Patch: var patch }:
                     ids.Add(id);
-                    if (NodeId.KindOf(id) is { } kind) AddReferences(ids, patch.Set, GraphSchema.Of(kind).Properties);
+                    if (NodeId.KindOf(id) is { } kind) AddReferences(ids, patch.Set, GraphCatalog.Of(kind).Properties);
                     break;
                 case WriteOperation.UpsertLink { Link: var link }:
                     ids.Add(link.FromId);
                     ids.Add(link.ToId);
-                    AddReferences(ids, link.Properties, GraphSchema.Of(link.Type).Properties);
+                    AddReferences(ids, link.Properties, GraphCatalog.Of(link.Type).Properties);
                     break;
                 case WriteOperation.DeleteNode { Id: var id }:
                     ids.Add(id);

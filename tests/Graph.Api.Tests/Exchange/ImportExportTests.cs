@@ -22,14 +22,14 @@ public sealed class ImportExportTests : IDisposable
         Assert.Empty(run.Error);
         await using var store = await _workspace.OpenStoreAsync("graph.db");
         var counts = await store.CountAsync();
-        foreach (var kind in GraphSchema.NodeKinds.Where(k => k.Kind is not (NodeKind.Region or NodeKind.Field or NodeKind.University)))
+        foreach (var kind in GraphCatalog.NodeKinds.Where(k => k.Kind is not (NodeKind.Region or NodeKind.Field or NodeKind.University)))
             Assert.Equal(RowsOf(Path.Combine(ExchangeWorkspace.SampleFolder, "nodes", $"{kind.Kind}.csv")), counts.Nodes.GetValueOrDefault(kind.Kind));
         // The sample's five real universities (清华, 武大, 浙大, 西大, 桂电) are written onto the reference ones.
         var linked = run.Output.Split('\n').Count(l => l.StartsWith("linked University:", StringComparison.Ordinal));
         Assert.Equal(5, linked);
         Assert.Equal(ReferenceOrganizations.All.Count + RowsOf(Path.Combine(ExchangeWorkspace.SampleFolder, "nodes", "University.csv")) - linked,
             counts.Nodes[NodeKind.University]);
-        foreach (var type in GraphSchema.LinkTypes)
+        foreach (var type in GraphCatalog.LinkTypes)
             Assert.Equal(RowsOf(Path.Combine(ExchangeWorkspace.SampleFolder, "links", $"{type.Name}.csv")), counts.Links.GetValueOrDefault(type.Type));
         // Region and Field rows are upserted over the built-in ones: every key of the files is in the store.
         foreach (var kind in new[] { NodeKind.Region, NodeKind.Field })
@@ -70,7 +70,7 @@ public sealed class ImportExportTests : IDisposable
 
         Assert.True(export1.ExitCode == 0 && import.ExitCode == 0 && export2.ExitCode == 0, $"{export1}\n{import}\n{export2}");
         var files = Directory.GetFiles(first, "*.csv", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order().ToList();
-        Assert.Equal(GraphSchema.NodeKinds.Count + GraphSchema.LinkTypes.Count, files.Count);
+        Assert.Equal(GraphCatalog.NodeKinds.Count + GraphCatalog.LinkTypes.Count, files.Count);
         Assert.Equal(files, Directory.GetFiles(second, "*.csv", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(second, f)).Order());
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first, f)), File.ReadAllBytes(Path.Combine(second, f))));
     }
@@ -84,7 +84,7 @@ public sealed class ImportExportTests : IDisposable
         await _workspace.ExportAsync("graph.db", folder);
 
         var lines = File.ReadAllLines(Path.Combine(folder, "nodes", "University.csv"));
-        var info = GraphSchema.Of(NodeKind.University);
+        var info = GraphCatalog.Of(NodeKind.University);
         Assert.Equal(string.Join(",", new[] { "key", "name", "nameEn", "aliases" }.Concat(info.Properties.Select(p => p.Name))), lines[0]);
         var keys = lines.Skip(1).Select(l => "University:" + l.Split(',')[0]).ToList();
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);

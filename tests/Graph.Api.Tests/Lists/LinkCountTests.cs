@@ -212,7 +212,7 @@ public abstract class LinkCountTests(TestStore store)
     static async Task<Dictionary<string, (int Degree, double Weight)>> NetworkAsync(PolicyApplication app)
     {
         var organizations = new List<string>();
-        foreach (var kind in GraphSchema.OrganizationKinds)
+        foreach (var kind in GraphCatalog.OrganizationKinds)
         {
             await foreach (var node in app.GraphStore.ScanNodesAsync(kind))
                 organizations.Add(node.Id);

@@ -22,9 +22,9 @@ public sealed class SchemaSdlTests(SampleGraphApplication app) : IClassFixture<S
 
         var sdl = await client.GetStringAsync("/graphql/schema.graphql");
 
-        foreach (var kind in KnowledgeGraph.Domain.Model.GraphSchema.NodeKinds)
+        foreach (var kind in KnowledgeGraph.Domain.Model.GraphCatalog.NodeKinds)
             Assert.Contains($"type {kind.Kind} implements Node", sdl);
-        foreach (var type in KnowledgeGraph.Domain.Model.GraphSchema.LinkTypes)
+        foreach (var type in KnowledgeGraph.Domain.Model.GraphCatalog.LinkTypes)
             Assert.Contains($"type {type.Type}Link implements Link", sdl);
         Assert.Contains("type Enterprise implements Node & Organization", sdl);
         Assert.Contains("scalar Date", sdl);

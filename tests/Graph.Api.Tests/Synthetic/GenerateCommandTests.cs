@@ -37,7 +37,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Empty(imported.Error);
         await using var store = await _workspace.OpenStoreAsync("graph.db");
         var counts = await store.CountAsync();
-        foreach (var kind in GraphSchema.NodeKinds.Where(k => k.Kind is not (NodeKind.Region or NodeKind.Field)))
+        foreach (var kind in GraphCatalog.NodeKinds.Where(k => k.Kind is not (NodeKind.Region or NodeKind.Field)))
         {
             var rows = RowsOf(Path.Combine(folder, "nodes", $"{kind.Kind}.csv"));
             Assert.True(rows > 0, $"no {kind.Kind} generated");
@@ -45,7 +45,7 @@ public sealed class GenerateCommandTests : IDisposable
             var shipped = kind.Kind == NodeKind.University ? KnowledgeGraph.Domain.Reference.ReferenceOrganizations.All.Count : 0;
             Assert.Equal(rows + shipped, counts.Nodes.GetValueOrDefault(kind.Kind));
         }
-        foreach (var type in GraphSchema.LinkTypes)
+        foreach (var type in GraphCatalog.LinkTypes)
         {
             var rows = RowsOf(Path.Combine(folder, "links", $"{type.Name}.csv"));
             Assert.True(rows > 0, $"no {type.Name} generated");

@@ -111,7 +111,7 @@ public sealed class ChallengeLifecycleTests
 
     [Fact]
     public void TheStatesMatchTheCatalogsChallengeStatuses() =>
-        Assert.Equal(GraphSchema.ChallengeStatuses.Select(v => v.Name), Enum.GetNames<ChallengeStatus>());
+        Assert.Equal(GraphCatalog.ChallengeStatuses.Select(v => v.Name), Enum.GetNames<ChallengeStatus>());
 
     [Fact]
     public void AChallengeRunsFromCollectingToCompletedWithDatedSteps()

@@ -29,13 +29,13 @@ public sealed class ReferenceNodesTests
     [Fact]
     public void TheLevelNamesAreThoseOfTheSchema() =>
         Assert.Equal(
-            GraphSchema.Of(NodeKind.Region).Property("level")!.Values!.Select(v => v.Name),
+            GraphCatalog.Of(NodeKind.Region).Property("level")!.Values!.Select(v => v.Name),
             Enum.GetNames<RegionLevel>());
 
     [Fact]
     public void TheLocalityNamesAreThoseOfTheSchema() =>
         Assert.Equal(
-            GraphSchema.Of(NodeKind.University).Property("locality")!.Values!.Select(v => v.Name),
+            GraphCatalog.Of(NodeKind.University).Property("locality")!.Values!.Select(v => v.Name),
             Enum.GetNames<RegionLocality>());
 }
 

@@ -69,7 +69,7 @@ public sealed class NodeFilterValidatorTests
     [Fact]
     public void NamesTakeTheCatalogsSpellingAndSeveralKindsShareTheirProperties()
     {
-        var organizations = GraphSchema.OrganizationKinds.ToArray();
+        var organizations = GraphCatalog.OrganizationKinds.ToArray();
 
         Assert.Equal("locality", Checked(new Compare("locality", FilterOp.Eq, "InRegion"), organizations).Property);
         Assert.Equal("kind", Checked(new Compare("kind", FilterOp.Eq, "University"), organizations).Property);

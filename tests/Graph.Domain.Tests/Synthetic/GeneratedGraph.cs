@@ -21,7 +21,7 @@ public sealed class GeneratedGraph
     public IReadOnlyList<LinkInput> Links { get; }
     public IReadOnlyDictionary<string, NodeInput> NodesById { get; }
 
-    public IEnumerable<NodeInput> Organizations => Nodes.Where(n => GraphSchema.OrganizationKinds.Contains(n.Kind));
+    public IEnumerable<NodeInput> Organizations => Nodes.Where(n => GraphCatalog.OrganizationKinds.Contains(n.Kind));
 
     /// <summary>The number of links at each organisation that has any.</summary>
     public IReadOnlyDictionary<string, int> OrganizationDegrees()
@@ -31,7 +31,7 @@ public sealed class GeneratedGraph
         {
             foreach (var end in new[] { link.FromId, link.ToId })
             {
-                if (GraphSchema.OrganizationKinds.Contains(NodeId.KindOf(end)!.Value)) degrees[end] = degrees.GetValueOrDefault(end) + 1;
+                if (GraphCatalog.OrganizationKinds.Contains(NodeId.KindOf(end)!.Value)) degrees[end] = degrees.GetValueOrDefault(end) + 1;
             }
         }
         return degrees;

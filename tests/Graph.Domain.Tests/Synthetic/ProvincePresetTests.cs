@@ -27,7 +27,7 @@ public sealed class ProvincePresetTests(ProvinceGraphFixture fixture) : IClassFi
     [Fact]
     public void EveryValueOfEveryEnumPropertyOccurs()
     {
-        foreach (var kind in GraphSchema.NodeKinds)
+        foreach (var kind in GraphCatalog.NodeKinds)
         {
             foreach (var property in kind.Properties.Where(p => p.Type == PropertyType.Enum))
             {
@@ -70,7 +70,7 @@ public sealed class ProvincePresetTests(ProvinceGraphFixture fixture) : IClassFi
     {
         // The planted model weighs field fit most: a paired university or institute shares the enterprise's field
         // (or a broader or narrower one) far more often than a university or institute drawn at random does.
-        var academics = _graph.Organizations.Where(o => GraphSchema.AcademicKinds.Contains(o.Kind)).ToList();
+        var academics = _graph.Organizations.Where(o => GraphCatalog.AcademicKinds.Contains(o.Kind)).ToList();
         var pairings = _graph.Links.Where(l => l.Type == LinkType.PairedWith).ToList();
         double Share(IEnumerable<(NodeInput Enterprise, NodeInput Academic)> pairs) =>
             pairs.Average(p => Related(p.Enterprise.Properties.List("fields")[0], p.Academic.Properties.List("fields")) ? 1.0 : 0.0);

@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Domain.Tests.Validation;
 
 public sealed class ParseAllTests
 {
-    static readonly IReadOnlyList<PropertyDefinition> EnterpriseProperties = GraphSchema.Of(NodeKind.Enterprise).Properties;
+    static readonly IReadOnlyList<PropertyDefinition> EnterpriseProperties = GraphCatalog.Of(NodeKind.Enterprise).Properties;
 
     [Fact]
     public void ARowOfCellsBecomesATypedBag()

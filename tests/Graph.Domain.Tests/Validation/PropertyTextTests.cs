@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Domain.Tests.Validation;
 
 public sealed class PropertyTextTests
 {
-    static PropertyDefinition Enterprise(string name) => GraphSchema.Of(NodeKind.Enterprise).Property(name)!;
-    static PropertyDefinition Platform(string name) => GraphSchema.Of(NodeKind.Platform).Property(name)!;
+    static PropertyDefinition Enterprise(string name) => GraphCatalog.Of(NodeKind.Enterprise).Property(name)!;
+    static PropertyDefinition Platform(string name) => GraphCatalog.Of(NodeKind.Platform).Property(name)!;
 
     [Theory]
     [InlineData("1200", 1200L)]

@@ -55,7 +55,7 @@ public sealed class AggregateTypes
                 .Description($"How many {PolicySchema.ScreamingCase(link.Type.ToString())} links the group's nodes have ({link.Name}); one between two of them counts once; in a year, those in force on 31 December. 关系数量。")
                 .ResolveAsync(async c => await c.Source.Aggregation.CountLinksAsync(c.Source.Group, link, c.CancellationToken).ConfigureAwait(false));
         }
-        if (scope.Kinds.IsSubsetOf(GraphSchema.OrganizationKinds))
+        if (scope.Kinds.IsSubsetOf(GraphCatalog.OrganizationKinds))
         {
             group.Field<NonNullGraphType<IntGraphType>>("ties")
                 .Description("How many collaboration ties the group's organisations have (one inside the group counts once); in a year, ties evidenced by its 31 December. 合作关系数量。")

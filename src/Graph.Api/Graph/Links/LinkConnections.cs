@@ -21,7 +21,7 @@ public static class LinkConnections
         {
             var linkType = links.Of(linkField.Type);
             var connection = Connections.Create(linkField.ConnectionName,
-                CatalogNames.Bilingual($"{linkField.Description}: a page of {GraphSchema.Of(linkField.Type).Name} links", GraphSchema.Of(linkField.Type).Chinese),
+                CatalogNames.Bilingual($"{linkField.Description}: a page of {GraphCatalog.Of(linkField.Type).Name} links", GraphCatalog.Of(linkField.Type).Chinese),
                 nodes.Common(linkField.OtherKinds),
                 edge => edge.Field("link", new NonNullGraphType(linkType))
                     .Description("The link itself: dates, source and its properties. 关系及其属性。")
@@ -35,7 +35,7 @@ public static class LinkConnections
             }
         }
 
-        var organizations = GraphSchema.OrganizationKinds;
+        var organizations = GraphCatalog.OrganizationKinds;
         foreach (var field in fieldsByKind[NodeKind.Enterprise])
         {
             if (organizations.All(kind => fieldsByKind[kind].Any(f => f.Name == field.Name && f.ResolvedType!.ToString() == field.ResolvedType!.ToString())))
@@ -46,8 +46,8 @@ public static class LinkConnections
     private static FieldType Add(ObjectGraphType<Node> type, LinkField linkField, IGraphType connection) =>
         type.Field(linkField.Name, new NonNullGraphType(connection))
             .Description(CatalogNames.Bilingual(
-                $"{linkField.Description}. {GraphSchema.Of(linkField.Type).Name} links{(linkField.Direction == Direction.Both ? " at either end" : linkField.Direction == Direction.Out ? " from here" : " to here")}, as a cursor connection",
-                GraphSchema.Of(linkField.Type).Chinese))
+                $"{linkField.Description}. {GraphCatalog.Of(linkField.Type).Name} links{(linkField.Direction == Direction.Both ? " at either end" : linkField.Direction == Direction.Out ? " from here" : " to here")}, as a cursor connection",
+                GraphCatalog.Of(linkField.Type).Chinese))
             .Arguments(PageRequest.Arguments())
             .Resolve(context =>
             {

@@ -62,7 +62,7 @@ public sealed record LinkField(LinkType Type, Direction Direction, string Name, 
     /// <summary>The kinds at the from-end (Out), the to-end (In), or either.</summary>
     private IReadOnlySet<NodeKind> KindsAt(Direction end)
     {
-        var info = GraphSchema.Of(Type);
+        var info = GraphCatalog.Of(Type);
         return end switch
         {
             Direction.Out => info.FromKinds,

@@ -26,7 +26,7 @@ public sealed class LinkTypes
         AddCoreFields(template, nodes.Node, nodes.Node);
         InterfaceFields.Copy(template, Link, _ => true);
 
-        foreach (var info in GraphSchema.LinkTypes)
+        foreach (var info in GraphCatalog.LinkTypes)
         {
             var type = new ObjectGraphType<Link>
             {
@@ -70,7 +70,7 @@ public sealed class LinkTypeType : EnumerationGraphType
     {
         Name = "LinkType";
         Description = "The kinds of link between nodes. 关系类型。";
-        foreach (var type in GraphSchema.LinkTypes)
+        foreach (var type in GraphCatalog.LinkTypes)
             Add(type.Name, type.Type, CatalogNames.Bilingual(CatalogNames.Pascal(type.Description), type.Chinese));
     }
 }

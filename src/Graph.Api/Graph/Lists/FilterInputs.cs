@@ -84,7 +84,7 @@ public sealed class FilterInputs
         foreach (var (name, linkField) in scope.LinkFields.Where(f => scope.Property(LinkCounts.SortName(f.Key)) is null))
         {
             sort.Field(LinkCounts.SortName(name), _sortDirection).Description(CatalogNames.Bilingual(
-                $"How many {name} links the node has (all of them; none counts 0): {linkField.Description}", GraphSchema.Of(linkField.Type).Chinese + "关系数量"));
+                $"How many {name} links the node has (all of them; none counts 0): {linkField.Description}", GraphCatalog.Of(linkField.Type).Chinese + "关系数量"));
         }
         if (NetworkRankings.Applies(scope))
         {
@@ -113,7 +113,7 @@ public sealed class FilterInputs
         foreach (var (name, linkField) in scope.LinkFields)
         {
             filter.Field(name, LinkList(linkField))
-                .Description(CatalogNames.Bilingual($"{linkField.Description}: conditions on these links and the nodes at their other end, with `some`, `none`, `single` or `all`", GraphSchema.Of(linkField.Type).Chinese + "关系条件"));
+                .Description(CatalogNames.Bilingual($"{linkField.Description}: conditions on these links and the nodes at their other end, with `some`, `none`, `single` or `all`", GraphCatalog.Of(linkField.Type).Chinese + "关系条件"));
         }
         if (NetworkRankings.Applies(scope))
         {
@@ -156,7 +156,7 @@ public sealed class FilterInputs
         var name = "List" + linkField.ConnectionName + "EdgeFilterInput";
         if (_operations.TryGetValue(name, out var existing))
             return existing;
-        var info = GraphSchema.Of(linkField.Type);
+        var info = GraphCatalog.Of(linkField.Type);
         var edge = new InputObjectGraphType
         {
             Name = linkField.ConnectionName + "EdgeFilterInput",

@@ -184,7 +184,7 @@ public sealed class FilterReader(FilterScope scope)
             };
             var edge = (IDictionary<string, object?>)value;
             var link = edge.TryGetValue("link", out var onLink) && onLink is IDictionary<string, object?> linkWhere
-                ? LinkObject(GraphSchema.Of(linkField.Type), linkWhere, $"{at}.link")
+                ? LinkObject(GraphCatalog.Of(linkField.Type), linkWhere, $"{at}.link")
                 : null;
             var nested = new FilterReader(FilterScope.Of(linkField.OtherKinds)) { ConfidentialUsed = ConfidentialUsed, ConfidentialWithin = ConfidentialWithin, Rankings = Rankings, _checkOnly = _checkOnly };
             var other = edge.TryGetValue("node", out var onNode) && onNode is IDictionary<string, object?> nodeWhere

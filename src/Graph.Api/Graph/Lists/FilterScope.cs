@@ -16,7 +16,7 @@ public sealed class FilterScope
     private FilterScope(IReadOnlySet<NodeKind> kinds)
     {
         Kinds = kinds;
-        var infos = GraphSchema.NodeKinds.Where(k => kinds.Contains(k.Kind)).ToList();
+        var infos = GraphCatalog.NodeKinds.Where(k => kinds.Contains(k.Kind)).ToList();
         Name = NameOf(kinds);
         KeyName = infos.Count == 1 ? infos[0].KeyName : "key";
         Properties = infos[0].Properties.Where(p => infos.All(k => k.Property(p.Name) is { } other && Alike(p, other))).ToList();
@@ -55,8 +55,8 @@ public sealed class FilterScope
 
     private static List<FilterScope> Build()
     {
-        var sets = GraphSchema.NodeKinds.Select(k => (IReadOnlySet<NodeKind>)new HashSet<NodeKind> { k.Kind })
-            .Append(GraphSchema.OrganizationKinds)
+        var sets = GraphCatalog.NodeKinds.Select(k => (IReadOnlySet<NodeKind>)new HashSet<NodeKind> { k.Kind })
+            .Append(GraphCatalog.OrganizationKinds)
             .Concat(LinkField.All.Select(f => f.OtherKinds));
         var scopes = new List<FilterScope>();
         foreach (var set in sets)
@@ -73,9 +73,9 @@ public sealed class FilterScope
 
     private static string NameOf(IReadOnlySet<NodeKind> kinds)
     {
-        var organizations = GraphSchema.OrganizationKinds;
+        var organizations = GraphCatalog.OrganizationKinds;
         var names = new List<string>();
-        var others = GraphSchema.NodeKinds.Select(k => k.Kind).Where(kinds.Contains).ToList();
+        var others = GraphCatalog.NodeKinds.Select(k => k.Kind).Where(kinds.Contains).ToList();
         if (kinds.Count > 1 && organizations.IsSubsetOf(kinds))
         {
             names.Add("Organization");

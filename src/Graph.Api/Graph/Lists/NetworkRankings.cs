@@ -47,7 +47,7 @@ public sealed class NetworkRankings(CollaborationProjection projection)
     private readonly Dictionary<RankingMetric, IReadOnlyDictionary<string, double>> _scores = [];
 
     /// <summary>Whether the nodes of a scope are all organisations, and so have rankings.</summary>
-    public static bool Applies(FilterScope scope) => scope.Kinds.All(GraphSchema.OrganizationKinds.Contains);
+    public static bool Applies(FilterScope scope) => scope.Kinds.All(GraphCatalog.OrganizationKinds.Contains);
 
     /// <summary>Whether a <c>where</c> or <c>order</c> argument names a ranking field anywhere, so the projection is needed.</summary>
     public static bool Mentioned(object? argument) => argument switch

@@ -46,7 +46,7 @@ public static class RootLists
     {
         var inputs = new FilterInputs(nodes.Enums);
         var aggregates = new AggregateTypes();
-        foreach (var kind in GraphSchema.NodeKinds)
+        foreach (var kind in GraphCatalog.NodeKinds)
         {
             var connection = Connections.Create(kind.Kind.ToString(),
                 CatalogNames.Bilingual($"A page of {kind.Kind} nodes", kind.Chinese + "列表"), nodes.Of(kind.Kind));
@@ -56,7 +56,7 @@ public static class RootLists
         }
         var organizations = Connections.Create("Organization",
             CatalogNames.Bilingual("A page of organisations of any kind", "组织机构列表"), nodes.Organization);
-        Add(query, inputs, aggregates, FilterScope.Of(GraphSchema.OrganizationKinds), "organizations", organizations, CatalogNames.Bilingual(
+        Add(query, inputs, aggregates, FilterScope.Of(GraphCatalog.OrganizationKinds), "organizations", organizations, CatalogNames.Bilingual(
             "Enterprises, universities, research institutes and government bodies together, as a cursor connection, filtered by `where` on the fields they share and on `kind`, and sorted by `order` (by name, then id, when not given)",
             "企业、高校、科研院所、政府部门列表"));
     }

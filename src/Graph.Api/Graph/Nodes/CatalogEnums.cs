@@ -17,8 +17,8 @@ public sealed class CatalogEnums
 
     public CatalogEnums()
     {
-        var owners = GraphSchema.NodeKinds.Select(k => (Owner: k.Kind.ToString(), k.Properties))
-            .Concat(GraphSchema.LinkTypes.Select(l => (Owner: l.Type.ToString(), l.Properties)));
+        var owners = GraphCatalog.NodeKinds.Select(k => (Owner: k.Kind.ToString(), k.Properties))
+            .Concat(GraphCatalog.LinkTypes.Select(l => (Owner: l.Type.ToString(), l.Properties)));
         var enums = owners.SelectMany(o => o.Properties.Where(p => p.Values is not null).Select(p => (o.Owner, Property: p))).ToList();
         var byName = new Dictionary<string, EnumerationGraphType>();
         foreach (var (owner, property) in enums)

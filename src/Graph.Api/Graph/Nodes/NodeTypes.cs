@@ -8,7 +8,7 @@ using KnowledgeGraph.Domain.Writing;
 namespace KnowledgeGraph.Api.Graph.Nodes;
 
 /// <summary>
-/// The node types, generated from the catalog (<see cref="GraphSchema"/>): the Relay <c>Node</c> interface, the
+/// The node types, generated from the catalog (<see cref="GraphCatalog"/>): the Relay <c>Node</c> interface, the
 /// <c>Organization</c> interface, and one object type per <see cref="NodeKind"/> named as the kind, with the core
 /// fields and one field per catalog property. Link connections are added by the Links feature.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class NodeTypes
             Description = "An organisation: an Enterprise, University, ResearchInstitute or GovernmentBody. They host and co-build platforms, join consortia, post and apply to challenges, take part in projects, sign agreements and transfer technology. 组织机构（企业、高校、科研院所、政府部门）。",
         };
 
-        foreach (var kind in GraphSchema.NodeKinds)
+        foreach (var kind in GraphCatalog.NodeKinds)
         {
             var type = new ObjectGraphType<Node>
             {
@@ -43,8 +43,8 @@ public sealed class NodeTypes
             _kinds.Add(kind.Kind, type);
         }
 
-        var organizationKinds = GraphSchema.NodeKinds.Where(k => k.IsOrganization).ToList();
-        foreach (var kind in GraphSchema.NodeKinds)
+        var organizationKinds = GraphCatalog.NodeKinds.Where(k => k.IsOrganization).ToList();
+        foreach (var kind in GraphCatalog.NodeKinds)
         {
             var type = _kinds[kind.Kind];
             AddCoreFields(type, kind);
@@ -64,7 +64,7 @@ public sealed class NodeTypes
         foreach (var (kind, type) in _kinds)
         {
             type.AddResolvedInterface(Node);
-            if (GraphSchema.Of(kind).IsOrganization)
+            if (GraphCatalog.Of(kind).IsOrganization)
                 type.AddResolvedInterface(Organization);
         }
 
@@ -98,7 +98,7 @@ public sealed class NodeTypes
     /// </summary>
     public IGraphType Common(IReadOnlySet<NodeKind> kinds) =>
         kinds.Count == 1 ? _kinds[kinds.Single()]
-        : kinds.All(GraphSchema.OrganizationKinds.Contains) ? Organization
+        : kinds.All(GraphCatalog.OrganizationKinds.Contains) ? Organization
         : Node;
 
     private static readonly string[] CoreFieldNames = ["id", "key", "kind", "name", "nameEn", "aliases", "createdAt", "updatedAt", "version", "history"];
@@ -148,7 +148,7 @@ public sealed class NodeKindType : EnumerationGraphType
     {
         Name = "NodeKind";
         Description = "The kinds of node in the graph. 节点类型。";
-        foreach (var kind in GraphSchema.NodeKinds)
+        foreach (var kind in GraphCatalog.NodeKinds)
             Add(CatalogNames.ScreamingCase(kind.Kind.ToString()), kind.Kind, CatalogNames.Bilingual(kind.Description, kind.Chinese));
     }
 }

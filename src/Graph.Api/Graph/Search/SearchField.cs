@@ -36,7 +36,7 @@ public static class SearchField
                 return await WithIdentifiedAsync(context.Store(), text, kinds, first, found, context.CancellationToken).ConfigureAwait(false);
             });
 
-    private static readonly NodeKind[] IdentifiedKinds = [.. GraphSchema.AcademicKinds];
+    private static readonly NodeKind[] IdentifiedKinds = [.. GraphCatalog.AcademicKinds];
 
     // A text that is an identifier (学校标识码, ROR id) names one institution: it comes first, then the name matches.
     private static async Task<IReadOnlyList<Node>> WithIdentifiedAsync(

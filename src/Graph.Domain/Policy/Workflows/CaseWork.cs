@@ -71,7 +71,7 @@ public sealed class CaseWork(GraphWriter writer, Actor actor, IndicatorTargets? 
 
         if (string.IsNullOrWhiteSpace(officer.Key) || string.IsNullOrWhiteSpace(officer.Name) || string.IsNullOrWhiteSpace(officer.Contact))
             throw new InvalidInputException("officer: key, name and contact are all needed: the officer is who the enterprise calls");
-        var organization = await PolicyGraph.RequireAsync(_store, officer.OrganizationId, "officer's organisation", cancellationToken, [.. GraphSchema.OrganizationKinds]).ConfigureAwait(false);
+        var organization = await PolicyGraph.RequireAsync(_store, officer.OrganizationId, "officer's organisation", cancellationToken, [.. GraphCatalog.OrganizationKinds]).ConfigureAwait(false);
         var personId = NodeId.Of(NodeKind.Person, officer.Key);
         var person = await _store.GetNodeAsync(personId, cancellationToken).ConfigureAwait(false);
         var region = person?.Properties.Text("region") ?? organization.Properties.Text("region") ?? enterprise.Properties.Text("region");

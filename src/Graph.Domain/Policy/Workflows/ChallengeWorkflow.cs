@@ -118,7 +118,7 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         if (await store.GetNodeByKeyAsync(NodeKind.Challenge, posting.Key, cancellationToken).ConfigureAwait(false) is not null)
             throw new ConflictException($"challenge '{posting.Key}' already exists");
-        var poster = await PolicyGraph.RequireAsync(store, posting.PosterId, "poster", cancellationToken, [.. GraphSchema.OrganizationKinds]).ConfigureAwait(false);
+        var poster = await PolicyGraph.RequireAsync(store, posting.PosterId, "poster", cancellationToken, [.. GraphCatalog.OrganizationKinds]).ConfigureAwait(false);
         if (posting.Budget is < 0 || posting.PublicFunding is < 0)
             throw new InvalidInputException("budget and publicFunding cannot be negative");
         if (posting.Budget is { } budget && posting.PublicFunding is { } funding && funding > budget)
@@ -181,7 +181,7 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
     {
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var info = await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
-        var applicant = await PolicyGraph.RequireAsync(store, applicantId, "applicant", cancellationToken, [.. GraphSchema.OrganizationKinds, NodeKind.Consortium]).ConfigureAwait(false);
+        var applicant = await PolicyGraph.RequireAsync(store, applicantId, "applicant", cancellationToken, [.. GraphCatalog.OrganizationKinds, NodeKind.Consortium]).ConfigureAwait(false);
         ChallengeLifecycle.Apply(info.Record, applicant.Id);
         if (price is < 0)
             throw new InvalidInputException("price cannot be negative");
@@ -198,7 +198,7 @@ public sealed class ChallengeWorkflow(GraphWriter writer, Actor actor)
     public async Task<Eligibility> CheckEligibilityAsync(string challengeId, string applicantId, DateOnly on, CancellationToken cancellationToken = default)
     {
         var info = await GetAsync(challengeId, cancellationToken).ConfigureAwait(false);
-        var applicant = await PolicyGraph.RequireAsync(store, applicantId, "applicant", cancellationToken, [.. GraphSchema.OrganizationKinds, NodeKind.Consortium]).ConfigureAwait(false);
+        var applicant = await PolicyGraph.RequireAsync(store, applicantId, "applicant", cancellationToken, [.. GraphCatalog.OrganizationKinds, NodeKind.Consortium]).ConfigureAwait(false);
         return await EligibilityAsync(info, applicant, on, cancellationToken).ConfigureAwait(false);
     }
 

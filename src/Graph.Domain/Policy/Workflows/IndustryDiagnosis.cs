@@ -325,7 +325,7 @@ public sealed class IndustryDiagnosis(GraphWriter writer, Actor actor)
     async Task<LinkInput> ExpertLinkAsync(string teamId, DiagnosisExpert expert, DateOnly on, CancellationToken cancellationToken)
     {
         var person = await PolicyGraph.RequireAsync(store, expert.PersonId, "expert", cancellationToken, NodeKind.Person).ConfigureAwait(false);
-        var organization = await PolicyGraph.RequireAsync(store, expert.OrganizationId, "organisation", cancellationToken, [.. GraphSchema.OrganizationKinds]).ConfigureAwait(false);
+        var organization = await PolicyGraph.RequireAsync(store, expert.OrganizationId, "organisation", cancellationToken, [.. GraphCatalog.OrganizationKinds]).ConfigureAwait(false);
         return new LinkInput(LinkType.ServesOn, person.Id, teamId, StartDate: on, Source: Source,
             Properties: PropertyBag.Of(("role", expert.Role.ToString()), ("organization", organization.Id)));
     }

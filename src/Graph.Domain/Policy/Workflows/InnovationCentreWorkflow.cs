@@ -111,7 +111,7 @@ public sealed class InnovationCentreWorkflow(GraphWriter writer, Actor actor)
         if (coBuilders.Distinct(StringComparer.Ordinal).Count() != coBuilders.Count)
             throw new InvalidInputException("coBuilderIds: a co-builder is named twice");
         foreach (var id in coBuilders.Append(leadId))
-            await PolicyGraph.RequireAsync(store, id, "organisation", cancellationToken, [.. GraphSchema.OrganizationKinds]).ConfigureAwait(false);
+            await PolicyGraph.RequireAsync(store, id, "organisation", cancellationToken, [.. GraphCatalog.OrganizationKinds]).ConfigureAwait(false);
 
         var p = centre.Properties;
         var committee = change.ExpertCommittee ?? Members(p.List("expertCommittee"));

@@ -25,7 +25,7 @@ public sealed class PairingWorkflow(GraphWriter writer, Actor actor, IndicatorTa
     {
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         await PolicyGraph.RequireAsync(store, enterpriseId, "enterprise", cancellationToken, NodeKind.Enterprise).ConfigureAwait(false);
-        await PolicyGraph.RequireAsync(store, partnerId, "partner", cancellationToken, [.. GraphSchema.AcademicKinds]).ConfigureAwait(false);
+        await PolicyGraph.RequireAsync(store, partnerId, "partner", cancellationToken, [.. GraphCatalog.AcademicKinds]).ConfigureAwait(false);
         var commissioner = commissionerId is null ? null
             : await CommissionerWorkflow.RequireCommissionerAsync(store, commissionerId, enterpriseId, startOn, cancellationToken).ConfigureAwait(false);
         var pairings = await PairingsAsync(enterpriseId, partnerId, cancellationToken).ConfigureAwait(false);

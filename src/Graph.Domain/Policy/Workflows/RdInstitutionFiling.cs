@@ -183,7 +183,7 @@ public sealed class RdInstitutionFiling(GraphWriter writer, Actor actor)
             .Count();
     }
 
-    static bool IsAcademic(string id) => NodeId.KindOf(id) is { } kind && GraphSchema.AcademicKinds.Contains(kind);
+    static bool IsAcademic(string id) => NodeId.KindOf(id) is { } kind && GraphCatalog.AcademicKinds.Contains(kind);
 
     static void CheckNumbers(FilingFacts facts)
     {

@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Domain.Model;
 /// the graph can hold: stores, import/export and the GraphQL schema all read it.
 /// Money is in 万元 (10,000 yuan), as the policy texts count it.
 /// </summary>
-public static class GraphSchema
+public static class GraphCatalog
 {
     /// <summary>The organisation kinds: they collaborate, post, apply, pair and sign.</summary>
     public static readonly FrozenSet<NodeKind> OrganizationKinds =
