@@ -179,7 +179,7 @@ internal static class ViewRefreshBenchmark
 
         WriteOperation.PatchNode Fields(Node university)
         {
-            var codes = KnowledgeGraph.Domain.Reference.Fields.All;
+            var codes = KnowledgeGraph.Domain.Reference.TechnologyFields.All;
             string[] fields = [codes[random.Next(codes.Count)].Code, codes[random.Next(codes.Count)].Code];
             return new WriteOperation.PatchNode(university.Id, new NodePatch(null, null, null, PropertyBag.Of(("fields", fields.Distinct().ToArray())), []));
         }

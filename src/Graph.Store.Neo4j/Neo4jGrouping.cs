@@ -74,7 +74,7 @@ internal sealed class Neo4jGrouping(Neo4jConnection connection)
         parameters["dims"] = request.GroupBy.Select(g => g.Dimension.ToString()).ToArray();
         parameters["years"] = request.Years.ToArray();
         parameters["regionLevel"] = (request.GroupBy.FirstOrDefault(g => g.Dimension == GroupDimension.Region)?.RegionLevel ?? RegionLevel.Province).ToString();
-        parameters["fieldMap"] = Fields.All.Select(f => (f.Code, At: NodeAggregation.FieldAt(f.Code, fieldLevel)))
+        parameters["fieldMap"] = TechnologyFields.All.Select(f => (f.Code, At: NodeAggregation.FieldAt(f.Code, fieldLevel)))
             .Where(f => f.At is not null).ToDictionary(f => f.Code, f => (object?)f.At, StringComparer.Ordinal);
         parameters["figures"] = figures;
         var label = kinds.Count == 1 ? CypherStatements.Label(kinds.First()) : "Node";

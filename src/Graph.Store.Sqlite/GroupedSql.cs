@@ -104,7 +104,7 @@ internal sealed class GroupedSql
     // FieldAt for every field of the tree, as a table the node's fields join; a node with none at the level is in the null group.
     string Field(int level, List<string> ctes, List<string> from)
     {
-        var map = Fields.All.Select(f => (f.Code, At: NodeAggregation.FieldAt(f.Code, level)))
+        var map = TechnologyFields.All.Select(f => (f.Code, At: NodeAggregation.FieldAt(f.Code, level)))
             .Where(f => f.At is not null).ToDictionary(f => f.Code, f => f.At, StringComparer.Ordinal);
         ctes.Add($"field_map (code, at) AS MATERIALIZED (SELECT key, value FROM json_each({Parameters.Add(JsonSerializer.Serialize(map))}))");
         ctes.Add("node_fields (n, at) AS MATERIALIZED (SELECT DISTINCT s.n, m.at FROM sel s, json_each(s.fields) e JOIN field_map m ON m.code = e.value WHERE json_type(s.fields) = 'array')");

@@ -25,7 +25,7 @@ internal sealed class SyntheticWorld
     {
         Preset = preset;
         Seed = seed;
-        FieldList = Fields.All;
+        FieldList = TechnologyFields.All;
         Fit = new FieldFit(FieldList);
         var random = new SyntheticRandom(seed, SyntheticRandom.Stream("world"));
         _places = new SyntheticPlaces(preset);
@@ -56,7 +56,7 @@ internal sealed class SyntheticWorld
 
     public SyntheticPreset Preset { get; }
     public ulong Seed { get; }
-    public IReadOnlyList<Field> FieldList { get; }
+    public IReadOnlyList<TechnologyField> FieldList { get; }
     public FieldFit Fit { get; }
     public WeightedSampler YearSampler { get; }
 

@@ -114,7 +114,7 @@ public sealed record AggregateGroup(IReadOnlyList<GroupValue> Key, IReadOnlyList
 public static class NodeAggregation
 {
     /// <summary>The depth of the field tree.</summary>
-    public static int FieldDepth { get; } = Fields.All.Max(f => Fields.Chain(f.Code).Count);
+    public static int FieldDepth { get; } = TechnologyFields.All.Max(f => TechnologyFields.Chain(f.Code).Count);
 
     /// <summary>
     /// The groups of the nodes, ordered by key (absent values last). <paramref name="listsOf"/> tells the policy lists an
@@ -310,7 +310,7 @@ public static class NodeAggregation
     /// <summary>The field at a depth (1: top) a field lies in, or null when it is shallower.</summary>
     public static string? FieldAt(string code, int level)
     {
-        var chain = Fields.Chain(code);
+        var chain = TechnologyFields.Chain(code);
         return chain.Count >= level ? chain[chain.Count - level].Code : null;
     }
 

@@ -37,7 +37,7 @@ public sealed record OrganizationSelection(string? Region = null, string? Field 
     {
         if (Region is not null && !Regions.IsDivisionCode(Region))
             throw new InvalidInputException($"region '{Region}' is not a 6-digit GB/T 2260 division code");
-        if (Field is not null && Fields.Find(Field) is null)
+        if (Field is not null && TechnologyFields.Find(Field) is null)
             throw new InvalidInputException($"field '{Field}' is not a known field code");
         var wrong = Kinds?.Where(k => !GraphCatalog.OrganizationKinds.Contains(k)).ToList() ?? [];
         if (wrong.Count > 0)

@@ -53,7 +53,7 @@ internal sealed class NetworkAnalysis(CollaborationProjection projection)
                 scores = Bridging(selection, node => Regions.IsDivisionCode(node.Region) ? node.Region![..4] + "00" : null);
                 break;
             case RankingMetric.FieldBridging:
-                scores = Bridging(selection, node => node.Fields.Count > 0 && Fields.Chain(node.Fields[0]) is { Count: > 0 } chain ? chain[^1].Code : null);
+                scores = Bridging(selection, node => node.Fields.Count > 0 && TechnologyFields.Chain(node.Fields[0]) is { Count: > 0 } chain ? chain[^1].Code : null);
                 break;
             default:
                 throw new InvalidInputException($"metric {metric} is not known");

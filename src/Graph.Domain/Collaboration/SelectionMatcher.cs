@@ -26,7 +26,7 @@ internal sealed class SelectionMatcher(ProjectionGraph? graph, OrganizationSelec
 
     bool FieldWithin(string code, string field)
     {
-        if (!_fieldMatches.TryGetValue(code, out var within)) _fieldMatches[code] = within = Fields.IsWithin(code, field);
+        if (!_fieldMatches.TryGetValue(code, out var within)) _fieldMatches[code] = within = TechnologyFields.IsWithin(code, field);
         return within;
     }
 }

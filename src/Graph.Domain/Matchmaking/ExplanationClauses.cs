@@ -29,9 +29,9 @@ internal abstract partial record Clause
 
     protected static string Number(decimal value) => value.ToString("0.##", Invariant);
 
-    protected static string FieldZh(string code) => Fields.Find(code)?.Name ?? code;
+    protected static string FieldZh(string code) => TechnologyFields.Find(code)?.Name ?? code;
 
-    protected static string FieldEn(string code) => Fields.Find(code) is { } f ? f.NameEn is null ? f.Name : $"{f.Name} ({f.NameEn})" : code;
+    protected static string FieldEn(string code) => TechnologyFields.Find(code) is { } f ? f.NameEn is null ? f.Name : $"{f.Name} ({f.NameEn})" : code;
 
     protected static string TypeZh(string type) => GraphCatalog.PlatformTypes.FirstOrDefault(t => t.Name == type)?.Chinese ?? type;
 

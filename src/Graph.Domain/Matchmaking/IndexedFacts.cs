@@ -28,7 +28,7 @@ internal sealed class IndexedFacts
     const int RecencyTableYears = 128;
 
     static readonly Dictionary<string, int> FieldIndexByCode =
-        Fields.All.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
+        TechnologyFields.All.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
 
     double[] _recencyByAge = [];
 
@@ -39,7 +39,7 @@ internal sealed class IndexedFacts
     }
 
     /// <summary>How near two fields are (1 the same, down to 0).</summary>
-    internal static FieldFit Fit { get; } = new(Fields.All);
+    internal static FieldFit Fit { get; } = new(TechnologyFields.All);
 
     internal HomeProvince Home { get; }
 
@@ -80,7 +80,7 @@ internal sealed class IndexedFacts
 
     internal int Count => Ids.Count;
 
-    static List<int>[] FieldLists() => Enumerable.Range(0, Fields.All.Count).Select(_ => new List<int>()).ToArray();
+    static List<int>[] FieldLists() => Enumerable.Range(0, TechnologyFields.All.Count).Select(_ => new List<int>()).ToArray();
 
     internal static int FieldIndex(string? code) => code is not null && FieldIndexByCode.TryGetValue(code, out var i) ? i : -1;
 

@@ -18,7 +18,7 @@ internal sealed class PartnerExplanation(IndexedFacts facts, HeldGraph held, Can
         var (_, recordField) = scoring.RecordOf(request.QueryFields, candidate);
         var events = recordField < 0 ? [] : facts.Records[candidate].Where(e => Fit.Of(recordField, e.Field) >= PartnerScoring.RelatedFit).ToList();
         var record = new TrackRecordSummary(
-            recordField < 0 ? null : Fields.All[recordField].Code,
+            recordField < 0 ? null : TechnologyFields.All[recordField].Code,
             events.Where(e => e.Kind == RecordKind.Challenge).Select(e => e.Year).OrderDescending().ToList(),
             events.Count(e => e.Kind == RecordKind.Project),
             events.Count(e => e.Kind == RecordKind.Contract),
@@ -28,12 +28,12 @@ internal sealed class PartnerExplanation(IndexedFacts facts, HeldGraph held, Can
             : new NetworkProximity(null, null, false, 0);
         var place = scoring.PlaceOf(request.Source, candidate).Place;
         var evidence = new PartnerEvidence(
-            fitField < 0 ? null : Fields.All[fitField].Code, Math.Round(fit, 4),
-            platforms.Select(p => new CapabilityPlatform(p.Id, p.Name, p.Type, Fields.All[p.Field].Code)).ToList(),
+            fitField < 0 ? null : TechnologyFields.All[fitField].Code, Math.Round(fit, 4),
+            platforms.Select(p => new CapabilityPlatform(p.Id, p.Name, p.Type, TechnologyFields.All[p.Field].Code)).ToList(),
             record, proximity, place.ToString(), facts.CurrentPairings[candidate])
         {
             Instruments = scoring.InstrumentsOf(request.QueryFields, candidate)
-                .Select(i => new CapabilityInstrument(i.Id, i.Name, i.Value, Fields.All[i.Field].Code)).ToList(),
+                .Select(i => new CapabilityInstrument(i.Id, i.Name, i.Value, TechnologyFields.All[i.Field].Code)).ToList(),
         };
         var parts = scored.Parts!;
         // Only a partner with no field near the wanted ones is here on public facts (PublicFactsPartners).

@@ -51,5 +51,5 @@ internal sealed class SimilarOrganizationFinder(IndexedFacts facts)
     bool SameKind(int a, int b) => facts.Kinds[a] == facts.Kinds[b] || (facts.IsAcademic(a) && facts.IsAcademic(b));
 
     HashSet<string> BroaderFields(int org) =>
-        facts.OwnFields[org].SelectMany(f => Fields.Chain(Fields.All[f].Code)).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        facts.OwnFields[org].SelectMany(f => TechnologyFields.Chain(TechnologyFields.All[f].Code)).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
 }

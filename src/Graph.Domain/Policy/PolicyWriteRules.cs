@@ -106,7 +106,7 @@ public static class PolicyWriteRules
         if (team.Properties.Text("region") is not { } region || team.Properties.List("fields").FirstOrDefault() is not { } industry) return null;
         var peers = await graph.NodesWithAsync(NodeKind.DiagnosisTeam, new Dictionary<string, string> { ["region"] = region, ["fields"] = industry }, cancellationToken).ConfigureAwait(false);
         if (peers.FirstOrDefault(p => p.Id != team.Id && p.Properties.List("fields").FirstOrDefault() == industry) is not { } first) return null;
-        var field = Reference.Fields.Find(industry) is { } found ? $"{industry} {found.Name}" : industry;
+        var field = Reference.TechnologyFields.Find(industry) is { } found ? $"{industry} {found.Name}" : industry;
         return $"一业一团: {Jurisdiction.Describe(region)} already has the team '{first.Key}' ({first.Name}) for the industry {field}; add experts to it instead";
     }
 

@@ -1,7 +1,7 @@
 namespace KnowledgeGraph.Domain.Reference;
 
 /// <summary>
-/// How well two fields of the taxonomy (<see cref="Fields"/>) fit, as a table over field indices: 1 the same field, 0.6
+/// How well two fields of the taxonomy (<see cref="TechnologyFields"/>) fit, as a table over field indices: 1 the same field, 0.6
 /// a broader or narrower one, 0.4 a sibling, 0.2 the same top-level field, else 0. Matchmaking scores partners by it,
 /// and the synthetic-data generator plants its partner choices with it.
 /// </summary>
@@ -12,11 +12,11 @@ public sealed class FieldFit
 
     readonly double[] _fit;
 
-    public FieldFit(IReadOnlyList<Field> fields)
+    public FieldFit(IReadOnlyList<TechnologyField> fields)
     {
         Count = fields.Count;
         _fit = new double[Count * Count];
-        var roots = fields.Select(f => Fields.Chain(f.Code)[^1].Code).ToArray();
+        var roots = fields.Select(f => TechnologyFields.Chain(f.Code)[^1].Code).ToArray();
         var related = new List<int>[Count];
         for (var f = 0; f < Count; f++)
         {
@@ -25,7 +25,7 @@ public sealed class FieldFit
             {
                 var fit =
                     f == g ? 1.0
-                    : Fields.IsWithin(fields[f].Code, fields[g].Code) || Fields.IsWithin(fields[g].Code, fields[f].Code) ? 0.6
+                    : TechnologyFields.IsWithin(fields[f].Code, fields[g].Code) || TechnologyFields.IsWithin(fields[g].Code, fields[f].Code) ? 0.6
                     : fields[f].ParentCode is not null && fields[f].ParentCode == fields[g].ParentCode ? 0.4
                     : roots[f] == roots[g] ? 0.2
                     : 0.0;

@@ -17,7 +17,7 @@ public static class ReferenceNodes
 
     /// <summary>Every field as a Field node (parent, aliases), broader fields first as the file lists them.</summary>
     public static IEnumerable<NodeInput> Fields() =>
-        Reference.Fields.All.Select(f => new NodeInput(
+        Reference.TechnologyFields.All.Select(f => new NodeInput(
             NodeKind.Field, f.Code, f.Name, f.NameEn, [.. f.Aliases],
             PropertyBag.Of(("parent", f.ParentCode))));
 

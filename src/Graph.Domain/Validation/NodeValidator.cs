@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Domain.Validation;
 /// </summary>
 /// <param name="referenceExists">
 /// Also accepts references the catalogs do not list (e.g. user-defined Region/Field nodes in the store), and checks
-/// references to other kinds; null checks against <see cref="Regions"/> and <see cref="Fields"/> only.
+/// references to other kinds; null checks against <see cref="Regions"/> and <see cref="TechnologyFields"/> only.
 /// </param>
 public sealed class NodeValidator(Func<NodeKind, string, bool>? referenceExists = null)
 {

@@ -23,7 +23,7 @@ public static class WriteAccess
     public static bool IsReference(string nodeId) => NodeId.TryParse(nodeId, out var kind, out var key) && kind switch
     {
         NodeKind.Region => Reference.Regions.Find(key) is not null,
-        NodeKind.Field => Reference.Fields.Find(key) is not null,
+        NodeKind.Field => Reference.TechnologyFields.Find(key) is not null,
         _ => false,
     };
 

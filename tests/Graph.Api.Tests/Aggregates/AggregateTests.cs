@@ -120,7 +120,7 @@ public abstract class AggregateTests(TestStore store)
             """))["enterprisesAggregate"]!;
 
         // Level 2 of the field tree: automotive for its sub-fields; manufacturing itself has none at that level.
-        string? AtLevelTwo(string code) => KnowledgeGraph.Domain.Reference.Fields.Chain(code) is var chain && chain.Count >= 2 ? chain[^2].Code : null;
+        string? AtLevelTwo(string code) => KnowledgeGraph.Domain.Reference.TechnologyFields.Chain(code) is var chain && chain.Count >= 2 ? chain[^2].Code : null;
         var expected = (
             from e in enterprises
             from field in e.Properties.List("fields").Select(AtLevelTwo).Distinct()

@@ -63,7 +63,7 @@ public sealed class SampleDataLoaderTests : IDisposable
         {
             var counts = await store.CountAsync();
             Assert.Equal(Regions.All.Count, counts.Nodes[NodeKind.Region]);
-            Assert.Equal(Fields.All.Count, counts.Nodes[NodeKind.Field]);
+            Assert.Equal(TechnologyFields.All.Count, counts.Nodes[NodeKind.Field]);
             Assert.Equal(0, counts.LinkTotal);
             await store.WriteAsync(WriteBatch.Of(new WriteOperation.UpsertNode(new NodeInput(NodeKind.Region, "450200", "柳州", "Liuzhou City",
                 Properties: PropertyBag.Of(("level", "City"), ("parent", "450000"))))));

@@ -7,16 +7,16 @@ public sealed class FieldsTests
     [Fact]
     public void TheTaxonomyLoadsWithStableCodesAndKnownParents()
     {
-        Assert.True(Fields.All.Count >= 60);
-        Assert.Equal("汽车", Fields.Find("automotive")!.Name);
-        Assert.All(Fields.All.Where(f => f.ParentCode is not null), f => Assert.NotNull(Fields.Find(f.ParentCode)));
-        Assert.Equal(Fields.All.Count, Fields.All.Select(f => f.Code).Distinct().Count());
+        Assert.True(TechnologyFields.All.Count >= 60);
+        Assert.Equal("汽车", TechnologyFields.Find("automotive")!.Name);
+        Assert.All(TechnologyFields.All.Where(f => f.ParentCode is not null), f => Assert.NotNull(TechnologyFields.Find(f.ParentCode)));
+        Assert.Equal(TechnologyFields.All.Count, TechnologyFields.All.Select(f => f.Code).Distinct().Count());
     }
 
     [Fact]
     public void DescendantsReachEveryDepth()
     {
-        var codes = Fields.Descendants("manufacturing").Select(f => f.Code).ToList();
+        var codes = TechnologyFields.Descendants("manufacturing").Select(f => f.Code).ToList();
 
         Assert.Contains("automotive", codes);
         Assert.Contains("new-energy-vehicles", codes);
@@ -32,11 +32,11 @@ public sealed class FieldsTests
     [InlineData("sugar", "manufacturing", false)]
     [InlineData("no-such-field", "manufacturing", false)]
     public void IsWithinFollowsTheParentChain(string code, string ancestor, bool expected) =>
-        Assert.Equal(expected, Fields.IsWithin(code, ancestor));
+        Assert.Equal(expected, TechnologyFields.IsWithin(code, ancestor));
 
     [Fact]
     public void TheChainRunsToTheRoot() =>
-        Assert.Equal(["new-energy-vehicles", "automotive", "manufacturing"], Fields.Chain("new-energy-vehicles").Select(f => f.Code));
+        Assert.Equal(["new-energy-vehicles", "automotive", "manufacturing"], TechnologyFields.Chain("new-energy-vehicles").Select(f => f.Code));
 
     [Theory]
     [InlineData("汽车", "automotive")]
@@ -47,11 +47,11 @@ public sealed class FieldsTests
     [InlineData("工程机械", "construction-machinery")] // a name wins over another field's alias
     [InlineData("节能环保", "energy-saving")]
     public void FindByNameTakesNamesEnglishNamesAndAliases(string name, string code) =>
-        Assert.Equal(code, Fields.FindByName(name)!.Code);
+        Assert.Equal(code, TechnologyFields.FindByName(name)!.Code);
 
     [Theory]
     [InlineData("")]
     [InlineData("火星采矿")]
     [InlineData(null)]
-    public void AnUnknownNameFindsNothing(string? name) => Assert.Null(Fields.FindByName(name));
+    public void AnUnknownNameFindsNothing(string? name) => Assert.Null(TechnologyFields.FindByName(name));
 }

@@ -12,7 +12,7 @@ public sealed class ReferenceNodesTests
     {
         var nodes = ReferenceNodes.Regions().Concat(ReferenceNodes.Fields()).ToList();
 
-        Assert.Equal(Regions.All.Count + Fields.All.Count, nodes.Count);
+        Assert.Equal(Regions.All.Count + TechnologyFields.All.Count, nodes.Count);
         Assert.All(nodes, n => Assert.Empty(NodeValidator.Default.Validate(n)));
     }
 

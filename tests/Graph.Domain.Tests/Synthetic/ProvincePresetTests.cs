@@ -82,5 +82,5 @@ public sealed class ProvincePresetTests(ProvinceGraphFixture fixture) : IClassFi
     }
 
     static bool Related(string field, IEnumerable<string> fields) =>
-        fields.Any(f => Fields.IsWithin(f, field) || Fields.IsWithin(field, f));
+        fields.Any(f => TechnologyFields.IsWithin(f, field) || TechnologyFields.IsWithin(field, f));
 }

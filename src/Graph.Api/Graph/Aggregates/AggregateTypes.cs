@@ -102,7 +102,7 @@ public sealed class AggregateKeyType : ObjectGraphType<IReadOnlyList<GroupValue>
         Field<StringGraphType>("region").Description("The region's GB/T 2260 code at the level asked. 行政区划代码。").Resolve(c => Value(c.Source, GroupDimension.Region));
         Field<StringGraphType>("regionName").Description("The region's name. 行政区划名称。").Resolve(c => Regions.Find(Value(c.Source, GroupDimension.Region))?.Name);
         Field<StringGraphType>("field").Description("The field's code at the level asked. 领域代码。").Resolve(c => Value(c.Source, GroupDimension.Field));
-        Field<StringGraphType>("fieldName").Description("The field's name. 领域名称。").Resolve(c => Domain.Reference.Fields.Find(Value(c.Source, GroupDimension.Field))?.Name);
+        Field<StringGraphType>("fieldName").Description("The field's name. 领域名称。").Resolve(c => Domain.Reference.TechnologyFields.Find(Value(c.Source, GroupDimension.Field))?.Name);
         Field<IntGraphType>("year").Description("The year. 年度。")
             .Resolve(c => Value(c.Source, GroupDimension.Year) is { } year ? int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) : null);
         Field<NodeKindType>("kind").Description("The kind. 节点类型。")

@@ -292,7 +292,7 @@ public sealed class FilterReader(FilterScope scope)
             return [code, .. Regions.Descendants(code).Select(r => r.Code)];
         }
         ArgumentChecks.Field(path, code);
-        return [code, .. Fields.Descendants(code).Select(f => f.Code)];
+        return [code, .. TechnologyFields.Descendants(code).Select(f => f.Code)];
     }
 
     private static List<object> Values(object value) => ((IEnumerable)value).Cast<object>().ToList();

@@ -24,7 +24,7 @@ public static class ArgumentChecks
     /// <summary>Refuses an unknown field code.</summary>
     public static void Field(string path, string code)
     {
-        if (Fields.Find(code) is null)
+        if (TechnologyFields.Find(code) is null)
             throw new InvalidInputException($"Argument '{path}' is '{code}', which is not a known field code.");
     }
 

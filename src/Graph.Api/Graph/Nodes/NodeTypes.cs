@@ -71,7 +71,7 @@ public sealed class NodeTypes
         AddHierarchy(_kinds[NodeKind.Region], NodeKind.Region, "regions directly within this one, known to GB/T 2260 and held by the graph", "下级区划",
             code => Domain.Reference.Regions.Children(code).Select(r => r.Code));
         AddHierarchy(_kinds[NodeKind.Field], NodeKind.Field, "narrower fields directly below this one", "下级领域",
-            code => Domain.Reference.Fields.Children(code).Select(f => f.Code));
+            code => Domain.Reference.TechnologyFields.Children(code).Select(f => f.Code));
     }
 
     /// <summary>The catalog's enums.</summary>

@@ -97,7 +97,7 @@ public sealed class IndustryDiagnosis(GraphWriter writer, Actor actor)
             throw new InvalidInputException("key and name: a team has both");
         if (Regions.Find(formation.Region) is null)
             throw new InvalidInputException($"region: '{formation.Region}' is not a GB/T 2260 region code");
-        if (Fields.Find(formation.Field) is null)
+        if (TechnologyFields.Find(formation.Field) is null)
             throw new InvalidInputException($"field: '{formation.Field}' is not a field of the taxonomy");
         if (formation.Experts.Count == 0)
             throw new InvalidInputException("experts: a team has at least one expert");
@@ -313,9 +313,9 @@ public sealed class IndustryDiagnosis(GraphWriter writer, Actor actor)
         }
         if (scope.Field is { } field)
         {
-            if (Fields.Find(field) is null)
+            if (TechnologyFields.Find(field) is null)
                 throw new InvalidInputException($"field: '{field}' is not a field of the taxonomy");
-            filters.Add(new NodeFilter.Compare("fields", FilterOp.In, (IReadOnlyList<string>)[field, .. Fields.Descendants(field).Select(f => f.Code)]));
+            filters.Add(new NodeFilter.Compare("fields", FilterOp.In, (IReadOnlyList<string>)[field, .. TechnologyFields.Descendants(field).Select(f => f.Code)]));
         }
         if (more is not null) filters.Add(more);
         var page = await store.ListNodesAsync(new NodeQuery([kind], filters.Count == 0 ? null : new NodeFilter.AllOf(filters), sort, Take: first, CountTotal: false), cancellationToken).ConfigureAwait(false);

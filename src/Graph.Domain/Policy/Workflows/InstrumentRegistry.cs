@@ -41,7 +41,7 @@ public sealed class InstrumentRegistry(GraphWriter writer, Actor actor)
             throw new InvalidInputException($"fields: name the fields the instrument serves; platform '{input.PlatformId}' has none to take");
         foreach (var code in fields)
         {
-            if (Fields.Find(code) is null) throw new InvalidInputException($"fields: '{code}' is not a field of the taxonomy");
+            if (TechnologyFields.Find(code) is null) throw new InvalidInputException($"fields: '{code}' is not a field of the taxonomy");
         }
         var properties = PropertyBag.Of(
             ("platform", platform.Key), ("region", platform.Properties.Text("region")), ("fields", fields.ToArray()),

@@ -199,14 +199,14 @@ public sealed class PolicyIndicatorReport(IGraphStore store, IndicatorTargets? t
     {
         if (scope.Region is not null && Regions.Find(scope.Region) is null)
             throw new InvalidInputException($"region: '{scope.Region}' is not a known GB/T 2260 division code");
-        if (scope.Field is not null && Fields.Find(scope.Field) is null)
+        if (scope.Field is not null && TechnologyFields.Find(scope.Field) is null)
             throw new InvalidInputException($"field: '{scope.Field}' is not a known field code");
 
         var enterprises = new Dictionary<string, Node>(StringComparer.Ordinal);
         await foreach (var e in store.ScanNodesAsync(NodeKind.Enterprise, cancellationToken).ConfigureAwait(false))
         {
             if (scope.Region is not null && !Regions.IsWithin(e.Properties.Text("region"), scope.Region)) continue;
-            if (scope.Field is not null && !e.Properties.List("fields").Any(f => Fields.IsWithin(f, scope.Field))) continue;
+            if (scope.Field is not null && !e.Properties.List("fields").Any(f => TechnologyFields.IsWithin(f, scope.Field))) continue;
             enterprises[e.Id] = e;
         }
         return await LoadAsync(enterprises, cancellationToken).ConfigureAwait(false);

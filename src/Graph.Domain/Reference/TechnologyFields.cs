@@ -6,24 +6,24 @@ namespace KnowledgeGraph.Domain.Reference;
 /// The field and industry taxonomy (the industries the seeds name: 000, 001, 003), loaded once from the embedded
 /// <c>Reference/fields.csv</c>. Codes are stable: data sets refer to them.
 /// </summary>
-public static class Fields
+public static class TechnologyFields
 {
     static readonly Lazy<Catalog> Data = new(Load);
 
     /// <summary>Every field, in file order.</summary>
-    public static IReadOnlyList<Field> All => Data.Value.All;
+    public static IReadOnlyList<TechnologyField> All => Data.Value.All;
 
     /// <summary>The top-level fields.</summary>
-    public static IReadOnlyList<Field> Roots => Data.Value.All.Where(f => f.ParentCode is null).ToList();
+    public static IReadOnlyList<TechnologyField> Roots => Data.Value.All.Where(f => f.ParentCode is null).ToList();
 
     /// <summary>The field with this code, or null.</summary>
-    public static Field? Find(string? code) => code is null ? null : Data.Value.ByCode.GetValueOrDefault(code);
+    public static TechnologyField? Find(string? code) => code is null ? null : Data.Value.ByCode.GetValueOrDefault(code);
 
     /// <summary>
     /// The field with this Chinese name, English name or alias (names win over aliases; English is case-insensitive),
     /// or null.
     /// </summary>
-    public static Field? FindByName(string? name)
+    public static TechnologyField? FindByName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var text = name.Trim();
@@ -31,16 +31,16 @@ public static class Fields
     }
 
     /// <summary>The fields whose broader field is this one.</summary>
-    public static IReadOnlyList<Field> Children(string code) => Data.Value.All.Where(f => f.ParentCode == code).ToList();
+    public static IReadOnlyList<TechnologyField> Children(string code) => Data.Value.All.Where(f => f.ParentCode == code).ToList();
 
     /// <summary>Every field below this one, at any depth.</summary>
-    public static IReadOnlyList<Field> Descendants(string code) =>
+    public static IReadOnlyList<TechnologyField> Descendants(string code) =>
         Data.Value.All.Where(f => f.Code != code && IsWithin(f.Code, code)).ToList();
 
     /// <summary>The field and its broader fields up to the root, nearest first; empty when the code is not known.</summary>
-    public static IReadOnlyList<Field> Chain(string? code)
+    public static IReadOnlyList<TechnologyField> Chain(string? code)
     {
-        var chain = new List<Field>();
+        var chain = new List<TechnologyField>();
         for (var field = Find(code); field is not null && chain.Count <= Data.Value.All.Count; field = Find(field.ParentCode))
             chain.Add(field);
         return chain;
@@ -51,15 +51,15 @@ public static class Fields
         ancestorCode is not null && Chain(code).Any(f => f.Code == ancestorCode);
 
     sealed record Catalog(
-        IReadOnlyList<Field> All,
-        FrozenDictionary<string, Field> ByCode,
-        FrozenDictionary<string, Field> ByName,
-        FrozenDictionary<string, Field> ByAlias);
+        IReadOnlyList<TechnologyField> All,
+        FrozenDictionary<string, TechnologyField> ByCode,
+        FrozenDictionary<string, TechnologyField> ByName,
+        FrozenDictionary<string, TechnologyField> ByAlias);
 
     static Catalog Load()
     {
         var fields = ReferenceCsv.Read("KnowledgeGraph.Domain.Reference.fields.csv")
-            .Select(row => new Field(
+            .Select(row => new TechnologyField(
                 row["code"],
                 row["name"],
                 row["nameEn"].Length == 0 ? null : row["nameEn"],
@@ -67,8 +67,8 @@ public static class Fields
                 row["aliases"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             .ToList();
 
-        var byName = new Dictionary<string, Field>(StringComparer.OrdinalIgnoreCase);
-        var byAlias = new Dictionary<string, Field>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, TechnologyField>(StringComparer.OrdinalIgnoreCase);
+        var byAlias = new Dictionary<string, TechnologyField>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)
         {
             byName.TryAdd(field.Name, field);

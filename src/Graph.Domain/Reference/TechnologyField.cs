@@ -1,4 +1,4 @@
 namespace KnowledgeGraph.Domain.Reference;
 
 /// <summary>An industry or technology field: stable code, Chinese and English names, broader field, aliases.</summary>
-public sealed record Field(string Code, string Name, string? NameEn, string? ParentCode, IReadOnlyList<string> Aliases);
+public sealed record TechnologyField(string Code, string Name, string? NameEn, string? ParentCode, IReadOnlyList<string> Aliases);
