@@ -6,7 +6,6 @@ using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Loading;
 using KnowledgeGraph.Domain.Collaboration;
 using KnowledgeGraph.Domain.Model;
-using DomainCollaboration = KnowledgeGraph.Domain.Collaboration.Collaboration;
 
 namespace KnowledgeGraph.Api.Collaboration;
 
@@ -54,7 +53,7 @@ public sealed class CollaborationTypes
         Evidence.Field<IsoDateGraphType>("to").Description("When it ends: the earliest end of its links. 结束日期。").Resolve(c => c.Source.To);
         Evidence.Field<NonNullGraphType<FloatGraphType>>("weight").Description("What it adds to the tie's weight. 权重。").Resolve(c => c.Source.Weight);
 
-        Tie = new ObjectGraphType<DomainCollaboration> { Name = "Collaboration", Description = "The collaboration of two organisations: kinds, weight, first and last date, and all its evidence. 合作关系。" };
+        Tie = new ObjectGraphType<CollaborationTie> { Name = "Collaboration", Description = "The collaboration of two organisations: kinds, weight, first and last date, and all its evidence. 合作关系。" };
         Tie.Field("organization", new NonNullGraphType(nodes.Organization)).Resolve(c => c.Nodes().Load(c.Source.OrganizationId));
         Tie.Field("partner", new NonNullGraphType(nodes.Organization)).Resolve(c => c.Nodes().Load(c.Source.PartnerId));
         Tie.Field("kinds", new NonNullGraphType(new ListGraphType(new NonNullGraphType(Kind)))).Resolve(c => CollaborationRules.Split(c.Source.Kinds).ToList());
@@ -212,7 +211,7 @@ public sealed class CollaborationTypes
     public ObjectGraphType<TieCounts> TieCounts { get; }
     public InputObjectGraphType<object> Selection { get; }
     public ObjectGraphType<CollaborationEvidence> Evidence { get; }
-    public ObjectGraphType<DomainCollaboration> Tie { get; }
+    public ObjectGraphType<CollaborationTie> Tie { get; }
     public ObjectGraphType<CollaboratorPage> CollaboratorConnection { get; }
     public ObjectGraphType<CollaborationPath> Path { get; }
     public ObjectGraphType<NetworkStatistics> Statistics { get; }

@@ -29,7 +29,7 @@ internal static class CollaborationDescriber
     }
 
     /// <summary>The collaboration of two organisations with all its evidence under the filter, or null when there is none.</summary>
-    public static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, EvidenceFilter filter)
+    public static CollaborationTie? Describe(ProjectionGraph graph, int organisation, int partner, EvidenceFilter filter)
     {
         // Evidence is the same from either side: derive it from the side with fewer links (a hub has thousands), and
         // put a shared node's two links back in the asker's order.
@@ -46,7 +46,7 @@ internal static class CollaborationDescriber
     /// The collaboration of two organisations from its evidence as derived from the organisation's side, in an order
     /// that does not depend on the side it was derived from: by start, kind, then link ids.
     /// </summary>
-    public static Collaboration? Describe(ProjectionGraph graph, int organisation, int partner, List<DerivedEvidence> found)
+    public static CollaborationTie? Describe(ProjectionGraph graph, int organisation, int partner, List<DerivedEvidence> found)
     {
         if (found.Count == 0) return null;
         var items = new List<(CollaborationEvidence Evidence, double Weight)>(found.Count);
@@ -67,7 +67,7 @@ internal static class CollaborationDescriber
         items.Sort((x, y) => CompareEvidence(x.Evidence, y.Evidence));
         double weight = 0;
         foreach (var item in items) weight += item.Weight;
-        return new Collaboration(
+        return new CollaborationTie(
             graph.Nodes[organisation].Id, graph.Nodes[partner].Id, kinds, Math.Round(weight, 6), first, last,
             items.ConvertAll(item => item.Evidence));
     }

@@ -55,15 +55,15 @@ public sealed record OrganizationSelection(string? Region = null, string? Field 
 public sealed record CollaborationEvidence(CollaborationKinds Kind, string? ThroughId, IReadOnlyList<string> LinkIds, DateOnly? From, DateOnly? To, double Weight);
 
 /// <summary>The collaboration between two organisations: its kinds, weight, first and last date, and all its evidence.</summary>
-public sealed record Collaboration(
+public sealed record CollaborationTie(
     string OrganizationId, string PartnerId, CollaborationKinds Kinds, double Weight, DateOnly? FirstDate, DateOnly? LastDate,
     IReadOnlyList<CollaborationEvidence> Evidence);
 
 /// <summary>An organisation reached from another through collaborations: how far, and the tie that reached it (from <see cref="Via"/>).</summary>
-public sealed record Collaborator(string OrganizationId, int Distance, string Via, Collaboration Tie);
+public sealed record Collaborator(string OrganizationId, int Distance, string Via, CollaborationTie Tie);
 
 /// <summary>A shortest chain of collaborations between two organisations, with the evidence of every step.</summary>
-public sealed record CollaborationPath(IReadOnlyList<string> OrganizationIds, IReadOnlyList<Collaboration> Steps)
+public sealed record CollaborationPath(IReadOnlyList<string> OrganizationIds, IReadOnlyList<CollaborationTie> Steps)
 {
     /// <summary>The number of steps.</summary>
     public int Hops => Steps.Count;

@@ -303,7 +303,7 @@ public sealed class CollaborationProjection : IDisposable
     public const int MaxPathHops = 8;
 
     /// <summary>The collaboration between two organisations with all its evidence under the filter, or null when there is none.</summary>
-    public Collaboration? Between(string organizationId, string partnerId, CollaborationFilter? filter = null)
+    public CollaborationTie? Between(string organizationId, string partnerId, CollaborationFilter? filter = null)
     {
         var evidenceFilter = (filter ?? CollaborationFilter.Everything).ToEvidenceFilter();
         return Read(graph =>
