@@ -15,13 +15,13 @@ internal sealed class GraphScans(SqliteConnections connections)
         using var connection = connections.OpenOrThrow();
         using var unmapped = Unmapped(connection);
         using var command = kind is { } only
-            ? Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.kind = $kind ORDER BY n.kind, n.key", ("$kind", only.ToString()))
-            : Command(connection, null, $"SELECT {Rows.NodeColumns} FROM nodes n ORDER BY n.id");
+            ? Command(connection, null, $"SELECT {RowReader.NodeColumns} FROM nodes n WHERE n.kind = $kind ORDER BY n.kind, n.key", ("$kind", only.ToString()))
+            : Command(connection, null, $"SELECT {RowReader.NodeColumns} FROM nodes n ORDER BY n.id");
         using var reader = ExecuteReaderOrThrow(command);
         while (ReadOrThrow(reader))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Rows.ReadNode(reader);
+            yield return RowReader.ReadNode(reader);
         }
         await Task.CompletedTask.ConfigureAwait(false);
     }
@@ -36,13 +36,13 @@ internal sealed class GraphScans(SqliteConnections connections)
         {
             // Sorted on the id text itself: (from, to, key) order differs from it when one node id is a prefix of another.
             using var command = Command(connection, null,
-                $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE l.type = $type ORDER BY f.id || '|' || t.id || CASE WHEN l.key = '' THEN '' ELSE '|' || l.key END",
+                $"SELECT {RowReader.LinkColumns} FROM {RowReader.LinkJoins} WHERE l.type = $type ORDER BY f.id || '|' || t.id || CASE WHEN l.key = '' THEN '' ELSE '|' || l.key END",
                 ("$type", codes.CodeOf(info.Type)));
             using var reader = ExecuteReaderOrThrow(command);
             while (ReadOrThrow(reader))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return Rows.ReadLink(reader, codes);
+                yield return RowReader.ReadLink(reader, codes);
             }
         }
         await Task.CompletedTask.ConfigureAwait(false);

@@ -71,7 +71,7 @@ internal sealed class GroupedReads(SqliteConnections connections)
             var at = sql.Keys.Count;
             while (reader.Read())
             {
-                var kind = Rows.KindOf(reader.GetString(at));
+                var kind = RowReader.KindOf(reader.GetString(at));
                 var properties = PropertyJson.Decode(reader.GetString(at + 2), GraphCatalog.Of(kind).Properties);
                 var year = reader.IsDBNull(at + 1) ? (int?)null : (int)reader.GetInt64(at + 1);
                 var id = NodeAggregation.KeyId(sql.ReadKey(reader));

@@ -13,10 +13,10 @@ internal sealed class LinkReads(SqliteConnections connections)
         {
             var codes = connections.Codes;
             var command = connection.Command(
-                $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE f.id = $from AND t.id = $to AND l.type = $type AND l.key = $key", null,
+                $"SELECT {RowReader.LinkColumns} FROM {RowReader.LinkJoins} WHERE f.id = $from AND t.id = $to AND l.type = $type AND l.key = $key", null,
                 ("$from", fromId), ("$to", toId), ("$type", codes.CodeOf(type)), ("$key", key));
             using var reader = command.ExecuteReader();
-            return reader.Read() ? Rows.ReadLink(reader, codes) : null;
+            return reader.Read() ? RowReader.ReadLink(reader, codes) : null;
         }, cancellationToken);
     }
 
@@ -35,7 +35,7 @@ internal sealed class LinkReads(SqliteConnections connections)
                 sql = $"""
                     WITH q(n) AS (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({ids}))),
                          hit AS ({hits})
-                    SELECT {Rows.LinkColumns} FROM hit h
+                    SELECT {RowReader.LinkColumns} FROM hit h
                         JOIN links l ON l.from_n = h.from_n AND l.type = h.type AND l.to_n = h.to_n AND l.key = h.key
                         JOIN nodes f ON f.n = l.from_n JOIN nodes t ON t.n = l.to_n
                     """;
@@ -47,13 +47,13 @@ internal sealed class LinkReads(SqliteConnections connections)
                 var at = query.NodeIds.Count == 1
                     ? $"{end} = (SELECT nd.n FROM nodes nd WHERE nd.id = {parameters.Add(query.NodeIds.First())})"
                     : $"{end} IN (SELECT nd.n FROM nodes nd WHERE nd.id IN (SELECT value FROM json_each({parameters.Add(PropertyJson.EncodeScalars(query.NodeIds))})))";
-                sql = $"SELECT {Rows.LinkColumns} FROM {Rows.LinkJoins} WHERE {at}{TypeCondition(query.Types, codes, "l.type")}";
+                sql = $"SELECT {RowReader.LinkColumns} FROM {RowReader.LinkJoins} WHERE {at}{TypeCondition(query.Types, codes, "l.type")}";
             }
             var command = connection.Command(sql, null);
             parameters.ApplyTo(command);
             using var reader = command.ExecuteReader();
             var links = new List<Link>();
-            while (reader.Read()) links.Add(Rows.ReadLink(reader, codes));
+            while (reader.Read()) links.Add(RowReader.ReadLink(reader, codes));
             links.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             return links;
         }, cancellationToken);

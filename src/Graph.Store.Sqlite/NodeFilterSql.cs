@@ -265,7 +265,7 @@ internal sealed class NodeFilterSql
     static object Stored(object value) => value switch
     {
         bool b => b ? 1L : 0L,
-        DateOnly day => Rows.DateValue(day),
+        DateOnly day => RowReader.DateValue(day),
         DateTimeOffset at => at.ToUnixTimeMilliseconds(),
         _ => value,
     };

@@ -8,17 +8,17 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>The reads of nodes: by id, a filtered and sorted page of them, and search by name.</summary>
 internal sealed class NodeReads(SqliteConnections connections)
 {
-    static readonly string GetNodeSql = $"SELECT {Rows.NodeColumns} FROM nodes n WHERE n.id = $id";
+    static readonly string GetNodeSql = $"SELECT {RowReader.NodeColumns} FROM nodes n WHERE n.id = $id";
     // Each id looked up in turn, straight from json_each; IN (SELECT …) would first build a temporary index of them.
     // A repeated id gives its row again, which the dictionary takes once.
-    static readonly string GetNodesSql = $"SELECT {Rows.NodeColumns} FROM json_each($ids) j JOIN nodes n ON n.id = j.value";
+    static readonly string GetNodesSql = $"SELECT {RowReader.NodeColumns} FROM json_each($ids) j JOIN nodes n ON n.id = j.value";
 
     public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken) =>
         connections.Read(connection =>
         {
             var command = connection.Command(GetNodeSql, null, ("$id", id));
             using var reader = command.ExecuteReader();
-            return reader.Read() ? Rows.ReadNode(reader) : null;
+            return reader.Read() ? RowReader.ReadNode(reader) : null;
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
@@ -32,7 +32,7 @@ internal sealed class NodeReads(SqliteConnections connections)
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var node = Rows.ReadNode(reader);
+                var node = RowReader.ReadNode(reader);
                 nodes[node.Id] = node;
             }
             return nodes;
@@ -70,10 +70,10 @@ internal sealed class NodeReads(SqliteConnections connections)
             var items = new List<Node>();
             if (query.Take > 0)
             {
-                var command = connection.Command($"SELECT {Rows.NodeColumns} FROM nodes n {where} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}", transaction);
+                var command = connection.Command($"SELECT {RowReader.NodeColumns} FROM nodes n {where} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}", transaction);
                 parameters.ApplyTo(command);
                 using var reader = command.ExecuteReader();
-                while (reader.Read()) items.Add(Rows.ReadNode(reader));
+                while (reader.Read()) items.Add(RowReader.ReadNode(reader));
             }
             int? total = null;
             if (query.CountTotal)
@@ -121,7 +121,7 @@ internal sealed class NodeReads(SqliteConnections connections)
                 GROUP BY nm.n
             ),
             cutoff AS (SELECT score FROM hit ORDER BY score LIMIT 1 OFFSET {last})
-            SELECT {Rows.NodeColumns} FROM hit JOIN nodes n ON n.n = hit.n
+            SELECT {RowReader.NodeColumns} FROM hit JOIN nodes n ON n.n = hit.n
             WHERE hit.score <= coalesce((SELECT score FROM cutoff), hit.score)
             ORDER BY hit.score, n.id LIMIT {limit}
             """;
@@ -131,7 +131,7 @@ internal sealed class NodeReads(SqliteConnections connections)
             parameters.ApplyTo(command);
             using var reader = command.ExecuteReader();
             var nodes = new List<Node>();
-            while (reader.Read()) nodes.Add(Rows.ReadNode(reader));
+            while (reader.Read()) nodes.Add(RowReader.ReadNode(reader));
             return nodes;
         }, cancellationToken);
     }

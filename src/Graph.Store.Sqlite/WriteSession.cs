@@ -165,7 +165,7 @@ internal sealed class WriteSession : IDisposable
 
     static Node NodeOf(NodeInput input, string? nameEn, PropertyBag properties, long createdAt, long updatedAt) =>
         new(input.Id, input.Kind, input.Key, input.Name, nameEn, input.Aliases, properties,
-            Rows.FromUnixMilliseconds(createdAt), Rows.FromUnixMilliseconds(updatedAt));
+            RowReader.FromUnixMilliseconds(createdAt), RowReader.FromUnixMilliseconds(updatedAt));
 
     /// <summary>
     /// Creates the link or replaces its content. Both ends must exist and be of kinds the type allows;
@@ -203,8 +203,8 @@ internal sealed class WriteSession : IDisposable
             return (Change.Created, null);
         }
 
-        var start = Rows.DateValue(input.StartDate);
-        var end = Rows.DateValue(input.EndDate);
+        var start = RowReader.DateValue(input.StartDate);
+        var end = RowReader.DateValue(input.EndDate);
         var source = (object?)input.Source ?? DBNull.Value;
         var props = (object?)propsJson ?? DBNull.Value;
         if (materialize) WriteStagedLinks();
@@ -213,7 +213,7 @@ internal sealed class WriteSession : IDisposable
         if (change != Change.Unchanged) Changed = true;
         var link = materialize
             ? new Link(input.Id, input.Type, input.FromId, input.ToId, key.Length == 0 ? null : key, input.StartDate, input.EndDate,
-                input.Source, properties, Rows.FromUnixMilliseconds(createdAt), Rows.FromUnixMilliseconds(updatedAt))
+                input.Source, properties, RowReader.FromUnixMilliseconds(createdAt), RowReader.FromUnixMilliseconds(updatedAt))
             : null;
         return (change, link);
     }

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Store.Sqlite;
 
 /// <summary>The columns the store reads, and how a row becomes a <see cref="Node"/> or <see cref="Link"/>.</summary>
-internal static class Rows
+internal static class RowReader
 {
     /// <summary>The node columns, from <c>nodes n</c>, in the order <see cref="ReadNode"/> reads them.</summary>
     public const string NodeColumns = "n.id, n.kind, n.key, n.name, n.name_en, n.aliases, n.props, n.created_at, n.updated_at";
