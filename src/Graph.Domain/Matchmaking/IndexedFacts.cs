@@ -1,7 +1,6 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Reference;
-using KnowledgeGraph.Domain.Synthetic;
 
 namespace KnowledgeGraph.Domain.Matchmaking;
 
