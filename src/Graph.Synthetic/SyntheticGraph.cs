@@ -59,7 +59,7 @@ public sealed class SyntheticGraph
         }
         foreach (var c in Diagnosed())
         {
-            yield return DiagnosisTeam(c);
+            if (TeamOf(c) == c) yield return DiagnosisTeam(c);
             yield return DiagnosisReport(c);
             yield return TechnologyProblem(c);
         }
@@ -324,8 +324,26 @@ public sealed class SyntheticGraph
     {
         var seed = _world.Challenges[c];
         return new NodeInput(NodeKind.DiagnosisTeam, DiagnosisKey("T", c), $"{FieldName(seed.Field)}产业诊断团队{c}", Properties: Bag(
-            ("region", _world.OrgRegion[seed.Poster]), ("fields", new[] { FieldCode(seed.Field) }), ("formedOn", Before(c, 90))));
+            ("region", _world.OrgRegion[seed.Poster]), ("fields", new[] { FieldCode(seed.Field) }), ("formedOn", TeamFormedOn(c))));
     }
+
+    // 一业一团: one team per industry and region. The diagnosed challenges of one industry in one region share the team
+    // of the first of them, formed before the earliest of their reports.
+    int TeamOf(int c) => Teams()[(_world.OrgRegion[_world.Challenges[c].Poster], _world.Challenges[c].Field)];
+
+    DateOnly TeamFormedOn(int team) => Diagnosed().Where(c => TeamOf(c) == team).Min(c => Before(c, 90));
+
+    Dictionary<(string? Region, int Field), int> Teams()
+    {
+        if (_teams is null)
+        {
+            _teams = [];
+            foreach (var c in Diagnosed()) _teams.TryAdd((_world.OrgRegion[_world.Challenges[c].Poster], _world.Challenges[c].Field), c);
+        }
+        return _teams;
+    }
+
+    Dictionary<(string? Region, int Field), int>? _teams;
 
     NodeInput DiagnosisReport(int c)
     {
@@ -347,12 +365,15 @@ public sealed class SyntheticGraph
         var ids = new SyntheticIds(_world);
         foreach (var c in Diagnosed())
         {
-            var team = NodeId.Of(NodeKind.DiagnosisTeam, DiagnosisKey("T", c));
+            var team = NodeId.Of(NodeKind.DiagnosisTeam, DiagnosisKey("T", TeamOf(c)));
             var report = NodeId.Of(NodeKind.DiagnosisReport, DiagnosisKey("R", c));
             var problem = NodeId.Of(NodeKind.TechnologyProblem, DiagnosisKey("Q", c));
             var person = c % _world.Persons.Length;
-            yield return new LinkInput(LinkType.ServesOn, SyntheticIds.Person(person), team, StartDate: Before(c, 90), Source: Source,
-                Properties: PropertyBag.Of(("role", "Leader"), ("organization", ids.Organization(_world.Persons[person].Employer))));
+            if (TeamOf(c) == c)
+            {
+                yield return new LinkInput(LinkType.ServesOn, SyntheticIds.Person(person), team, StartDate: TeamFormedOn(c), Source: Source,
+                    Properties: PropertyBag.Of(("role", "Leader"), ("organization", ids.Organization(_world.Persons[person].Employer))));
+            }
             yield return new LinkInput(LinkType.Diagnosed, team, report, StartDate: Before(c, 30), Source: Source);
             yield return new LinkInput(LinkType.Identifies, report, problem, StartDate: Before(c, 30), Source: Source);
             yield return new LinkInput(LinkType.PostedAs, problem, SyntheticIds.Challenge(c), StartDate: _world.Challenges[c].PostedOn, Source: Source);
