@@ -27,12 +27,14 @@ export const placeholders = {
 // Every parameter name the store passes.
 const parameters = ['ids', 'id', 'fromId', 'kinds', 'kind', 'type', 'types', 'skip', 'take', 'text', 'query',
   'limit', 'rows', 'out', 'in', 'after', 'size', 'file', 'f0', 'f1', 'commit', 'version', 'at', 'subject', 'entry', 'nodeIds',
-  'nodeId', 'first', 'years', 'dims', 'fieldMap', 'regionLevel', 'figures'];
+  'nodeId', 'first', 'newestFirst', 'years', 'dims', 'fieldMap', 'regionLevel', 'figures'];
 
 export function catalog() {
   const model = join(root, 'src', 'Graph.Domain', 'Model');
   const kinds = readFileSync(join(model, 'NodeKind.cs'), 'utf8');
-  const schema = readFileSync(join(model, 'GraphSchema.cs'), 'utf8');
+  // The catalog: the node kinds' properties and the link types, each in its file beside GraphCatalog.cs.
+  const schema = ['GraphCatalog.cs', 'NodeKindCatalog.cs', 'LinkTypeCatalog.cs', 'CatalogProperties.cs']
+    .map((file) => readFileSync(join(model, file), 'utf8')).join('\n');
   const labels = [...kinds.matchAll(/^\s+([A-Z][A-Za-z]+),\s*$/gm)].map((m) => m[1]);
   const relationshipTypes = [...schema.matchAll(/new\(LinkType\.\w+, "([A-Z_]+)"/g)].map((m) => m[1]);
   const props = [...schema.matchAll(/(?:Text|Int|Money|Percent|Flag|Day|Choice)\("(\w+)"|new\("(\w+)", PropertyType/g)]
