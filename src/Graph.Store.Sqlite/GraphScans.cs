@@ -39,7 +39,7 @@ internal sealed class GraphScans(SqliteConnections connections)
         var counts = ReadLinkCounts(connection);
         foreach (var batch in Batches(types, t => counts.GetValueOrDefault(codes.CodeOf(t.Type))))
         {
-            var read = ReadLinks(connection, batch.Select(t => codes.CodeOf(t.Type)).ToList(), ids, cancellationToken);
+            var read = ReadLinks(connection, batch.Select(t => codes.CodeOf(t.Type)).ToList(), counts, ids, cancellationToken);
             foreach (var info in batch)
             {
                 if (!read.Remove(codes.CodeOf(info.Type), out var links)) continue;
@@ -98,12 +98,13 @@ internal sealed class GraphScans(SqliteConnections connections)
 
     // A scan of the table: by the index on (to_n, type) the planner would fetch each row out of the table's order, and
     // NOT INDEXED alone does not stop it for one type; "+type" keeps the term off every index.
-    Dictionary<long, List<ScannedLink>> ReadLinks(SqliteConnection connection, List<long> typeCodes, Dictionary<long, string> ids, CancellationToken cancellationToken)
+    Dictionary<long, List<ScannedLink>> ReadLinks(SqliteConnection connection, List<long> typeCodes, Dictionary<long, long> counts, Dictionary<long, string> ids, CancellationToken cancellationToken)
     {
         using var command = Command(connection, null,
             string.Create(CultureInfo.InvariantCulture, $"SELECT {ScannedLink.Columns} FROM links NOT INDEXED WHERE +type IN ({string.Join(", ", typeCodes)})"));
         using var reader = ExecuteReaderOrThrow(command);
-        var links = typeCodes.ToDictionary(c => c, _ => new List<ScannedLink>());
+        // Sized by the stored counts: grown by doubling, a list of a million links leaves its smaller copies behind.
+        var links = typeCodes.ToDictionary(c => c, c => new List<ScannedLink>((int)Math.Min(counts.GetValueOrDefault(c), Array.MaxLength)));
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         while (ReadOrThrow(reader))
         {
