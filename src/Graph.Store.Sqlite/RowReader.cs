@@ -72,7 +72,8 @@ internal static class RowReader
         return PropertyBag.Deferred(() => PropertyJson.Decode(json, catalog));
     }
 
-    static DateOnly? ReadDate(SqliteDataReader reader, int ordinal) =>
+    /// <summary>The stored date in the column, or null.</summary>
+    public static DateOnly? ReadDate(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : ParseDate(reader.GetString(ordinal));
 
     /// <summary>A stored date, <c>yyyy-MM-dd</c> (as <see cref="DateValue"/> writes it), read without culture rules.</summary>

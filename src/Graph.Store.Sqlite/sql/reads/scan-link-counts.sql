@@ -1,0 +1,1 @@
+SELECT type, count FROM link_counts

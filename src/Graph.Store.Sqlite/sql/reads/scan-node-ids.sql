@@ -1,0 +1,1 @@
+SELECT n, id FROM nodes
