@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Store;
 using KnowledgeGraph.Domain.Validation;
 
@@ -18,11 +19,11 @@ internal sealed class ImportCheck(IGraphStore store, IReadOnlyList<GraphFile> fi
     private const int ProgressEvery = 4_096;
 
     // What the policy rules read of the files: challenges, platforms, government bodies, consortia and diagnosis teams in full; of the
-    // organisations that may post or apply, their region and tech status; of people, that they are there (a pairing's
-    // commissioner); the links the rules follow.
+    // organisations that may post or apply, their region and tech status, and of an enterprise its case's stage and officer;
+    // of people, that they are there (a pairing's commissioner, a case's officer); the links the rules follow.
     private static readonly HashSet<NodeKind> RuleKinds = [NodeKind.Challenge, NodeKind.Platform, NodeKind.GovernmentBody, NodeKind.Consortium, NodeKind.DiagnosisTeam];
     private static readonly HashSet<NodeKind> PartyKinds = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.Person];
-    private static readonly string[] PartyProperties = ["region", "highTech", "techSme"];
+    private static readonly string[] PartyProperties = ["region", "highTech", "techSme", Cases.Stage, Cases.Officer];
     private static readonly HashSet<LinkType> RuleLinkTypes = [LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.Leads, LinkType.CoBuilds, LinkType.SubsidiaryOf,
         LinkType.PairedWith, LinkType.CommissionedTo];
 

@@ -6,18 +6,22 @@ namespace KnowledgeGraph.Domain.Policy;
 
 /// <summary>
 /// What a write touches that the policy rules judge: challenges, innovation centres, enterprises whose pairings
-/// (PAIRED_WITH) may name a commissioner, diagnosis teams, and people who may be a case's officer.
+/// (PAIRED_WITH) may name a commissioner, diagnosis teams, people who may be a case's officer, filing rounds (by
+/// <see cref="FilingRound.Id"/>) institutions may have applied in, and enterprises whose open case names its officer.
 /// </summary>
 public sealed record RuleScope(
     IReadOnlyCollection<string> Challenges,
     IReadOnlyCollection<string> Centres,
     IReadOnlyCollection<string> PairedEnterprises,
     IReadOnlyCollection<string> DiagnosisTeams,
-    IReadOnlyCollection<string> CaseOfficers)
+    IReadOnlyCollection<string> CaseOfficers,
+    IReadOnlyCollection<string> FilingRoundIds,
+    IReadOnlyCollection<string> CaseEnterprises)
 {
-    /// <summary>Whether the scope holds this challenge, centre, enterprise, team or person.</summary>
+    /// <summary>Whether the scope holds this challenge, centre, enterprise, team, person or round.</summary>
     public bool Contains(string id) =>
-        Challenges.Contains(id) || Centres.Contains(id) || PairedEnterprises.Contains(id) || DiagnosisTeams.Contains(id) || CaseOfficers.Contains(id);
+        Challenges.Contains(id) || Centres.Contains(id) || PairedEnterprises.Contains(id) || DiagnosisTeams.Contains(id) || CaseOfficers.Contains(id)
+        || FilingRoundIds.Contains(id) || CaseEnterprises.Contains(id);
 }
 
 /// <summary>A broken rule: the challenge, centre, enterprise or team of the scope it is about, the link at fault when one is, and what is wrong.</summary>
@@ -59,7 +63,50 @@ public static class PolicyWriteRules
             if (await OfficerlessCasesAsync(graph, id, cancellationToken).ConfigureAwait(false) is { } problem)
                 problems.Add(new RuleProblem(id, problem));
         }
+        foreach (var id in scope.CaseEnterprises.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await CaseWithoutOfficerAsync(graph, id, cancellationToken).ConfigureAwait(false) is { } problem)
+                problems.Add(new RuleProblem(id, problem));
+        }
+        foreach (var id in scope.FilingRoundIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            problems.AddRange((await RoundApplicationProblemsAsync(graph, id, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(id, p)));
         return problems;
+    }
+
+    // 一企一员一案 (001 三(三)), for a case written with its enterprise (an import, an admin's repair): an open case names
+    // its officer, a person the graph holds. The writer names the enterprise, so the message may.
+    static async Task<string?> CaseWithoutOfficerAsync(IRuleReader graph, string enterpriseId, CancellationToken cancellationToken)
+    {
+        if (await graph.GetNodeAsync(enterpriseId, cancellationToken).ConfigureAwait(false) is not { Kind: NodeKind.Enterprise } enterprise
+            || !Cases.IsOpen(enterprise.Properties)) return null;
+        if (enterprise.Properties.Text(Cases.Officer) is not { } officer)
+            return $"the open case of {enterpriseId} (一企一员一案) names no officer ({Cases.Officer}): a case is opened with its officer (openCase)";
+        var personId = NodeId.Of(NodeKind.Person, officer);
+        return await graph.GetNodeAsync(personId, cancellationToken).ConfigureAwait(false) is null
+            ? $"the open case of {enterpriseId} (一企一员一案) names the officer {personId}, a person the graph does not hold: add the person, or open the case with its officer (openCase)"
+            : null;
+    }
+
+    // 002 六(三): an institution applies in a round its holder holds, while the round is open; its review, decision, reward
+    // and the ledger read the round, so a round with applications is neither dropped nor deleted with its holder.
+    static async Task<List<string>> RoundApplicationProblemsAsync(IRuleReader graph, string roundId, CancellationToken cancellationToken)
+    {
+        var applications = await graph.NodesWithAsync(NodeKind.Platform, new Dictionary<string, string> { ["filingRound"] = roundId }, cancellationToken).ConfigureAwait(false);
+        if (applications.Count == 0) return [];
+        var slash = roundId.LastIndexOf('/');
+        var holderId = slash > 0 ? roundId[..slash] : roundId;
+        var key = roundId[(slash + 1)..];
+        var holder = slash > 0 ? await graph.GetNodeAsync(holderId, cancellationToken).ConfigureAwait(false) : null;
+        var round = holder is { Kind: NodeKind.GovernmentBody } ? FilingRounds.RoundsOf(holder).FirstOrDefault(r => r.Key == key) : null;
+        if (round is null)
+        {
+            var ids = string.Join(", ", applications.Select(a => a.Id));
+            return [$"{ids} applied in the filing round '{key}' of {holderId}, but {(holder is null ? $"the graph does not hold {holderId}" : $"{holderId} does not hold the round")}: "
+                + "an application is reviewed, decided and rewarded in its round (002 六(三)): keep the round while it has applications, or move them to another first (an admin's repair)"];
+        }
+        return [.. applications
+            .Where(a => a.Properties.Date("appliedOn") is { } on && !round.IsOpenOn(on))
+            .Select(a => $"{a.Id} applied on {Day(a.Properties.Date("appliedOn")!.Value)} in {round}: applications are taken only while a round is open (002 六(三))")];
     }
 
     // 一企一员一案 (001 三(三)): an open case names its liaison officer, a person the graph holds. The enterprises are not
@@ -76,8 +123,8 @@ public static class PolicyWriteRules
     }
 
     /// <summary>
-    /// Every rule a whole store breaks, over each of its challenges, innovation centres, pairings that name a commissioner
-    /// and diagnosis teams: for the verbs that take a store as it is (migrate, restore).
+    /// Every rule a whole store breaks, over each of its challenges, innovation centres, pairings that name a commissioner,
+    /// diagnosis teams, filing rounds institutions applied in and open cases: for the verbs that take a store as it is (migrate, restore).
     /// </summary>
     public static async Task<IReadOnlyList<RuleProblem>> CheckStoreAsync(IGraphStore store, DateOnly today, CancellationToken cancellationToken)
     {
@@ -85,9 +132,11 @@ public static class PolicyWriteRules
         var challenges = new List<string>();
         await foreach (var node in store.ScanNodesAsync(NodeKind.Challenge, cancellationToken).ConfigureAwait(false)) challenges.Add(node.Id);
         var centres = new List<string>();
+        var rounds = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var node in store.ScanNodesAsync(NodeKind.Platform, cancellationToken).ConfigureAwait(false))
         {
             if (node.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType) centres.Add(node.Id);
+            if (node.Properties.Text("filingRound") is { } round) rounds.Add(round);
         }
         var paired = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var link in store.ScanLinksAsync(LinkType.PairedWith, cancellationToken).ConfigureAwait(false))
@@ -96,8 +145,12 @@ public static class PolicyWriteRules
         }
         var teams = new List<string>();
         await foreach (var node in store.ScanNodesAsync(NodeKind.DiagnosisTeam, cancellationToken).ConfigureAwait(false)) teams.Add(node.Id);
-        // Case officers are judged when a write deletes one: a whole store's cases are not scanned.
-        return await CheckAsync(new StoreRuleReader(store), new RuleScope(challenges, centres, paired, teams, []), today, cancellationToken).ConfigureAwait(false);
+        var cases = new List<string>();
+        await foreach (var node in store.ScanNodesAsync(NodeKind.Enterprise, cancellationToken).ConfigureAwait(false))
+        {
+            if (Cases.IsOpen(node.Properties)) cases.Add(node.Id);
+        }
+        return await CheckAsync(new StoreRuleReader(store), new RuleScope(challenges, centres, paired, teams, [], rounds, cases), today, cancellationToken).ConfigureAwait(false);
     }
 
     // 一业一团 (seed 001 三(二)): one diagnosis team per industry — a team's first field — and region.

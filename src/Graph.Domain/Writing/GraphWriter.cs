@@ -93,16 +93,20 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
     }
 
     /// <summary>
-    /// The policy rules over the challenges, centres, pairings and diagnosis teams that a bulk load touches, judged on the store with the load's
-    /// nodes and links laid over it (only those the rules read need be given): every problem, for an import's report.
+    /// The policy rules over the challenges, centres, pairings, diagnosis teams, filing rounds and cases that a bulk load touches, judged on the
+    /// store with the load's nodes and links laid over it (only those the rules read need be given): every problem, for an import's report.
     /// </summary>
     public static async Task<IReadOnlyList<string>> CheckRulesAsync(IGraphStore store, IEnumerable<NodeInput> nodes, IEnumerable<LinkInput> links, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(links);
+        var loaded = nodes.ToList();
+        // A government body's row replaces the stored one: the rounds it held are judged as well as those it lists.
+        var holders = await store.GetNodesAsync([.. loaded.Where(n => n.Kind == NodeKind.GovernmentBody).Select(n => n.Id)], cancellationToken).ConfigureAwait(false);
         var state = new BatchState(new StoreRuleReader(store));
         var operations = new List<WriteOperation>();
-        foreach (var node in nodes)
+        foreach (var node in loaded)
         {
             state.Upsert(node, null);
             operations.Add(new WriteOperation.UpsertNode(node));
@@ -112,7 +116,7 @@ public sealed class GraphWriter(IGraphStore store, IEnumerable<IJournalObserver>
             state.Upsert(link, null);
             operations.Add(new WriteOperation.UpsertLink(link));
         }
-        var problems = await PolicyWriteRules.CheckAsync(state, WriteRuleScope.Touched(operations), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var problems = await PolicyWriteRules.CheckAsync(state, WriteRuleScope.Touched(operations, before: holders), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
         return [.. problems.Select(p => p.Message)];
     }
 

@@ -90,12 +90,12 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
             if (operations[i] is WriteOperation.DeleteNode { Id: var id })
                 isOverride |= WriteAuthorization.GovernedCascade(request, cascaded.Where(l => l.FromId == id && !deletedIds.Contains(l.ToId)), cascadeEnds, writes[i].Path);
         }
-        var violations = await PolicyWriteRules.CheckAsync(state, WriteRuleScope.Touched(operations, cascaded), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
+        var violations = await PolicyWriteRules.CheckAsync(state, WriteRuleScope.Touched(operations, cascaded, known), DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken).ConfigureAwait(false);
         if (violations.Count > 0)
         {
             var violation = new RuleViolationException(string.Join("; ", violations.Select(v => v.Message)));
             // A workflow's writes are its own, not its caller's input: only a caller's write is named.
-            if (!request.FromWorkflow && WriteRuleScope.Offending(violations[0], writes, operations, cascaded) is { } at) throw Located(violation, at);
+            if (!request.FromWorkflow && WriteRuleScope.Offending(violations[0], writes, operations, cascaded, known) is { } at) throw Located(violation, at);
             throw violation;
         }
 

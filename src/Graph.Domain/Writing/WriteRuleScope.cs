@@ -12,16 +12,24 @@ internal static class WriteRuleScope
 {
     /// <summary>
     /// The challenges, innovation centres, pairings and diagnosis teams whose rules a batch can break: written themselves, or at a link the
-    /// rules read — written, unlinked, or taken away with a deleted node (<paramref name="cascaded"/>); and the people it
-    /// deletes, who may be a case's officer.
+    /// rules read — written, unlinked, or taken away with a deleted node (<paramref name="cascaded"/>); the people it
+    /// deletes, who may be a case's officer; the filing rounds an institution it writes applies in, and those of a
+    /// government body it writes or deletes as they were (<paramref name="before"/>) and will be; the enterprises whose
+    /// open case it opens or gives another officer.
     /// </summary>
-    public static RuleScope Touched(IEnumerable<WriteOperation> operations, IEnumerable<Link>? cascaded = null)
+    public static RuleScope Touched(IEnumerable<WriteOperation> operations, IEnumerable<Link>? cascaded = null, IReadOnlyDictionary<string, Node>? before = null)
     {
         var challenges = new HashSet<string>(StringComparer.Ordinal);
         var centres = new HashSet<string>(StringComparer.Ordinal);
         var paired = new HashSet<string>(StringComparer.Ordinal);
         var teams = new HashSet<string>(StringComparer.Ordinal);
         var officers = new HashSet<string>(StringComparer.Ordinal);
+        var rounds = new HashSet<string>(StringComparer.Ordinal);
+        var cases = new HashSet<string>(StringComparer.Ordinal);
+        void AddRounds(Node? holder)
+        {
+            if (holder is { Kind: NodeKind.GovernmentBody }) rounds.UnionWith(FilingRounds.RoundsOf(holder).Select(r => r.Id));
+        }
         void AddLink(LinkType type, string toId)
         {
             if (type is LinkType.Posts or LinkType.AppliesTo or LinkType.Awarded && NodeId.KindOf(toId) == NodeKind.Challenge) challenges.Add(toId);
@@ -40,9 +48,20 @@ internal static class WriteRuleScope
                     break;
                 case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Platform } node }:
                     centres.Add(node.Id);
+                    if (node.Properties.Text("filingRound") is { } round) rounds.Add(round);
                     break;
                 case WriteOperation.UpsertNode { Node: { Kind: NodeKind.DiagnosisTeam } node }:
                     teams.Add(node.Id);
+                    break;
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.GovernmentBody } node }:
+                    AddRounds(before?.GetValueOrDefault(node.Id));
+                    rounds.UnionWith(node.Properties.List("filingRounds").Select(e => FilingRound.Parse(node.Id, e)?.Id).OfType<string>());
+                    break;
+                case WriteOperation.UpsertNode { Node: { Kind: NodeKind.Enterprise } node } when NamesCaseOfficer(node, before?.GetValueOrDefault(node.Id)):
+                    cases.Add(node.Id);
+                    break;
+                case WriteOperation.DeleteNode { Id: var id } when NodeId.KindOf(id) == NodeKind.GovernmentBody:
+                    AddRounds(before?.GetValueOrDefault(id));
                     break;
                 case WriteOperation.UpsertLink { Link: var link }:
                     AddLink(link.Type, link.ToId);
@@ -56,11 +75,17 @@ internal static class WriteRuleScope
                     break;
             }
         }
-        return new RuleScope(challenges, centres, paired, teams, officers);
+        return new RuleScope(challenges, centres, paired, teams, officers, rounds, cases);
     }
 
+    // A case's officer is judged where the write names it: an open case new to the enterprise, or given another officer.
+    static bool NamesCaseOfficer(NodeInput enterprise, Node? was) =>
+        Cases.IsOpen(enterprise.Properties)
+        && (was is null || !Cases.IsOpen(was.Properties) || was.Properties.Text(Cases.Officer) != enterprise.Properties.Text(Cases.Officer));
+
     // Where in the input a broken rule comes from: the link it names, else the first write that touches what it is about.
-    public static InputPath? Offending(RuleProblem problem, IReadOnlyList<PendingWrite> writes, List<WriteOperation> operations, IReadOnlyList<Link> cascaded)
+    public static InputPath? Offending(RuleProblem problem, IReadOnlyList<PendingWrite> writes, List<WriteOperation> operations, IReadOnlyList<Link> cascaded,
+        IReadOnlyDictionary<string, Node> before)
     {
         for (var i = 0; i < operations.Count; i++)
         {
@@ -70,7 +95,7 @@ internal static class WriteRuleScope
         for (var i = 0; i < operations.Count; i++)
         {
             var takenAway = operations[i] is WriteOperation.DeleteNode { Id: var id } ? cascaded.Where(l => l.FromId == id || l.ToId == id) : null;
-            if (Touched([operations[i]], takenAway).Contains(problem.SubjectId))
+            if (Touched([operations[i]], takenAway, before).Contains(problem.SubjectId))
                 return writes[i].Path;
         }
         return null;

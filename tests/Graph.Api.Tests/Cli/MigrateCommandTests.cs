@@ -178,6 +178,31 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoreWithAnApplicationInARoundItsHolderDoesNotHoldIsNotCopied()
+    {
+        // The holder lists no round; an institution applied in its 2026-H1 all the same (002 六(三)).
+        var holder = new NodeInput(NodeKind.GovernmentBody, "lz-kjj", "柳州市示例科技局", Properties: PropertyBag.Of(("region", "450200"), ("level", "City")));
+        var institution = new NodeInput(NodeKind.Platform, "rd-1", "柳州示例研发中心", Properties: PropertyBag.Of(
+            ("region", "450204"), ("platformType", "RdInstitution"), ("filingRound", "GovernmentBody:lz-kjj/2026-H1"), ("appliedOn", new DateOnly(2026, 3, 15))));
+
+        var error = await RefusedMigrationAsync(new WriteOperation.UpsertNode(holder), new WriteOperation.UpsertNode(institution));
+
+        Assert.Contains("RULE_VIOLATION: Platform:rd-1 applied in the filing round '2026-H1' of GovernmentBody:lz-kjj, but GovernmentBody:lz-kjj does not hold the round", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoreWithAnOpenCaseWhoseOfficerIsGoneIsNotCopied()
+    {
+        // 一企一员一案: the case is open in 监测 and names a person the store does not hold.
+        var firm = new NodeInput(NodeKind.Enterprise, "91450200MA5K000019", "柳州示例帮扶企业", Properties: PropertyBag.Of(
+            ("region", "450200"), ("caseStage", "Monitoring"), ("caseOpenedOn", new DateOnly(2025, 3, 1)), ("caseOfficer", "demo-li")));
+
+        var error = await RefusedMigrationAsync(new WriteOperation.UpsertNode(firm));
+
+        Assert.Contains("RULE_VIOLATION: the open case of Enterprise:91450200MA5K000019 (一企一员一案) names the officer Person:demo-li, a person the graph does not hold", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingSourceOrAnUnknownStoreIsAnError()
     {
         var missing = await RunAsync(["migrate", "--from", $"sqlite:{Path.Combine(_directory, "none.db")}", "--to", "neo4j:http://127.0.0.1:1"]);

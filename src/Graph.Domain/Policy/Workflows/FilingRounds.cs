@@ -290,7 +290,8 @@ public sealed class FilingRounds(GraphWriter writer, Actor actor, TimeProvider? 
         return (organiser, round);
     }
 
-    static List<FilingRound> RoundsOf(Node organiser) =>
+    /// <summary>The rounds a government body holds, as its <c>filingRounds</c> list them.</summary>
+    internal static List<FilingRound> RoundsOf(Node organiser) =>
         [.. organiser.Properties.List("filingRounds").Select(e => FilingRound.Parse(organiser.Id, e)).OfType<FilingRound>()];
 
     async Task<Node> OffshoreHostAsync(string hostKey, IEnumerable<Node> enterprises, CancellationToken cancellationToken)
