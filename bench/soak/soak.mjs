@@ -22,6 +22,7 @@ const pid = Number(pidText);
 const { send, must, mix, choose, acknowledged, deleted, counts } = await soakOperations(baseUrl, token);
 
 const latencies = new Map(mix.map(m => [m.kind, []]));
+const afterWarmUp = []; // latencies of requests started after the warm-up (the first min(60 s, a quarter of the run))
 const errors = [];
 function rss() {
   try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; }
@@ -31,6 +32,7 @@ function viewBuilds() {
 }
 
 const buildsBefore = viewBuilds();
+const warmUpSeconds = Math.min(60, seconds / 4);
 const memory = [];
 const started = Date.now();
 const deadline = started + seconds * 1000;
@@ -47,7 +49,9 @@ async function request(worker, n, due) {
   } catch (error) {
     result = { status: 0, errors: [{ message: String(error) }] };
   }
-  latencies.get(op.kind).push(performance.now() - due);
+  const latency = performance.now() - due;
+  latencies.get(op.kind).push(latency);
+  if (due - origin >= warmUpSeconds * 1000) afterWarmUp.push(latency);
   if (result.status !== 200 || result.errors) errors.push({ kind: op.kind, status: result.status, errors: result.errors });
 }
 
@@ -121,7 +125,8 @@ const kinds = [...latencies].map(([kind, list]) => {
   return { kind, requests: list.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
 });
 const all = [...latencies.values()].flat().sort((a, b) => a - b);
-const warm = memory.filter(m => m.second >= Math.min(60, seconds / 4));
+const warm = memory.filter(m => m.second >= warmUpSeconds);
+const warmed = afterWarmUp.sort((a, b) => a - b);
 // Flat or not: the least-squares slope of resident memory over the samples after warm-up, in MiB a minute.
 function slopePerMinute(samples) {
   if (samples.length < 2) return NaN;
@@ -139,6 +144,7 @@ const summary = {
     : { loop: 'closed', achievedPerSecond: Math.round(all.length / elapsed) },
   errors: errors.length, acknowledgedWrites: counts.writesAcknowledged, enterprisesReadBack: acknowledged.size, deletesReadBack: deleted.size, lostWrites: lost, conflicts: counts.conflicts, viewRebuilds: rebuilds,
   p50: quantile(all, 0.5), p99: quantile(all, 0.99), kinds,
+  afterWarmUp: { fromSecond: warmUpSeconds, requests: warmed.length, p50: quantile(warmed, 0.5), p99: quantile(warmed, 0.99) },
   memoryMiB: { start: memory[0].mib, afterWarmUpMin: Math.min(...warm.map(m => m.mib)), afterWarmUpMax: Math.max(...warm.map(m => m.mib)), end: memory[memory.length - 1].mib, afterWarmUpSlopePerMinute: slopePerMinute(warm) },
   loadAverage: { min: Math.min(...memory.map(m => m.load)), max: Math.max(...memory.map(m => m.load)) },
   memory, firstErrors: errors.slice(0, 5),
@@ -159,6 +165,7 @@ console.log(`${summary.seconds} s, ${connections} connections: ${summary.request
 console.log('| operation | requests | p50 | p99 |\n|---|---|---|---|');
 for (const k of kinds) console.log(`| ${k.kind} | ${k.requests} | ${ms(k.p50)} | ${ms(k.p99)} |`);
 console.log(`| all | ${summary.requests} | ${ms(summary.p50)} | ${ms(summary.p99)} |`);
+console.log(`| all started after ${warmUpSeconds} s (warm-up) | ${warmed.length} | ${ms(summary.afterWarmUp.p50)} | ${ms(summary.afterWarmUp.p99)} |`);
 console.log(`resident memory: ${memory.map(m => `${m.second}s ${Math.round(m.mib)}`).join(', ')} MiB`);
 const m = summary.memoryMiB;
 console.log(`after warm-up: ${Math.round(m.afterWarmUpMin)}–${Math.round(m.afterWarmUpMax)} MiB, slope ${m.afterWarmUpSlopePerMinute.toFixed(1)} MiB/min`);
