@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -24,7 +23,7 @@ internal static class Neo4jInputs
         return input with
         {
             NameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn,
-            Properties = Properties(input.Properties, GraphCatalog.Of(input.Kind).Properties, $"node {input.Id}"),
+            Properties = StoredProperties.Normalize(input.Properties, GraphCatalog.Of(input.Kind).Properties, input, static node => $"node {node.Id}"),
         };
     }
 
@@ -35,32 +34,7 @@ internal static class Neo4jInputs
         return input with
         {
             Key = string.IsNullOrEmpty(input.Key) ? null : input.Key,
-            Properties = Properties(input.Properties, GraphCatalog.Of(input.Type).Properties, $"link {input.Id}"),
+            Properties = StoredProperties.Normalize(input.Properties, GraphCatalog.Of(input.Type).Properties, input, static link => $"link {link.Id}"),
         };
-    }
-
-    static PropertyBag Properties(PropertyBag properties, IReadOnlyList<PropertyDefinition> catalog, string owner)
-    {
-        var stored = properties;
-        foreach (var (name, value) in properties)
-        {
-            var definition = catalog.FirstOrDefault(p => p.Name == name)
-                ?? throw new InvalidInputException($"{owner}: there is no property '{name}' (known: {string.Join(", ", catalog.Select(p => p.Name))})");
-            object? typed = (definition.Type, value) switch
-            {
-                (PropertyType.Text or PropertyType.Enum or PropertyType.Reference, string) => value,
-                (PropertyType.Integer, long) => value,
-                (PropertyType.Decimal, decimal) => value,
-                (PropertyType.Decimal, long whole) => (decimal)whole,
-                (PropertyType.Boolean, bool) => value,
-                (PropertyType.Date, DateOnly) => value,
-                (PropertyType.TextList or PropertyType.ReferenceList, ImmutableArray<string>) => value,
-                _ => null,
-            };
-            if (typed is null)
-                throw new InvalidInputException($"{owner}: property '{name}' takes a {NodeFilterValidator.TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
-            if (!ReferenceEquals(typed, value)) stored = stored.With(name, typed);
-        }
-        return stored;
     }
 }

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
@@ -20,7 +21,7 @@ internal sealed record PreparedNode(
         if (input.Aliases.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"node {input.Id}: an alias is empty");
 
         var nameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn;
-        var properties = PropertyJson.Normalize(input.Properties, GraphCatalog.Of(input.Kind).Properties, input, static node => $"node {node.Id}");
+        var properties = StoredProperties.Normalize(input.Properties, GraphCatalog.Of(input.Kind).Properties, input, static node => $"node {node.Id}");
         return new(input, nameEn, properties, PropertyJson.Encode(properties), PropertyJson.EncodeList(input.Aliases),
             [.. NameIndex.NamesOf(input.Name, nameEn, input.Aliases)]);
     }

@@ -6,7 +6,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
@@ -22,40 +21,6 @@ internal static class PropertyJson
     // One buffer and writer per thread, reused: an import encodes millions of small values.
     [ThreadStatic] static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] static Utf8JsonWriter? t_writer;
-
-    /// <summary>
-    /// The bag with every value checked against its catalog type (integers widened to decimals where the
-    /// catalog says decimal); an unknown name or a value of the wrong type is an <see cref="InvalidInputException"/>
-    /// that names the owner, as <paramref name="describe"/> tells it (only then: an import normalizes millions of bags).
-    /// </summary>
-    public static PropertyBag Normalize<TOwner>(PropertyBag properties, IReadOnlyList<PropertyDefinition> catalog, TOwner owner, Func<TOwner, string> describe)
-    {
-        if (properties.Count == 0) return properties;
-        var normalized = properties;
-        foreach (var (name, value) in properties)
-        {
-            var definition = Find(catalog, name)
-                ?? throw new InvalidInputException($"{describe(owner)}: there is no property '{name}' (known: {string.Join(", ", catalog.Select(p => p.Name))})");
-            object? converted = (definition.Type, value) switch
-            {
-                (PropertyType.Text or PropertyType.Enum or PropertyType.Reference, string) => value,
-                (PropertyType.Integer, long) => value,
-                (PropertyType.Decimal, decimal) => value,
-                (PropertyType.Decimal, long l) => (decimal)l,
-                (PropertyType.Boolean, bool) => value,
-                (PropertyType.Date, DateOnly) => value,
-                (PropertyType.TextList or PropertyType.ReferenceList, ImmutableArray<string>) => value,
-                _ => null,
-            };
-            if (converted is null)
-            {
-                throw new InvalidInputException(
-                    $"{describe(owner)}: property '{name}' takes a {NodeFilterValidator.TypeName(definition.Type)}, not a {value.GetType().Name} ({value})");
-            }
-            if (!ReferenceEquals(converted, value)) normalized = normalized.With(name, converted);
-        }
-        return normalized;
-    }
 
     /// <summary>The JSON text of a normalized bag, or null when it is empty.</summary>
     public static string? Encode(PropertyBag properties)
@@ -211,13 +176,4 @@ internal static class PropertyJson
     // Parsed from the digits with the invariant culture so the scale survives (5000.50 stays 5000.50).
     static decimal ParseDecimal(ReadOnlySpan<byte> digits) =>
         decimal.Parse(Encoding.UTF8.GetString(digits), NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    static PropertyDefinition? Find(IReadOnlyList<PropertyDefinition> catalog, string name)
-    {
-        foreach (var definition in catalog)
-        {
-            if (definition.Name == name) return definition;
-        }
-        return null;
-    }
 }

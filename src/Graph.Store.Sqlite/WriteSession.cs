@@ -192,7 +192,7 @@ internal sealed class WriteSession : IDisposable
         }
         var properties = info.Properties.Count == 0 && input.Properties.Count == 0
             ? input.Properties
-            : PropertyJson.Normalize(input.Properties, info.Properties, input, static link => $"link {link.Id}");
+            : StoredProperties.Normalize(input.Properties, info.Properties, input, static link => $"link {link.Id}");
         var propsJson = PropertyJson.Encode(properties);
         var key = input.Key ?? "";
         var type = _codes.CodeOf(input.Type);

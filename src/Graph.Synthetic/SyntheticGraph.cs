@@ -329,21 +329,32 @@ public sealed class SyntheticGraph
 
     // 一业一团: one team per industry and region. The diagnosed challenges of one industry in one region share the team
     // of the first of them, formed before the earliest of their reports.
-    int TeamOf(int c) => Teams()[(_world.OrgRegion[_world.Challenges[c].Poster], _world.Challenges[c].Field)];
+    int TeamOf(int c) => Teams()[IndustryOf(c)].Team;
 
-    DateOnly TeamFormedOn(int team) => Diagnosed().Where(c => TeamOf(c) == team).Min(c => Before(c, 90));
+    /// <summary>When the team of diagnosed challenge <paramref name="c"/> was formed.</summary>
+    DateOnly TeamFormedOn(int c) => Teams()[IndustryOf(c)].FormedOn;
 
-    Dictionary<(string? Region, int Field), int> Teams()
+    (string? Region, int Field) IndustryOf(int c) => (_world.OrgRegion[_world.Challenges[c].Poster], _world.Challenges[c].Field);
+
+    // Every team and its formation date in one pass over the diagnosed challenges.
+    Dictionary<(string? Region, int Field), (int Team, DateOnly FormedOn)> Teams()
     {
         if (_teams is null)
         {
             _teams = [];
-            foreach (var c in Diagnosed()) _teams.TryAdd((_world.OrgRegion[_world.Challenges[c].Poster], _world.Challenges[c].Field), c);
+            foreach (var c in Diagnosed())
+            {
+                var formedOn = Before(c, 90);
+                var industry = IndustryOf(c);
+                _teams[industry] = _teams.TryGetValue(industry, out var team)
+                    ? (team.Team, formedOn < team.FormedOn ? formedOn : team.FormedOn)
+                    : (c, formedOn);
+            }
         }
         return _teams;
     }
 
-    Dictionary<(string? Region, int Field), int>? _teams;
+    Dictionary<(string? Region, int Field), (int Team, DateOnly FormedOn)>? _teams;
 
     NodeInput DiagnosisReport(int c)
     {

@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Reference;
 using KnowledgeGraph.Domain.Validation;
 
-namespace KnowledgeGraph.Domain.Tests.Synthetic;
+namespace KnowledgeGraph.Synthetic.Tests;
 
 public sealed class ProvincePresetTests(ProvinceGraphFixture fixture) : IClassFixture<ProvinceGraphFixture>
 {

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Synthetic;
 
-namespace KnowledgeGraph.Domain.Tests.Synthetic;
+namespace KnowledgeGraph.Synthetic.Tests;
 
 /// <summary>A generated graph held in memory for inspection, and the stream's hash.</summary>
 public sealed class GeneratedGraph

@@ -1,8 +1,7 @@
 using KnowledgeGraph.Domain.Matchmaking;
-using KnowledgeGraph.Synthetic;
 using KnowledgeGraph.Synthetic.Evaluation;
 
-namespace KnowledgeGraph.Domain.Tests.Matchmaking;
+namespace KnowledgeGraph.Synthetic.Tests.Evaluation;
 
 /// <summary>The metrics of the offline evaluation on hand-made lists, and the evaluation on the tiny preset.</summary>
 public sealed class MatchmakingEvaluationTests

@@ -1,9 +1,8 @@
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Rules;
 using KnowledgeGraph.Domain.Validation;
-using KnowledgeGraph.Synthetic;
 
-namespace KnowledgeGraph.Domain.Tests.Synthetic;
+namespace KnowledgeGraph.Synthetic.Tests;
 
 public sealed class SyntheticGraphTests
 {
