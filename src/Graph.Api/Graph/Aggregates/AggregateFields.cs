@@ -4,6 +4,7 @@ using KnowledgeGraph.Api.Collaboration;
 using KnowledgeGraph.Api.Graph.Lists;
 using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Api.Hosting.Auth;
+using KnowledgeGraph.Api.Hosting.Cost;
 using KnowledgeGraph.Api.Hosting.Errors;
 using KnowledgeGraph.Api.Policy;
 using KnowledgeGraph.Domain.Aggregation;
@@ -39,6 +40,8 @@ public static class AggregateFields
                 new QueryArgument<IntGraphType> { Name = "to", Description = "Grouping by year: the last year. 截止年度。" }.CheckedYear(),
                 new QueryArgument(new ListGraphType(new NonNullGraphType(types.GroupByInput))) { Name = "groupBy", Description = "The group keys, most significant first; each names one dimension. 分组依据。" },
             ])
+            // A ranking condition reads the whole network's scores, as in the list.
+            .WithArgumentCost((arguments, _) => NetworkRankings.Cost(RootLists.ValueOf(arguments, "where"), null, RootLists.LinkConditionWeight))
             .ResolveAsync(async context => await AggregateAsync(context, scope).ConfigureAwait(false));
     }
 
@@ -52,7 +55,8 @@ public static class AggregateFields
         if (request.ByList && !analyst)
             throw new FieldForbiddenError($"Field '{context.FieldDefinition.Name}' groups by policy list: being on a list reveals confidential figures, so that needs a bearer token with the role '{Roles.Analyst}'.");
 
-        var filter = RootLists.Where(context, scope);
+        var rankings = await NetworkRankings.ForAsync(context, context.GetArgument<Dictionary<string, object?>?>("where"), null).ConfigureAwait(false);
+        var filter = RootLists.Where(context, scope, rankings);
         var jurisdiction = Roles.JurisdictionOf(context.User);
         if (jurisdiction.IsScoped && scope.Property("region") is not null)
         {

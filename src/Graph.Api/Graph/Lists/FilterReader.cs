@@ -26,7 +26,7 @@ public sealed class FilterReader(FilterScope scope)
     /// </summary>
     public IReadOnlyList<string>? ConfidentialWithin { get; init; }
 
-    /// <summary>The whole network's rankings, for conditions on them; without it such a condition is only checked (as the request is validated) or refused.</summary>
+    /// <summary>The whole network's rankings, for conditions on them; needed to read such a condition, not to check it (as the request is validated).</summary>
     public NetworkRankings? Rankings { get; init; }
 
     private int _confidentialReads;
@@ -108,14 +108,11 @@ public sealed class FilterReader(FilterScope scope)
     private IEnumerable<NodeFilter> Ranking(string name, IDictionary<string, object?> operations, string path)
     {
         var tests = NetworkRankings.Tests(operations, path);
-        if (tests.Count == 0)
+        if (tests.Count == 0 || _checkOnly)
             return [];
-        if (Rankings is null)
-        {
-            return _checkOnly ? [] : throw new InvalidInputException(
-                $"Argument '{path}': network rankings filter the root lists (enterprises, organizations, …), not aggregates; select by a ranking in a list, or group the ties with collaborationNetwork.");
-        }
-        return [Rankings.Condition(scope, name, tests, path)];
+        var rankings = Rankings ?? throw new InvalidOperationException(
+            $"'{path}' names a network ranking but the filter is read without the rankings: load them with {nameof(NetworkRankings)}.{nameof(NetworkRankings.ForAsync)}.");
+        return [rankings.Condition(scope, name, tests, path)];
     }
 
     /// <summary>The conditions of one filter object, all of which must hold: <c>and</c>, <c>or</c>, <c>not</c>, and its fields.</summary>

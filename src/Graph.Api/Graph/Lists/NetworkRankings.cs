@@ -11,7 +11,8 @@ namespace KnowledgeGraph.Api.Graph.Lists;
 
 /// <summary>
 /// Network rankings in the root lists of organisations: <c>collaborationDegree</c>, <c>collaborationWeightedDegree</c> and
-/// <c>collaborationPageRank</c> as conditions in <c>where</c> and as sort keys in <c>order</c>, each the score
+/// <c>collaborationPageRank</c> as conditions in <c>where</c> (of the lists and of their <c>&lt;list&gt;Aggregate</c>) and as
+/// sort keys in <c>order</c>, each the score
 /// <c>rankings</c> gives for the metric, computed on the whole collaboration network (every tie kind, all years) whatever
 /// the list selects. The scores live in the service's projection, not in the store: a condition becomes the list of the
 /// organisations it holds for (or of those it does not), which the store filters by, and a ranking sort orders the

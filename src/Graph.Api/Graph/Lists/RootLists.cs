@@ -83,7 +83,7 @@ public static class RootLists
         AggregateFields.Add(query, aggregates, WhereArgument(inputs, scope), scope, name);
     }
 
-    private static object? ValueOf(IDictionary<string, ArgumentValue>? arguments, string name) =>
+    internal static object? ValueOf(IDictionary<string, ArgumentValue>? arguments, string name) =>
         arguments?.TryGetValue(name, out var argument) == true ? argument.Value : null;
 
     private static QueryArgument WhereArgument(FilterInputs inputs, FilterScope scope) =>
@@ -95,7 +95,7 @@ public static class RootLists
     /// weighs as much as five default pages; one nested in another weighs that much for each link of the outer one
     /// (times the default list size again), so three nested in each other are over the default limit.
     /// </summary>
-    private const double LinkConditionWeight = 100;
+    internal const double LinkConditionWeight = 100;
 
     /// <summary>What the link conditions of a filter add to the cost (<see cref="LinkConditionWeight"/>).</summary>
     private static double LinkConditionCost(FilterScope scope, IDictionary<string, object?> where, double weight, double multiplier)
@@ -125,8 +125,11 @@ public static class RootLists
         return cost;
     }
 
-    /// <summary>The store filter of a root field's <c>where</c>, refused (FORBIDDEN) when it reads a confidential figure without the 'analyst' role.</summary>
-    internal static NodeFilter? Where(IResolveFieldContext context, FilterScope scope) => Read(context, scope, null, null).Filter;
+    /// <summary>
+    /// The store filter of a root field's <c>where</c>, its ranking conditions read from <paramref name="rankings"/>; refused
+    /// (FORBIDDEN) when it reads a confidential figure without the 'analyst' role.
+    /// </summary>
+    internal static NodeFilter? Where(IResolveFieldContext context, FilterScope scope, NetworkRankings? rankings) => Read(context, scope, null, rankings).Filter;
 
     private static (NodeFilter? Filter, IReadOnlyList<SortField> Sort) Read(IResolveFieldContext context, FilterScope scope, List<object?>? order, NetworkRankings? rankings)
     {
