@@ -29,6 +29,38 @@ public abstract class RecordVersionLoadingTests(TestStore storeKind, ITestOutput
         Assert.InRange(forty, 2, 6);
     }
 
+    [StoreFact]
+    public async Task ALinksVersionIsItsLastWriteAndGuardsItsUpdate()
+    {
+        await using var app = new KnowledgeGraphApplication(storeKind);
+        Task<GraphQLResponse> EditAsync(string query, object variables) => app.PostAsync(query, variables, token: MutationApplication.Editor);
+        Assert.Empty((await EditAsync(UpsertEnterprise, new { input = Enterprise(Liuzhou) })).Errors);
+        Assert.Empty((await EditAsync(UpsertUniversity, new { input = University("linked-univ") })).Errors);
+        var linked = DataVersion((await EditAsync(LinkPairedWith, new { input = Pairing($"Enterprise:{Liuzhou}", "University:linked-univ") })).Data?["linkPairedWith"]);
+        // A change of the link's start node is filed under the same node, and is no change of the link.
+        Assert.Empty((await EditAsync(UpsertEnterprise, new { input = Enterprise(Liuzhou, "柳州示例精工机械股份有限公司") })).Errors);
+        Assert.Equal(linked, await LinkVersionAsync(app));
+
+        var guarded = """
+            mutation($input: PairedWithInput!, $expected: Long) { linkPairedWith(input: $input, expectedVersion: $expected) { dataVersion } }
+            """;
+        var updated = await EditAsync(guarded, new { input = Pairing($"Enterprise:{Liuzhou}", "University:linked-univ", "2022-05-01"), expected = linked });
+        Assert.Empty(updated.Errors);
+        var updatedAt = DataVersion(updated.Data?["linkPairedWith"]);
+        Assert.Equal(updatedAt, await LinkVersionAsync(app));
+
+        var stale = await EditAsync(guarded, new { input = Pairing($"Enterprise:{Liuzhou}", "University:linked-univ", "2023-01-01"), expected = linked });
+        Assert.Equal(["CONFLICT"], stale.ErrorCodes);
+        Assert.Equal(updatedAt, await LinkVersionAsync(app));
+    }
+
+    private static async Task<long> LinkVersionAsync(KnowledgeGraphApplication app)
+    {
+        var response = await app.PostAsync("""{ node(id: "University:linked-univ") { ... on University { pairings { edges { link { version } } } } } }""");
+        Assert.Empty(response.Errors);
+        return Assert.Single(response.Data!["node"]!["pairings"]!["edges"]!.AsArray())!["link"]!["version"]!.GetValue<long>();
+    }
+
     private async Task<int> StoreCallsForVersionsAsync(int universities)
     {
         var store = new CountingGraphStore();

@@ -21,7 +21,7 @@ public sealed class RecordVersionLoader(IGraphStore store) : BatchLoader<ReadRec
     }
 }
 
-/// <summary>The <c>version</c> field of nodes, resolved through the request's <see cref="RecordVersionLoader"/>.</summary>
+/// <summary>The <c>version</c> field of nodes and links, resolved through the request's <see cref="RecordVersionLoader"/>.</summary>
 public static class RecordVersionField
 {
     /// <summary>Adds <c>version</c> to a node type.</summary>
@@ -29,6 +29,13 @@ public static class RecordVersionField
         type.Field<NonNullGraphType<LongGraphType>>("version")
             .Description("The data version of the change that gave the node the content read: give it back as a mutation's `expectedVersion` "
                 + "to write only if nobody changed the node since. 版本（用于 expectedVersion）。")
+            .Resolve(c => Versions(c).Load(ReadRecord.Of(c.Source)));
+
+    /// <summary>Adds <c>version</c> to a link type.</summary>
+    public static void Add(ObjectGraphType<Link> type) =>
+        type.Field<NonNullGraphType<LongGraphType>>("version")
+            .Description("The data version of the change that gave the link the content read: give it back as a mutation's `expectedVersion` "
+                + "to write only if nobody changed the link since. 版本（用于 expectedVersion）。")
             .Resolve(c => Versions(c).Load(ReadRecord.Of(c.Source)));
 
     private static RecordVersionLoader Versions(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<RecordVersionLoader>();
