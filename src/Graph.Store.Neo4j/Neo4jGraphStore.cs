@@ -73,6 +73,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IGroupingStore
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default) =>
         _reads.GetJournalAsync(query, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken = default) =>
+        _reads.GetNewestJournalByNodeAsync(nodeIds, perNode, cancellationToken);
+
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => _reads.GetDataVersionAsync(cancellationToken);
 
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) =>

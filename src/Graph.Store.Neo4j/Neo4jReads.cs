@@ -149,6 +149,24 @@ internal sealed class Neo4jReads(Neo4jConnection connection)
         return [.. rows.Select(row => JournalCodec.Decode(row[0].GetString()!))];
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        if (nodeIds.Count == 0 || perNode <= 0) return new Dictionary<string, IReadOnlyList<JournalEntry>>();
+        var rows = await connection.RunRetriedAsync(CypherStatements.Get("queries/get-newest-journal-by-node"),
+            new { ids = nodeIds.Distinct(StringComparer.Ordinal).ToArray(), first = perNode }, cancellationToken).ConfigureAwait(false);
+        // An entry touching several of the nodes comes once per node: decode it once.
+        var decoded = new Dictionary<long, JournalEntry>();
+        return rows
+            .Select(row => (NodeId: row[0].GetString()!, Version: row[1].GetInt64(), Text: row[2]))
+            .GroupBy(row => row.NodeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JournalEntry>)g.OrderByDescending(row => row.Version).Select(row =>
+            {
+                if (!decoded.TryGetValue(row.Version, out var entry)) decoded[row.Version] = entry = JournalCodec.Decode(row.Text.GetString()!);
+                return entry;
+            }).ToList(), StringComparer.Ordinal);
+    }
+
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
     {
         var rows = await connection.ReadAsync(CypherStatements.Get("queries/get-data-version"), null, cancellationToken).ConfigureAwait(false);

@@ -50,6 +50,7 @@ internal static class SqlStatements
 
     public static readonly string AppendJournalEntry = Load("journal/append-entry");
     public static readonly string AppendJournalNode = Load("journal/append-node");
+    public static readonly string NewestJournalByNode = Load("journal/newest-by-node");
 
     /// <summary>Every statement read, by its file's name under sql/ (without the extension).</summary>
     public static IReadOnlyList<(string Name, string Sql)> All => Loaded;

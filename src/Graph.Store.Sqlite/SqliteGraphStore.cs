@@ -76,6 +76,9 @@ public sealed class SqliteGraphStore : IGraphStore, IGroupingStore
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default) =>
         _journal.GetJournalAsync(query, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken = default) =>
+        _journal.GetNewestByNodeAsync(nodeIds, perNode, cancellationToken);
+
     public bool CanGroup(AggregateRequest request) => GroupedReads.CanGroup(request);
 
     public Task<IReadOnlyList<GroupCount>> GroupAsync(AggregateSelection selection, CancellationToken cancellationToken = default) =>

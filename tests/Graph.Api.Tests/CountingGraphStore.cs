@@ -61,6 +61,7 @@ public sealed class CountingGraphStore : IGraphStore
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default) => Inner().WriteAsync(batch, cancellationToken);
     public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default) => Inner().ImportAsync(operations, progress, journal, cancellationToken);
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default) => Inner().GetJournalAsync(query, cancellationToken);
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken = default) => Inner().GetNewestJournalByNodeAsync(nodeIds, perNode, cancellationToken);
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => Gated(Inner().ScanNodesAsync(kind, cancellationToken), cancellationToken);
     public IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default) => Inner().ScanLinksAsync(type, cancellationToken);
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => Inner().CountAsync(cancellationToken);

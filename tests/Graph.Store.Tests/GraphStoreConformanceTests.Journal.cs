@@ -116,6 +116,31 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task TheNewestEntriesOfManyNodesAreReadInOneCall()
+    {
+        await using var store = await CreateJournalStoreAsync();
+        using var writer = new GraphWriter(store, []);
+        var start = await store.GetDataVersionAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            var node = i % 2 == 0 ? LiuGong : Yuchai;
+            await writer.WriteAsync(Request("upsertEnterprise", new WriteOperation.UpsertNode(node with { NameEn = $"Name {i}" })));
+        }
+        // A link's write is filed under both of its ends.
+        await writer.WriteAsync(Request("linkPairedWith", new WriteOperation.UpsertLink(LiuGongPairing with { Source = "结对子名单" })));
+
+        var newest = await store.GetNewestJournalByNodeAsync([LiuGong.Id, Yuchai.Id, Gxu.Id, "University:nowhere"], 2);
+
+        Assert.Equal([start + 6, start + 4], newest[LiuGong.Id].Select(e => e.DataVersion));
+        Assert.Equal([start + 5, start + 3], newest[Yuchai.Id].Select(e => e.DataVersion));
+        Assert.Equal(start + 6, newest[Gxu.Id][0].DataVersion);
+        Assert.Equal(LiuGongPairing.Id, Assert.IsType<LinkChange>(Assert.Single(newest[Gxu.Id][0].Changes)).Id);
+        Assert.Equal("Name 5", Assert.IsType<NodeChange>(Assert.Single(newest[Yuchai.Id][0].Changes)).After!.NameEn);
+        Assert.False(newest.ContainsKey("University:nowhere"));
+        Assert.Empty(await store.GetNewestJournalByNodeAsync([], 2));
+    }
+
+    [StoreFact]
     public async Task AnImportIsJournaledAsOneBulkEntry()
     {
         await using var store = await CreateStoreAsync();

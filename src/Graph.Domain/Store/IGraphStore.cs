@@ -51,6 +51,13 @@ public interface IGraphStore : IGraphReader, IAsyncDisposable
     /// <summary>Journal entries after a data version, oldest first (at most <see cref="JournalQuery.First"/>).</summary>
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The newest journal entries touching each of these nodes (the node or a link at it), newest first, at most
+    /// <paramref name="perNode"/> each, in one round trip: for the versions of many records at once. A node without
+    /// any is absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken = default);
+
     /// <summary>Every node (of a kind, when given), ordered by id.</summary>
     IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default);
 

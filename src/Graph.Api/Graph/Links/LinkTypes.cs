@@ -60,6 +60,7 @@ public sealed class LinkTypes
         type.Field<StringGraphType>("source").Description("Where the fact comes from: a document, a list, a URL. 来源。").Resolve(c => c.Source.Source);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the graph first recorded it. 创建时间。").Resolve(c => c.Source.CreatedAt);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When its content last changed. 更新时间。").Resolve(c => c.Source.UpdatedAt);
+        RecordVersionField.Add(type);
     }
 }
 

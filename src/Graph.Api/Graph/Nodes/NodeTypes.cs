@@ -2,8 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Hosting.Loading;
 using KnowledgeGraph.Domain.Model;
-using KnowledgeGraph.Domain.Store;
-using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Graph.Nodes;
 
@@ -126,10 +124,7 @@ public sealed class NodeTypes
             .Description("Other names it is known by (short names, former names); search matches them. 别名。").Resolve(c => c.Source.Aliases);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the graph first recorded it. 创建时间。").Resolve(c => c.Source.CreatedAt);
         type.Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When its content last changed. 更新时间。").Resolve(c => c.Source.UpdatedAt);
-        type.Field<NonNullGraphType<LongGraphType>>("version")
-            .Description("The data version of the change that gave the node the content read: give it back as a mutation's `expectedVersion` "
-                + "to write only if nobody changed the node since. 版本（用于 expectedVersion）。")
-            .ResolveAsync(async c => (object?)await RecordVersion.OfAsync(c.RequestServices!.GetRequiredService<IGraphStore>(), c.Source, c.CancellationToken).ConfigureAwait(false));
+        RecordVersionField.Add(type);
         Writes.JournalFields.AddHistory(type);
     }
 

@@ -1,4 +1,5 @@
 using GraphQL;
+using KnowledgeGraph.Api.Graph.Nodes;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
 
@@ -73,5 +74,5 @@ public static class LoaderContextExtensions
 public static class LoadingServiceCollectionExtensions
 {
     public static IServiceCollection AddGraphLoaders(this IServiceCollection services) =>
-        services.AddScoped<NodeLoader>().AddScoped<LinkLoader>();
+        services.AddScoped<NodeLoader>().AddScoped<LinkLoader>().AddScoped<RecordVersionLoader>();
 }
