@@ -32,14 +32,19 @@ internal sealed class GraphScans(SqliteConnections connections)
         var types = type is { } only ? [GraphCatalog.Of(only)] : GraphCatalog.LinkTypes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         using var connection = connections.OpenOrThrow();
         using var unmapped = Unmapped(connection);
+        // One read transaction on a file: the ids and every batch of links come from the same state of the store, so a
+        // write that commits meanwhile is in the scan whole or not at all. (An in-memory store shares one cache, where
+        // a long read would hold writers off: there each statement reads its own state, and an end written after the
+        // ids were read is looked up on its own.)
+        using var snapshot = connections.InMemory ? null : BeginOrThrow(connection);
         // Links hold their ends as node row numbers. Joined to the nodes table, each end reads a nodes page from anywhere
         // in the file, and a sort in SQL of the joined id text comes on top: the ids are read once instead and the
         // links read in the table's own order, then sorted in memory.
-        var ids = ReadNodeIds(connection, cancellationToken);
-        var counts = ReadLinkCounts(connection);
+        var ids = NodeIdsOf(connection, snapshot, cancellationToken);
+        var counts = ReadLinkCounts(connection, snapshot);
         foreach (var batch in Batches(types, t => counts.GetValueOrDefault(codes.CodeOf(t.Type))))
         {
-            var read = ReadLinks(connection, batch.Select(t => codes.CodeOf(t.Type)).ToList(), counts, ids, cancellationToken);
+            var read = ReadLinks(connection, snapshot, batch.Select(t => codes.CodeOf(t.Type)).ToList(), counts, ids, cancellationToken);
             foreach (var info in batch)
             {
                 if (!read.Remove(codes.CodeOf(info.Type), out var links)) continue;
@@ -74,9 +79,14 @@ internal sealed class GraphScans(SqliteConnections connections)
         return batches;
     }
 
-    Dictionary<long, string> ReadNodeIds(SqliteConnection connection, CancellationToken cancellationToken)
+    // A view's build scans one link type after another, and each scan needs every node's id (770 k on a country-sized
+    // store, about 80 MB): the ids of the last scan are used again while the store is at the same data version and the
+    // collector has not taken them, instead of being read and dropped a dozen times over.
+    NodeIds NodeIdsOf(SqliteConnection connection, SqliteTransaction? snapshot, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, null, SqlStatements.ScanNodeIds);
+        var version = snapshot is null ? -1 : (long)Scalar(connection, snapshot, SqlStatements.GetDataVersion)!;
+        if (snapshot is not null && _lastIds?.TryGetTarget(out var last) == true && last.DataVersion == version) return last;
+        using var command = Command(connection, snapshot, SqlStatements.ScanNodeIds);
         using var reader = ExecuteReaderOrThrow(command);
         var ids = new Dictionary<long, string>();
         while (ReadOrThrow(reader))
@@ -84,12 +94,28 @@ internal sealed class GraphScans(SqliteConnections connections)
             cancellationToken.ThrowIfCancellationRequested();
             ids.Add(reader.GetInt64(0), reader.GetString(1));
         }
-        return ids;
+        var read = new NodeIds(version, ids);
+        if (snapshot is not null) _lastIds = new WeakReference<NodeIds>(read);
+        return read;
     }
 
-    Dictionary<long, long> ReadLinkCounts(SqliteConnection connection)
+    WeakReference<NodeIds>? _lastIds;
+
+    SqliteTransaction BeginOrThrow(SqliteConnection connection)
     {
-        using var command = Command(connection, null, SqlStatements.ScanLinkCounts);
+        try
+        {
+            return connection.BeginTransaction(deferred: true);
+        }
+        catch (SqliteException e)
+        {
+            throw connections.Unavailable(e);
+        }
+    }
+
+    Dictionary<long, long> ReadLinkCounts(SqliteConnection connection, SqliteTransaction? snapshot)
+    {
+        using var command = Command(connection, snapshot, SqlStatements.ScanLinkCounts);
         using var reader = ExecuteReaderOrThrow(command);
         var counts = new Dictionary<long, long>();
         while (ReadOrThrow(reader)) counts[reader.GetInt64(0)] = reader.GetInt64(1);
@@ -98,9 +124,9 @@ internal sealed class GraphScans(SqliteConnections connections)
 
     // A scan of the table: by the index on (to_n, type) the planner would fetch each row out of the table's order, and
     // NOT INDEXED alone does not stop it for one type; "+type" keeps the term off every index.
-    Dictionary<long, List<ScannedLink>> ReadLinks(SqliteConnection connection, List<long> typeCodes, Dictionary<long, long> counts, Dictionary<long, string> ids, CancellationToken cancellationToken)
+    Dictionary<long, List<ScannedLink>> ReadLinks(SqliteConnection connection, SqliteTransaction? snapshot, List<long> typeCodes, Dictionary<long, long> counts, NodeIds ids, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, null,
+        using var command = Command(connection, snapshot,
             string.Create(CultureInfo.InvariantCulture, $"SELECT {ScannedLink.Columns} FROM links NOT INDEXED WHERE +type IN ({string.Join(", ", typeCodes)})"));
         using var reader = ExecuteReaderOrThrow(command);
         // Sized by the stored counts: grown by doubling, a list of a million links leaves its smaller copies behind.
@@ -109,10 +135,20 @@ internal sealed class GraphScans(SqliteConnections connections)
         while (ReadOrThrow(reader))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            links[reader.GetInt64(0)].Add(ScannedLink.Read(reader, ids, sources));
+            links[reader.GetInt64(0)].Add(ScannedLink.Read(reader, IdOf, sources));
         }
         return links;
+
+        string IdOf(long n) => ids.Ids.TryGetValue(n, out var id) ? id : ReadNodeId(connection, snapshot, n);
     }
+
+    // A node written after the scan read the ids (an in-memory store only: a file is read in one transaction).
+    static string ReadNodeId(SqliteConnection connection, SqliteTransaction? snapshot, long n) =>
+        Scalar(connection, snapshot, SqlStatements.NodeIdByRow, ("$n", n)) as string
+            ?? throw new InvalidOperationException($"A link read by the scan names node row {n}, which is gone.");
+
+    /// <summary>Every node's id by its row number, at a data version (-1: read outside a transaction, not kept).</summary>
+    sealed record NodeIds(long DataVersion, Dictionary<long, string> Ids);
 
     // A scan reads the whole table once (a view's build): through the connection's own bounded cache, not mapped into
     // the process, where every page it read would stay resident — counted in the service's memory — until the system

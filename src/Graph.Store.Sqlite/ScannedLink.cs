@@ -15,9 +15,9 @@ internal readonly record struct ScannedLink(
     public const string Columns = "type, from_n, to_n, key, start_date, end_date, source, props, created_at, updated_at";
 
     /// <summary>The link of the row (read with <see cref="Columns"/>), its ends looked up by node row number.</summary>
-    public static ScannedLink Read(SqliteDataReader reader, IReadOnlyDictionary<long, string> ids, Dictionary<string, string> sources) =>
-        new(ids[reader.GetInt64(1)],
-            ids[reader.GetInt64(2)],
+    public static ScannedLink Read(SqliteDataReader reader, Func<long, string> idOf, Dictionary<string, string> sources) =>
+        new(idOf(reader.GetInt64(1)),
+            idOf(reader.GetInt64(2)),
             reader.GetString(3),
             RowReader.ReadDate(reader, 4),
             RowReader.ReadDate(reader, 5),

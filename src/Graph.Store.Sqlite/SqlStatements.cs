@@ -24,6 +24,7 @@ internal static class SqlStatements
     public static readonly string GetDataVersion = Load("reads/get-data-version");
     public static readonly string ScanNodeIds = Load("reads/scan-node-ids");
     public static readonly string ScanLinkCounts = Load("reads/scan-link-counts");
+    public static readonly string NodeIdByRow = Load("reads/node-id-by-row");
 
     public static readonly string SelectNode = Load("writes/select-node");
     public static readonly string InsertNode = Load("writes/insert-node");

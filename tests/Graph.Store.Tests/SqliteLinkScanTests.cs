@@ -69,6 +69,50 @@ public sealed class SqliteLinkScanTests : IDisposable
         Assert.All(scanned, l => Assert.True(l.HasSameContent(links.Single(i => i.Id == l.Id))));
     }
 
+    [Fact]
+    public async Task AWriteCommittedWhileAScanIsReadIsNotInItAndBreaksNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        // COOPERATION_AGREEMENT, the largest type, is read in a batch of its own before PAIRED_WITH.
+        var enterprises = Enumerable.Range(0, 3).Select(i => new NodeInput(NodeKind.Enterprise, $"e{i}", $"企业{i}")).ToArray();
+        var university = new NodeInput(NodeKind.University, "u", "示例大学");
+        List<LinkInput> links =
+        [
+            .. enterprises.Select(e => new LinkInput(LinkType.CooperationAgreement, university.Id, e.Id)),
+            new(LinkType.PairedWith, enterprises[0].Id, university.Id),
+        ];
+        await WriteAsync(store, [.. enterprises, university], links);
+
+        var scanned = new List<string>();
+        await foreach (var link in store.ScanLinksAsync())
+        {
+            if (scanned.Count == 0)
+                // A node the scan's ids do not hold, and a link to it of a type the scan has not read yet.
+                await WriteAsync(store, [new NodeInput(NodeKind.Enterprise, "late", "后来企业")], [new LinkInput(LinkType.PairedWith, "Enterprise:late", university.Id)]);
+            scanned.Add(link.Id);
+        }
+
+        Assert.Equal(links.Select(l => l.Id).Order(StringComparer.Ordinal), scanned.Order(StringComparer.Ordinal));
+        Assert.Contains("PAIRED_WITH|Enterprise:late|University:u", (await ScanAsync(store.ScanLinksAsync())).Select(l => l.Id));
+    }
+
+    [Fact]
+    public async Task ANodesRowTakenByANewNodeIsScannedUnderTheNewId()
+    {
+        await using var store = await CreateStoreAsync();
+        var university = new NodeInput(NodeKind.University, "u", "示例大学");
+        var first = new NodeInput(NodeKind.Enterprise, "first", "先来企业");
+        await WriteAsync(store, [university, first], [new LinkInput(LinkType.PairedWith, first.Id, university.Id)]);
+        Assert.Equal(["PAIRED_WITH|Enterprise:first|University:u"], (await ScanAsync(store.ScanLinksAsync())).Select(l => l.Id));
+
+        // The newest row deleted, the next node takes its row number: a scan must not name it by the ids read before.
+        await store.WriteAsync(new WriteBatch([new WriteOperation.DeleteNode(first.Id)]));
+        var second = new NodeInput(NodeKind.Enterprise, "second", "后来企业");
+        await WriteAsync(store, [second], [new LinkInput(LinkType.PairedWith, second.Id, university.Id)]);
+
+        Assert.Equal(["PAIRED_WITH|Enterprise:second|University:u"], (await ScanAsync(store.ScanLinksAsync())).Select(l => l.Id));
+    }
+
     async Task<SqliteGraphStore> CreateStoreAsync()
     {
         var store = new SqliteGraphStore(SqliteStoreOptions.ForFile(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db")));
