@@ -24,8 +24,15 @@ const { send, must, mix, choose, acknowledged, deleted, counts } = await soakOpe
 const latencies = new Map(mix.map(m => [m.kind, []]));
 const afterWarmUp = []; // latencies of requests started after the warm-up (the first min(60 s, a quarter of the run))
 const errors = [];
-function rss() {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; }
+// Resident memory in MiB: all of it, and apart its anonymous pages (the heap: what a leak grows) and its file pages
+// (the mapped database file, which grows with the data written and the kernel can drop).
+function sample() {
+  const second = Math.round((Date.now() - started) / 1000), load = loadavg()[0];
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = name => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024;
+    return { second, mib: kib('VmRSS'), anonMiB: kib('RssAnon'), fileMiB: kib('RssFile'), load };
+  } catch { return { second, mib: NaN, anonMiB: NaN, fileMiB: NaN, load }; }
 }
 function viewBuilds() {
   return (readFileSync(logPath, 'utf8').match(/View \S+ built from the store/g) ?? []).length;
@@ -36,8 +43,8 @@ const warmUpSeconds = Math.min(60, seconds / 4);
 const memory = [];
 const started = Date.now();
 const deadline = started + seconds * 1000;
-const sampler = setInterval(() => memory.push({ second: Math.round((Date.now() - started) / 1000), mib: rss(), load: loadavg()[0] }), 5000);
-memory.push({ second: 0, mib: rss(), load: loadavg()[0] });
+const sampler = setInterval(() => memory.push(sample()), 5000);
+memory.push(sample());
 
 // One request of the mix from one client; its latency counts from `due` (its scheduled time in the open loop, the
 // moment it was sent in the closed one).
@@ -90,7 +97,7 @@ async function openLoopClient(worker) {
 }
 await Promise.all(Array.from({ length: connections }, (_, worker) => (rate > 0 ? openLoopClient(worker) : closedLoopClient(worker))));
 clearInterval(sampler);
-memory.push({ second: Math.round((Date.now() - started) / 1000), mib: rss(), load: loadavg()[0] });
+memory.push(sample());
 const elapsed = (Date.now() - started) / 1000;
 
 // ---- after: every acknowledged write read back (its last acknowledged name and its pairing; a deleted one gone) ----
@@ -127,12 +134,13 @@ const kinds = [...latencies].map(([kind, list]) => {
 const all = [...latencies.values()].flat().sort((a, b) => a - b);
 const warm = memory.filter(m => m.second >= warmUpSeconds);
 const warmed = afterWarmUp.sort((a, b) => a - b);
-// Flat or not: the least-squares slope of resident memory over the samples after warm-up, in MiB a minute.
-function slopePerMinute(samples) {
+// Flat or not: the least-squares slope of resident memory (or of one part of it) over the samples after warm-up, in
+// MiB a minute.
+function slopePerMinute(samples, part = 'mib') {
   if (samples.length < 2) return NaN;
   const mx = samples.reduce((s, m) => s + m.second, 0) / samples.length;
-  const my = samples.reduce((s, m) => s + m.mib, 0) / samples.length;
-  const sxy = samples.reduce((s, m) => s + (m.second - mx) * (m.mib - my), 0);
+  const my = samples.reduce((s, m) => s + m[part], 0) / samples.length;
+  const sxy = samples.reduce((s, m) => s + (m.second - mx) * (m[part] - my), 0);
   const sxx = samples.reduce((s, m) => s + (m.second - mx) ** 2, 0);
   return (sxy / sxx) * 60;
 }
@@ -145,7 +153,9 @@ const summary = {
   errors: errors.length, acknowledgedWrites: counts.writesAcknowledged, enterprisesReadBack: acknowledged.size, deletesReadBack: deleted.size, lostWrites: lost, conflicts: counts.conflicts, viewRebuilds: rebuilds,
   p50: quantile(all, 0.5), p99: quantile(all, 0.99), kinds,
   afterWarmUp: { fromSecond: warmUpSeconds, requests: warmed.length, p50: quantile(warmed, 0.5), p99: quantile(warmed, 0.99) },
-  memoryMiB: { start: memory[0].mib, afterWarmUpMin: Math.min(...warm.map(m => m.mib)), afterWarmUpMax: Math.max(...warm.map(m => m.mib)), end: memory[memory.length - 1].mib, afterWarmUpSlopePerMinute: slopePerMinute(warm) },
+  memoryMiB: { start: memory[0].mib, afterWarmUpMin: Math.min(...warm.map(m => m.mib)), afterWarmUpMax: Math.max(...warm.map(m => m.mib)), end: memory[memory.length - 1].mib, afterWarmUpSlopePerMinute: slopePerMinute(warm),
+    anonymous: { start: memory[0].anonMiB, afterWarmUpMin: Math.min(...warm.map(m => m.anonMiB)), afterWarmUpMax: Math.max(...warm.map(m => m.anonMiB)), end: memory[memory.length - 1].anonMiB, afterWarmUpSlopePerMinute: slopePerMinute(warm, 'anonMiB') },
+    file: { start: memory[0].fileMiB, end: memory[memory.length - 1].fileMiB, afterWarmUpSlopePerMinute: slopePerMinute(warm, 'fileMiB') } },
   loadAverage: { min: Math.min(...memory.map(m => m.load)), max: Math.max(...memory.map(m => m.load)) },
   memory, firstErrors: errors.slice(0, 5),
 };
@@ -166,8 +176,10 @@ console.log('| operation | requests | p50 | p99 |\n|---|---|---|---|');
 for (const k of kinds) console.log(`| ${k.kind} | ${k.requests} | ${ms(k.p50)} | ${ms(k.p99)} |`);
 console.log(`| all | ${summary.requests} | ${ms(summary.p50)} | ${ms(summary.p99)} |`);
 console.log(`| all started after ${warmUpSeconds} s (warm-up) | ${warmed.length} | ${ms(summary.afterWarmUp.p50)} | ${ms(summary.afterWarmUp.p99)} |`);
-console.log(`resident memory: ${memory.map(m => `${m.second}s ${Math.round(m.mib)}`).join(', ')} MiB`);
+console.log(`resident memory (anonymous + file pages): ${memory.map(m => `${m.second}s ${Math.round(m.mib)} (${Math.round(m.anonMiB)} + ${Math.round(m.fileMiB)})`).join(', ')} MiB`);
 const m = summary.memoryMiB;
-console.log(`after warm-up: ${Math.round(m.afterWarmUpMin)}–${Math.round(m.afterWarmUpMax)} MiB, slope ${m.afterWarmUpSlopePerMinute.toFixed(1)} MiB/min`);
+console.log(`after warm-up: ${Math.round(m.afterWarmUpMin)}–${Math.round(m.afterWarmUpMax)} MiB, slope ${m.afterWarmUpSlopePerMinute.toFixed(1)} MiB/min; `
+  + `anonymous ${Math.round(m.anonymous.afterWarmUpMin)}–${Math.round(m.anonymous.afterWarmUpMax)} MiB, slope ${m.anonymous.afterWarmUpSlopePerMinute.toFixed(1)} MiB/min; `
+  + `file pages ${Math.round(m.file.start)} → ${Math.round(m.file.end)} MiB, slope ${m.file.afterWarmUpSlopePerMinute.toFixed(1)} MiB/min`);
 for (const e of summary.firstErrors) console.error('error:', JSON.stringify(e));
 process.exit(errors.length === 0 && lost === 0 && rebuilds === 0 ? 0 : 1);
