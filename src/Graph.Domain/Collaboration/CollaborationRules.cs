@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Domain.Collaboration;
 
 /// <summary>The kinds of collaboration between two organisations (DOMAIN.md, "Collaboration").</summary>
 [Flags]
-public enum CollaborationKinds
+public enum CollaborationKinds : byte
 {
     /// <summary>No kind.</summary>
     None = 0,

@@ -77,7 +77,7 @@ internal sealed class CollaboratorSearch(CollaborationProjection projection)
 
     /// <summary>
     /// How many organisations <see cref="Collaborators"/> lists for these arguments: the same walk, counting what it
-    /// reaches in place (stamps and a queue over the search buffers), with no order, ids or per-collaborator record.
+    /// reaches in place (a bit per node and a queue over the search buffers), with no order, ids or per-collaborator record.
     /// </summary>
     public int CollaboratorCount(
         string organizationId, int depth = 1, CollaborationFilter? filter = null, OrganizationSelection? where = null) =>
@@ -106,12 +106,14 @@ internal sealed class CollaboratorSearch(CollaborationProjection projection)
         });
     }
 
-    // Breadth-first search level by level that only counts: the queue is the buffers' parent array (a node enters it
-    // once, when first reached), and the deepest level is counted without being queued.
+    // Breadth-first search level by level that only counts: what was reached is a bit per node, the queue is the
+    // buffers' parent array (a node enters it once, when first reached), and the deepest level is counted without
+    // being queued.
     static int CountCollaborators(ProjectionGraph graph, SearchBuffers buffers, int start, int depth, EvidenceFilter filter, SelectionMatcher? selection)
     {
-        var (seen, queue, stamp) = (buffers.ForwardStamp, buffers.Parent, buffers.Begin());
-        seen[start] = stamp;
+        var (reached, queue) = (buffers.Reached, buffers.Parent);
+        Array.Clear(reached, 0, (graph.NodeCount + 63) / 64);
+        reached[start >> 6] |= 1UL << start;
         queue[0] = start;
         int head = 0, tail = 1, count = 0;
         for (var distance = 1; distance <= depth && head < tail; distance++)
@@ -119,15 +121,37 @@ internal sealed class CollaboratorSearch(CollaborationProjection projection)
             var (levelEnd, deepest) = (tail, distance == depth);
             for (; head < levelEnd; head++)
             {
-                foreach (ref readonly var tie in graph.TiesOf(queue[head], filter).AsSpan())
+                var partners = graph.PartnersOf(queue[head], filter).AsSpan();
+                if (deepest && selection is null)
                 {
-                    var other = tie.Other;
-                    if (seen[other] == stamp) continue;
-                    seen[other] = stamp;
+                    count += MarkAndCountNew(reached, partners);
+                    continue;
+                }
+                foreach (var other in partners)
+                {
+                    ref var word = ref reached[other >> 6];
+                    var bit = 1UL << other; // a shift of a ulong takes its count modulo 64: the node's bit in its word
+                    if ((word & bit) != 0) continue;
+                    word |= bit;
                     if (!deepest) queue[tail++] = other;
                     if (selection?.Matches(other) ?? true) count++;
                 }
             }
+        }
+        return count;
+    }
+
+    // The deepest level of a count with no selection, where most partners were reached already: each marked and
+    // counted if new without a branch on it, which the processor could not predict.
+    static int MarkAndCountNew(ulong[] reached, ReadOnlySpan<int> partners)
+    {
+        var count = 0;
+        foreach (var other in partners)
+        {
+            ref var word = ref reached[other >> 6];
+            var before = word;
+            word = before | (1UL << other);
+            count += (int)((~before >> other) & 1);
         }
         return count;
     }

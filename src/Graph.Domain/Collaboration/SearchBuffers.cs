@@ -19,6 +19,12 @@ internal sealed class SearchBuffers(int capacity)
     public int[] Parent { get; } = new int[capacity];
     public float[] Weight { get; } = new float[capacity];
 
+    /// <summary>
+    /// One bit per node, for a search that only needs to know whether a node was reached: 1/32 of the stamps' size,
+    /// so a walk that tests it millions of times in no order finds it in the cache. The search that uses it clears it.
+    /// </summary>
+    public ulong[] Reached { get; } = new ulong[(capacity + 63) / 64];
+
     /// <summary>The stamp of a new search: nothing carries this stamp yet.</summary>
     public int Begin()
     {

@@ -76,6 +76,10 @@ public sealed class IncrementalUpdateTests
 
             using var rebuilt = CollaborationProjection.Build(nodes.Values, links.Values);
             Assert.Equal(rebuilt.AllTies(), projection.AllTies());
+            // Counting walks the ties' partners, kept beside the ties: they follow every write too.
+            foreach (var organisation in nodes.Values.Where(n => Organisations.Contains(n.Kind)))
+                for (var depth = 1; depth <= 2; depth++)
+                    Assert.Equal(rebuilt.CollaboratorCount(organisation.Id, depth), projection.CollaboratorCount(organisation.Id, depth));
         }
 
         Node AddNode(NodeKind kind, string key)
