@@ -45,6 +45,9 @@ internal static class SqliteJournal
         }
         if (query.Subject is { } subject)
         {
+            // Without a node, one subject's entries are found through its index: left to choose, SQLite walks the whole
+            // journal newest first for the order, which for a subject that wrote long ago (the import) is every row.
+            if (query.NodeId is null) from = "journal j INDEXED BY journal_subject";
             conditions.Add("j.subject = $subject");
             parameters.Add(("$subject", subject));
         }
