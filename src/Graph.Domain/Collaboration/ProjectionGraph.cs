@@ -66,6 +66,7 @@ internal sealed class ProjectionGraph
     readonly Dictionary<string, string[]> _fieldSets = new(StringComparer.Ordinal);
     readonly Dictionary<string, string> _regions = new(StringComparer.Ordinal);
     readonly Stack<int> _freeLinks = new();
+    readonly Stack<int> _freeNodes = new();
 
     internal readonly List<ProjectedNode> Nodes = [];
     internal readonly List<ProjectedLink> Links = [];
@@ -124,11 +125,21 @@ internal sealed class ProjectionGraph
             }
             return index;
         }
-        index = Nodes.Count;
-        Nodes.Add(new ProjectedNode { Id = id, Kind = kind, Fields = [], Alive = true });
-        Incident.Add([]);
-        Ties.Add(NoTies);
-        Partners.Add(NoPartners);
+        var added = new ProjectedNode { Id = id, Kind = kind, Fields = [], Alive = true };
+        // A deleted node's place is taken first (its links, ties and partners went with it), so a service that creates
+        // and deletes keeps a projection the size of what is alive.
+        if (_freeNodes.TryPop(out index))
+        {
+            Nodes[index] = added;
+        }
+        else
+        {
+            index = Nodes.Count;
+            Nodes.Add(added);
+            Incident.Add([]);
+            Ties.Add(NoTies);
+            Partners.Add(NoPartners);
+        }
         _index[id] = index;
         return index;
     }
@@ -151,7 +162,7 @@ internal sealed class ProjectionGraph
         return set;
     }
 
-    /// <summary>Marks a node deleted and removes its links (the store deletes them with it).</summary>
+    /// <summary>Marks a node deleted, removes its links (the store deletes them with it) and frees its place for the next node.</summary>
     public void RemoveNode(int node)
     {
         foreach (var link in Incident[node].ToArray()) RemoveLink(link);
@@ -160,6 +171,8 @@ internal sealed class ProjectionGraph
         Nodes[node] = record;
         Ties[node] = NoTies;
         Partners[node] = NoPartners;
+        _index.Remove(record.Id);
+        _freeNodes.Push(node);
     }
 
     /// <summary>Adds a link when the derivation reads its type and both ends are in the projection; returns its index or −1.</summary>

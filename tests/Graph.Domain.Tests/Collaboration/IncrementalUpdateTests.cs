@@ -144,4 +144,29 @@ public sealed class IncrementalUpdateTests
         Assert.Equal(0, projection.Size.Ties);
         Assert.Empty(projection.Collaborators(b));
     }
+
+    [Fact]
+    public void CreatingAndDeletingAgainAndAgainKeepsTheProjectionTheSizeOfWhatIsAlive()
+    {
+        var data = new CollaborationData();
+        var university = data.Add(NodeKind.University, "u");
+        using var projection = data.Build();
+        var slots = projection.Read(graph => graph.NodeCount);
+
+        // A client creating an enterprise paired with the university and deleting the one before, a thousand times.
+        string? previous = null;
+        for (var i = 0; i < 1000; i++)
+        {
+            var enterprise = CollaborationData.NodeOf(NodeKind.Enterprise, $"e{i}");
+            var pairing = CollaborationData.LinkOf(LinkType.PairedWith, enterprise.Id, university);
+            List<WriteOutcome> outcomes = [new(enterprise.Id, Change.Created, Node: enterprise), new(pairing.Id, Change.Created, Link: pairing)];
+            if (previous is not null) outcomes.Add(new WriteOutcome(previous, Change.Deleted));
+            projection.Apply(outcomes);
+            previous = enterprise.Id;
+        }
+
+        Assert.Equal(new ProjectionSize(Organizations: 2, Ties: 1, Nodes: 2, Links: 1), projection.Size);
+        Assert.Equal(["Enterprise:e999"], projection.Collaborators(university).Select(c => c.OrganizationId));
+        Assert.True(projection.Read(graph => graph.NodeCount) <= slots + 2, "a deleted node's place is taken by the next one");
+    }
 }
