@@ -4,7 +4,7 @@ using KnowledgeGraph.Synthetic;
 namespace KnowledgeGraph.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores|views|index-memory|aggregates|cases|build|scans] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
+/// <c>dotnet run -c Release --project bench/Graph.Bench -- [import|queries|all|generate|micro|stores|views|index-memory|aggregates|cases|build|scans|rule-check] [--preset country] [--seed 42] [--data .data/bench] [--rebuild]</c>.
 /// <c>import</c> builds the SQLite file of a preset from the generator stream (once; <c>--rebuild</c> builds it again),
 /// <c>queries</c> measures the store's reads on it in a fresh process, <c>all</c> does both, <c>generate</c> times the generator alone, <c>micro</c> runs the
 /// BenchmarkDotNet suite of single reads on the file, <c>stores --neo4j http://127.0.0.1:7474</c> the same reads on the file and on a Neo4j holding
@@ -12,7 +12,8 @@ namespace KnowledgeGraph.Bench;
 /// after one write, <c>index-memory</c> the matchmaking index's build time and peak and steady memory, <c>aggregates [--calls 20] [--path store|service]</c> the aggregations by region and year, grouped in SQL or in the service,
 /// <c>cases [--cases 200]</c> a generated year of casework (一企一员一案) and the p99 of "my cases" and of the dispatch table,
 /// <c>build</c> the collaboration projection's build from the file, phase by phase in CPU seconds,
-/// <c>scans [--scan-mmap 0]</c> the scans of every node and link a view's build reads, unmapped or mapped.
+/// <c>scans [--scan-mmap 0]</c> the scans of every node and link a view's build reads, unmapped or mapped,
+/// <c>rule-check [--runs 5]</c> the whole-store rule check that migrate and restore run, and its open-case and platform scans.
 /// </summary>
 internal static class BenchCommandLine
 {
@@ -76,12 +77,16 @@ internal static class BenchCommandLine
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 await ScanBenchmark.RunAsync(file, long.TryParse(Option(args, "--scan-mmap"), out var scanMmap) ? scanMmap : 0);
                 return 0;
+            case "rule-check":
+                if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
+                await RuleCheckBenchmark.RunAsync(file, int.TryParse(Option(args, "--runs"), out var runs) ? runs : 5);
+                return 0;
             case "micro":
                 if (!File.Exists(file)) await ImportBenchmark.RunAsync(preset, seed, file, rebuild: true);
                 MicroBenchmarks.Run(file);
                 return 0;
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores, views, index-memory, aggregates, cases, build, scans).");
+                Console.Error.WriteLine($"Unknown benchmark '{command}' (import, queries, all, generate, micro, stores, views, index-memory, aggregates, cases, build, scans, rule-check).");
                 return 2;
         }
     }

@@ -20,12 +20,13 @@ internal sealed class ImportCheck(IGraphStore store, IReadOnlyList<GraphFile> fi
 
     // What the policy rules read of the files: challenges, platforms, government bodies, consortia and diagnosis teams in full; of the
     // organisations that may post or apply, their region and tech status, and of an enterprise its case's stage and officer;
-    // of people, that they are there (a pairing's commissioner, a case's officer); the links the rules follow.
+    // of people, that they are there (a pairing's commissioner, a case's officer); the links the rules follow (HOSTS: a filed
+    // institution is hosted by an enterprise).
     private static readonly HashSet<NodeKind> RuleKinds = [NodeKind.Challenge, NodeKind.Platform, NodeKind.GovernmentBody, NodeKind.Consortium, NodeKind.DiagnosisTeam];
     private static readonly HashSet<NodeKind> PartyKinds = [NodeKind.Enterprise, NodeKind.University, NodeKind.ResearchInstitute, NodeKind.Person];
     private static readonly string[] PartyProperties = ["region", "highTech", "techSme", Cases.Stage, Cases.Officer];
     private static readonly HashSet<LinkType> RuleLinkTypes = [LinkType.Posts, LinkType.AppliesTo, LinkType.Awarded, LinkType.Leads, LinkType.CoBuilds, LinkType.SubsidiaryOf,
-        LinkType.PairedWith, LinkType.CommissionedTo];
+        LinkType.PairedWith, LinkType.CommissionedTo, LinkType.Hosts];
 
     private readonly IGraphStore _store = store;
     private readonly Dictionary<string, long> _nodeLines = new(StringComparer.Ordinal);

@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Domain.Policy;
 /// <summary>
 /// What a write touches that the policy rules judge: challenges, innovation centres, enterprises whose pairings
 /// (PAIRED_WITH) may name a commissioner, diagnosis teams, people who may be a case's officer, filing rounds (by
-/// <see cref="FilingRound.Id"/>) institutions may have applied in, and enterprises whose open case names its officer.
+/// <see cref="FilingRound.Id"/>) institutions may have applied in, enterprises whose open case names its officer, filed R&amp;D
+/// institutions whose hosts may have changed (a deleted platform stands for the institutions built in it in 离岸 mode), and consortia
+/// whose lead may have changed (the challenges they applied to).
 /// </summary>
 public sealed record RuleScope(
     IReadOnlyCollection<string> Challenges,
@@ -16,12 +18,14 @@ public sealed record RuleScope(
     IReadOnlyCollection<string> DiagnosisTeams,
     IReadOnlyCollection<string> CaseOfficers,
     IReadOnlyCollection<string> FilingRoundIds,
-    IReadOnlyCollection<string> CaseEnterprises)
+    IReadOnlyCollection<string> CaseEnterprises,
+    IReadOnlyCollection<string> FiledInstitutions,
+    IReadOnlyCollection<string> Consortia)
 {
-    /// <summary>Whether the scope holds this challenge, centre, enterprise, team, person or round.</summary>
+    /// <summary>Whether the scope holds this challenge, centre, enterprise, team, person, round, institution or consortium.</summary>
     public bool Contains(string id) =>
         Challenges.Contains(id) || Centres.Contains(id) || PairedEnterprises.Contains(id) || DiagnosisTeams.Contains(id) || CaseOfficers.Contains(id)
-        || FilingRoundIds.Contains(id) || CaseEnterprises.Contains(id);
+        || FilingRoundIds.Contains(id) || CaseEnterprises.Contains(id) || FiledInstitutions.Contains(id) || Consortia.Contains(id);
 }
 
 /// <summary>A broken rule: the challenge, centre, enterprise or team of the scope it is about, the link at fault when one is, and what is wrong.</summary>
@@ -39,10 +43,14 @@ public static class PolicyWriteRules
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(scope);
         var problems = new List<RuleProblem>();
-        foreach (var id in scope.Challenges.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // A challenge reached through a consortium is about the consortium (its lead changed), unless the write touches it too.
+        var challenges = scope.Challenges.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => id, StringComparer.Ordinal);
+        foreach (var (challengeId, consortiumId) in await ConsortiumChallengesAsync(graph, scope.Consortia, cancellationToken).ConfigureAwait(false))
+            challenges.TryAdd(challengeId, consortiumId);
+        foreach (var (id, subject) in challenges.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             if (await graph.GetNodeAsync(id, cancellationToken).ConfigureAwait(false) is { Kind: NodeKind.Challenge })
-                problems.AddRange((await ChallengeProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(id, p)));
+                problems.AddRange((await ChallengeProblemsAsync(graph, id, today, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(subject, p)));
         }
         foreach (var id in scope.Centres.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -70,7 +78,60 @@ public static class PolicyWriteRules
         }
         foreach (var id in scope.FilingRoundIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             problems.AddRange((await RoundApplicationProblemsAsync(graph, id, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(id, p)));
+        foreach (var id in scope.FiledInstitutions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            problems.AddRange((await InstitutionHostProblemsAsync(graph, id, cancellationToken).ConfigureAwait(false)).Select(p => new RuleProblem(id, p)));
         return problems;
+    }
+
+    /// <summary>
+    /// Whether a platform is a filed enterprise R&amp;D institution (研发机构备案: its <c>filedOn</c>, written by the filing and the
+    /// round application) that is not delisted (摘牌).
+    /// </summary>
+    public static bool IsFiledInstitution(PropertyBag properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        return properties.Date("filedOn") is not null && properties.Text("status") != "Delisted";
+    }
+
+    // 000, 002 (研发机构备案): an institution is filed on the enterprises that build it, each hosting it (HOSTS), and one built
+    // in 离岸 mode sits in an incubating platform (002 五(四)); the ledger, the indicators and the reward (不重复支持) read them.
+    // One left without either is delisted first, or given another host in the same write. A platform the write deletes
+    // stands for the institutions that sit in it.
+    static async Task<List<string>> InstitutionHostProblemsAsync(IRuleReader graph, string platformId, CancellationToken cancellationToken)
+    {
+        if (await graph.GetNodeAsync(platformId, cancellationToken).ConfigureAwait(false) is not { } platform)
+        {
+            if (!NodeId.TryParse(platformId, out var kind, out var key) || kind != NodeKind.Platform) return [];
+            var sitting = await graph.NodesWithAsync(NodeKind.Platform, new Dictionary<string, string> { ["offshoreHost"] = key }, cancellationToken).ConfigureAwait(false);
+            return [.. sitting.Where(i => IsFiledInstitution(i.Properties)).Select(i => OffshoreHostGone(i, platformId))];
+        }
+        if (platform.Kind != NodeKind.Platform || !IsFiledInstitution(platform.Properties)) return [];
+        var problems = new List<string>();
+        var hosts = await PolicyGraph.LinksAsync(graph, platformId, Direction.In, cancellationToken, LinkType.Hosts).ConfigureAwait(false);
+        if (!hosts.Any(l => NodeId.KindOf(l.FromId) == NodeKind.Enterprise))
+        {
+            problems.Add($"the filed R&D institution {platformId} ({platform.Name}, filed on {Day(platform.Properties.Date("filedOn")!.Value)}) is hosted by no enterprise (HOSTS): "
+                + "an institution is filed on the enterprises that build it (研发机构备案, 002); delist it first (status Delisted, 摘牌), or name another host enterprise in the same write");
+        }
+        if (platform.Properties.Text("offshoreHost") is { } offshore && await graph.GetNodeAsync(NodeId.Of(NodeKind.Platform, offshore), cancellationToken).ConfigureAwait(false) is null)
+            problems.Add(OffshoreHostGone(platform, NodeId.Of(NodeKind.Platform, offshore)));
+        return problems;
+    }
+
+    static string OffshoreHostGone(Node institution, string hostId) =>
+        $"the filed R&D institution {institution.Id} ({institution.Name}) is built in 离岸 mode in {hostId} (offshoreHost), a platform the graph does not hold: "
+        + "离岸 mode sits in an incubating platform (002 五(四)); delist it first (status Delisted, 摘牌)";
+
+    // The challenges each consortium applied to or won: their eligibility reads the consortium's lead (003 二).
+    static async Task<List<(string Challenge, string Consortium)>> ConsortiumChallengesAsync(IRuleReader graph, IReadOnlyCollection<string> consortia, CancellationToken cancellationToken)
+    {
+        var found = new List<(string, string)>();
+        foreach (var id in consortia.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            foreach (var link in await PolicyGraph.LinksAsync(graph, id, Direction.Out, cancellationToken, LinkType.AppliesTo, LinkType.Awarded).ConfigureAwait(false))
+                found.Add((link.ToId, id));
+        }
+        return found;
     }
 
     // 一企一员一案 (001 三(三)), for a case written with its enterprise (an import, an admin's repair): an open case names
@@ -124,7 +185,8 @@ public static class PolicyWriteRules
 
     /// <summary>
     /// Every rule a whole store breaks, over each of its challenges, innovation centres, pairings that name a commissioner,
-    /// diagnosis teams, filing rounds institutions applied in and open cases: for the verbs that take a store as it is (migrate, restore).
+    /// diagnosis teams, filing rounds institutions applied in, open cases and filed R&amp;D institutions: for the verbs that take a store
+    /// as it is (migrate, restore).
     /// </summary>
     public static async Task<IReadOnlyList<RuleProblem>> CheckStoreAsync(IGraphStore store, DateOnly today, CancellationToken cancellationToken)
     {
@@ -133,10 +195,12 @@ public static class PolicyWriteRules
         await foreach (var node in store.ScanNodesAsync(NodeKind.Challenge, cancellationToken).ConfigureAwait(false)) challenges.Add(node.Id);
         var centres = new List<string>();
         var rounds = new HashSet<string>(StringComparer.Ordinal);
+        var institutions = new List<string>();
         await foreach (var node in store.ScanNodesAsync(NodeKind.Platform, cancellationToken).ConfigureAwait(false))
         {
             if (node.Properties.Text("platformType") == InnovationCentreWorkflow.CentreType) centres.Add(node.Id);
             if (node.Properties.Text("filingRound") is { } round) rounds.Add(round);
+            if (IsFiledInstitution(node.Properties)) institutions.Add(node.Id);
         }
         var paired = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var link in store.ScanLinksAsync(LinkType.PairedWith, cancellationToken).ConfigureAwait(false))
@@ -150,7 +214,7 @@ public static class PolicyWriteRules
         {
             if (Cases.IsOpen(node.Properties)) cases.Add(node.Id);
         }
-        return await CheckAsync(new StoreRuleReader(store), new RuleScope(challenges, centres, paired, teams, [], rounds, cases), today, cancellationToken).ConfigureAwait(false);
+        return await CheckAsync(new StoreRuleReader(store), new RuleScope(challenges, centres, paired, teams, [], rounds, cases, institutions, []), today, cancellationToken).ConfigureAwait(false);
     }
 
     // 一业一团 (seed 001 三(二)): one diagnosis team per industry — a team's first field — and region.

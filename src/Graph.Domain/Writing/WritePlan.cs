@@ -20,6 +20,16 @@ internal sealed record WritePlan(IReadOnlyList<WriteOperation> Operations, Journ
     {
         var writes = request.Writes;
         var known = await store.GetNodesAsync(ReferencedIds(writes), cancellationToken).ConfigureAwait(false);
+        // A patch keeps the stored properties it does not name, whose references (an institution's offshoreHost, an
+        // instrument's platform) are checked with the node: read those nodes too.
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var patched in writes.Select(w => w.Operation).OfType<WriteOperation.PatchNode>())
+        {
+            if (known.TryGetValue(patched.Id, out var node)) AddReferences(kept, node.Properties, GraphCatalog.Of(node.Kind).Properties);
+        }
+        kept.ExceptWith(known.Keys);
+        if (kept.Count > 0)
+            known = new Dictionary<string, Node>(known.Concat(await store.GetNodesAsync(kept, cancellationToken).ConfigureAwait(false)), StringComparer.Ordinal);
         var linksBefore = new Dictionary<string, Link>(StringComparer.Ordinal);
         foreach (var id in writes.Select(w => w.Operation switch
                  {

@@ -203,6 +203,18 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoreWithAFiledInstitutionThatNoEnterpriseHostsIsNotCopied()
+    {
+        // Filed (研发机构备案) on an enterprise that a delete took away with its HOSTS link, before the rule was judged on deletes.
+        var institution = new NodeInput(NodeKind.Platform, "rd-1", "柳州示例研发中心", Properties: PropertyBag.Of(
+            ("region", "450204"), ("platformType", "RdInstitution"), ("status", "Filed"), ("filedOn", new DateOnly(2025, 3, 1))));
+
+        var error = await RefusedMigrationAsync(new WriteOperation.UpsertNode(institution));
+
+        Assert.Contains("RULE_VIOLATION: the filed R&D institution Platform:rd-1 (柳州示例研发中心, filed on 2025-03-01) is hosted by no enterprise (HOSTS)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingSourceOrAnUnknownStoreIsAnError()
     {
         var missing = await RunAsync(["migrate", "--from", $"sqlite:{Path.Combine(_directory, "none.db")}", "--to", "neo4j:http://127.0.0.1:1"]);

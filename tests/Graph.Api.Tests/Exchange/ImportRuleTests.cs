@@ -3,8 +3,8 @@ using KnowledgeGraph.Domain.Model;
 namespace KnowledgeGraph.Api.Tests.Exchange;
 
 /// <summary>
-/// <c>import</c> and <c>import --check</c> judge the filing rounds (002 六(三)) and 一企一员一案 (001 三(三)) as a mutation
-/// does: a broken rule is reported under "(policy rules)", the exit code is 1 and nothing is written.
+/// <c>import</c> and <c>import --check</c> judge the filing rounds (002 六(三)), a filed institution's host and 一企一员一案
+/// (001 三(三)) as a mutation does: a broken rule is reported under "(policy rules)", the exit code is 1 and nothing is written.
 /// </summary>
 public sealed class ImportRuleTests : IDisposable
 {
@@ -54,6 +54,26 @@ public sealed class ImportRuleTests : IDisposable
         Refused(dropped, "Platform:rd-1 applied in the filing round '2026-H1' of GovernmentBody:lz-kjj, but GovernmentBody:lz-kjj does not hold the round");
         await using var store = await _workspace.OpenStoreAsync("graph.db");
         Assert.Single((await store.GetNodeAsync("GovernmentBody:lz-kjj"))!.Properties.List("filingRounds"));
+    }
+
+    [Fact]
+    public async Task AFiledInstitutionThatNoEnterpriseHostsIsRefusedByTheCheckAndTheImport()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["nodes/Platform.csv"] = "key,name,region,platformType,level,status,filedOn\nrd-2,柳州示例精工研发中心,450204,RdInstitution,City,Filed,2025-03-01\n",
+            ["nodes/University.csv"] = "key,name,region\ndemo-host-univ,示例依托大学,450100\n",
+            ["links/HOSTS.csv"] = "from,to\nUniversity:demo-host-univ,Platform:rd-2\n",
+        };
+        var unhosted = await BothAsync("unhosted", files);
+        var (refused, _) = await _workspace.StateAsync("graph.db");
+        files["nodes/Enterprise.csv"] = "creditCode,name,region\n91450204MA5K00013L,柳州示例精工机械有限公司,450204\n";
+        files["links/HOSTS.csv"] = "from,to\nEnterprise:91450204MA5K00013L,Platform:rd-2\n";
+        var hosted = await _workspace.ImportAsync("graph.db", _workspace.WriteFolder("hosted", files));
+
+        Refused(unhosted, "the filed R&D institution Platform:rd-2 (柳州示例精工研发中心, filed on 2025-03-01) is hosted by no enterprise (HOSTS)");
+        Assert.Equal(0, refused.Nodes.GetValueOrDefault(NodeKind.Platform));
+        Assert.True(hosted.ExitCode == 0, hosted.ToString());
     }
 
     [Fact]

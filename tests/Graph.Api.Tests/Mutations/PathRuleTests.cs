@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Api.Tests.Mutations;
 
 /// <summary>
 /// A rule holds on every path (docs/write-path.md, "each rule through each write path"): the unlink of a challenge's
-/// links, a token scoped to a city, the delete of a filing round's holder — each refused with the rule it would break,
-/// nothing written.
+/// links, a token scoped to a city, the delete of a filing round's holder, of a filed institution's last host, of the lead
+/// of a consortium that applied — each refused with the rule it would break, nothing written.
 /// </summary>
 public abstract class PathRuleTests(TestStore store)
 {
@@ -48,6 +48,7 @@ public abstract class PathRuleTests(TestStore store)
 
     const string DeleteNode = "mutation($id: ID!) { deleteNode(id: $id) { dataVersion } }";
     const string Unlink = "mutation($id: ID!) { unlink(id: $id) { dataVersion } }";
+    const string ApplyBatch = "mutation($operations: [BatchOperationInput!]!) { applyBatch(operations: $operations) { dataVersion } }";
     const string AwardChallenge = "mutation($a: ID!, $amount: Decimal) { awardChallenge(challengeId: \"Challenge:ch-path-negotiating\", applicantId: $a, on: \"2024-07-20\", amount: $amount) { status } }";
 
     static NodeInput Holding(NodeInput body, params string[] rounds) => body with { Properties = body.Properties.With("filingRounds", rounds) };
@@ -173,6 +174,74 @@ public abstract class PathRuleTests(TestStore store)
         Assert.Equal(FirstHalf, (await app.GraphStore.GetNodeAsync(Holder.Id))!.Properties.List("filingRounds")[0]);
         PolicyApplication.Ok(idle);
         PolicyApplication.Ok(otherRound);
+    }
+
+    [StoreFact]
+    public async Task TheLastEnterpriseHostingAFiledInstitutionAndItsOffshoreIncubatorAreNeitherDeletedNorUnlinked()
+    {
+        await using var app = await StartAsync();
+        var builder = Enterprise(63, "柳州示例研发零件有限公司");
+        var successor = Enterprise(64, "柳州示例接续零件有限公司");
+        var incubator = new NodeInput(NodeKind.Platform, "demo-path-incubator", "柳州示例孵化器", Properties: PropertyBag.Of(("region", "450205"), ("platformType", "Incubator"), ("example", true)));
+        // Built in 离岸 mode in the incubator (002 五(四)).
+        var filed = new NodeInput(NodeKind.Platform, "demo-path-filed", "柳州示例零件备案研发中心", Properties: PropertyBag.Of(
+            ("region", "450205"), ("platformType", "RdInstitution"), ("level", "City"), ("status", "Filed"), ("statusDate", Day(2025, 3, 1)), ("filedOn", Day(2025, 3, 1)),
+            ("filingPassed", true), ("offshoreHost", incubator.Key), ("example", true)));
+        var hosts = Link(LinkType.Hosts, builder, filed, Day(2025, 3, 1));
+        await app.SeedAsync(builder, successor, incubator, filed, hosts);
+        const string Delist = "mutation($id: ID!) { patchPlatform(id: $id, set: { status: DELISTED, statusDate: \"2026-01-05\" }) { dataVersion } }";
+
+        var editor = await RefusedAsync(app, DeleteNode, Editor, new { id = builder.Id });
+        var admin = await RefusedAsync(app, DeleteNode, Admin, new { id = builder.Id });
+        var unlinked = await RefusedAsync(app, Unlink, LiuzhouEditor, new { id = hosts.Id });
+        var incubatorDeleted = await RefusedAsync(app, DeleteNode, Editor, new { id = incubator.Id });
+        // Another host named in the same write keeps the institution hosted; once delisted (摘牌), it needs neither host.
+        var succeeded = await app.PostAsync(ApplyBatch, new
+        {
+            operations = new object[] { new { linkHosts = new { from = successor.Id, to = filed.Id, startDate = "2026-01-01" } }, new { deleteNode = builder.Id } },
+        }, token: Editor);
+        var delisted = await app.PostAsync(Delist, new { id = filed.Id }, token: Editor);
+        var released = await app.PostAsync(Unlink, new { id = Link(LinkType.Hosts, successor, filed).Id }, token: Editor);
+        var incubatorGone = await app.PostAsync(DeleteNode, new { id = incubator.Id }, token: Editor);
+
+        var expected = $"the filed R&D institution {filed.Id} (柳州示例零件备案研发中心, filed on 2025-03-01) is hosted by no enterprise (HOSTS)";
+        Assert.Equal(new string?[] { "RULE_VIOLATION", "RULE_VIOLATION", "RULE_VIOLATION", "RULE_VIOLATION" }, new[] { editor.Code, admin.Code, unlinked.Code, incubatorDeleted.Code });
+        Assert.All(new[] { editor.Message, admin.Message, unlinked.Message }, m => Assert.Contains(expected, m));
+        Assert.Contains("delist it first (status Delisted, 摘牌), or name another host enterprise in the same write", editor.Message);
+        Assert.Contains($"the filed R&D institution {filed.Id} (柳州示例零件备案研发中心) is built in 离岸 mode in {incubator.Id} (offshoreHost), a platform the graph does not hold", incubatorDeleted.Message);
+        Assert.All(new[] { editor.Path, admin.Path, unlinked.Path, incubatorDeleted.Path }, p => Assert.Equal("""["id"]""", p));
+        PolicyApplication.Ok(succeeded);
+        PolicyApplication.Ok(delisted);
+        PolicyApplication.Ok(released);
+        PolicyApplication.Ok(incubatorGone);
+        Assert.Null(await app.GraphStore.GetNodeAsync(builder.Id));
+        Assert.Equal("Delisted", (await app.GraphStore.GetNodeAsync(filed.Id))!.Properties.Text("status"));
+    }
+
+    [StoreFact]
+    public async Task TheLeadOfAConsortiumThatAppliedToAChallengeIsNeitherDeletedNorUnlinked()
+    {
+        await using var app = await StartAsync();
+        var lead = Enterprise(65, "柳州示例联合体牵头有限公司");
+        var consortium = new NodeInput(NodeKind.Consortium, "demo-path-consortium", "柳州示例吊装创新联合体", Properties: PropertyBag.Of(("region", "450205"), ("example", true)));
+        var leads = Link(LinkType.Leads, lead, consortium, Day(2024, 1, 1));
+        await app.SeedAsync(lead, consortium, leads, Link(LinkType.AppliesTo, consortium, Negotiating, Day(2024, 4, 22)));
+
+        var editor = await RefusedAsync(app, DeleteNode, Editor, new { id = lead.Id });
+        var admin = await RefusedAsync(app, Unlink, Admin, new { id = leads.Id });
+        // Another lead in force on the day it applied, named in the same write, keeps the application judgeable.
+        var handedOver = await app.PostAsync(ApplyBatch, new
+        {
+            operations = new object[] { new { linkLeads = new { from = Stranger.Id, to = consortium.Id, startDate = "2024-01-01" } }, new { deleteNode = lead.Id } },
+        }, token: Editor);
+
+        var expected = $"'{consortium.Id}' may not apply to challenge '{Negotiating.Key}': consortium {consortium.Id} names no lead organisation";
+        Assert.Equal(("RULE_VIOLATION", "RULE_VIOLATION"), (editor.Code, admin.Code));
+        Assert.Contains(expected, editor.Message);
+        Assert.Contains(expected, admin.Message);
+        Assert.Equal(("""["id"]""", """["id"]"""), (editor.Path, admin.Path));
+        PolicyApplication.Ok(handedOver);
+        Assert.Null(await app.GraphStore.GetNodeAsync(lead.Id));
     }
 }
 
