@@ -12,7 +12,8 @@ namespace KnowledgeGraph.Api.Hosting;
 /// </summary>
 internal sealed class DepthLimitedDocumentBuilder : IDocumentBuilder
 {
-    private readonly GraphQLDocumentBuilder _parser = new();
+    // The parser's own default, written out so that the refusal can name it.
+    private readonly GraphQLDocumentBuilder _parser = new() { MaxDepth = 128 };
 
     public GraphQLDocument Build(string body)
     {
@@ -22,7 +23,7 @@ internal sealed class DepthLimitedDocumentBuilder : IDocumentBuilder
         }
         catch (GraphQLMaxDepthExceededException ex)
         {
-            throw new QueryTooDeepError($"The document is nested more than {_parser.MaxDepth} levels deep, more than this endpoint reads.", ex);
+            throw new QueryTooDeepError($"The document is nested more than {_parser.MaxDepth} syntax levels deep (about half as many nested selections), more than this endpoint reads.", ex);
         }
     }
 }

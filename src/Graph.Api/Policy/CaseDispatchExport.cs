@@ -7,6 +7,7 @@ using KnowledgeGraph.Api.Writes;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Policy;
 using KnowledgeGraph.Domain.Reference;
+using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Domain.Writing;
 
 namespace KnowledgeGraph.Api.Policy;
@@ -104,7 +105,7 @@ public static class CaseDispatchExport
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         foreach (var row in rows)
-            writer.Write(string.Join(',', row.Select(c => c.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : c)) + "\r\n");
+            writer.Write(string.Join(',', row.Select(TextRules.ForCsv)) + "\r\n");
     }
 
     // The smallest workbook Excel, LibreOffice and WPS open: one sheet, inline strings, numbers as numbers.

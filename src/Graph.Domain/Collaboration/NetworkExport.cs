@@ -186,17 +186,9 @@ public static class NetworkExport
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             await foreach (var chunk in chunks().WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var row in chunk) await writer.WriteLineAsync(string.Join(',', row.Select(Quote))).ConfigureAwait(false);
+                foreach (var row in chunk) await writer.WriteLineAsync(string.Join(',', row.Select(TextRules.ForCsv))).ConfigureAwait(false);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    // RFC 4180: quote a field holding a comma, a quote or a line break, doubling quotes; a spreadsheet must not read
-    // stored text as a formula.
-    static string Quote(string field)
-    {
-        field = TextRules.ForSpreadsheet(field);
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
 }

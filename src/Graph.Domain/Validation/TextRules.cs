@@ -75,6 +75,16 @@ public static class TextRules
         return text[0] is '-' or '+' && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text : "'" + text;
     }
 
+    /// <summary>
+    /// The text as one field of a CSV file meant for spreadsheets: <see cref="ForSpreadsheet"/>, then quoted as RFC 4180
+    /// says when it holds a comma, a quote or a line break (quotes doubled).
+    /// </summary>
+    public static string ForCsv(string text)
+    {
+        var field = ForSpreadsheet(text);
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+
     // Advances i past a valid surrogate pair.
     private static bool IsXmlChar(string text, ref int i)
     {

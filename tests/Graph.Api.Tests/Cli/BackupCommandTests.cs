@@ -62,6 +62,55 @@ public sealed class BackupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ABackupTakenWhileWritesCommitHoldsEveryWriteUpToItsDataVersionAndNoneAfter()
+    {
+        await using var app = new KnowledgeGraphApplication();
+        await UpsertAsync(app, "first");
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+                acknowledged[$"w{w}-{i}"] = await UpsertAsync(app, $"w{w}-{i}");
+        })).ToList();
+        while (acknowledged.Count < 40 && !writers.Any(w => w.IsCompleted))
+            await Task.Delay(10);
+        var file = Path.Combine(_directory, "during-writes.db");
+
+        var backup = await RunAsync("backup", file, $"--Store:Sqlite:Path={app.DatabasePath}");
+        var writtenDuringBackup = acknowledged.Count;
+        while (acknowledged.Count < writtenDuringBackup + 40 && !writers.Any(w => w.IsCompleted))
+            await Task.Delay(10);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        var version = long.Parse(System.Text.RegularExpressions.Regex.Match(backup.Output, @"data version (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        string? Scalar(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT key FROM nodes WHERE kind = 'University'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) keys.Add(reader.GetString(0));
+        }
+        Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT value FROM meta WHERE name = 'data_version'"));
+        Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT max(version) FROM journal"));
+        // Some writes came before the backup and some after it: the file holds exactly the first.
+        Assert.Contains(acknowledged.Values, v => v <= version);
+        Assert.Contains(acknowledged.Values, v => v > version);
+        Assert.DoesNotContain(acknowledged, a => a.Value <= version && !keys.Contains(a.Key));
+        Assert.DoesNotContain(acknowledged, a => a.Value > version && keys.Contains(a.Key));
+    }
+
+    [Fact]
     public async Task ABackupNeverOverwritesAFile()
     {
         await using var app = new KnowledgeGraphApplication();

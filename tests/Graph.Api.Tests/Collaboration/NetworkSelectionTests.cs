@@ -67,6 +67,33 @@ public sealed class NetworkSelectionTests
             network["statistics"]!["externalTies"]!.GetValue<int>()));
     }
 
+    [Theory]
+    // Universities only: no tie between two of them, four from one to an enterprise.
+    [InlineData("organizationKinds: [UNIVERSITY]", 0, 4, new[] { Machinery, BigData, AutoParts })]
+    // Machinery and its sub-fields: 柳州工程机械 (construction machinery), 广西大学 and 清华大学; their one tie inside is 柳州工程机械 – 广西大学.
+    [InlineData("field: \"machinery\"", 1, 4, new[] { BigData, AutoParts })]
+    public async Task AKindOrFieldSelectionIncludesTheTiesThatLeaveItToo(string where, int inside, int crossing, string[] outside)
+    {
+        await using var app = await SeededAsync();
+        var response = await app.PostAsync($$"""
+            {
+              inside: collaborationNetwork(where: { {{where}} }) { tieCounts { ties crossingTies } }
+              withBoundary: collaborationNetwork(where: { {{where}}, boundary: INCLUDE }) {
+                outsidePartners { nodes { id } }
+                ties { nodes { crossing } }
+                tieCounts { ties crossingTies }
+              }
+            }
+            """);
+
+        Assert.Empty(response.Errors);
+        Assert.Equal((inside, 0), (response.Data!["inside"]!["tieCounts"]!["ties"]!.GetValue<int>(), response.Data!["inside"]!["tieCounts"]!["crossingTies"]!.GetValue<int>()));
+        var network = response.Data!["withBoundary"]!;
+        Assert.Equal((inside + crossing, crossing), (network["tieCounts"]!["ties"]!.GetValue<int>(), network["tieCounts"]!["crossingTies"]!.GetValue<int>()));
+        Assert.Equal(crossing, network["ties"]!["nodes"]!.AsArray().Count(t => t!["crossing"]!.GetValue<bool>()));
+        Assert.Equal(outside.Order(StringComparer.Ordinal), Ids(network["outsidePartners"]!["nodes"]!).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task RankingsAreComputedOnTheWholeNetworkAndListedForTheSelection()
     {

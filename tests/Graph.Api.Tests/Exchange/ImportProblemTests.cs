@@ -59,6 +59,10 @@ public sealed class ImportProblemTests : IDisposable
             "nodes/Enterprise.csv:2: aboveDesignatedSize: aboveDesignatedSize false contradicts the figures: an industrial enterprise with revenue 2000 万元 is 规上 (industrial and revenue ≥ 2000 万元); leave the flag out, it is derived" },
         { "nodes/Enterprise.csv", "creditCode,name,region,yearlyFigures\n91450204MA5K00013L,柳州示例精工机械有限公司,450204,2023 revenue=3000;2023 revenue=3100\n",
             "nodes/Enterprise.csv:2: yearlyFigures: 2023 is given twice; give each year once" },
+        { "nodes/Enterprise.csv", EnterpriseHeader + GoodEnterprise + "91450206MA5K00030A,柳州\u0007铃声公司,450206,,10,\n",
+            "nodes/Enterprise.csv:3: name: the name holds U+0007 (a control character) at position 3" },
+        { "nodes/University.csv", "key,name,locality\ngxu,广西大学,InRegion\nu-\u202Ex,示例反向大学,InRegion\n",
+            "nodes/University.csv:3: key: the key holds U+202E (a bidirectional control) at position 3" },
         { "links/MADE_UP.csv", "from,to\n",
             "links/MADE_UP.csv:1: file: no link type is named so (the types are: SUBSIDIARY_OF, HOSTS, LEADS, CO_BUILDS, MEMBER_OF, POSTS, APPLIES_TO, AWARDED, PAIRED_WITH, PARTICIPATES_IN, COOPERATION_AGREEMENT, TRANSFERS, HOLDS, ABOUT, EMPLOYED_BY, COMMISSIONED_TO, SERVES_ON, DIAGNOSED, IDENTIFIES, POSTED_AS)" },
     };

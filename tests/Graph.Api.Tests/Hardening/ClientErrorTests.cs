@@ -46,6 +46,7 @@ public sealed class ClientErrorTests(SampleDataApplication app) : IClassFixture<
 
         Assert.Equal(400, response.Status);
         Assert.Equal(["QUERY_TOO_DEEP"], response.ErrorCodes);
+        Assert.Contains("more than 128 syntax levels", response.Errors[0]?["message"]?.GetValue<string>());
     }
 
     [Fact]

@@ -79,18 +79,40 @@ public sealed class DeploymentTests : IDisposable
     }
 
     [Fact]
-    public async Task TwoServicesStartingOnOneNewFileBothStart()
+    public async Task TwoServiceProcessesStartingOnOneNewFileBothStartAndServeTheSameData()
     {
-        var path = Path.Combine(_directory, "shared.db");
-        await using var first = new KnowledgeGraphApplication().With("Store:Sqlite:Path", path).With("Store:LoadSampleData", "true");
-        await using var second = new KnowledgeGraphApplication().With("Store:Sqlite:Path", path).With("Store:LoadSampleData", "true");
+        var database = Path.Combine(_directory, "shared.db");
+        var ports = new[] { ServiceProcess.FreePort(), ServiceProcess.FreePort() };
+        using var first = ServiceProcess.Start(_directory, database, Settings(ports[0]));
+        using var second = ServiceProcess.Start(_directory, database, Settings(ports[1]));
+        try
+        {
+            var live = await Task.WhenAll(first.WaitUntilLiveAsync(ports[0]), second.WaitUntilLiveAsync(ports[1]));
+            Assert.True(live[0], first.Output);
+            Assert.True(live[1], second.Output);
 
-        var answers = await Task.WhenAll(
-            Task.Run(() => first.PostAsync("{ enterprises { totalCount } }")),
-            Task.Run(() => second.PostAsync("{ enterprises { totalCount } }")));
+            using var http = new HttpClient();
+            var counts = await Task.WhenAll(ports.Select(async port =>
+            {
+                using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{port}/graphql"),
+                    new StringContent("{\"query\":\"{ enterprises { totalCount } }\"}", System.Text.Encoding.UTF8, "application/json"));
+                var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                Assert.Null(body["errors"]);
+                return body["data"]!["enterprises"]!["totalCount"]!.GetValue<int>();
+            }));
+            Assert.Equal(counts[0], counts[1]);
+            Assert.True(counts[0] > 0);
+        }
+        finally
+        {
+            await first.KillAsync();
+            await second.KillAsync();
+        }
 
-        Assert.All(answers, a => Assert.Empty(a.Errors));
-        Assert.Equal(answers[0].Data!["enterprises"]!["totalCount"]!.GetValue<int>(), answers[1].Data!["enterprises"]!["totalCount"]!.GetValue<int>());
-        Assert.True(answers[0].Data!["enterprises"]!["totalCount"]!.GetValue<int>() > 0);
+        static Dictionary<string, string> Settings(int port) => new()
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Store__LoadSampleData"] = "true",
+        };
     }
 }

@@ -44,19 +44,49 @@ public sealed class InferenceControlTests
         var anonymous = await app.PostAsync(Indicators, new { region = "450600", field = "machinery" });
         var analyst = await app.AnalyseAsync(Indicators, new { region = "450600", field = "machinery" });
 
-        foreach (var name in new[] { "DOUBLE_ZERO", "RD_ACTIVITY_SHARE", "RD_INSTITUTION_SHARE" })
+        // 双清零 reveals revenue ≥ 5 亿元, the cultivation pool an R&D intensity ≥ 1 %, the shares R&D activity.
+        foreach (var name in new[] { "DOUBLE_ZERO", "RD_ACTIVITY_SHARE", "RD_INSTITUTION_SHARE", "HIGH_TECH_CULTIVATION_POOL" })
+            AssertSuppressed(Indicator(anonymous, name), name);
+        // Every indicator computed from the enterprises' figures shows nothing of the one enterprise; counts of public
+        // facts (filings, pairings) are not figures and stay published.
+        foreach (var shown in PolicyApplication.Ok(analyst)["indicators"]!.AsArray())
         {
+            var name = shown!["indicator"]!.GetValue<string>();
             var hidden = Indicator(anonymous, name);
-            Assert.True(hidden["suppressed"]!.GetValue<bool>(), name);
-            Assert.Null(hidden["value"]);
-            Assert.Null(hidden["numerator"]);
-            Assert.Null(hidden["denominator"]);
-            Assert.Null(hidden["gap"]);
-            Assert.Null(hidden["met"]);
+            if (name is "FILED_INSTITUTIONS" or "PAIRINGS")
+                Assert.False(hidden["suppressed"]!.GetValue<bool>(), name);
+            else
+                Assert.Null(hidden["value"]);
         }
-        var shown = Indicator(analyst, "DOUBLE_ZERO");
-        Assert.False(shown["suppressed"]!.GetValue<bool>());
-        Assert.Equal(1m, shown["value"]!.GetValue<decimal>());
+        var doubleZero = Indicator(analyst, "DOUBLE_ZERO");
+        Assert.False(doubleZero["suppressed"]!.GetValue<bool>());
+        Assert.Equal(1m, doubleZero["value"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task TheHistoryOfAnIndicatorOverOneEnterpriseIsSuppressedToo()
+    {
+        await using var app = await StartAsync();
+        const string history = "{ indicatorHistory(region: \"450600\", field: \"machinery\", from: 2023, to: 2024) { indicator values { year suppressed value numerator denominator gap met } } }";
+
+        var anonymous = PolicyApplication.Ok(await app.PostAsync(history))["indicatorHistory"]!.AsArray();
+        var analyst = PolicyApplication.Ok(await app.AnalyseAsync(history))["indicatorHistory"]!.AsArray();
+
+        static JsonNode In2024(JsonArray histories, string indicator) =>
+            histories.Single(h => h!["indicator"]!.GetValue<string>() == indicator)!["values"]!.AsArray().Single(v => v!["year"]!.GetValue<int>() == 2024)!;
+        foreach (var name in new[] { "DOUBLE_ZERO", "RD_ACTIVITY_SHARE", "RD_INSTITUTION_SHARE", "HIGH_TECH_CULTIVATION_POOL" })
+            AssertSuppressed(In2024(anonymous, name), name);
+        Assert.Equal(1m, In2024(analyst, "DOUBLE_ZERO")["value"]!.GetValue<decimal>());
+    }
+
+    static void AssertSuppressed(JsonNode hidden, string name)
+    {
+        Assert.True(hidden["suppressed"]!.GetValue<bool>(), name);
+        Assert.Null(hidden["value"]);
+        Assert.Null(hidden["numerator"]);
+        Assert.Null(hidden["denominator"]);
+        Assert.Null(hidden["gap"]);
+        Assert.Null(hidden["met"]);
     }
 
     [Fact]

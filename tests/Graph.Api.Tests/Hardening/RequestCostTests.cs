@@ -100,6 +100,26 @@ public sealed class RequestCostTests(SampleDataApplication app) : IClassFixture<
     }
 
     [Fact]
+    public async Task IntrospectionCostsWhatItAnswersSoAliasesOfItAreRefused()
+    {
+        // 24 KB asking for the whole schema with its descriptions a thousand times over: about a gigabyte of answer.
+        const string fragment = "fragment Schema on __Schema { types { name description fields { name description args { name description } } } }";
+        var aliases = "{ " + string.Concat(Enumerable.Range(0, 990).Select(i => $"a{i}: __schema {{ ...Schema }} ")) + "} " + fragment;
+        var typeAliases = "{ " + string.Concat(Enumerable.Range(0, 990).Select(i => $"a{i}: __type(name: \"Query\") {{ ...Type }} ")) + "} "
+            + "fragment Type on __Type { fields { name description args { name description } } }";
+
+        var refused = await app.PostAsync(aliases);
+        var typesRefused = await app.PostAsync(typeAliases);
+        var once = await app.PostAsync("{ __schema { ...Schema } } " + fragment);
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], refused.ErrorCodes);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], typesRefused.ErrorCodes);
+        Assert.Empty(once.Errors);
+        Assert.NotEmpty(once.Data!["__schema"]!["types"]!.AsArray());
+    }
+
+    [Fact]
     public async Task GraphiQLsIntrospectionQueryPasses()
     {
         var response = await app.PostAsync(IntrospectionQuery);

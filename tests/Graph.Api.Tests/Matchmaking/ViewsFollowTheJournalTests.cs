@@ -162,6 +162,59 @@ public sealed class ViewsFollowTheJournalTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ConcurrentWritesBesideCollaborationQueriesNeverRebuildAView()
+    {
+        const string Ask = $$"""
+            { collaborators(of: "{{HeavyMachinery}}", depth: 2, first: 100) { totalCount edges { node { id } } }
+              recommendPartners(for: "{{HeavyMachinery}}", excludeExisting: false, limit: 30) { organization { id } score }
+              collaborationNetwork(where: { region: "450200" }) { statistics { nodes edges } } }
+            """;
+        await AskAsync(_writer, Ask);
+        var enterprises = (await AskAsync(_writer, "{ enterprises(first: 40) { nodes { id } } }"))["enterprises"]!["nodes"]!.AsArray()
+            .Select(n => n!["id"]!.GetValue<string>()).ToList();
+
+        // Eight clients write at once — a new university, then a pairing with it — while four ask collaboration questions.
+        using var writing = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var asked = 0;
+            for (; !writing.IsCancellationRequested; asked++)
+                await AskAsync(_writer, Ask);
+            return asked;
+        })).ToList();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                var key = $"concurrent-{w}-{i}";
+                var university = await _writer.PostAsync("""
+                    mutation($key: String!) { upsertUniversity(input: { key: $key, name: "示例并发大学", region: "450200", fields: ["machinery"] }) { dataVersion } }
+                    """, new { key }, token: Editor);
+                Assert.True(university.Errors.Count == 0, university.Text);
+                var pairing = await _writer.PostAsync("""
+                    mutation($input: PairedWithInput!) { linkPairedWith(input: $input) { dataVersion } }
+                    """, new { input = new { from = enterprises[(w * 12 + i) % enterprises.Count], to = $"University:{key}", startDate = "2025-01-01", source = "结对子名单" } }, token: Editor);
+                Assert.True(pairing.Errors.Count == 0, pairing.Text);
+            }
+        })).ToList();
+        try
+        {
+            await Task.WhenAll(writers);
+        }
+        finally
+        {
+            await writing.CancelAsync();
+        }
+        Assert.All(await Task.WhenAll(readers), asked => Assert.True(asked > 0));
+
+        // Neither view was built again, and both answer as views built afresh on the same file.
+        foreach (var view in new[] { "collaboration projection", "matchmaking index" })
+            Assert.Single(Refreshes(_writer, view, "built"));
+        await using var fresh = Unbounded(new KnowledgeGraphApplication().With("Store:Sqlite:Path", _writer.DatabasePath));
+        Assert.Equal((await AskAsync(fresh, Ask)).ToJsonString(), (await AskAsync(_writer, Ask)).ToJsonString());
+    }
+
     // One document asking for the full answers of recommendPartners and similarOrganizations.
     static string Questions(IEnumerable<string> enterprises, IEnumerable<string> challenges, IEnumerable<string> organisations)
     {

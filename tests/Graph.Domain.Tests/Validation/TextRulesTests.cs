@@ -43,4 +43,15 @@ public sealed class TextRulesTests
     [InlineData("柳工", "柳工")]
     [InlineData("", "")]
     public void ForSpreadsheetNeutralisesFormulaStarts(string text, string expected) => Assert.Equal(expected, TextRules.ForSpreadsheet(text));
+
+    [Theory]
+    [InlineData("柳工", "柳工")]
+    [InlineData("柳工, 股份", "\"柳工, 股份\"")]
+    [InlineData("南宁\"大数据\"", "\"南宁\"\"大数据\"\"\"")]
+    [InlineData("两行\r\n名称", "\"两行\r\n名称\"")]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"点击\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点击\"\")\"")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\rx", "\"'\rx\"")]
+    [InlineData("-1.5", "-1.5")]
+    public void ForCsvNeutralisesFormulasThenQuotesAsRfc4180Says(string text, string expected) => Assert.Equal(expected, TextRules.ForCsv(text));
 }

@@ -2,10 +2,17 @@ import writeExcelFile from 'write-excel-file/browser';
 
 export type Table = { header: string[]; rows: (string | number | null)[][] };
 
+// Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first, e.g. =HYPERLINK(…)) gets a leading
+// apostrophe, as the service's CSV exports do; numbers such as -1.5 stay numbers.
+function forSpreadsheet(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  return /^[+-]/.test(text) && Number.isFinite(Number(text)) ? text : `'${text}`;
+}
+
 // RFC 4180 CSV with a byte order mark, so that Excel opens the Chinese text as UTF-8.
 export function toCsv(table: Table): string {
   const cell = (value: string | number | null) => {
-    const s = value === null ? '' : String(value);
+    const s = value === null ? '' : typeof value === 'number' ? String(value) : forSpreadsheet(value);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return '\ufeff' + [table.header, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';

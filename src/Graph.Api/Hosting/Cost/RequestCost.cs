@@ -16,8 +16,10 @@ namespace KnowledgeGraph.Api.Hosting.Cost;
 /// default; a field's filter adds its own cost (<see cref="CostMetadataExtensions.WithArgumentCost"/>).
 /// A fragment is measured once per definition and page size, however often it is spread, so a chain of fragments that
 /// each spread the previous one twice costs what it asks for (2ⁿ) without taking 2ⁿ steps to find out.
-/// Introspection (<c>__schema</c>, <c>__type</c>) reads the schema in memory: its fields count 1 each, without
-/// list sizes or depth, so that GraphiQL's standard introspection query passes.
+/// Introspection (<c>__schema</c>, <c>__type</c>) reads the schema in memory: each costs what it can answer, the entries
+/// of the schema's lists (<see cref="IntrospectionSize"/>: every type, field, argument, input field and enum value for
+/// <c>__schema</c>; the largest type's for <c>__type</c>), without depth — GraphiQL's standard introspection query passes,
+/// and a thousand aliases of it do not.
 /// Depth is the longest chain of nested fields, leaves included.
 /// </summary>
 internal sealed class RequestCost
@@ -25,7 +27,7 @@ internal sealed class RequestCost
     private readonly ValidationContext _context;
     private readonly ISchema _schema;
     private readonly double _defaultListSize;
-    private readonly Dictionary<(GraphQLFragmentDefinition, double?, bool), Measure> _fragments = [];
+    private readonly Dictionary<(GraphQLFragmentDefinition, double?), Measure> _fragments = [];
     private readonly HashSet<GraphQLFragmentDefinition> _entered = [];
     private int _steps;
 
@@ -48,13 +50,13 @@ internal sealed class RequestCost
         };
         if (root is null)
             return (0, 0);
-        var measure = new RequestCost(context, options).SelectionSet(context.Operation.SelectionSet, root, null, false);
+        var measure = new RequestCost(context, options).SelectionSet(context.Operation.SelectionSet, root, null);
         return (measure.Cost, measure.Depth);
     }
 
     private readonly record struct Measure(double Cost, int Depth);
 
-    private Measure SelectionSet(GraphQLSelectionSet selections, IGraphType type, double? pageSize, bool introspection)
+    private Measure SelectionSet(GraphQLSelectionSet selections, IGraphType type, double? pageSize)
     {
         double cost = 0;
         var depth = 0;
@@ -68,9 +70,9 @@ internal sealed class RequestCost
                 continue;
             var measure = selection switch
             {
-                GraphQLField field => Field(field, type, pageSize, introspection),
-                GraphQLInlineFragment inline => SelectionSet(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? type, pageSize, introspection),
-                GraphQLFragmentSpread spread => Fragment(spread, pageSize, introspection),
+                GraphQLField field => Field(field, type, pageSize),
+                GraphQLInlineFragment inline => SelectionSet(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? type, pageSize),
+                GraphQLFragmentSpread spread => Fragment(spread, pageSize),
                 _ => default,
             };
             cost += measure.Cost;
@@ -79,32 +81,32 @@ internal sealed class RequestCost
         return new(cost, depth);
     }
 
-    private Measure Fragment(GraphQLFragmentSpread spread, double? pageSize, bool introspection)
+    private Measure Fragment(GraphQLFragmentSpread spread, double? pageSize)
     {
         if (_context.Document.FindFragmentDefinition(spread.FragmentName.Name.Value) is not { } fragment)
             return default;
-        var key = (fragment, pageSize, introspection);
+        var key = (fragment, pageSize);
         if (_fragments.TryGetValue(key, out var known))
             return known;
         // A cycle is a validation error reported before the cost is measured; this only keeps the walk finite.
         if (!_entered.Add(fragment))
             return default;
-        var measure = SelectionSet(fragment.SelectionSet, TypeOf(fragment.TypeCondition) ?? _schema.Query, pageSize, introspection);
+        var measure = SelectionSet(fragment.SelectionSet, TypeOf(fragment.TypeCondition) ?? _schema.Query, pageSize);
         _entered.Remove(fragment);
         _fragments[key] = measure;
         return measure;
     }
 
-    private Measure Field(GraphQLField field, IGraphType parent, double? pageSize, bool introspection)
+    private Measure Field(GraphQLField field, IGraphType parent, double? pageSize)
     {
         var name = field.Name.Value;
         FieldType? definition;
         if (name == _schema.TypeNameMetaFieldType.Name)
             definition = _schema.TypeNameMetaFieldType;
         else if (name == _schema.SchemaMetaFieldType.Name)
-            (definition, introspection) = (_schema.SchemaMetaFieldType, true);
+            return new(IntrospectionSize.Of(_schema).Schema, 0);
         else if (name == _schema.TypeMetaFieldType.Name)
-            (definition, introspection) = (_schema.TypeMetaFieldType, true);
+            return new(IntrospectionSize.Of(_schema).LargestType, 0);
         else
             definition = (parent as IComplexGraphType)?.GetField(name);
         if (definition is null)
@@ -115,23 +117,20 @@ internal sealed class RequestCost
         var type = definition.ResolvedType;
         var named = type?.GetNamedType();
         double cost = 1;
-        if (!introspection && definition.GetArgumentCost() is { } argumentCost)
+        if (definition.GetArgumentCost() is { } argumentCost)
             cost += argumentCost(arguments, _defaultListSize);
         if (field.SelectionSet is null || named is null)
-            return new(cost, introspection ? 0 : 1);
+            return new(cost, 1);
 
         double size = 1;
         double? innerPage = null;
-        if (!introspection)
-        {
-            var requested = Size(arguments, "first") ?? Size(arguments, "last") ?? Size(arguments, "limit");
-            if (IsList(type))
-                size = Math.Min(requested ?? pageSize ?? _defaultListSize, definition.GetListSize() ?? double.MaxValue);
-            else
-                innerPage = requested;
-        }
-        var inner = SelectionSet(field.SelectionSet, named, innerPage, introspection);
-        return new(cost + size * inner.Cost, introspection ? 0 : 1 + inner.Depth);
+        var requested = Size(arguments, "first") ?? Size(arguments, "last") ?? Size(arguments, "limit");
+        if (IsList(type))
+            size = Math.Min(requested ?? pageSize ?? _defaultListSize, definition.GetListSize() ?? double.MaxValue);
+        else
+            innerPage = requested;
+        var inner = SelectionSet(field.SelectionSet, named, innerPage);
+        return new(cost + size * inner.Cost, 1 + inner.Depth);
     }
 
     private static double? Size(IDictionary<string, ArgumentValue>? arguments, string name) =>
