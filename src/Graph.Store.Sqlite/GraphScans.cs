@@ -13,7 +13,7 @@ internal sealed class GraphScans(SqliteConnections connections)
     {
         _ = connections.Codes;
         using var connection = connections.OpenOrThrow();
-        using var unmapped = Unmapped(connection);
+        using var unmapped = connections.Unmapped(connection);
         using var command = kind is { } only
             ? Command(connection, null, $"SELECT {RowReader.NodeColumns} FROM nodes n WHERE n.kind = $kind ORDER BY n.kind, n.key", ("$kind", only.ToString()))
             : Command(connection, null, $"SELECT {RowReader.NodeColumns} FROM nodes n ORDER BY n.id");
@@ -31,7 +31,7 @@ internal sealed class GraphScans(SqliteConnections connections)
         var codes = connections.Codes;
         var types = type is { } only ? [GraphCatalog.Of(only)] : GraphCatalog.LinkTypes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         using var connection = connections.OpenOrThrow();
-        using var unmapped = Unmapped(connection);
+        using var unmapped = connections.Unmapped(connection);
         // One read transaction on a file: the ids and every batch of links come from the same state of the store, so a
         // write that commits meanwhile is in the scan whole or not at all. (An in-memory store shares one cache, where
         // a long read would hold writers off: there each statement reads its own state, and an end written after the
@@ -149,25 +149,6 @@ internal sealed class GraphScans(SqliteConnections connections)
 
     /// <summary>Every node's id by its row number, at a data version (-1: read outside a transaction, not kept).</summary>
     sealed record NodeIds(long DataVersion, Dictionary<long, string> Ids);
-
-    // A scan reads the whole table once (a view's build): through the connection's own bounded cache, not mapped into
-    // the process, where every page it read would stay resident — counted in the service's memory — until the system
-    // needs the memory back. The connection maps the file again when it goes back to the pool.
-    MmapPause Unmapped(SqliteConnection connection)
-    {
-        if (connections.InMemory || connections.Options.MmapSizeBytes == connections.Options.ScanMmapSizeBytes) return default;
-        Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {connections.Options.ScanMmapSizeBytes}"));
-        return new MmapPause(connection, connections.Options.MmapSizeBytes);
-    }
-
-    readonly struct MmapPause(SqliteConnection? connection, long mmapSizeBytes) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (connection is { State: System.Data.ConnectionState.Open })
-                Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {mmapSizeBytes}"));
-        }
-    }
 
     SqliteDataReader ExecuteReaderOrThrow(SqliteCommand command)
     {

@@ -12,6 +12,9 @@ internal sealed class NodeReads(SqliteConnections connections)
     // Each id looked up in turn, straight from json_each; IN (SELECT …) would first build a temporary index of them.
     // A repeated id gives its row again, which the dictionary takes once.
     static readonly string GetNodesSql = $"SELECT {RowReader.NodeColumns} FROM json_each($ids) j JOIN nodes n ON n.id = j.value";
+    // From this many ids on, a read is one of a series that goes through much of the nodes table (an export naming a
+    // whole network's organisations, an import's check): it reads unmapped (SqliteConnections.Unmapped).
+    const int BulkReadIds = 1000;
 
     public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken) =>
         connections.Read(connection =>
@@ -26,6 +29,7 @@ internal sealed class NodeReads(SqliteConnections connections)
         {
             var nodes = new Dictionary<string, Node>(ids.Count, StringComparer.Ordinal);
             if (ids.Count == 0) return nodes;
+            using var unmapped = ids.Count >= BulkReadIds ? connections.Unmapped(connection.Connection) : default;
             var command = ids.Count == 1
                 ? connection.Command(GetNodeSql, null, ("$id", ids.First()))
                 : connection.Command(GetNodesSql, null, ("$ids", PropertyJson.EncodeScalars(ids)));

@@ -111,23 +111,29 @@ internal static class PropertyJson
         try
         {
             Span<byte> buffer = rented ?? stackalloc byte[length];
-            var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(json, buffer)]);
-            reader.Read();
-            var values = new List<KeyValuePair<string, object?>>();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                // The catalog's own name when it has one: no new string per property read.
-                var definition = Find(catalog, ref reader);
-                var name = definition?.Name ?? reader.GetString()!;
-                reader.Read();
-                values.Add(new(name, ReadValue(ref reader, definition?.Type)));
-            }
-            return PropertyBag.From(values);
+            return DecodeUtf8(buffer[..Encoding.UTF8.GetBytes(json, buffer)], catalog);
         }
         finally
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>A bag from its JSON text in UTF-8, typed by the catalog.</summary>
+    public static PropertyBag DecodeUtf8(ReadOnlySpan<byte> json, IReadOnlyList<PropertyDefinition> catalog)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        var values = new List<KeyValuePair<string, object?>>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            // The catalog's own name when it has one: no new string per property read.
+            var definition = Find(catalog, ref reader);
+            var name = definition?.Name ?? reader.GetString()!;
+            reader.Read();
+            values.Add(new(name, ReadValue(ref reader, definition?.Type)));
+        }
+        return PropertyBag.From(values);
     }
 
     static PropertyDefinition? Find(IReadOnlyList<PropertyDefinition> catalog, ref Utf8JsonReader reader)

@@ -1,15 +1,17 @@
+using System.Text;
 using KnowledgeGraph.Domain.Model;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
 /// <summary>
-/// A link as a scan holds it while it sorts the links of a type: the ends as the scan's shared id strings, the rest as
-/// stored. The <see cref="Link"/> (its id text, its properties' decoder) is made only when it is handed out, so a sort of
-/// a million links holds a fraction of the memory the links would.
+/// A link as a scan holds it while it sorts the links of a type: the ends as the scan's shared id strings, the
+/// properties as their JSON text in UTF-8 (half the bytes of a string, and what their decoder reads), the rest as stored.
+/// The <see cref="Link"/> (its id text, its properties' decoder) is made only when it is handed out, so a sort of a
+/// million links holds a fraction of the memory the links would.
 /// </summary>
 internal readonly record struct ScannedLink(
-    string FromId, string ToId, string Key, DateOnly? StartDate, DateOnly? EndDate, string? Source, string? Properties, long CreatedAt, long UpdatedAt)
+    string FromId, string ToId, string Key, DateOnly? StartDate, DateOnly? EndDate, string? Source, byte[]? Properties, long CreatedAt, long UpdatedAt)
 {
     /// <summary>The link columns of <c>links</c>, in the order <see cref="Read"/> reads them after the type.</summary>
     public const string Columns = "type, from_n, to_n, key, start_date, end_date, source, props, created_at, updated_at";
@@ -22,7 +24,7 @@ internal readonly record struct ScannedLink(
             RowReader.ReadDate(reader, 4),
             RowReader.ReadDate(reader, 5),
             reader.IsDBNull(6) ? null : Shared(sources, reader.GetString(6)),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(7) ? null : Encoding.UTF8.GetBytes(reader.GetString(7)),
             reader.GetInt64(8),
             reader.GetInt64(9));
 
@@ -30,7 +32,7 @@ internal readonly record struct ScannedLink(
     {
         var key = Key.Length == 0 ? null : Key;
         var json = Properties;
-        var properties = json is null ? PropertyBag.Empty : PropertyBag.Deferred(() => PropertyJson.Decode(json, GraphCatalog.Of(type).Properties));
+        var properties = json is null ? PropertyBag.Empty : PropertyBag.Deferred(() => PropertyJson.DecodeUtf8(json, GraphCatalog.Of(type).Properties));
         return new Link(LinkId.Of(type, FromId, ToId, key), type, FromId, ToId, key, StartDate, EndDate, Source, properties,
             RowReader.FromUnixMilliseconds(CreatedAt), RowReader.FromUnixMilliseconds(UpdatedAt));
     }

@@ -148,6 +148,29 @@ internal sealed class SqliteConnections : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads that go through much of a table (a view's build scanning it, an export naming every organisation of a
+    /// network) read through the connection's own bounded cache instead of the file mapped into the process, where every
+    /// page they touched would stay resident — counted in the service's memory — until the system needs the memory back.
+    /// Disposed, the connection maps the file again and frees the pages its cache took meanwhile (up to
+    /// <see cref="SqliteStoreOptions.CacheSizeKib"/>), which it would otherwise keep while pooled.
+    /// </summary>
+    public MmapPause Unmapped(SqliteConnection connection)
+    {
+        if (InMemory || Options.MmapSizeBytes == Options.ScanMmapSizeBytes) return default;
+        SqlCommands.Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {Options.ScanMmapSizeBytes}"));
+        return new MmapPause(connection, Options.MmapSizeBytes);
+    }
+
+    internal readonly struct MmapPause(SqliteConnection? connection, long mmapSizeBytes) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (connection is { State: System.Data.ConnectionState.Open })
+                SqlCommands.Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {mmapSizeBytes}; PRAGMA shrink_memory;"));
+        }
+    }
+
     public StoreUnavailableException Unavailable(SqliteException e) =>
         new($"the SQLite store ({new SqliteConnectionStringBuilder(_connectionString).DataSource}) failed: {e.Message}", e);
 

@@ -23,9 +23,10 @@ public sealed record SqliteStoreOptions(string ConnectionString)
     public long MmapSizeBytes { get; init; } = 1L << 30;
 
     /// <summary>
-    /// How much of the file a scan of a whole table (a view's build) reads through memory-mapped I/O, in bytes (0:
-    /// none, the scan reads through the connection's bounded page cache). Every page a mapped scan reads stays resident
-    /// in the process until the operating system needs the memory back.
+    /// How much of the file a scan of a whole table (a view's build) or a read of a thousand nodes or more by id (an
+    /// export naming a network's organisations) reads through memory-mapped I/O, in bytes (0: none, such a read goes
+    /// through the connection's bounded page cache). Every page a mapped read touched stays resident in the process
+    /// until the operating system needs the memory back.
     /// </summary>
     public long ScanMmapSizeBytes { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Store;
@@ -183,6 +184,47 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal(Sample.Links.Length, result.LinksCreated);
         Assert.Equal(Sample.Links.Length, (await store.CountAsync()).LinkTotal);
         Assert.Equal("wal", Query("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task ReadingThousandsOfNodesByIdLeavesNoPageOfTheFileMappedInTheProcess()
+    {
+        // Linux tells how much of a mapped file is resident (/proc/self/smaps); elsewhere there is nothing to look at.
+        if (!OperatingSystem.IsLinux()) return;
+        var universities = Enumerable.Range(0, 3000).Select(i => new NodeInput(NodeKind.University, $"u{i:D4}", $"示例大学{i}号", $"Example University No. {i}")).ToArray();
+        await using (var writer = await OpenAsync())
+        {
+            foreach (var batch in universities.Chunk(500))
+                await writer.WriteAsync(new WriteBatch([.. batch.Select(n => (WriteOperation)new WriteOperation.UpsertNode(n))]));
+        }
+        await using var store = await OpenAsync();
+        var before = ResidentKibMapped(DatabasePath);
+
+        // As an export names a network's organisations: a thousand at a time, every one of them.
+        foreach (var chunk in universities.Chunk(1000))
+            Assert.Equal(chunk.Length, (await store.GetNodesAsync([.. chunk.Select(n => n.Id)])).Count);
+
+        Assert.True(ResidentKibMapped(DatabasePath) <= before, $"{ResidentKibMapped(DatabasePath)} KiB of the file resident in the process after the reads, {before} KiB before");
+    }
+
+    // The resident KiB of every mapping of the file in this process.
+    static long ResidentKibMapped(string path)
+    {
+        long kib = 0;
+        var inFile = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (IsMappingHeader(line)) inFile = line.EndsWith(path, StringComparison.Ordinal);
+            else if (inFile && line.StartsWith("Rss:", StringComparison.Ordinal)) kib += long.Parse(line["Rss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        return kib;
+    }
+
+    // "7f12a000-7f13a000 r--s 00000000 fd:01 1234   /path": an address range opens each mapping's lines.
+    static bool IsMappingHeader(string line)
+    {
+        var range = line.Split(' ', 2)[0];
+        return range.Contains('-', StringComparison.Ordinal) && range.Replace("-", "", StringComparison.Ordinal).All(char.IsAsciiHexDigit);
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public sealed partial class CollaborationProjectionHolder(HomeProvince home, ILo
         return built;
     }
 
-    protected override void OnRefreshed(ViewRefresh refresh) => JournalViewLog.Refreshed(logger, "collaboration projection", refresh);
+    protected override void OnRefreshed(ViewRefresh refresh)
+    {
+        JournalViewLog.Refreshed(logger, "collaboration projection", refresh);
+        ViewBuildMemory.Release(logger, "collaboration projection", refresh);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Collaboration projection built: {Organizations} organisations, {Ties} ties at data version {DataVersion}")]
     private static partial void LogSize(ILogger logger, int organizations, long ties, long dataVersion);

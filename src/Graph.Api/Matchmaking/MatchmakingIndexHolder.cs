@@ -10,7 +10,11 @@ namespace KnowledgeGraph.Api.Matchmaking;
 public sealed class MatchmakingIndexHolder(TimeProvider clock, CollaborationService collaboration, ILogger<MatchmakingIndexHolder> logger)
     : MatchmakingIndexView(collaboration.ProjectionAsync, clock)
 {
-    protected override void OnRefreshed(ViewRefresh refresh) => JournalViewLog.Refreshed(logger, "matchmaking index", refresh);
+    protected override void OnRefreshed(ViewRefresh refresh)
+    {
+        JournalViewLog.Refreshed(logger, "matchmaking index", refresh);
+        ViewBuildMemory.Release(logger, "matchmaking index", refresh);
+    }
 }
 
 /// <summary>Registers the matchmaking index holder (after <c>AddCollaboration</c>).</summary>
