@@ -59,8 +59,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         {
         }
 
-        Assert.Equal(2L, Query("SELECT count(*) FROM schema_version"));
-        Assert.Equal(2L, Query("SELECT max(version) FROM schema_version"));
+        Assert.Equal(3L, Query("SELECT count(*) FROM schema_version"));
+        Assert.Equal(3L, Query("SELECT max(version) FROM schema_version"));
         Assert.Equal((long)Enum.GetValues<LinkType>().Length, Query("SELECT count(*) FROM link_types"));
     }
 
@@ -92,6 +92,29 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal(renamed.Id, (await store.SearchAsync(new SearchQuery("桂动"))).Single().Id);
         Assert.Equal(expert.Id, (await store.SearchAsync(new SearchQuery("柳工专家"))).Single().Id);
         Assert.Equal(5, (await store.SearchAsync(new SearchQuery("柳工"))).Count);
+    }
+
+    [Fact]
+    public async Task APageOfPrefixMatchesIsReadFromTheNamesInOrderAndAnyOtherFromTheFullTextTables()
+    {
+        await using (var store = await OpenAsync())
+        {
+            // Five names start with 柳工 (one of them is it, the best); a sixth holds it further in.
+            var nodes = new[] { "柳工", "柳工示例一号有限公司", "柳工示例二号机械有限公司", "柳工示例三号", "柳工示例四号动力有限公司", "广西柳工示例五号有限公司" }
+                .Select((name, i) => new WriteOperation.UpsertNode(new NodeInput(NodeKind.Person, $"p{i}", name)));
+            await store.WriteAsync(new WriteBatch([.. nodes]));
+            Assert.Equal(["Person:p0", "Person:p3", "Person:p1"], (await store.SearchAsync(new SearchQuery("柳工", Limit: 3))).Select(n => n.Id));
+            Assert.Equal(6, (await store.SearchAsync(new SearchQuery("柳工"))).Count);
+        }
+        // Without the full-text tables' rows, the prefix matches that fill a page still answer; a page they do not fill
+        // is read from those tables.
+        Query("INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all')");
+        Query("INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all')");
+        await using var emptied = await OpenAsync();
+
+        Assert.Equal(["Person:p0", "Person:p3", "Person:p1"], (await emptied.SearchAsync(new SearchQuery("柳工", Limit: 3))).Select(n => n.Id));
+        Assert.Equal(["Person:p0", "Person:p3", "Person:p1", "Person:p2", "Person:p4"], (await emptied.SearchAsync(new SearchQuery("柳工", Limit: 5))).Select(n => n.Id));
+        Assert.Empty(await emptied.SearchAsync(new SearchQuery("柳工", Limit: 6)));
     }
 
     [Fact]
