@@ -30,6 +30,18 @@ public sealed class SqliteStoreFileTests : IDisposable
         return command.ExecuteScalar();
     }
 
+    string QueryPlan(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read()) steps.Add(reader.GetString(3));
+        return string.Join("; ", steps);
+    }
+
     [Fact]
     public async Task AFileStoreKeepsItsGraphAcrossReopening()
     {
@@ -92,6 +104,28 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal(renamed.Id, (await store.SearchAsync(new SearchQuery("桂动"))).Single().Id);
         Assert.Equal(expert.Id, (await store.SearchAsync(new SearchQuery("柳工专家"))).Single().Id);
         Assert.Equal(5, (await store.SearchAsync(new SearchQuery("柳工"))).Count);
+    }
+
+    [Fact]
+    public async Task TheJournalIsLeftOutOfSqlitesStatisticsSoThatItsEntriesAreFoundByVersion()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Operations([.. Sample.Nodes.Select(n => new WriteOperation.UpsertNode(n))]));
+        }
+        // Statistics as an import by an earlier release left them: a journal of one entry.
+        Query("ANALYZE");
+        Query("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('journal', 'journal_subject', '1 1 1')");
+
+        await using var reopened = await OpenAsync();
+        await reopened.ImportAsync(Operations(new WriteOperation.UpsertNode(Sample.LiuGong with { Name = "广西柳工示例新名有限公司" })));
+
+        Assert.Equal(0L, Query("SELECT count(*) FROM sqlite_stat1 WHERE tbl IN ('journal', 'journal_nodes')"));
+        Assert.NotEqual(0L, Query("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'nodes'"));
+        // A record's journal entries are read by their node, then each entry by its version.
+        Assert.Contains("SEARCH j USING INTEGER PRIMARY KEY", QueryPlan(
+            "SELECT j.entry FROM journal_nodes jn JOIN journal j ON j.version = jn.version WHERE jn.node_id = 'x' AND j.version > 0 ORDER BY j.version LIMIT 200"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
