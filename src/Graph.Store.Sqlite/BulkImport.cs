@@ -99,6 +99,7 @@ internal sealed class BulkImport(SqliteConnections connections)
                 if (leftWal) Execute(connection, null, "PRAGMA journal_mode = WAL;");
                 Execute(connection, null, FormattableString.Invariant(
                     $"PRAGMA cache_size = -{connections.Options.CacheSizeKib}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA threads = 0; PRAGMA optimize; PRAGMA mmap_size = {connections.Options.MmapSizeBytes};"));
+                JournalStatistics.Forget(connection, null);
             }
         }
         catch (SqliteException e)

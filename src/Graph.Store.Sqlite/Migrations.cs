@@ -11,7 +11,19 @@ internal static class Migrations
     [
         (1, "initial schema", Initial),
         (2, "journal", Journal),
+        (3, "names in order", NamesInOrder),
     ];
+
+    // Search reads the names that start with its text as a range of node_names_folded (NameIndex.PrefixEnd), with the
+    // node and the name's length from the index itself: a common prefix (柳州, 广西) is thousands of names, which the
+    // full-text tables would propose one row at a time. The region index also holds the name and id, the default order
+    // of a list: a city's enterprises (thousands) are sorted from the index, and only the page's rows are read. A bulk
+    // load builds both at the end (drop-bulk-indexes, build-node-indexes).
+    const string NamesInOrder = """
+        CREATE INDEX node_names_folded ON node_names (folded, n, length(text));
+        DROP INDEX nodes_region;
+        CREATE INDEX nodes_region ON nodes (json_extract(props, '$.region'), kind, name, id);
+        """;
 
     // One row per committed write, keyed by the data version it produced; the entry is the domain's JSON
     // (JournalCodec), the same text in every store. journal_nodes finds the entries that touched a node (the node

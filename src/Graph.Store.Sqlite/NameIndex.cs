@@ -62,6 +62,24 @@ internal static class NameIndex
         return length == 2 ? ("name_bigrams", Quote(folded)) : ("name_bigrams", Quote(folded) + "*");
     }
 
+    /// <summary>
+    /// The least text above every text that starts with the folded one, in SQLite's binary order (UTF-8 bytes, which is
+    /// the order of code points): the text with its last character made the next one. The names that start with the
+    /// text are those from it up to this bound. Null when the last character has no next one to stand for it.
+    /// </summary>
+    public static string? PrefixEnd(string folded)
+    {
+        if (Rune.DecodeLastFromUtf16(folded, out var last, out var length) != System.Buffers.OperationStatus.Done) return null;
+        // After U+D7FF come the surrogates, which no text holds; U+10FFFF is the last.
+        var next = last.Value switch
+        {
+            0xD7FF => 0xE000,
+            0x10FFFF => -1,
+            var value => value + 1,
+        };
+        return next < 0 ? null : string.Concat(folded.AsSpan(0, folded.Length - length), new Rune(next).ToString());
+    }
+
     static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     static List<string> Runes(string text)

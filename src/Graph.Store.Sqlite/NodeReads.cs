@@ -104,11 +104,41 @@ internal sealed class NodeReads(SqliteConnections connections)
         ArgumentNullException.ThrowIfNull(query);
         var folded = NameIndex.Fold(query.Text ?? "");
         if (folded.Length == 0 || query.Limit <= 0) return Task.FromResult<IReadOnlyList<Node>>([]);
+        // Exact and prefix matches rank before every substring match, so when they fill the page on their own the page
+        // is theirs: read first from a range of the folded names' index, instead of every name that holds the text (a
+        // common 柳州 or 广西 is thousands). A page they do not fill is read again over all the matches.
+        (string Sql, SqlParameters Parameters)? prefixed = NameIndex.PrefixEnd(folded) is { } end ? SearchSql(query, folded, end) : null;
+        var all = SearchSql(query, folded, null);
+        return connections.Read<IReadOnlyList<Node>>(connection =>
+        {
+            if (prefixed is { } first && Search(connection, first) is var page && page.Count == query.Limit) return page;
+            return Search(connection, all);
+        }, cancellationToken);
+    }
+
+    static List<Node> Search(ReadConnection connection, (string Sql, SqlParameters Parameters) search)
+    {
+        var command = connection.Command(search.Sql, null);
+        search.Parameters.ApplyTo(command);
+        using var reader = command.ExecuteReader();
+        var nodes = new List<Node>();
+        while (reader.Read()) nodes.Add(RowReader.ReadNode(reader));
+        return nodes;
+    }
+
+    /// <summary>
+    /// The search's SQL: over the names that contain the folded text, or with <paramref name="prefixEnd"/> over those
+    /// that start with it (folded names from the text up to that bound, <see cref="NameIndex.PrefixEnd"/>).
+    /// </summary>
+    static (string Sql, SqlParameters Parameters) SearchSql(SearchQuery query, string folded, string? prefixEnd)
+    {
         var parameters = new SqlParameters();
         var text = parameters.Add(folded);
-        var candidates = NameIndex.CandidateQuery(folded) is { } fts
-            ? $"nm.id IN (SELECT rowid FROM {fts.Table} WHERE {fts.Table} MATCH {parameters.Add(fts.Match)}) AND "
-            : "";
+        var names = prefixEnd is not null
+            ? $"nm.folded >= {text} AND nm.folded < {parameters.Add(prefixEnd)} AND substr(nm.folded, 1, length({text})) = {text}"
+            : (NameIndex.CandidateQuery(folded) is { } fts
+                ? $"nm.id IN (SELECT rowid FROM {fts.Table} WHERE {fts.Table} MATCH {parameters.Add(fts.Match)}) AND "
+                : "") + $"instr(nm.folded, {text}) > 0";
         var kinds = query.Kinds is { Count: > 0 }
             ? $"AND nm.kind IN ({string.Join(", ", query.Kinds.Distinct().Select(k => parameters.Add(k.ToString())))})"
             : "";
@@ -121,7 +151,7 @@ internal sealed class NodeReads(SqliteConnections connections)
                 SELECT nm.n, min(CASE WHEN nm.folded = {text} THEN 0 WHEN substr(nm.folded, 1, length({text})) = {text} THEN 1 ELSE 2 END
                                  * 1000000 + length(nm.text)) AS score
                 FROM node_names nm
-                WHERE {candidates}instr(nm.folded, {text}) > 0 {kinds}
+                WHERE {names} {kinds}
                 GROUP BY nm.n
             ),
             cutoff AS (SELECT score FROM hit ORDER BY score LIMIT 1 OFFSET {last})
@@ -129,14 +159,6 @@ internal sealed class NodeReads(SqliteConnections connections)
             WHERE hit.score <= coalesce((SELECT score FROM cutoff), hit.score)
             ORDER BY hit.score, n.id LIMIT {limit}
             """;
-        return connections.Read<IReadOnlyList<Node>>(connection =>
-        {
-            var command = connection.Command(sql, null);
-            parameters.ApplyTo(command);
-            using var reader = command.ExecuteReader();
-            var nodes = new List<Node>();
-            while (reader.Read()) nodes.Add(RowReader.ReadNode(reader));
-            return nodes;
-        }, cancellationToken);
+        return (sql, parameters);
     }
 }

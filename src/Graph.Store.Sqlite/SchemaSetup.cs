@@ -32,6 +32,8 @@ internal static class SchemaSetup
                 Execute(connection, transaction, SqlStatements.RecordMigration,
                     ("$version", version), ("$description", description), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
             }
+            // A store imported by an earlier release may hold statistics of the journal.
+            JournalStatistics.Forget(connection, transaction);
             Execute(connection, transaction, SqlStatements.AddLinkTypes,
                 ("$names", PropertyJson.EncodeScalars(GraphCatalog.LinkTypes.Select(t => t.Name))));
             var codes = new Dictionary<LinkType, long>();

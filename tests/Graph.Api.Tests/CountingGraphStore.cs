@@ -15,6 +15,7 @@ public sealed class CountingGraphStore : IGraphStore
 {
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private IGraphStore? _inner;
+    private int _journalEntriesRead;
 
     /// <summary>When true, the data version (what the readiness check asks) fails as an unreachable store does.</summary>
     public bool Unavailable { get; set; }
@@ -28,8 +29,15 @@ public sealed class CountingGraphStore : IGraphStore
     /// <summary>Calls of every read method so far.</summary>
     public int ReadCalls => _calls.Where(c => c.Key.StartsWith("Get", StringComparison.Ordinal) || c.Key is nameof(ListNodesAsync) or nameof(SearchAsync)).Sum(c => c.Value);
 
-    /// <summary>Forgets the calls so far.</summary>
-    public void Reset() => _calls.Clear();
+    /// <summary>Journal entries the store gave back (each one decoded), by journal page or by node, so far.</summary>
+    public int JournalEntriesRead => Volatile.Read(ref _journalEntriesRead);
+
+    /// <summary>Forgets the calls and journal entries so far.</summary>
+    public void Reset()
+    {
+        _calls.Clear();
+        Interlocked.Exchange(ref _journalEntriesRead, 0);
+    }
 
     /// <summary>Puts this decorator around the store the application registers.</summary>
     public void Install(IServiceCollection services)
@@ -60,8 +68,19 @@ public sealed class CountingGraphStore : IGraphStore
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(LinkQuery query, CancellationToken cancellationToken = default) => Inner().GetNeighbourIdsAsync(query, cancellationToken);
     public Task<WriteResult> WriteAsync(WriteBatch batch, CancellationToken cancellationToken = default) => Inner().WriteAsync(batch, cancellationToken);
     public Task<ImportResult> ImportAsync(IAsyncEnumerable<WriteOperation> operations, IProgress<long>? progress = null, JournalDraft? journal = null, CancellationToken cancellationToken = default) => Inner().ImportAsync(operations, progress, journal, cancellationToken);
-    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default) => Inner().GetJournalAsync(query, cancellationToken);
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken = default) => Inner().GetNewestJournalByNodeAsync(nodeIds, perNode, cancellationToken);
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(JournalQuery query, CancellationToken cancellationToken = default)
+    {
+        var entries = await Inner().GetJournalAsync(query, cancellationToken);
+        Interlocked.Add(ref _journalEntriesRead, entries.Count);
+        return entries;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<JournalEntry>>> GetNewestJournalByNodeAsync(IReadOnlyCollection<string> nodeIds, int perNode, CancellationToken cancellationToken = default)
+    {
+        var entries = await Inner().GetNewestJournalByNodeAsync(nodeIds, perNode, cancellationToken);
+        Interlocked.Add(ref _journalEntriesRead, entries.Values.Sum(e => e.Count));
+        return entries;
+    }
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) => Gated(Inner().ScanNodesAsync(kind, cancellationToken), cancellationToken);
     public IAsyncEnumerable<Link> ScanLinksAsync(LinkType? type = null, CancellationToken cancellationToken = default) => Inner().ScanLinksAsync(type, cancellationToken);
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => Inner().CountAsync(cancellationToken);

@@ -31,6 +31,18 @@ public sealed class SqliteStoreFileTests : IDisposable
         return command.ExecuteScalar();
     }
 
+    string QueryPlan(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read()) steps.Add(reader.GetString(3));
+        return string.Join("; ", steps);
+    }
+
     [Fact]
     public async Task AFileStoreKeepsItsGraphAcrossReopening()
     {
@@ -60,8 +72,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         {
         }
 
-        Assert.Equal(2L, Query("SELECT count(*) FROM schema_version"));
-        Assert.Equal(2L, Query("SELECT max(version) FROM schema_version"));
+        Assert.Equal(3L, Query("SELECT count(*) FROM schema_version"));
+        Assert.Equal(3L, Query("SELECT max(version) FROM schema_version"));
         Assert.Equal((long)Enum.GetValues<LinkType>().Length, Query("SELECT count(*) FROM link_types"));
     }
 
@@ -93,6 +105,51 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal(renamed.Id, (await store.SearchAsync(new SearchQuery("桂动"))).Single().Id);
         Assert.Equal(expert.Id, (await store.SearchAsync(new SearchQuery("柳工专家"))).Single().Id);
         Assert.Equal(5, (await store.SearchAsync(new SearchQuery("柳工"))).Count);
+    }
+
+    [Fact]
+    public async Task TheJournalIsLeftOutOfSqlitesStatisticsSoThatItsEntriesAreFoundByVersion()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.ImportAsync(Operations([.. Sample.Nodes.Select(n => new WriteOperation.UpsertNode(n))]));
+        }
+        // Statistics as an import by an earlier release left them: a journal of one entry.
+        Query("ANALYZE");
+        Query("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('journal', 'journal_subject', '1 1 1')");
+
+        await using var reopened = await OpenAsync();
+        await reopened.ImportAsync(Operations(new WriteOperation.UpsertNode(Sample.LiuGong with { Name = "广西柳工示例新名有限公司" })));
+
+        Assert.Equal(0L, Query("SELECT count(*) FROM sqlite_stat1 WHERE tbl IN ('journal', 'journal_nodes')"));
+        Assert.NotEqual(0L, Query("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'nodes'"));
+        // A record's journal entries are read by their node, then each entry by its version.
+        Assert.Contains("SEARCH j USING INTEGER PRIMARY KEY", QueryPlan(
+            "SELECT j.entry FROM journal_nodes jn JOIN journal j ON j.version = jn.version WHERE jn.node_id = 'x' AND j.version > 0 ORDER BY j.version LIMIT 200"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APageOfPrefixMatchesIsReadFromTheNamesInOrderAndAnyOtherFromTheFullTextTables()
+    {
+        await using (var store = await OpenAsync())
+        {
+            // Five names start with 柳工 (one of them is it, the best); a sixth holds it further in.
+            var nodes = new[] { "柳工", "柳工示例一号有限公司", "柳工示例二号机械有限公司", "柳工示例三号", "柳工示例四号动力有限公司", "广西柳工示例五号有限公司" }
+                .Select((name, i) => new WriteOperation.UpsertNode(new NodeInput(NodeKind.Person, $"p{i}", name)));
+            await store.WriteAsync(new WriteBatch([.. nodes]));
+            Assert.Equal(["Person:p0", "Person:p3", "Person:p1"], (await store.SearchAsync(new SearchQuery("柳工", Limit: 3))).Select(n => n.Id));
+            Assert.Equal(6, (await store.SearchAsync(new SearchQuery("柳工"))).Count);
+        }
+        // Without the full-text tables' rows, the prefix matches that fill a page still answer; a page they do not fill
+        // is read from those tables.
+        Query("INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all')");
+        Query("INSERT INTO name_bigrams (name_bigrams) VALUES ('delete-all')");
+        await using var emptied = await OpenAsync();
+
+        Assert.Equal(["Person:p0", "Person:p3", "Person:p1"], (await emptied.SearchAsync(new SearchQuery("柳工", Limit: 3))).Select(n => n.Id));
+        Assert.Equal(["Person:p0", "Person:p3", "Person:p1", "Person:p2", "Person:p4"], (await emptied.SearchAsync(new SearchQuery("柳工", Limit: 5))).Select(n => n.Id));
+        Assert.Empty(await emptied.SearchAsync(new SearchQuery("柳工", Limit: 6)));
     }
 
     [Fact]

@@ -9,7 +9,9 @@ namespace KnowledgeGraph.Domain.Writing;
 /// </summary>
 public static class RecordVersion
 {
-    // Entries read per record before reading all of its entries (a record changed many times since).
+    // Entries read per record at first: the newest entry at a record mostly gave it its content (a record edited many
+    // times has many, and each read entry is decoded). Then more of those records that had none, then all of theirs.
+    const int FirstPage = 4;
     const int Page = 50;
 
     /// <summary>The version of one node; see <see cref="OfAsync(IGraphStore, IReadOnlyList{ReadRecord}, CancellationToken)"/>.</summary>
@@ -23,7 +25,8 @@ public static class RecordVersion
     /// The versions of these records, in order: for each, the data version of the newest journal entry that left it with
     /// the content read, or of the newest bulk load when that came later (or the record came with one). A change
     /// committed after the record was read is passed over, so the version never vouches for content the caller has not
-    /// seen. The journal is read for all of them at once: the newest bulk load once, the records' entries in one call.
+    /// seen. The journal is read for all of them at once: the newest bulk load once, the records' newest few entries in one
+    /// call, more in one more for the records those do not settle.
     /// </summary>
     public static async Task<IReadOnlyList<long>> OfAsync(IGraphStore store, IReadOnlyList<ReadRecord> records, CancellationToken cancellationToken = default)
     {
@@ -31,20 +34,32 @@ public static class RecordVersion
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0) return [];
         var loaded = await NewestBulkLoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var journalNodes = records.Select(r => r.JournalNodeId).Distinct(StringComparer.Ordinal).ToList();
-        var newest = await store.GetNewestJournalByNodeAsync(journalNodes, Page, cancellationToken).ConfigureAwait(false);
         var versions = new long[records.Count];
-        for (var i = 0; i < records.Count; i++)
+        var pending = Enumerable.Range(0, records.Count).ToList();
+        foreach (var page in (int[])[FirstPage, Page])
+        {
+            var journalNodes = pending.Select(i => records[i].JournalNodeId).Distinct(StringComparer.Ordinal).ToList();
+            var newest = await store.GetNewestJournalByNodeAsync(journalNodes, page, cancellationToken).ConfigureAwait(false);
+            var unsettled = new List<int>();
+            foreach (var i in pending)
+            {
+                var entries = newest.GetValueOrDefault(records[i].JournalNodeId) ?? [];
+                var changed = entries.FirstOrDefault(records[i].GotContentFrom);
+                if (changed is null && entries.Count >= page)
+                {
+                    unsettled.Add(i);
+                    continue;
+                }
+                versions[i] = Math.Max(changed?.DataVersion ?? 0, loaded);
+            }
+            pending = unsettled;
+            if (pending.Count == 0) break;
+        }
+        foreach (var i in pending)
         {
             var record = records[i];
-            var entries = newest.GetValueOrDefault(record.JournalNodeId) ?? [];
-            var changed = entries.FirstOrDefault(record.GotContentFrom);
-            if (changed is null && entries.Count >= Page)
-            {
-                var all = await store.GetJournalAsync(new JournalQuery(0, int.MaxValue, NodeId: record.JournalNodeId) { NewestFirst = true }, cancellationToken).ConfigureAwait(false);
-                changed = all.FirstOrDefault(record.GotContentFrom);
-            }
-            versions[i] = Math.Max(changed?.DataVersion ?? 0, loaded);
+            var all = await store.GetJournalAsync(new JournalQuery(0, int.MaxValue, NodeId: record.JournalNodeId) { NewestFirst = true }, cancellationToken).ConfigureAwait(false);
+            versions[i] = Math.Max(all.FirstOrDefault(record.GotContentFrom)?.DataVersion ?? 0, loaded);
         }
         return versions;
     }

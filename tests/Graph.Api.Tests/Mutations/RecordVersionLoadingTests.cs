@@ -54,6 +54,29 @@ public abstract class RecordVersionLoadingTests(TestStore storeKind, ITestOutput
         Assert.Equal(updatedAt, await LinkVersionAsync(app));
     }
 
+    [StoreFact]
+    public async Task ARecordEditedSixtyTimesReadsItsVersionFromItsNewestEntries()
+    {
+        var store = new CountingGraphStore();
+        await using var app = new KnowledgeGraphApplication(storeKind).WithServices(store.Install);
+        long last = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            var renamed = await app.PostAsync(UpsertEnterprise, new { input = Enterprise(Liuzhou, $"柳州示例第{i}次更名机械有限公司") }, token: MutationApplication.Editor);
+            Assert.Empty(renamed.Errors);
+            last = DataVersion(renamed.Data?["upsertEnterprise"]);
+        }
+        store.Reset();
+
+        var response = await app.PostAsync($$"""{ node(id: "Enterprise:{{Liuzhou}}") { ... on Enterprise { version } } }""");
+
+        Assert.Empty(response.Errors);
+        Assert.Equal(last, response.Data!["node"]!["version"]!.GetValue<long>());
+        // The newest few of its 60 entries and the bulk loads', not 50 of its own decoded to find the first.
+        output.WriteLine($"journal entries read: {store.JournalEntriesRead}");
+        Assert.InRange(store.JournalEntriesRead, 1, 8);
+    }
+
     private static async Task<long> LinkVersionAsync(KnowledgeGraphApplication app)
     {
         var response = await app.PostAsync("""{ node(id: "University:linked-univ") { ... on University { pairings { edges { link { version } } } } } }""");
