@@ -78,6 +78,17 @@ public sealed class Neo4jGraphStore : IGraphStore, IGroupingStore
 
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => _reads.GetDataVersionAsync(cancellationToken);
 
+    /// <summary>
+    /// After a load of a dump: moves the data version past both the loaded one and <paramref name="before"/>, the highest
+    /// one clients may have seen, in one write, so that an old <c>expectedDataVersion</c> gets CONFLICT. Returns the
+    /// loaded version and the new one.
+    /// </summary>
+    public Task<(long Loaded, long Version)> ContinueDataVersionAsync(long before, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(before);
+        return GatedAsync(() => _writes.ContinueDataVersionAsync(before, cancellationToken), cancellationToken);
+    }
+
     public IAsyncEnumerable<Node> ScanNodesAsync(NodeKind? kind = null, CancellationToken cancellationToken = default) =>
         _scans.ScanNodesAsync(kind, cancellationToken);
 

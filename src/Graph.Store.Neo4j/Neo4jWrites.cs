@@ -84,6 +84,16 @@ internal sealed class Neo4jWrites(Neo4jConnection connection, TimeProvider time)
     public static async Task<long> BumpVersionAsync(Neo4jTransaction tx, CancellationToken ct) =>
         (await tx.RunAsync(CypherStatements.Get("queries/bump-data-version"), null, ct).ConfigureAwait(false))[0][0].GetInt64();
 
+    /// <summary>
+    /// Sets the data version past both the stored one and <paramref name="before"/> (the highest one clients may have seen),
+    /// in one write; returns the version that was stored and the new one.
+    /// </summary>
+    public async Task<(long Loaded, long Version)> ContinueDataVersionAsync(long before, CancellationToken cancellationToken)
+    {
+        var row = (await connection.RunAsync(CypherStatements.Get("queries/continue-data-version"), new { version = before }, cancellationToken).ConfigureAwait(false))[0];
+        return (row[0].GetInt64(), row[1].GetInt64());
+    }
+
     /// <summary>Upserts nodes (all of one kind or not): reads what is stored, writes only what changed.</summary>
     public async Task<IReadOnlyList<WriteOutcome>> UpsertNodesAsync(Neo4jTransaction tx, List<NodeInput> inputs, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ internal static class SqliteBackups
 {
     /// <summary>The configured SQLite file; a clear error for another store kind.</summary>
     public static string ConfiguredPath(string[] args, string verb) => FindConfiguredPath(args)
-        ?? throw new InvalidOperationException($"'{verb}' works on the embedded store (Store:Kind=sqlite); for Neo4j use neo4j-admin database dump and load (docs/neo4j.md).");
+        ?? throw new InvalidOperationException($"'{verb}' works on the embedded store (Store:Kind=sqlite); for Neo4j use neo4j-admin database dump and load, then restore --loaded --version-before <N> (docs/neo4j.md).");
 
     /// <summary>The configured SQLite file, or null when the store is another kind.</summary>
     public static string? FindConfiguredPath(string[] args)

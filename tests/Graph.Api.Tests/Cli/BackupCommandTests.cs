@@ -36,6 +36,19 @@ public sealed class BackupCommandTests : IDisposable
         return response.Data!["upsertUniversity"]!["dataVersion"]!.GetValue<long>();
     }
 
+    // Written past the write path, as an older version could have: two teams for 柳州市's new-energy-vehicle industry (一业一团).
+    private static readonly WriteBatch TwoTeamsForOneIndustry = WriteBatch.Of(Team("lz-nev"), Team("lz-nev-2"));
+
+    private static WriteOperation.UpsertNode Team(string key) => new WriteOperation.UpsertNode(new NodeInput(NodeKind.DiagnosisTeam, key, $"柳州市新能源汽车产业诊断团队 {key}",
+        Properties: PropertyBag.Of(("region", "450200"), ("fields", new[] { "new-energy-vehicles" }))));
+
+    private static async Task AssertAStaleWriteConflictsAsync(KnowledgeGraphApplication app, long seen)
+    {
+        var stale = await app.PostAsync("mutation($v: Long) { upsertUniversity(input: { key: \"x\", name: \"广西测试大学\" }, expectedDataVersion: $v) { dataVersion } }",
+            new { v = seen }, token: Editor);
+        Assert.Equal(["CONFLICT"], stale.ErrorCodes);
+    }
+
     [Fact]
     public async Task ABackupTakenWhileServingRestoresWithTheDataVersionMovingForward()
     {
@@ -56,9 +69,7 @@ public sealed class BackupCommandTests : IDisposable
         Assert.NotNull(after.Data["a"]);
         Assert.Null(after.Data["b"]);
         // A client that saw the data before the restore cannot write as if nothing changed.
-        var stale = await app.PostAsync("mutation($v: Long) { upsertUniversity(input: { key: \"x\", name: \"广西测试大学\" }, expectedDataVersion: $v) { dataVersion } }",
-            new { v = later }, token: Editor);
-        Assert.Equal(["CONFLICT"], stale.ErrorCodes);
+        await AssertAStaleWriteConflictsAsync(app, later);
     }
 
     [Fact]
@@ -145,10 +156,7 @@ public sealed class BackupCommandTests : IDisposable
     public async Task ABackupThatBreaksAPolicyRuleIsRestoredOnlyWhenTheOperatorAcceptsIt()
     {
         await using var app = new KnowledgeGraphApplication();
-        // Written past the write path, as an older version could have: two teams for 柳州市's new-energy-vehicle industry (一业一团).
-        static WriteOperation Team(string key) => new WriteOperation.UpsertNode(new NodeInput(NodeKind.DiagnosisTeam, key, $"柳州市新能源汽车产业诊断团队 {key}",
-            Properties: PropertyBag.Of(("region", "450200"), ("fields", new[] { "new-energy-vehicles" }))));
-        await app.GraphStore.WriteAsync(WriteBatch.Of(Team("lz-nev"), Team("lz-nev-2")));
+        await app.GraphStore.WriteAsync(TwoTeamsForOneIndustry);
         var file = Path.Combine(_directory, "two-teams.db");
         Assert.Equal(0, (await RunAsync("backup", file, $"--Store:Sqlite:Path={app.DatabasePath}")).ExitCode);
         await app.GraphStore.WriteAsync(WriteBatch.Of(new WriteOperation.DeleteNode("DiagnosisTeam:lz-nev-2")));
@@ -170,6 +178,87 @@ public sealed class BackupCommandTests : IDisposable
         // What the rules name stays closed to writes until it is repaired.
         var rename = await app.PostAsync("mutation { patchDiagnosisTeam(id: \"DiagnosisTeam:lz-nev\", set: { name: \"柳州市新能源汽车诊断团队\" }) { dataVersion } }", token: Editor);
         Assert.Equal(["RULE_VIOLATION"], rename.ErrorCodes);
+    }
+
+    private static string[] Neo4jStore()
+    {
+        var options = Neo4jFixture.Options();
+        return ["--Store:Kind=neo4j", $"--Store:Neo4j:Url={options.Url.AbsoluteUri}", $"--Store:Neo4j:User={options.User}",
+            $"--Store:Neo4j:Password={options.Password}", $"--Store:Neo4j:Database={options.Database}"];
+    }
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // What neo4j-admin database load of a dump taken at data version `atDump` leaves: the node written after it gone,
+    // its journal entries gone, the version back where it was.
+    private static async Task LoadDumpTakenAtAsync(long atDump, string nodeWrittenAfter)
+    {
+        using var http = new HttpClient();
+        var neo4j = new KnowledgeGraph.Store.Neo4j.Neo4jConnection(http, Neo4jFixture.Options());
+        await neo4j.RunAsync("MATCH (n:Node {id: $id}) DETACH DELETE n", new { id = nodeWrittenAfter }, CancellationToken.None);
+        await neo4j.RunAsync("MATCH (j:Journal) WHERE j.version > $version DETACH DELETE j", new { version = atDump }, CancellationToken.None);
+        await neo4j.RunAsync("MATCH (m:Meta {id: 'meta'}) SET m.version = $version, m.lockedVersion = $version", new { version = atDump }, CancellationToken.None);
+    }
+
+    [Neo4jFact]
+    public async Task AfterANeo4jLoadRestoreLoadedMovesTheDataVersionPastTheOneClientsSaw()
+    {
+        await using var app = new KnowledgeGraphApplication(TestStore.Neo4j);
+        var atDump = await UpsertAsync(app, "before-dump");
+        var seen = await UpsertAsync(app, "after-dump");
+        await LoadDumpTakenAtAsync(atDump, "University:after-dump");
+        Assert.Equal(atDump, await app.GraphStore.GetDataVersionAsync());
+
+        var run = await RunAsync(["restore", "--loaded", "--version-before", Text(seen), .. Neo4jStore()]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"data version {seen + 1} (after both the loaded {atDump} and {seen} before the load)", run.Output);
+        Assert.Contains("the policy rules hold", run.Output);
+        var after = await app.PostAsync("""{ dataVersion a: node(id: "University:before-dump") { id } b: node(id: "University:after-dump") { id } }""");
+        Assert.True(after.Data!["dataVersion"]!.GetValue<long>() > seen);
+        Assert.NotNull(after.Data["a"]);
+        Assert.Null(after.Data["b"]);
+        // A client that saw the data before the load cannot write as if nothing changed.
+        await AssertAStaleWriteConflictsAsync(app, seen);
+    }
+
+    [Neo4jFact]
+    public async Task ALoadedNeo4jDatabaseThatBreaksAPolicyRuleKeepsItsVersionUnlessTheOperatorAcceptsIt()
+    {
+        await using var app = new KnowledgeGraphApplication(TestStore.Neo4j);
+        await UpsertAsync(app, "u1");
+        await app.GraphStore.WriteAsync(TwoTeamsForOneIndustry);
+        var loaded = await app.GraphStore.GetDataVersionAsync();
+
+        var refused = await RunAsync(["restore", "--loaded", "--version-before", Text(loaded), .. Neo4jStore()]);
+        var afterRefusal = await app.GraphStore.GetDataVersionAsync();
+        var accepted = await RunAsync(["restore", "--loaded", "--version-before", Text(loaded), "--accept-rule-violations", .. Neo4jStore()]);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("RULE_VIOLATION: 一业一团: 450200 柳州市 already has the team 'lz-nev-2'", refused.Error);
+        Assert.Contains("its data version was left as loaded", refused.Error);
+        Assert.Equal(loaded, afterRefusal);
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        Assert.Contains("warning: RULE_VIOLATION: 一业一团", accepted.Error);
+        Assert.Contains("policy rules are broken", accepted.Output);
+        Assert.Equal(loaded + 1, await app.GraphStore.GetDataVersionAsync());
+    }
+
+    [Fact]
+    public async Task RestoreLoadedRefusesTheEmbeddedStoreAndAMissingOrNegativeVersion()
+    {
+        var onSqlite = await RunAsync("restore", "--loaded", "--version-before", "4", $"--Store:Sqlite:Path={Path.Combine(_directory, "graph.db")}");
+        var noVersion = await RunAsync("restore", "--loaded", "--Store:Kind=neo4j");
+        var negative = await RunAsync("restore", "--loaded", "--version-before=-3", "--Store:Kind=neo4j");
+
+        Assert.Equal(1, onSqlite.ExitCode);
+        Assert.Contains("the configured store is the embedded one", onSqlite.Error);
+        Assert.Contains("use restore <file>", onSqlite.Error);
+        Assert.Equal(1, noVersion.ExitCode);
+        Assert.Contains("needs --version-before <N>", noVersion.Error);
+        Assert.Equal(1, negative.ExitCode);
+        Assert.Contains("a data version is 0 or more", negative.Error);
+        Assert.False(File.Exists(Path.Combine(_directory, "graph.db")));
     }
 
     [Fact]
