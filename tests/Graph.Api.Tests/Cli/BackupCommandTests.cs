@@ -5,7 +5,11 @@ using KnowledgeGraph.Domain.Store;
 
 namespace KnowledgeGraph.Api.Tests.Cli;
 
-/// <summary>backup writes a verified snapshot while the service runs; restore brings it back with the data version moving forward.</summary>
+/// <summary>
+/// backup writes a verified snapshot while the service runs; restore brings it back with the data version moving
+/// forward. In the Neo4j collection: two of its tests rewrite the test Neo4j as a load of a dump would.
+/// </summary>
+[Collection("Neo4j")]
 public sealed class BackupCommandTests : IDisposable
 {
     private static readonly string Editor = KnowledgeGraphApplication.TokenFor("editor");
