@@ -376,6 +376,23 @@ try {
     assert.equal(rows.length, expected.policyList.totalCount + 1);
     assert.deepEqual(rows.slice(1).map((r) => r[1]).sort(), expected.policyList.nodes.map((n) => n.creditCode).sort());
     await shot('lists');
+
+    // A name a spreadsheet would run as a formula comes out of the CSV download with an apostrophe before it.
+    const id = `Enterprise:${expected.policyList.nodes[0].creditCode}`;
+    const rename = `mutation($id: ID!, $name: String!) { patchEnterprise(id: $id, set: { name: $name }) { dataVersion } }`;
+    const original = (await graphql(`query($id: ID!) { node(id: $id) { ... on Enterprise { name } } }`, { id }, options.token)).node.name;
+    const formula = '=1+1示例公式企业';
+    await graphql(rename, { id, name: formula }, options.token);
+    try {
+      await page.reload();
+      await table.locator('tbody tr', { hasText: formula }).waitFor();
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-csv').click()]);
+      const cells = readFileSync(await csvDownload.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/).flatMap((line) => line.split(','));
+      assert.ok(cells.includes(`'${formula}`), 'the formula name neutralised');
+      assert.ok(!cells.includes(formula), 'and not as it was');
+    } finally {
+      await graphql(rename, { id, name: original }, options.token);
+    }
   });
 
   await step('filing check and challenge lifecycle (editor)', async () => {
